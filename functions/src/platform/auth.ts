@@ -1,0 +1,46 @@
+import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
+import { DomainError, Principal } from '@linli/shared';
+import { loadJwtSecret } from './secrets';
+
+const ISSUER = 'linli';
+const AUDIENCE = 'linli-miniapp';
+/** Access tokens are short-lived; the client refreshes them. */
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+
+/** Signs an access token for a principal (identity issues it at login and refresh). */
+export async function signAccessToken(principal: Principal, ttlSeconds = ACCESS_TOKEN_TTL_SECONDS): Promise<string> {
+  const key = await loadJwtSecret();
+  return new SignJWT({ name: principal.name, grants: principal.grants })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(principal.userId)
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
+    .sign(key);
+}
+
+/** Verifies a bearer token; throws 401 domain errors a person can act on. */
+export async function verifyAccessToken(token: string): Promise<Principal> {
+  const key = await loadJwtSecret();
+  try {
+    const { payload } = await jwtVerify(token, key, {
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      algorithms: ['HS256'],
+    });
+    const parsed = Principal.safeParse({ userId: payload.sub, name: payload.name, grants: payload.grants });
+    if (!parsed.success) throw new DomainError('TOKEN_INVALID');
+    return parsed.data;
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    if (error instanceof joseErrors.JWTExpired) throw new DomainError('TOKEN_EXPIRED');
+    throw new DomainError('TOKEN_INVALID');
+  }
+}
+
+/** Extracts the bearer token from an Authorization header value. */
+export function bearerToken(header: string | undefined): string | undefined {
+  const match = /^Bearer\s+(\S+)$/i.exec(header?.trim() ?? '');
+  return match?.[1];
+}

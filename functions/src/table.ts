@@ -1,0 +1,42 @@
+/**
+ * The single table: key shapes, index names and the access patterns they serve.
+ * CDK imports the attribute and index names from here, so the table and the code agree.
+ *
+ * Access patterns (also in docs/data-model.md):
+ *  AP1  community with grids, buildings, units     Query pk=COMMUNITY#<id>
+ *  AP2  health probe of the table                  DescribeTable-free GetItem pk=HEALTH sk=HEALTH
+ *  AP3  idempotency record of a request            GetItem pk=IDEMPOTENCY#<key> (Powertools layout)
+ */
+
+export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
+
+/** Generic secondary indexes; each entity documents what it puts in them. */
+export const GSI = {
+  gsi1: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+  gsi2: { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+} as const;
+
+/** Epoch seconds after which DynamoDB may delete an item (DynamoDB Local never does: filter on it). */
+export const TTL_ATTRIBUTE = 'expiresAt';
+
+/** Powertools idempotency records share the table, under their own key prefix. */
+export const IDEMPOTENCY_KEY_ATTRIBUTE = TABLE_KEYS.partitionKey;
+
+export const key = {
+  community: (communityId: string) => ({ pk: `COMMUNITY#${communityId}`, sk: 'META' }),
+  grid: (communityId: string, gridId: string) => ({
+    pk: `COMMUNITY#${communityId}`,
+    sk: `GRID#${gridId}`,
+  }),
+  building: (communityId: string, buildingId: string) => ({
+    pk: `COMMUNITY#${communityId}`,
+    sk: `BUILDING#${buildingId}`,
+  }),
+  health: () => ({ pk: 'HEALTH', sk: 'HEALTH' }),
+} as const;
+
+/** Prefix of every item in a community's partition, for Query. */
+export const communityPartition = (communityId: string) => `COMMUNITY#${communityId}`;
+
+/** Entity type tag stored on every item, so a stream consumer can tell items apart. */
+export type EntityType = 'Community' | 'Grid' | 'Building' | 'Health';

@@ -1,0 +1,80 @@
+import type { Config } from 'jest';
+
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', tsx: true },
+      transform: { react: { runtime: 'automatic' } },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+] as const;
+
+const moduleNameMapper = {
+  '^@linli/shared$': '<rootDir>/shared/src/index.ts',
+  '^@linli/shared/(.*)$': '<rootDir>/shared/src/$1',
+};
+
+// ESM-only packages that jest must transform before running them under CommonJS.
+const transformIgnorePatterns = ['/node_modules/(?!(jose|ulidx|layerr)/)'];
+
+const base = {
+  rootDir: __dirname,
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  moduleNameMapper,
+  transformIgnorePatterns,
+  testEnvironment: 'node',
+};
+
+const config: Config = {
+  projects: [
+    {
+      ...base,
+      displayName: 'unit',
+      testMatch: [
+        '<rootDir>/tests/unit/**/*.test.ts',
+        '<rootDir>/shared/src/**/*.test.ts',
+        '<rootDir>/functions/src/**/*.test.ts',
+      ],
+    },
+    {
+      ...base,
+      displayName: 'components',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/miniapp/src/**/*.test.tsx', '<rootDir>/miniapp/src/**/*.test.ts'],
+      setupFiles: ['<rootDir>/tests/helpers/taro-setup.ts'],
+      moduleNameMapper: {
+        ...moduleNameMapper,
+        '^@tarojs/components$': '<rootDir>/node_modules/@tarojs/components/lib/react',
+        '^@tarojs/taro$': '<rootDir>/tests/helpers/taro-mock.ts',
+        '\\.(css|scss)$': '<rootDir>/tests/helpers/style-mock.ts',
+      },
+    },
+    {
+      ...base,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/helpers/integration-global-setup.ts',
+      globalTeardown: '<rootDir>/tests/helpers/integration-global-teardown.ts',
+      testTimeout: 60_000,
+    },
+    {
+      ...base,
+      displayName: 'infra',
+      testMatch: ['<rootDir>/tests/infra/**/*.test.ts'],
+      testTimeout: 300_000,
+    },
+    {
+      ...base,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/helpers/e2e-global-setup.ts',
+      globalTeardown: '<rootDir>/tests/helpers/e2e-global-teardown.ts',
+      testTimeout: 120_000,
+    },
+  ],
+};
+
+export default config;

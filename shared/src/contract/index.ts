@@ -1,0 +1,5 @@
+export * from './route';
+export * from './common';
+export * from './community';
+export * from './routes';
+export * from './principal';

@@ -1,0 +1,22 @@
+import * as z from 'zod';
+import { ROLES } from './route';
+
+/**
+ * One role a user holds, bound to where it applies: a resident to a building, staff to a
+ * community, a merchant operator to a merchant. Admin is platform-wide.
+ */
+export const RoleGrant = z.object({
+  role: z.enum(ROLES),
+  communityId: z.string().optional(),
+  buildingId: z.string().optional(),
+  merchantId: z.string().optional(),
+});
+export type RoleGrant = z.infer<typeof RoleGrant>;
+
+/** Who is calling, as carried in the access token. openid never appears here. */
+export const Principal = z.object({
+  userId: z.string(),
+  name: z.string(),
+  grants: z.array(RoleGrant),
+});
+export type Principal = z.infer<typeof Principal>;

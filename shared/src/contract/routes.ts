@@ -1,0 +1,13 @@
+import type { RouteDef } from './route';
+import { communityRoutes } from './community';
+
+/** The one route table. Functions, the mini-program client, CDK and OpenAPI all read it. */
+export const routes = {
+  ...communityRoutes,
+} as const;
+
+export type Routes = typeof routes;
+export type RouteId = keyof Routes;
+
+/** Every route as a list, in table order. */
+export const routeList: RouteDef[] = Object.values(routes) as RouteDef[];

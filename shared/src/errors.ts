@@ -1,0 +1,55 @@
+/**
+ * Stable error codes → HTTP status and the Chinese message a person sees.
+ * Both the functions (to answer) and the mini-program (to toast) read this table.
+ */
+export const ERRORS = {
+  // 400
+  MALFORMED_JSON: { status: 400, message: '请求内容不是有效的 JSON' },
+  VALIDATION_FAILED: { status: 400, message: '填写的信息有误，请检查后再试' },
+  IDEMPOTENCY_KEY_INVALID: { status: 400, message: '请求标识格式不正确' },
+  // 401
+  UNAUTHENTICATED: { status: 401, message: '请先登录' },
+  TOKEN_EXPIRED: { status: 401, message: '登录已过期，请重新登录' },
+  TOKEN_INVALID: { status: 401, message: '登录凭证无效，请重新登录' },
+  // 403
+  FORBIDDEN: { status: 403, message: '您没有权限进行此操作' },
+  OUT_OF_SCOPE: { status: 403, message: '只能查看或办理本社区的事务' },
+  // 404
+  ROUTE_NOT_FOUND: { status: 404, message: '请求的接口不存在' },
+  COMMUNITY_NOT_FOUND: { status: 404, message: '找不到该社区' },
+  // 405
+  METHOD_NOT_ALLOWED: { status: 405, message: '不支持该请求方式' },
+  // 409
+  IDEMPOTENCY_KEY_REUSED: { status: 409, message: '该请求标识已用于其他请求' },
+  IDEMPOTENCY_IN_PROGRESS: { status: 409, message: '相同的请求正在处理中，请稍候' },
+  // 413
+  PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大' },
+  // 415
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '请以 JSON 格式提交' },
+  // 5xx
+  INTERNAL: { status: 500, message: '服务暂时出了点问题，请稍后再试' },
+  SERVICE_UNAVAILABLE: { status: 503, message: '服务繁忙，请稍后再试' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && Object.hasOwn(ERRORS, code);
+}
+
+/** A rule broken by the request; the error middleware turns it into its status and message. */
+export class DomainError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly details?: unknown,
+    message?: string,
+  ) {
+    super(message ?? ERRORS[code].message);
+    this.name = 'DomainError';
+    this.status = ERRORS[code].status;
+  }
+}
+
+/** Largest request body the API accepts (bytes). */
+export const MAX_BODY_BYTES = 64 * 1024;
