@@ -5,7 +5,9 @@
  * Access patterns (also in docs/data-model.md):
  *  AP1  community with grids, buildings, units     Query pk=COMMUNITY#<id>
  *  AP2  health probe of the table                  DescribeTable-free GetItem pk=HEALTH sk=HEALTH
- *  AP3  idempotency record of a request            GetItem pk=IDEMPOTENCY#<key> (Powertools layout)
+ *  AP3  idempotency record of a request            GetItem pk=idempotency#<function> sk=<hash> (Powertools)
+ *  AP4  a user's profile and role grants            GetItem pk=USER#<id> sk=PROFILE
+ *  AP5  a community's canteens, venues, merchants   Query pk=COMMUNITY#<id> begins_with(sk, CANTEEN#|VENUE#|MERCHANT#)
  */
 
 export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
@@ -32,6 +34,19 @@ export const key = {
     pk: `COMMUNITY#${communityId}`,
     sk: `BUILDING#${buildingId}`,
   }),
+  canteen: (communityId: string, canteenId: string) => ({
+    pk: `COMMUNITY#${communityId}`,
+    sk: `CANTEEN#${canteenId}`,
+  }),
+  venue: (communityId: string, venueId: string) => ({
+    pk: `COMMUNITY#${communityId}`,
+    sk: `VENUE#${venueId}`,
+  }),
+  merchant: (communityId: string, merchantId: string) => ({
+    pk: `COMMUNITY#${communityId}`,
+    sk: `MERCHANT#${merchantId}`,
+  }),
+  user: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
   health: () => ({ pk: 'HEALTH', sk: 'HEALTH' }),
 } as const;
 
@@ -39,4 +54,4 @@ export const key = {
 export const communityPartition = (communityId: string) => `COMMUNITY#${communityId}`;
 
 /** Entity type tag stored on every item, so a stream consumer can tell items apart. */
-export type EntityType = 'Community' | 'Grid' | 'Building' | 'Health';
+export type EntityType = 'Community' | 'Grid' | 'Building' | 'Canteen' | 'Venue' | 'Merchant' | 'User' | 'Health';

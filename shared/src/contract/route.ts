@@ -44,21 +44,25 @@ export interface RouteDef<
 
 const empty = z.object({}).strict();
 
-/** Builds a route with empty params/query/body by default, keeping the literal types. */
+/** Builds a route with empty params/query/body by default, keeping id, domain and roles literal. */
 export function defineRoute<
   const Id extends string,
+  const D extends RouteDomain,
+  const Roles extends 'public' | readonly Role[],
   P extends z.ZodType = typeof empty,
   Q extends z.ZodType = typeof empty,
   B extends z.ZodType = typeof empty,
   R extends z.ZodType = z.ZodType,
 >(
-  def: Omit<RouteDef<P, Q, B, R>, 'params' | 'query' | 'body' | 'id'> & {
+  def: Omit<RouteDef<P, Q, B, R>, 'params' | 'query' | 'body' | 'id' | 'domain' | 'roles'> & {
     id: Id;
+    domain: D;
+    roles: Roles;
     params?: P;
     query?: Q;
     body?: B;
   },
-): RouteDef<P, Q, B, R> & { id: Id } {
+): RouteDef<P, Q, B, R> & { id: Id; domain: D; roles: Roles } {
   return {
     ...def,
     params: (def.params ?? empty) as P,

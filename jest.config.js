@@ -1,4 +1,5 @@
-import type { Config } from 'jest';
+// @ts-check
+/** Jest projects, one per test tier. Plain JS so jest needs no TypeScript loader. */
 
 const swc = [
   '@swc/jest',
@@ -10,7 +11,7 @@ const swc = [
     },
     module: { type: 'commonjs' },
   },
-] as const;
+];
 
 const moduleNameMapper = {
   '^@linli/shared$': '<rootDir>/shared/src/index.ts',
@@ -18,7 +19,7 @@ const moduleNameMapper = {
 };
 
 // ESM-only packages that jest must transform before running them under CommonJS.
-const transformIgnorePatterns = ['/node_modules/(?!(jose|ulidx|layerr)/)'];
+const transformIgnorePatterns = ['/node_modules/(?!(jose|ulidx|layerr|@middy|@seriousme)/)'];
 
 const base = {
   rootDir: __dirname,
@@ -28,11 +29,13 @@ const base = {
   testEnvironment: 'node',
 };
 
-const config: Config = {
+/** @type {import('jest').Config} */
+const config = {
   projects: [
     {
       ...base,
       displayName: 'unit',
+      setupFiles: ['<rootDir>/tests/helpers/unit-env.ts'],
       testMatch: [
         '<rootDir>/tests/unit/**/*.test.ts',
         '<rootDir>/shared/src/**/*.test.ts',
@@ -77,4 +80,4 @@ const config: Config = {
   ],
 };
 
-export default config;
+module.exports = config;

@@ -1,0 +1,13 @@
+import { defineDomain } from '../platform/lambda-router';
+import { pingTable } from './repository';
+import { getCommunity } from './service';
+
+export const communityDomain = defineDomain('community', {
+  health: async () => ({
+    status: 'ok',
+    service: 'linli',
+    time: new Date().toISOString(),
+    table: (await pingTable()) ? 'ok' : 'unreachable',
+  }),
+  getCommunity: async ({ params }) => getCommunity(params.id),
+});

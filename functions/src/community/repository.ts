@@ -1,0 +1,71 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { BuildingRecord, CommunityRecord, GridRecord } from '@linli/shared/domain/community/structure';
+import { communityPartition, key } from '../table';
+import { documentClient, tableName } from '../platform/dynamo';
+
+export interface CommunityStructure {
+  community: CommunityRecord | undefined;
+  grids: GridRecord[];
+  buildings: BuildingRecord[];
+}
+
+type Item = Record<string, unknown>;
+
+const toCommunity = (i: Item): CommunityRecord => ({
+  id: String(i.id),
+  name: String(i.name),
+  city: String(i.city),
+  district: String(i.district),
+  address: String(i.address),
+});
+
+const toGrid = (i: Item): GridRecord => ({
+  id: String(i.id),
+  name: String(i.name),
+  leader: typeof i.leader === 'string' ? i.leader : undefined,
+  order: Number(i.order ?? 0),
+});
+
+const toBuilding = (i: Item): BuildingRecord => ({
+  id: String(i.id),
+  gridId: String(i.gridId),
+  name: String(i.name),
+  address: String(i.address),
+  households: Number(i.households ?? 0),
+  units: (i.units as { id: string; name: string }[] | undefined) ?? [],
+  order: Number(i.order ?? 0),
+});
+
+/** AP1: one Query (followed to its last page) returns the community, its grids and buildings. */
+export async function loadCommunityStructure(communityId: string): Promise<CommunityStructure> {
+  const out: CommunityStructure = { community: undefined, grids: [], buildings: [] };
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await documentClient.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': communityPartition(communityId) },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      const sk = String(item.sk);
+      if (sk === 'META') out.community = toCommunity(item);
+      else if (sk.startsWith('GRID#')) out.grids.push(toGrid(item));
+      else if (sk.startsWith('BUILDING#')) out.buildings.push(toBuilding(item));
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return out;
+}
+
+/** AP2: a cheap read proving the table answers. */
+export async function pingTable(): Promise<boolean> {
+  try {
+    await documentClient.send(new GetCommand({ TableName: tableName, Key: key.health() }));
+    return true;
+  } catch {
+    return false;
+  }
+}

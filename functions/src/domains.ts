@@ -1,0 +1,5 @@
+import { communityDomain } from './community/handlers';
+import type { DomainHandlers } from './platform/lambda-router';
+
+/** Every domain's handlers: the local API serves them all; each Lambda imports only its own. */
+export const domains: DomainHandlers[] = [communityDomain];

@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { MAX_BODY_BYTES, type RouteDef } from '@linli/shared';
+import { domains } from '../domains';
+import { routeKeyOf } from '../platform/lambda-router';
+import type { LinliEvent } from '../platform/http';
+import { errorResponse } from '../platform/responses';
+import { matchRoute } from './route-matcher';
+
+/** Bodies beyond this are cut off unread; the pipeline answers 413 for anything over MAX_BODY_BYTES. */
+const READ_LIMIT_BYTES = MAX_BODY_BYTES + 1;
+
+const CORS_HEADERS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-headers': 'authorization,content-type,idempotency-key',
+  'access-control-allow-methods': 'GET,POST,PUT,PATCH,DELETE,OPTIONS',
+  'access-control-max-age': '600',
+};
+
+const handlerByDomain = new Map(domains.map((d) => [d.domain, d.handler]));
+
+function readBody(req: IncomingMessage): Promise<{ text: string; tooLarge: boolean }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > READ_LIMIT_BYTES) {
+        tooLarge = true;
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve({ text: Buffer.concat(chunks).toString('utf8'), tooLarge }));
+    req.on('error', reject);
+  });
+}
+
+/** The API Gateway HTTP API (payload v2) event that Lambda would receive for this request. */
+export function toApiGatewayEvent(
+  req: IncomingMessage,
+  url: URL,
+  route: RouteDef,
+  pathParameters: Record<string, string>,
+  body: string,
+): LinliEvent {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
+  }
+  const query: Record<string, string> = {};
+  for (const [name, value] of url.searchParams) query[name] = query[name] ? `${query[name]},${value}` : value;
+  const now = new Date();
+  const routeKey = routeKeyOf(route);
+  return {
+    version: '2.0',
+    routeKey,
+    rawPath: url.pathname,
+    rawQueryString: url.search.replace(/^\?/, ''),
+    headers,
+    queryStringParameters: Object.keys(query).length > 0 ? query : undefined,
+    pathParameters: Object.keys(pathParameters).length > 0 ? pathParameters : undefined,
+    requestContext: {
+      accountId: 'local',
+      apiId: 'local',
+      domainName: url.host,
+      domainPrefix: 'local',
+      http: {
+        method: route.method,
+        path: url.pathname,
+        protocol: `HTTP/${req.httpVersion}`,
+        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+        userAgent: req.headers['user-agent'] ?? '',
+      },
+      requestId: randomUUID(),
+      routeKey,
+      stage: '$default',
+      time: now.toUTCString(),
+      timeEpoch: now.getTime(),
+    },
+    body: body === '' ? undefined : body,
+    isBase64Encoded: false,
+  };
+}
+
+function lambdaContext(domain: string, requestId: string): Context {
+  const deadline = Date.now() + 29_000;
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName: `linli-local-${domain}`,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:linli-local-${domain}`,
+    memoryLimitInMB: '512',
+    awsRequestId: requestId,
+    logGroupName: `/aws/lambda/linli-local-${domain}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+function send(res: ServerResponse, result: APIGatewayProxyStructuredResultV2): void {
+  res.writeHead(result.statusCode ?? 200, { ...CORS_HEADERS, ...(result.headers as Record<string, string>) });
+  res.end(result.body ?? '');
+}
+
+/** Handles one HTTP request exactly as API Gateway + Lambda would. */
+export async function handleLocalRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
+  const method = (req.method ?? 'GET').toUpperCase();
+  if (method === 'OPTIONS') {
+    res.writeHead(204, CORS_HEADERS);
+    res.end();
+    return;
+  }
+  const match = matchRoute(method, url.pathname);
+  const { text, tooLarge } = await readBody(req);
+  if (match.kind === 'not-found') return send(res, errorResponse('ROUTE_NOT_FOUND'));
+  if (match.kind === 'method-not-allowed') return send(res, errorResponse('METHOD_NOT_ALLOWED'));
+  if (tooLarge) return send(res, errorResponse('PAYLOAD_TOO_LARGE'));
+  const handler = handlerByDomain.get(match.route.domain);
+  if (!handler) return send(res, errorResponse('ROUTE_NOT_FOUND'));
+  const event = toApiGatewayEvent(req, url, match.route, match.pathParameters, text);
+  const result = await handler(event, lambdaContext(match.route.domain, event.requestContext.requestId));
+  send(res, result);
+}
+
+export interface LocalApi {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Starts the local API on 127.0.0.1 (port 0 picks a free one). */
+export async function startLocalApi(port = 0, host = '127.0.0.1'): Promise<LocalApi> {
+  const server = createServer((req, res) => {
+    handleLocalRequest(req, res).catch(() => {
+      if (!res.headersSent) send(res, errorResponse('INTERNAL'));
+      else res.end();
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  return {
+    url: `http://${host}:${address.port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,201 @@
+import middy, { type MiddlewareObj, type MiddyfiedHandler } from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type * as z from 'zod';
+import {
+  DomainError,
+  MAX_BODY_BYTES,
+  type Body,
+  type Params,
+  type Principal,
+  type Query,
+  type Reply,
+  type RouteDef,
+} from '@linli/shared';
+import { mayActInCommunity, mayCallRoute } from '@linli/shared/domain/access/rules';
+import { bearerToken, verifyAccessToken } from './auth';
+import { errorMapper } from './error-mapper';
+import { idempotencyMiddleware } from './idempotency';
+import { logger } from './logger';
+import { jsonResponse } from './responses';
+
+/** What a route implementation receives: the validated request and who asked. */
+export interface RouteRequest<R extends RouteDef> {
+  params: Params<R>;
+  query: Query<R>;
+  body: Body<R>;
+  principal: R['roles'] extends 'public' ? Principal | undefined : Principal;
+  requestId: string;
+  idempotencyKey: string | undefined;
+}
+
+export type RouteImpl<R extends RouteDef> = (request: RouteRequest<R>) => Promise<Reply<R>>;
+
+/** State the middlewares pass along on the event, under one name so nothing collides. */
+interface LinliState {
+  body?: unknown;
+  principal?: Principal;
+  params?: unknown;
+  query?: unknown;
+  validBody?: unknown;
+  idempotency?: { userId: string; routeId: string; key: string };
+}
+
+export type LinliEvent = APIGatewayProxyEventV2 & { linli?: LinliState };
+export type RouteHandler = MiddyfiedHandler<LinliEvent, APIGatewayProxyStructuredResultV2, Error, Context>;
+
+type Middleware = MiddlewareObj<LinliEvent, APIGatewayProxyStructuredResultV2, Error, Context>;
+
+const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9_-]{8,128}$/;
+
+function header(event: APIGatewayProxyEventV2, name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(event.headers ?? {})) {
+    if (key.toLowerCase() === wanted) return value;
+  }
+  return undefined;
+}
+
+function state(event: LinliEvent): LinliState {
+  event.linli ??= {};
+  return event.linli;
+}
+
+/** Rejects oversized bodies and parses JSON; the raw body is never trusted beyond this point. */
+const parseBody: Middleware = {
+  before: ({ event }) => {
+    const raw = event.body;
+    if (raw === undefined || raw === null || raw === '') return;
+    const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
+    if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES) throw new DomainError('PAYLOAD_TOO_LARGE');
+    const contentType = header(event, 'content-type') ?? '';
+    if (!/^application\/(.+\+)?json\b/i.test(contentType)) throw new DomainError('UNSUPPORTED_MEDIA_TYPE');
+    try {
+      state(event).body = JSON.parse(text) as unknown;
+    } catch {
+      throw new DomainError('MALFORMED_JSON');
+    }
+  },
+};
+
+function authenticate(route: RouteDef): Middleware {
+  return {
+    before: async ({ event }) => {
+      const token = bearerToken(header(event, 'authorization'));
+      if (route.roles === 'public') {
+        // A public route still knows who asks when a valid token comes along.
+        if (token) state(event).principal = await verifyAccessToken(token).catch(() => undefined);
+        return;
+      }
+      if (!token) throw new DomainError('UNAUTHENTICATED');
+      const principal = await verifyAccessToken(token);
+      if (!mayCallRoute(principal, route)) throw new DomainError('FORBIDDEN');
+      state(event).principal = principal;
+      logger.appendKeys({ userId: principal.userId });
+    },
+  };
+}
+
+function issuesOf(error: z.ZodError, where: string) {
+  return error.issues.map((issue) => ({
+    path: [where, ...issue.path.map(String)].join('.'),
+    message: issue.message,
+  }));
+}
+
+function validate(route: RouteDef): Middleware {
+  return {
+    before: ({ event }) => {
+      const s = state(event);
+      const params = route.params.safeParse(event.pathParameters ?? {});
+      const query = route.query.safeParse(event.queryStringParameters ?? {});
+      const body = route.body.safeParse(s.body ?? {});
+      const issues = [
+        ...(params.success ? [] : issuesOf(params.error, 'params')),
+        ...(query.success ? [] : issuesOf(query.error, 'query')),
+        ...(body.success ? [] : issuesOf(body.error, 'body')),
+      ];
+      if (issues.length > 0) throw new DomainError('VALIDATION_FAILED', issues);
+      s.params = params.data;
+      s.query = query.data;
+      s.validBody = body.data;
+    },
+  };
+}
+
+/** Community-scoped routes: the caller must act in the community the path names. */
+function checkScope(route: RouteDef): Middleware {
+  return {
+    before: ({ event }) => {
+      if (route.scope !== 'community' || route.roles === 'public') return;
+      const s = state(event);
+      const params = s.params as { communityId?: string; id?: string };
+      const communityId = params.communityId ?? params.id;
+      if (!communityId || !s.principal) throw new DomainError('FORBIDDEN');
+      if (!mayActInCommunity(s.principal, route.roles, communityId)) throw new DomainError('OUT_OF_SCOPE');
+    },
+  };
+}
+
+/** Idempotent routes require an Idempotency-Key, scoped to the caller and the route. */
+function requireIdempotencyKey(route: RouteDef): Middleware {
+  return {
+    before: ({ event }) => {
+      if (!route.idempotent) return;
+      const key = header(event, 'idempotency-key');
+      if (!key || !IDEMPOTENCY_KEY_PATTERN.test(key)) throw new DomainError('IDEMPOTENCY_KEY_INVALID');
+      const s = state(event);
+      s.idempotency = { userId: s.principal?.userId ?? 'anonymous', routeId: route.id, key };
+    },
+  };
+}
+
+/**
+ * Wraps a route implementation in the one pipeline every route uses:
+ * logging → body limit and JSON → token → role → validation → scope → idempotency → handler,
+ * with every error mapped to its status and Chinese message.
+ */
+export function routeHandler<R extends RouteDef>(route: R, impl: RouteImpl<R>): RouteHandler {
+  const core = async (event: LinliEvent, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
+    const s = state(event);
+    const reply = await impl({
+      params: s.params as Params<R>,
+      query: s.query as Query<R>,
+      body: s.validBody as Body<R>,
+      principal: s.principal as RouteRequest<R>['principal'],
+      requestId: event.requestContext?.requestId ?? context.awsRequestId,
+      idempotencyKey: s.idempotency?.key,
+    });
+    // Parsing the reply strips anything the contract does not promise (internal fields, openid).
+    return jsonResponse(route.successStatus ?? 200, route.response.parse(reply));
+  };
+
+  const handler = middy<LinliEvent, APIGatewayProxyStructuredResultV2, Error, Context>(core)
+    .use(requestLogging(route))
+    .use(parseBody)
+    .use(authenticate(route))
+    .use(validate(route))
+    .use(checkScope(route))
+    .use(requireIdempotencyKey(route));
+  if (route.idempotent) handler.use(idempotencyMiddleware());
+  // Registered last so its onError runs first and every error leaves as a mapped response.
+  return handler.use(errorMapper);
+}
+
+function requestLogging(route: RouteDef): Middleware {
+  return {
+    before: ({ event, context }) => {
+      logger.addContext(context);
+      logger.appendKeys({
+        requestId: event.requestContext?.requestId ?? context.awsRequestId,
+        routeId: route.id,
+      });
+    },
+    after: ({ event, response }) => {
+      logger.info('request done', { method: event.requestContext?.http?.method, status: response?.statusCode });
+      logger.resetKeys();
+    },
+    onError: () => {
+      logger.resetKeys();
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import devConfig from './dev';
+import prodConfig from './prod';
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+const sharedSrc = path.join(repoRoot, 'shared', 'src');
+
+/** Base URL of the API for mini-program builds; H5 talks to its own origin under /api. */
+const apiUrl = process.env.LINLI_API_URL ?? 'http://127.0.0.1:3001';
+
+// https://docs.taro.zone/docs/next/config-detail
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'linli',
+    date: '2026-11-21',
+    // NutUI React is drawn on a 375 design; our own styles use Taro's 750 design.
+    designWidth(input) {
+      const file = typeof input === 'object' && input !== null ? (input as { file?: string }).file : undefined;
+      if (file?.replace(/\\+/g, '/').includes('@nutui')) return 375;
+      return 750;
+    },
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: `dist/${process.env.TARO_ENV ?? 'weapp'}`,
+    plugins: [],
+    defineConstants: {
+      LINLI_API_URL: JSON.stringify(apiUrl),
+    },
+    alias: {
+      '@linli/shared$': path.join(sharedSrc, 'index.ts'),
+      '@linli/shared': sharedSrc,
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: false },
+    mini: {
+      // shared/src sits outside sourceRoot; Taro only compiles sourceRoot and taro packages by default.
+      compile: { include: [sharedSrc] },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      compile: { include: [sharedSrc] },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+  };
+
+  if (process.env.NODE_ENV === 'development') {
+    return merge({}, baseConfig, devConfig);
+  }
+  return merge({}, baseConfig, prodConfig);
+});

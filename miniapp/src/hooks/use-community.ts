@@ -1,0 +1,10 @@
+import type { Reply, Routes } from '@linli/shared/contract';
+import { api } from '../services/api';
+import { useRequest } from './use-request';
+
+export type Community = Reply<Routes['getCommunity']>;
+
+/** The community's grids, buildings and units (GET /community/:id). */
+export function useCommunity(id: string) {
+  return useRequest<Community>(`community:${id}`, () => api.call('getCommunity', { params: { id } }));
+}

@@ -1,0 +1,23 @@
+/// <reference types="@tarojs/taro" />
+
+declare module '*.png';
+declare module '*.gif';
+declare module '*.jpg';
+declare module '*.jpeg';
+declare module '*.svg';
+declare module '*.css';
+declare module '*.scss';
+
+/** Base URL of the API for mini-program builds (config defineConstants, env LINLI_API_URL). */
+declare const LINLI_API_URL: string;
+
+declare namespace NodeJS {
+  interface ProcessEnv {
+    /** Platform Taro builds for; replaced at build time. */
+    TARO_ENV?: 'weapp' | 'h5' | 'swan' | 'alipay' | 'tt' | 'qq' | 'jd' | 'rn' | 'harmony';
+    /** Overrides the appid of project.config.json when set at build time. */
+    TARO_APP_ID?: string;
+    /** Base URL of the local or deployed API, baked into weapp builds. */
+    LINLI_API_URL?: string;
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * The demo community, drawn from the Yinchuan reports in the seeds: 金凤区安居苑社区 with two
+ * grids, four buildings, a canteen for the elderly, two council venues, two partner merchants
+ * and one demo user per role.
+ */
+import type { RoleGrant } from '@linli/shared';
+
+export const DEMO_COMMUNITY_ID = 'anjuyuan';
+
+export const demoCommunity = {
+  id: DEMO_COMMUNITY_ID,
+  name: '安居苑社区',
+  city: '银川市',
+  district: '金凤区',
+  address: '宁夏银川市金凤区安居苑小区',
+};
+
+export const demoGrids = [
+  { id: 'grid-1', name: '第一网格', leader: '马秀兰', order: 1 },
+  { id: 'grid-2', name: '第二网格', leader: '李建国', order: 2 },
+];
+
+const units = (count: number) =>
+  Array.from({ length: count }, (_, i) => ({ id: `u${i + 1}`, name: `${i + 1}单元` }));
+
+export const demoBuildings = [
+  { id: 'b1', gridId: 'grid-1', name: '1号楼', address: '安居苑小区1号楼', households: 72, units: units(3), order: 1 },
+  { id: 'b2', gridId: 'grid-1', name: '2号楼', address: '安居苑小区2号楼', households: 48, units: units(2), order: 2 },
+  { id: 'b5', gridId: 'grid-2', name: '5号楼', address: '安居苑小区5号楼', households: 96, units: units(4), order: 1 },
+  { id: 'b6', gridId: 'grid-2', name: '6号楼', address: '安居苑小区6号楼', households: 60, units: units(2), order: 2 },
+];
+
+export const demoCanteens = [
+  {
+    id: 'canteen-1',
+    name: '安居苑长者食堂',
+    place: '社区服务中心一楼',
+    meals: [
+      { meal: 'breakfast', cutoff: '07:00', pickup: '07:30-09:00' },
+      { meal: 'lunch', cutoff: '10:00', pickup: '11:30-13:00' },
+      { meal: 'dinner', cutoff: '16:00', pickup: '17:30-19:00' },
+    ],
+  },
+];
+
+export const demoVenues = [
+  { id: 'venue-1', name: '红色议事厅', place: '社区服务中心二楼', capacity: 30 },
+  { id: 'venue-2', name: '罐罐茶议事吧', place: '第二网格党群驿站', capacity: 12 },
+];
+
+export const demoMerchants = [
+  { id: 'merchant-1', name: '老马理发店', address: '安居苑南门商铺3号', category: '理发', offers: ['理发一次 100 积分'] },
+  {
+    id: 'merchant-2',
+    name: '惠民便利店',
+    address: '安居苑东门商铺8号',
+    category: '便利店',
+    offers: ['10 积分抵 1 元，每单最多抵 50%'],
+  },
+];
+
+export interface DemoUser {
+  id: string;
+  /** The dev-mode login code (`dev:<user>`), accepted only when WECHAT_MODE=dev. */
+  devCode: string;
+  name: string;
+  roleLabel: string;
+  grants: RoleGrant[];
+}
+
+export const demoUsers: DemoUser[] = [
+  {
+    id: 'u-resident',
+    devCode: 'dev:resident',
+    name: '王桂芳',
+    roleLabel: '居民（1号楼1单元，78岁）',
+    grants: [{ role: 'resident', communityId: DEMO_COMMUNITY_ID, buildingId: 'b1' }],
+  },
+  {
+    id: 'u-volunteer',
+    devCode: 'dev:volunteer',
+    name: '张伟',
+    roleLabel: '志愿者（5号楼居民）',
+    grants: [
+      { role: 'resident', communityId: DEMO_COMMUNITY_ID, buildingId: 'b5' },
+      { role: 'volunteer', communityId: DEMO_COMMUNITY_ID },
+    ],
+  },
+  {
+    id: 'u-merchant',
+    devCode: 'dev:merchant',
+    name: '马师傅',
+    roleLabel: '商户（老马理发店）',
+    grants: [{ role: 'merchant', communityId: DEMO_COMMUNITY_ID, merchantId: 'merchant-1' }],
+  },
+  {
+    id: 'u-staff',
+    devCode: 'dev:staff',
+    name: '刘晶',
+    roleLabel: '社区工作人员',
+    grants: [{ role: 'staff', communityId: DEMO_COMMUNITY_ID }],
+  },
+  {
+    id: 'u-admin',
+    devCode: 'dev:admin',
+    name: '系统管理员',
+    roleLabel: '平台管理员',
+    grants: [{ role: 'admin' }],
+  },
+];

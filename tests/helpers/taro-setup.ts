@@ -1,0 +1,1 @@
+// Taro build-time constants for component tests (filled by the miniapp work).
