@@ -48,10 +48,16 @@ const config = {
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/miniapp/src/**/*.test.tsx', '<rootDir>/miniapp/src/**/*.test.ts'],
       setupFiles: ['<rootDir>/tests/helpers/taro-setup.ts'],
+      // Taro's React components (Stencil, with swiper inside) and NutUI ship ES modules only.
+      transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
+      transformIgnorePatterns: [
+        '/node_modules/(?!(jose|ulidx|layerr|@tarojs|@stencil|@nutui|@swc/helpers|\\.pnpm|tslib|swiper|ssr-window|dom7)/)',
+      ],
       moduleNameMapper: {
         ...moduleNameMapper,
         '^@tarojs/components$': '<rootDir>/node_modules/@tarojs/components/lib/react',
         '^@tarojs/taro$': '<rootDir>/tests/helpers/taro-mock.ts',
+        '^@nutui/nutui-react-taro$': '<rootDir>/tests/helpers/nutui-on-demand.ts',
         '\\.(css|scss)$': '<rootDir>/tests/helpers/style-mock.ts',
       },
     },

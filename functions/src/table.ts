@@ -5,7 +5,7 @@
  * Access patterns (also in docs/data-model.md):
  *  AP1  community with grids, buildings, units     Query pk=COMMUNITY#<id>
  *  AP2  health probe of the table                  DescribeTable-free GetItem pk=HEALTH sk=HEALTH
- *  AP3  idempotency record of a request            GetItem pk=idempotency#<function> sk=<hash> (Powertools)
+ *  AP3  idempotency record of a request            GetItem pk=IDEMPOTENCY#<user>#<route>#<key> sk=IDEMPOTENCY
  *  AP4  a user's profile and role grants            GetItem pk=USER#<id> sk=PROFILE
  *  AP5  a community's canteens, venues, merchants   Query pk=COMMUNITY#<id> begins_with(sk, CANTEEN#|VENUE#|MERCHANT#)
  */
@@ -21,8 +21,6 @@ export const GSI = {
 /** Epoch seconds after which DynamoDB may delete an item (DynamoDB Local never does: filter on it). */
 export const TTL_ATTRIBUTE = 'expiresAt';
 
-/** Powertools idempotency records share the table, under their own key prefix. */
-export const IDEMPOTENCY_KEY_ATTRIBUTE = TABLE_KEYS.partitionKey;
 
 export const key = {
   community: (communityId: string) => ({ pk: `COMMUNITY#${communityId}`, sk: 'META' }),
@@ -47,6 +45,10 @@ export const key = {
     sk: `MERCHANT#${merchantId}`,
   }),
   user: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
+  idempotency: (userId: string, routeId: string, idempotencyKey: string) => ({
+    pk: `IDEMPOTENCY#${userId}#${routeId}#${idempotencyKey}`,
+    sk: 'IDEMPOTENCY',
+  }),
   health: () => ({ pk: 'HEALTH', sk: 'HEALTH' }),
 } as const;
 
@@ -54,4 +56,4 @@ export const key = {
 export const communityPartition = (communityId: string) => `COMMUNITY#${communityId}`;
 
 /** Entity type tag stored on every item, so a stream consumer can tell items apart. */
-export type EntityType = 'Community' | 'Grid' | 'Building' | 'Canteen' | 'Venue' | 'Merchant' | 'User' | 'Health';
+export type EntityType = 'Community' | 'Grid' | 'Building' | 'Canteen' | 'Venue' | 'Merchant' | 'User' | 'Idempotency' | 'Health';

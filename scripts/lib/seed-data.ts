@@ -20,8 +20,7 @@ export const demoGrids = [
   { id: 'grid-2', name: '第二网格', leader: '李建国', order: 2 },
 ];
 
-const units = (count: number) =>
-  Array.from({ length: count }, (_, i) => ({ id: `u${i + 1}`, name: `${i + 1}单元` }));
+const units = (count: number) => Array.from({ length: count }, (_, i) => ({ id: `u${i + 1}`, name: `${i + 1}单元` }));
 
 export const demoBuildings = [
   { id: 'b1', gridId: 'grid-1', name: '1号楼', address: '安居苑小区1号楼', households: 72, units: units(3), order: 1 },
@@ -49,7 +48,13 @@ export const demoVenues = [
 ];
 
 export const demoMerchants = [
-  { id: 'merchant-1', name: '老马理发店', address: '安居苑南门商铺3号', category: '理发', offers: ['理发一次 100 积分'] },
+  {
+    id: 'merchant-1',
+    name: '老马理发店',
+    address: '安居苑南门商铺3号',
+    category: '理发',
+    offers: ['理发一次 100 积分'],
+  },
   {
     id: 'merchant-2',
     name: '惠民便利店',

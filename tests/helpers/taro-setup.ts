@@ -1,1 +1,18 @@
-// Taro build-time constants for component tests (filled by the miniapp work).
+// Taro build-time constants for component tests. The weapp/H5 builds define these through
+// webpack's DefinePlugin; @tarojs/runtime and @tarojs/components read them as globals.
+const constants: Record<string, unknown> = {
+  ENABLE_INNER_HTML: true,
+  ENABLE_ADJACENT_HTML: true,
+  ENABLE_SIZE_APIS: true,
+  ENABLE_TEMPLATE_CONTENT: true,
+  ENABLE_CLONE_NODE: true,
+  ENABLE_CONTAINS: true,
+  ENABLE_MUTATION_OBSERVER: true,
+  DEPRECATED_ADAPTER_COMPONENT: false,
+  // Our own constant (miniapp/config/index.ts defineConstants).
+  LINLI_API_URL: 'http://api.test',
+};
+Object.assign(globalThis, constants);
+
+process.env.TARO_ENV = 'h5';
+process.env.TARO_PLATFORM = 'web';

@@ -13,7 +13,16 @@ async function putCommunity(id: string) {
     { ...key.community(id), id, name: '测试社区', city: '银川市', district: '金凤区', address: '测试路1号' },
     { ...key.grid(id, 'g2'), id: 'g2', name: '第二网格', order: 2 },
     { ...key.grid(id, 'g1'), id: 'g1', name: '第一网格', leader: '马秀兰', order: 1 },
-    { ...key.building(id, 'b2'), id: 'b2', gridId: 'g1', name: '2号楼', address: 'x', households: 10, units: [], order: 2 },
+    {
+      ...key.building(id, 'b2'),
+      id: 'b2',
+      gridId: 'g1',
+      name: '2号楼',
+      address: 'x',
+      households: 10,
+      units: [],
+      order: 2,
+    },
     {
       ...key.building(id, 'b1'),
       id: 'b1',
@@ -25,7 +34,16 @@ async function putCommunity(id: string) {
       order: 1,
       secretNote: 'internal only',
     },
-    { ...key.building(id, 'b3'), id: 'b3', gridId: 'g2', name: '3号楼', address: 'z', households: 5, units: [], order: 1 },
+    {
+      ...key.building(id, 'b3'),
+      id: 'b3',
+      gridId: 'g2',
+      name: '3号楼',
+      address: 'z',
+      households: 5,
+      units: [],
+      order: 1,
+    },
   ];
   await Promise.all(items.map((Item) => documentClient.send(new PutCommand({ TableName: tableName, Item }))));
 }

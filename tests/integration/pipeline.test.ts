@@ -66,7 +66,9 @@ async function post(
 }
 
 async function noteExists(noteId: string): Promise<boolean> {
-  const out = await documentClient.send(new GetCommand({ TableName: tableName, Key: { pk: `NOTE#${noteId}`, sk: 'NOTE' } }));
+  const out = await documentClient.send(
+    new GetCommand({ TableName: tableName, Key: { pk: `NOTE#${noteId}`, sk: 'NOTE' } }),
+  );
   return out.Item !== undefined;
 }
 
@@ -81,7 +83,11 @@ describe('the shared request pipeline', () => {
 
   it('runs a valid request once and answers with only what the contract promises', async () => {
     const noteId = freshId('n');
-    const res = await post(community, noteId, { body: goodBody, token, headers: { 'idempotency-key': freshId('key') } });
+    const res = await post(community, noteId, {
+      body: goodBody,
+      token,
+      headers: { 'idempotency-key': freshId('key') },
+    });
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ noteId, text: '楼道灯坏了', writtenAt: expect.any(String) });
     expect(await noteExists(noteId)).toBe(true);
@@ -89,7 +95,11 @@ describe('the shared request pipeline', () => {
 
   it('refuses malformed JSON with 400 MALFORMED_JSON and writes nothing', async () => {
     const noteId = freshId('n');
-    const res = await post(community, noteId, { body: '{"text": "a",', token, headers: { 'idempotency-key': freshId('key') } });
+    const res = await post(community, noteId, {
+      body: '{"text": "a",',
+      token,
+      headers: { 'idempotency-key': freshId('key') },
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('MALFORMED_JSON');
     expect(res.body.error.message).toBe('请求内容不是有效的 JSON');
@@ -154,7 +164,11 @@ describe('the shared request pipeline', () => {
       name: '王桂芳',
       grants: [{ role: 'resident', communityId: community, buildingId: 'b1' }],
     });
-    const res = await post(community, noteId, { body: goodBody, token: resident, headers: { 'idempotency-key': freshId('key') } });
+    const res = await post(community, noteId, {
+      body: goodBody,
+      token: resident,
+      headers: { 'idempotency-key': freshId('key') },
+    });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('FORBIDDEN');
     expect(await noteExists(noteId)).toBe(false);
@@ -163,7 +177,11 @@ describe('the shared request pipeline', () => {
   it('answers 403 OUT_OF_SCOPE to staff of another community', async () => {
     const noteId = freshId('n');
     const other = await tokenFor(staff(freshId('other')));
-    const res = await post(community, noteId, { body: goodBody, token: other, headers: { 'idempotency-key': freshId('key') } });
+    const res = await post(community, noteId, {
+      body: goodBody,
+      token: other,
+      headers: { 'idempotency-key': freshId('key') },
+    });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('OUT_OF_SCOPE');
     expect(await noteExists(noteId)).toBe(false);
@@ -214,7 +232,11 @@ describe('the shared request pipeline', () => {
       const noteId = freshId('n');
       const headers = { 'idempotency-key': freshId('key') };
       await post(community, noteId, { body: goodBody, token, headers });
-      const res = await post(community, noteId, { body: JSON.stringify({ text: '不同内容', count: 2 }), token, headers });
+      const res = await post(community, noteId, {
+        body: JSON.stringify({ text: '不同内容', count: 2 }),
+        token,
+        headers,
+      });
       expect(res.status).toBe(409);
       expect(res.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
     });
@@ -222,9 +244,17 @@ describe('the shared request pipeline', () => {
     it('lets a failed request be retried with the same key', async () => {
       const headers = { 'idempotency-key': freshId('key') };
       const noteId = freshId('n');
-      const failed = await post(community, noteId, { body: JSON.stringify({ text: 'refuse', count: 1 }), token, headers });
+      const failed = await post(community, noteId, {
+        body: JSON.stringify({ text: 'refuse', count: 1 }),
+        token,
+        headers,
+      });
       expect(failed.status).toBe(404);
-      const again = await post(community, noteId, { body: JSON.stringify({ text: 'refuse', count: 1 }), token, headers });
+      const again = await post(community, noteId, {
+        body: JSON.stringify({ text: 'refuse', count: 1 }),
+        token,
+        headers,
+      });
       expect(again.status).toBe(404);
     });
 
@@ -238,7 +268,9 @@ describe('the shared request pipeline', () => {
       expect(executions - before).toBe(1);
       for (const a of answers) expect([201, 409]).toContain(a.status);
       expect(answers.filter((a) => a.status === 201).length).toBeGreaterThanOrEqual(1);
-      expect(answers.filter((a) => a.status === 409).every((a) => a.body.error.code === 'IDEMPOTENCY_IN_PROGRESS')).toBe(true);
+      expect(
+        answers.filter((a) => a.status === 409).every((a) => a.body.error.code === 'IDEMPOTENCY_IN_PROGRESS'),
+      ).toBe(true);
     });
   });
 });

@@ -24,9 +24,11 @@ describe('assembling a community', () => {
   });
 
   it('leaves out a building whose grid is unknown', () => {
-    const result = assembleCommunity(community, [{ id: 'g1', name: '第一网格', order: 1 }], [
-      { id: 'bx', gridId: 'nope', name: 'X', address: '', households: 0, units: [], order: 1 },
-    ]);
+    const result = assembleCommunity(
+      community,
+      [{ id: 'g1', name: '第一网格', order: 1 }],
+      [{ id: 'bx', gridId: 'nope', name: 'X', address: '', households: 0, units: [], order: 1 }],
+    );
     expect(result.grids[0]!.buildings).toEqual([]);
   });
 });

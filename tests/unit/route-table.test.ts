@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import type * as z from 'zod';
 import { pathParamNames, routeList, routes, toApiGatewayPath } from '@linli/shared';
 import { domains } from '../../functions/src/domains';
 import { routeKeyOf } from '../../functions/src/platform/lambda-router';
@@ -28,7 +28,9 @@ describe('the route table', () => {
   it('scopes a route to a community only when its path names the community', () => {
     for (const route of routeList.filter((r) => r.scope === 'community')) {
       const names = pathParamNames(route.path);
-      expect(names.includes('communityId') || (route.path.startsWith('/community/:id') && names.includes('id'))).toBe(true);
+      expect(names.includes('communityId') || (route.path.startsWith('/community/:id') && names.includes('id'))).toBe(
+        true,
+      );
     }
   });
 

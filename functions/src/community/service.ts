@@ -1,4 +1,5 @@
-import { DomainError, type Community } from '@linli/shared';
+import type { Community } from '@linli/shared/contract/community';
+import { DomainError } from '@linli/shared/errors';
 import { assembleCommunity } from '@linli/shared/domain/community/structure';
 import { loadCommunityStructure } from './repository';
 

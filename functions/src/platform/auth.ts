@@ -1,5 +1,6 @@
 import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
-import { DomainError, Principal } from '@linli/shared';
+import { Principal } from '@linli/shared/contract/principal';
+import { DomainError } from '@linli/shared/errors';
 import { loadJwtSecret } from './secrets';
 
 const ISSUER = 'linli';

@@ -1,10 +1,6 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import {
-  IdempotencyAlreadyInProgressError,
-  IdempotencyValidationError,
-} from '@aws-lambda-powertools/idempotency';
-import { DomainError } from '@linli/shared';
+import { DomainError } from '@linli/shared/errors';
 import { logger } from './logger';
 import { errorResponse } from './responses';
 
@@ -21,8 +17,6 @@ const RETRYABLE_AWS_ERRORS = new Set([
 /** Turns any error into the API's error shape; a 500 never carries internals. */
 export function toErrorResponse(error: unknown): APIGatewayProxyStructuredResultV2 {
   if (error instanceof DomainError) return errorResponse(error.code, error.details, error.message);
-  if (error instanceof IdempotencyValidationError) return errorResponse('IDEMPOTENCY_KEY_REUSED');
-  if (error instanceof IdempotencyAlreadyInProgressError) return errorResponse('IDEMPOTENCY_IN_PROGRESS');
   const name = (error as { name?: unknown } | null)?.name;
   if (typeof name === 'string' && RETRYABLE_AWS_ERRORS.has(name)) return errorResponse('SERVICE_UNAVAILABLE');
   return errorResponse('INTERNAL');

@@ -1,16 +1,9 @@
 import middy, { type MiddlewareObj, type MiddyfiedHandler } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod';
-import {
-  DomainError,
-  MAX_BODY_BYTES,
-  type Body,
-  type Params,
-  type Principal,
-  type Query,
-  type Reply,
-  type RouteDef,
-} from '@linli/shared';
+import type { Principal } from '@linli/shared/contract/principal';
+import type { Body, Params, Query, Reply, RouteDef } from '@linli/shared/contract/route';
+import { DomainError, MAX_BODY_BYTES } from '@linli/shared/errors';
 import { mayActInCommunity, mayCallRoute } from '@linli/shared/domain/access/rules';
 import { bearerToken, verifyAccessToken } from './auth';
 import { errorMapper } from './error-mapper';
@@ -102,20 +95,31 @@ function issuesOf(error: z.ZodError, where: string) {
   }));
 }
 
-function validate(route: RouteDef): Middleware {
+function failIfInvalid(issues: { path: string; message: string }[]): void {
+  if (issues.length > 0) throw new DomainError('VALIDATION_FAILED', issues);
+}
+
+/** Path parameters first: the scope check needs them, and it must refuse before body checks run. */
+function validateParams(route: RouteDef): Middleware {
+  return {
+    before: ({ event }) => {
+      const params = route.params.safeParse(event.pathParameters ?? {});
+      failIfInvalid(params.success ? [] : issuesOf(params.error, 'params'));
+      state(event).params = params.data;
+    },
+  };
+}
+
+function validateQueryAndBody(route: RouteDef): Middleware {
   return {
     before: ({ event }) => {
       const s = state(event);
-      const params = route.params.safeParse(event.pathParameters ?? {});
       const query = route.query.safeParse(event.queryStringParameters ?? {});
       const body = route.body.safeParse(s.body ?? {});
-      const issues = [
-        ...(params.success ? [] : issuesOf(params.error, 'params')),
+      failIfInvalid([
         ...(query.success ? [] : issuesOf(query.error, 'query')),
         ...(body.success ? [] : issuesOf(body.error, 'body')),
-      ];
-      if (issues.length > 0) throw new DomainError('VALIDATION_FAILED', issues);
-      s.params = params.data;
+      ]);
       s.query = query.data;
       s.validBody = body.data;
     },
@@ -151,7 +155,8 @@ function requireIdempotencyKey(route: RouteDef): Middleware {
 
 /**
  * Wraps a route implementation in the one pipeline every route uses:
- * logging → body limit and JSON → token → role → validation → scope → idempotency → handler,
+ * logging → body limit and JSON → token → role → path params → scope → query and body →
+ * idempotency → handler,
  * with every error mapped to its status and Chinese message.
  */
 export function routeHandler<R extends RouteDef>(route: R, impl: RouteImpl<R>): RouteHandler {
@@ -173,8 +178,9 @@ export function routeHandler<R extends RouteDef>(route: R, impl: RouteImpl<R>): 
     .use(requestLogging(route))
     .use(parseBody)
     .use(authenticate(route))
-    .use(validate(route))
+    .use(validateParams(route))
     .use(checkScope(route))
+    .use(validateQueryAndBody(route))
     .use(requireIdempotencyKey(route));
   if (route.idempotent) handler.use(idempotencyMiddleware());
   // Registered last so its onError runs first and every error leaves as a mapped response.

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { routes, toApiGatewayPath, type RouteDef, type RouteDomain, type Routes } from '@linli/shared';
+import { toApiGatewayPath, type RouteDef, type RouteDomain } from '@linli/shared/contract/route';
 import { routeHandler, type LinliEvent, type RouteHandler, type RouteImpl } from './http';
 import { errorResponse } from './responses';
 
@@ -8,14 +8,8 @@ export function routeKeyOf(route: Pick<RouteDef, 'method' | 'path'>): string {
   return `${route.method} ${toApiGatewayPath(route.path)}`;
 }
 
-type RoutesOf<D extends RouteDomain> = {
-  [K in keyof Routes as Routes[K]['domain'] extends D ? K : never]: Routes[K];
-};
-
-/** Implementations for every route of a domain: the compiler insists on each one. */
-export type DomainImpls<D extends RouteDomain> = {
-  [K in keyof RoutesOf<D>]: RoutesOf<D>[K] extends RouteDef ? RouteImpl<RoutesOf<D>[K]> : never;
-};
+/** Implementations for every route of a domain's table: the compiler insists on each one. */
+export type DomainImpls<T extends Record<string, RouteDef>> = { [K in keyof T]: RouteImpl<T[K]> };
 
 export interface DomainHandlers {
   domain: RouteDomain;
@@ -25,14 +19,18 @@ export interface DomainHandlers {
   handler: (event: LinliEvent, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 }
 
-/** Wraps each implementation in the shared pipeline and returns the domain's Lambda handler. */
-export function defineDomain<D extends RouteDomain>(domain: D, impls: DomainImpls<D>): DomainHandlers {
+/**
+ * Wraps each implementation in the shared pipeline and returns the domain's Lambda handler.
+ * It takes the domain's own slice of the route table, so a function bundles only its schemas.
+ */
+export const defineDomain =
+  <T extends Record<string, RouteDef>>(domain: RouteDomain, domainRoutes: T) =>
+  (impls: DomainImpls<T>): DomainHandlers => {
   const byRouteId: Record<string, RouteHandler> = {};
   const byRouteKey = new Map<string, RouteHandler>();
-  for (const [id, impl] of Object.entries(impls) as [keyof Routes, RouteImpl<RouteDef>][]) {
-    const route = routes[id] as RouteDef;
-    if (route.domain !== domain) throw new Error(`route ${String(id)} belongs to ${route.domain}, not ${domain}`);
-    const wrapped = routeHandler(route, impl);
+  for (const [id, route] of Object.entries(domainRoutes)) {
+    if (route.domain !== domain) throw new Error(`route ${id} belongs to ${route.domain}, not ${domain}`);
+    const wrapped = routeHandler(route, impls[id] as RouteImpl<RouteDef>);
     byRouteId[route.id] = wrapped;
     byRouteKey.set(routeKeyOf(route), wrapped);
   }
@@ -45,4 +43,4 @@ export function defineDomain<D extends RouteDomain>(domain: D, impls: DomainImpl
       return wrapped(event, context);
     },
   };
-}
+};

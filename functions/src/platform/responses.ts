@@ -1,5 +1,5 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { ERRORS, type ErrorCode } from '@linli/shared';
+import { ERRORS, type ErrorCode } from '@linli/shared/errors';
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
 

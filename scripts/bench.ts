@@ -1,0 +1,162 @@
+/**
+ * `npm run bench`: the figures behind the platform's speed and size budgets, each beside a
+ * baseline measured in the same run, so the ratios mean something on any machine.
+ *  - function bundles: minified bytes and cold require time vs. a GetItem-only handler
+ *  - weapp packages: main package and each subpackage
+ *  - local API: p50/p99 and requests/s for GET /community/:id at 50 connections vs. a bare GetItem
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { routeList, type RouteDomain } from '@linli/shared';
+import { key } from '../functions/src/table';
+import { bundle, domainEntry, domainsWithEntries } from './lib/function-bundles';
+import { startLocalStack } from './lib/local-stack';
+import { DEMO_COMMUNITY_ID } from './lib/seed-data';
+import { localClient } from './lib/table-setup';
+import { weappPackageSizes } from './lib/weapp-size';
+
+const root = join(__dirname, '..');
+const BUDGET = {
+  bundleRatio: 1.5,
+  coldRequireRatio: 1.3,
+  weappMainBytes: 800 * 1024,
+  apiP50Ratio: 3,
+};
+
+interface Verdict {
+  name: string;
+  figure: string;
+  ok: boolean;
+}
+const verdicts: Verdict[] = [];
+const judge = (name: string, figure: string, ok: boolean) => verdicts.push({ name, figure, ok });
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+/** Median milliseconds to require a bundle in a fresh node process (10 runs). */
+function coldRequireMs(file: string, runs = 10): number {
+  const script = `const t=process.hrtime.bigint();require(${JSON.stringify(file)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const out = spawnSync(process.execPath, ['-e', script], {
+      env: {
+        PATH: process.env.PATH,
+        TABLE_NAME: 'bench',
+        AWS_REGION: 'cn-northwest-1',
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      },
+      encoding: 'utf8',
+    });
+    if (out.status !== 0) throw new Error(`require of ${file} failed: ${out.stderr}`);
+    times.push(Number(out.stdout));
+  }
+  return median(times);
+}
+
+async function benchFunctions(): Promise<void> {
+  console.log('\n## Lambda functions (esbuild, minified, AWS SDK bundled)');
+  const out = mkdtempSync(join(tmpdir(), 'linli-bench-'));
+  const baselineFile = join(out, 'baseline.js');
+  const baselineBytes = await bundle(join(__dirname, 'bench', 'baseline-handler.ts'), baselineFile);
+  const baselineMs = coldRequireMs(baselineFile);
+  console.log(`baseline (lib-dynamodb + one GetItem)  ${kb(baselineBytes).padStart(10)}  cold require ${baselineMs.toFixed(1)} ms`);
+  const domains = domainsWithEntries([...new Set(routeList.map((r) => r.domain))] as RouteDomain[]);
+  for (const domain of domains) {
+    const file = join(out, `${domain}.js`);
+    const bytes = await bundle(domainEntry(domain), file);
+    const ms = coldRequireMs(file);
+    const sizeRatio = bytes / baselineBytes;
+    const timeRatio = ms / baselineMs;
+    console.log(
+      `${domain.padEnd(38)} ${kb(bytes).padStart(10)}  cold require ${ms.toFixed(1)} ms   ` +
+        `(${sizeRatio.toFixed(2)}× bytes, ${timeRatio.toFixed(2)}× time)`,
+    );
+    judge(`${domain} bundle ≤ ${BUDGET.bundleRatio}× baseline`, `${sizeRatio.toFixed(2)}×`, sizeRatio <= BUDGET.bundleRatio);
+    judge(
+      `${domain} cold require ≤ ${BUDGET.coldRequireRatio}× baseline`,
+      `${timeRatio.toFixed(2)}×`,
+      timeRatio <= BUDGET.coldRequireRatio,
+    );
+  }
+}
+
+function benchWeapp(): void {
+  console.log('\n## Mini-program (weapp build)');
+  const dist = join(root, 'miniapp', 'dist', 'weapp');
+  if (!existsSync(join(dist, 'app.json'))) {
+    console.log('no weapp build yet: building it (npm run build:weapp)…');
+    execFileSync('npm', ['run', '--silent', 'build:weapp'], { cwd: root, stdio: 'inherit' });
+  }
+  const sizes = weappPackageSizes(dist);
+  console.log(`main package                           ${kb(sizes.main).padStart(10)}`);
+  for (const sub of sizes.subpackages) console.log(`subpackage ${sub.root.padEnd(27)} ${kb(sub.bytes).padStart(10)}`);
+  judge(`weapp main package ≤ ${kb(BUDGET.weappMainBytes)}`, kb(sizes.main), sizes.main <= BUDGET.weappMainBytes);
+}
+
+async function load(url: string): Promise<autocannon.Result> {
+  return autocannon({ url, connections: 50, duration: 5, pipelining: 1 });
+}
+
+async function benchApi(): Promise<void> {
+  console.log('\n## Local API on DynamoDB Local (50 connections, 5 s each)');
+  const stack = await startLocalStack({ tableName: 'linli-bench' });
+  const doc = DynamoDBDocumentClient.from(localClient(stack.dynamoEndpoint));
+  const bare = createServer((_req, res) => {
+    doc
+      .send(new GetCommand({ TableName: stack.tableName, Key: key.community(DEMO_COMMUNITY_ID) }))
+      .then((r) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(r.Item));
+      })
+      .catch(() => res.writeHead(500).end());
+  });
+  await new Promise<void>((r) => bare.listen(0, '127.0.0.1', () => r()));
+  try {
+    const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}/`;
+    await load(bareUrl); // warm both sides (JIT, connections) before measuring
+    const bareResult = await load(bareUrl);
+    const apiUrl = `${stack.apiUrl}/community/${DEMO_COMMUNITY_ID}`;
+    await load(apiUrl);
+    const apiResult = await load(apiUrl);
+    const row = (name: string, r: autocannon.Result) =>
+      console.log(
+        `${name.padEnd(38)} p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   ` +
+          `${Math.round(r.requests.average)} req/s   non-2xx ${r.non2xx}   errors ${r.errors}`,
+      );
+    row('bare GetItem (http + one GetItem)', bareResult);
+    row('GET /community/:id (full pipeline)', apiResult);
+    const ratio = apiResult.latency.p50 / Math.max(bareResult.latency.p50, 1);
+    judge(`API p50 ≤ ${BUDGET.apiP50Ratio}× bare GetItem p50`, `${ratio.toFixed(2)}×`, ratio <= BUDGET.apiP50Ratio);
+    judge('API answered every request with 2xx', `${apiResult.non2xx} non-2xx, ${apiResult.errors} errors`, apiResult.non2xx === 0 && apiResult.errors === 0);
+  } finally {
+    bare.close();
+    await stack.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  await benchFunctions();
+  benchWeapp();
+  await benchApi();
+  console.log('\n## Budgets');
+  for (const v of verdicts) console.log(`${v.ok ? '✔' : '✘'} ${v.name}: ${v.figure}`);
+  const over = verdicts.filter((v) => !v.ok).length;
+  console.log(over === 0 ? '\nall within budget' : `\n${over} over budget`);
+  process.exit(over === 0 ? 0 : 1);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

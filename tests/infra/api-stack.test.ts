@@ -1,0 +1,181 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { toApiGatewayPath } from '../../shared/src/contract/route';
+import { routeList } from '../../shared/src/contract/routes';
+import { STAGES } from '../../infra/lib/stage-config';
+import { resourcesOfType, synthLinli, type SynthesizedLinli } from './synth';
+
+const domains = [...new Set(routeList.map((route) => route.domain))];
+
+describe('api stack', () => {
+  let dev: SynthesizedLinli;
+
+  beforeAll(() => {
+    dev = synthLinli({ stage: 'dev' });
+  });
+
+  /** Logical id of the function whose POWERTOOLS_SERVICE_NAME names the domain. */
+  function functionOf(domain: string): string {
+    const functions = resourcesOfType(dev.apiTemplate, 'AWS::Lambda::Function');
+    const ids = Object.entries(functions)
+      .filter(([, fn]) => fn.Properties?.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === `linli-${domain}`)
+      .map(([id]) => id);
+    expect(ids).toHaveLength(1);
+    return ids[0]!;
+  }
+
+  it('creates one function per domain of the route table, Node 22 on ARM64', () => {
+    dev.apiTemplate.resourceCountIs('AWS::Lambda::Function', domains.length);
+    for (const domain of domains) {
+      const fn = resourcesOfType(dev.apiTemplate, 'AWS::Lambda::Function')[functionOf(domain)]!;
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+      });
+    }
+  });
+
+  it('gives every function the table, the secrets, source maps and the log level', () => {
+    dev.apiTemplate.allResourcesProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({
+          TABLE_NAME: Match.anyValue(),
+          JWT_SECRET_ARN: Match.anyValue(),
+          WECHAT_SECRET_ARN: Match.anyValue(),
+          POWERTOOLS_SERVICE_NAME: Match.stringLikeRegexp('^linli-'),
+          LOG_LEVEL: STAGES.dev.logLevel,
+          NODE_OPTIONS: '--enable-source-maps',
+          PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: '2773',
+        }),
+      },
+      Layers: Match.arrayWith([Match.anyValue()]),
+      LoggingConfig: { LogGroup: Match.anyValue() },
+    });
+  });
+
+  it('gives every function a log group with the stage retention', () => {
+    dev.apiTemplate.resourcePropertiesCountIs(
+      'AWS::Logs::LogGroup',
+      { RetentionInDays: 7 },
+      domains.length + 1, // + the API access logs
+    );
+  });
+
+  it('grants the functions item access to the table and Query on its indexes, but no Scan', () => {
+    const policies = Object.values(resourcesOfType(dev.apiTemplate, 'AWS::IAM::Policy'));
+    expect(policies).toHaveLength(domains.length);
+    for (const policy of policies) {
+      const actions = (policy.Properties!.PolicyDocument.Statement as { Action: string | string[] }[]).flatMap(
+        (statement) => statement.Action,
+      );
+      expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']));
+      expect(actions).toEqual(expect.arrayContaining(['secretsmanager:GetSecretValue']));
+      expect(actions).not.toContain('dynamodb:Scan');
+      expect(JSON.stringify(policy.Properties!.PolicyDocument)).not.toContain('/index/*');
+    }
+  });
+
+  it('has an API route for every entry of the route table, served by the function of its domain', () => {
+    const routes = Object.values(resourcesOfType(dev.apiTemplate, 'AWS::ApiGatewayV2::Route'));
+    const integrations = resourcesOfType(dev.apiTemplate, 'AWS::ApiGatewayV2::Integration');
+
+    for (const route of routeList) {
+      const routeKey = `${route.method} ${toApiGatewayPath(route.path)}`;
+      const matches = routes.filter((r) => r.Properties!.RouteKey === routeKey);
+      expect({ route: route.id, routeKey, count: matches.length }).toEqual({ route: route.id, routeKey, count: 1 });
+
+      const integrationId = matches[0]!.Properties!.Target['Fn::Join'][1][1].Ref as string;
+      expect(integrations[integrationId]!.Properties).toMatchObject({
+        IntegrationType: 'AWS_PROXY',
+        PayloadFormatVersion: '2.0',
+        IntegrationUri: { 'Fn::GetAtt': [functionOf(route.domain), 'Arn'] },
+      });
+    }
+  });
+
+  it('has no route that the route table does not list', () => {
+    const routeKeys = Object.values(resourcesOfType(dev.apiTemplate, 'AWS::ApiGatewayV2::Route')).map(
+      (r) => r.Properties!.RouteKey as string,
+    );
+    expect(routeKeys.sort()).toEqual(routeList.map((r) => `${r.method} ${toApiGatewayPath(r.path)}`).sort());
+  });
+
+  it('throttles the default stage with the stage limits and writes JSON access logs', () => {
+    dev.apiTemplate.resourceCountIs('AWS::ApiGatewayV2::Stage', 1);
+    dev.apiTemplate.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: {
+        ThrottlingRateLimit: STAGES.dev.throttle.rateLimit,
+        ThrottlingBurstLimit: STAGES.dev.throttle.burstLimit,
+      },
+      AccessLogSettings: {
+        DestinationArn: { 'Fn::GetAtt': [Match.anyValue(), 'Arn'] },
+        Format: Match.serializedJson(Match.objectLike({ requestId: '$context.requestId', status: '$context.status' })),
+      },
+    });
+  });
+
+  it('answers CORS preflights for the methods of the route table and the headers the client sends', () => {
+    dev.apiTemplate.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      ProtocolType: 'HTTP',
+      CorsConfiguration: {
+        AllowOrigins: [...STAGES.dev.corsAllowOrigins],
+        AllowMethods: Match.arrayWith([...new Set(routeList.map((r) => r.method))]),
+        AllowHeaders: Match.arrayWith(['authorization', 'content-type', 'idempotency-key']),
+      },
+    });
+  });
+
+  it('alarms on API 5xx, on errors and throttles of every function and on table throttles', () => {
+    const alarms = Object.values(resourcesOfType(dev.apiTemplate, 'AWS::CloudWatch::Alarm')).map((a) => a.Properties!);
+    const metricNames = alarms.map((a) => a.MetricName ?? 'expression');
+
+    expect(metricNames.filter((name) => name === '5xx')).toHaveLength(1);
+    expect(metricNames.filter((name) => name === 'Errors')).toHaveLength(domains.length);
+    expect(metricNames.filter((name) => name === 'Throttles')).toHaveLength(domains.length);
+
+    const tableThrottles = alarms.filter((a) => a.Metrics !== undefined);
+    expect(tableThrottles).toHaveLength(1);
+    const tableMetrics = (tableThrottles[0]!.Metrics as { MetricStat?: { Metric: { MetricName: string } } }[])
+      .flatMap((m) => (m.MetricStat ? [m.MetricStat.Metric.MetricName] : []))
+      .sort();
+    expect(new Set(tableMetrics)).toEqual(new Set(['ReadThrottleEvents', 'WriteThrottleEvents']));
+  });
+
+  it('sends every alarm to the alarm topic', () => {
+    dev.apiTemplate.allResourcesProperties('AWS::CloudWatch::Alarm', {
+      AlarmActions: [{ Ref: Match.stringLikeRegexp('AlarmTopic') }],
+      OKActions: [{ Ref: Match.stringLikeRegexp('AlarmTopic') }],
+    });
+  });
+
+  it('refuses publishing to the alarm topic without TLS and lets only CloudWatch of this account publish', () => {
+    dev.apiTemplate.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Deny',
+            Action: 'sns:Publish',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          }),
+          Match.objectLike({
+            Effect: 'Allow',
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Condition: Match.objectLike({ StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } }),
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('subscribes the alarm e-mail in prod, and nobody in dev without one', () => {
+    dev.apiTemplate.resourceCountIs('AWS::SNS::Subscription', 0);
+
+    const prod = synthLinli({ stage: 'prod', alarmEmail: 'ops@example.org' });
+    prod.apiTemplate.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'ops@example.org',
+    });
+  });
+});

@@ -1,0 +1,35 @@
+import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
+import { Template } from 'aws-cdk-lib/assertions';
+import { addLinliStacks, createApp, type LinliStacks } from '../../infra/lib/linli-app';
+
+export interface SynthesizedLinli extends LinliStacks {
+  readonly app: ReturnType<typeof createApp>;
+  readonly assembly: CloudAssembly;
+  readonly dataTemplate: Template;
+  readonly apiTemplate: Template;
+}
+
+/**
+ * Builds and synthesizes the whole app exactly as infra/bin/app.ts does (feature flags of
+ * infra/cdk.json, cdk-nag registered), with the given context, e.g. `{ stage: 'prod', alarmEmail }`.
+ * Synthesis throws if cdk-nag reports an unacknowledged error.
+ */
+export function synthLinli(context: Record<string, unknown> = {}): SynthesizedLinli {
+  const app = createApp({ context });
+  const stacks = addLinliStacks(app);
+  const assembly = app.synth();
+  return {
+    ...stacks,
+    app,
+    assembly,
+    dataTemplate: Template.fromStack(stacks.data),
+    apiTemplate: Template.fromStack(stacks.api),
+  };
+}
+
+type Resources = Record<string, { Type: string; Properties?: Record<string, any>; DeletionPolicy?: string }>;
+
+/** The resources of one type in a template, by logical id. */
+export function resourcesOfType(template: Template, type: string): Resources {
+  return template.findResources(type) as Resources;
+}
