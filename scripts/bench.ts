@@ -70,7 +70,9 @@ async function benchFunctions(): Promise<void> {
   const baselineFile = join(out, 'baseline.js');
   const baselineBytes = await bundle(join(__dirname, 'bench', 'baseline-handler.ts'), baselineFile);
   const baselineMs = coldRequireMs(baselineFile);
-  console.log(`baseline (lib-dynamodb + one GetItem)  ${kb(baselineBytes).padStart(10)}  cold require ${baselineMs.toFixed(1)} ms`);
+  console.log(
+    `baseline (lib-dynamodb + one GetItem)  ${kb(baselineBytes).padStart(10)}  cold require ${baselineMs.toFixed(1)} ms`,
+  );
   const domains = domainsWithEntries([...new Set(routeList.map((r) => r.domain))] as RouteDomain[]);
   for (const domain of domains) {
     const file = join(out, `${domain}.js`);
@@ -82,7 +84,11 @@ async function benchFunctions(): Promise<void> {
       `${domain.padEnd(38)} ${kb(bytes).padStart(10)}  cold require ${ms.toFixed(1)} ms   ` +
         `(${sizeRatio.toFixed(2)}× bytes, ${timeRatio.toFixed(2)}× time)`,
     );
-    judge(`${domain} bundle ≤ ${BUDGET.bundleRatio}× baseline`, `${sizeRatio.toFixed(2)}×`, sizeRatio <= BUDGET.bundleRatio);
+    judge(
+      `${domain} bundle ≤ ${BUDGET.bundleRatio}× baseline`,
+      `${sizeRatio.toFixed(2)}×`,
+      sizeRatio <= BUDGET.bundleRatio,
+    );
     judge(
       `${domain} cold require ≤ ${BUDGET.coldRequireRatio}× baseline`,
       `${timeRatio.toFixed(2)}×`,
@@ -138,7 +144,11 @@ async function benchApi(): Promise<void> {
     row('GET /community/:id (full pipeline)', apiResult);
     const ratio = apiResult.latency.p50 / Math.max(bareResult.latency.p50, 1);
     judge(`API p50 ≤ ${BUDGET.apiP50Ratio}× bare GetItem p50`, `${ratio.toFixed(2)}×`, ratio <= BUDGET.apiP50Ratio);
-    judge('API answered every request with 2xx', `${apiResult.non2xx} non-2xx, ${apiResult.errors} errors`, apiResult.non2xx === 0 && apiResult.errors === 0);
+    judge(
+      'API answered every request with 2xx',
+      `${apiResult.non2xx} non-2xx, ${apiResult.errors} errors`,
+      apiResult.non2xx === 0 && apiResult.errors === 0,
+    );
   } finally {
     bare.close();
     await stack.stop();

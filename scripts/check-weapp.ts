@@ -71,7 +71,8 @@ async function main(): Promise<number> {
   if (sizes.main > MAIN_BUDGET_BYTES) problems.push(`main package ${kb(sizes.main)} exceeds ${kb(MAIN_BUDGET_BYTES)}`);
 
   if (problems.length > 0) {
-    console.error(`✗ weapp check failed:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    const unique = [...new Set(problems)];
+    console.error(`✗ weapp check failed:\n${unique.map((p) => `  - ${p}`).join('\n')}`);
     return 1;
   }
   console.log('✓ weapp check passed');

@@ -30,7 +30,7 @@ export function renderClientRoutes(): string {
     '/** What the mini-program needs of a route at runtime; the zod schemas stay out of the bundle. */',
     'export interface ClientRoute {',
     '  method: HttpMethod;',
-    "  /** Express-style path, `:name` for parameters. */",
+    '  /** Express-style path, `:name` for parameters. */',
     '  path: string;',
     '  /** Calls carry an Idempotency-Key that retries reuse. */',
     '  idempotent: boolean;',

@@ -1,5 +1,6 @@
 import { communityDomain } from './community/handlers';
+import { identityDomain } from './identity/handlers';
 import type { DomainHandlers } from './platform/lambda-router';
 
 /** Every domain's handlers: the local API serves them all; each Lambda imports only its own. */
-export const domains: DomainHandlers[] = [communityDomain];
+export const domains: DomainHandlers[] = [communityDomain, identityDomain];

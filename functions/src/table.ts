@@ -8,6 +8,16 @@
  *  AP3  idempotency record of a request            GetItem pk=IDEMPOTENCY#<user>#<route>#<key> sk=IDEMPOTENCY
  *  AP4  a user's profile and role grants            GetItem pk=USER#<id> sk=PROFILE
  *  AP5  a community's canteens, venues, merchants   Query pk=COMMUNITY#<id> begins_with(sk, CANTEEN#|VENUE#|MERCHANT#)
+ *  AP6  the user behind a WeChat openid             GetItem pk=OPENID#<openid> sk=USER
+ *  AP7  a user's applications, newest first         Query gsi1 gsi1pk=USER#<id>#APPLICATIONS
+ *  AP8  a community's applications by status        Query gsi2 gsi2pk=COMMUNITY#<id>#APPLICATIONS#<STATUS> (oldest first)
+ *  AP9  a member record                             GetItem pk=MEMBER#<id> sk=META
+ *  AP10 a community's members, by building          Query gsi1 gsi1pk=COMMUNITY#<id>#MEMBERS [begins_with(gsi1sk, <building>#)]
+ *  AP11 the members of a household                  Query gsi2 gsi2pk=HOUSEHOLD#<key>
+ *  AP12 may user U act for member M                 GetItem pk=MEMBER#<M> sk=CAREGIVER#<U>
+ *  AP13 a caregiver's dependent links               Query gsi1 gsi1pk=USER#<id>#LINKS
+ *  AP14 a community's dependent links by status     Query gsi2 gsi2pk=COMMUNITY#<id>#LINKS#<STATUS> (oldest first)
+ *  AP15 the demo logins (dev mode only)             Query gsi1 gsi1pk=DEVLOGINS
  */
 
 export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
@@ -20,7 +30,6 @@ export const GSI = {
 
 /** Epoch seconds after which DynamoDB may delete an item (DynamoDB Local never does: filter on it). */
 export const TTL_ATTRIBUTE = 'expiresAt';
-
 
 export const key = {
   community: (communityId: string) => ({ pk: `COMMUNITY#${communityId}`, sk: 'META' }),
@@ -45,6 +54,14 @@ export const key = {
     sk: `MERCHANT#${merchantId}`,
   }),
   user: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
+  openid: (openid: string) => ({ pk: `OPENID#${openid}`, sk: 'USER' }),
+  /** One open-or-approved membership per user; its existence refuses a second application. */
+  membershipLock: (userId: string) => ({ pk: `USER#${userId}`, sk: 'MEMBERSHIP' }),
+  application: (applicationId: string) => ({ pk: `APPLICATION#${applicationId}`, sk: 'META' }),
+  member: (memberId: string) => ({ pk: `MEMBER#${memberId}`, sk: 'META' }),
+  /** A caregiver's right to act for a member (pending until staff confirm). */
+  careGrant: (memberId: string, userId: string) => ({ pk: `MEMBER#${memberId}`, sk: `CAREGIVER#${userId}` }),
+  link: (linkId: string) => ({ pk: `LINK#${linkId}`, sk: 'META' }),
   idempotency: (userId: string, routeId: string, idempotencyKey: string) => ({
     pk: `IDEMPOTENCY#${userId}#${routeId}#${idempotencyKey}`,
     sk: 'IDEMPOTENCY',
@@ -52,8 +69,37 @@ export const key = {
   health: () => ({ pk: 'HEALTH', sk: 'HEALTH' }),
 } as const;
 
+/** Values of the generic index attributes, one builder per access pattern. */
+export const index = {
+  userApplications: (userId: string) => `USER#${userId}#APPLICATIONS`,
+  communityApplications: (communityId: string, status: string) =>
+    `COMMUNITY#${communityId}#APPLICATIONS#${status.toUpperCase()}`,
+  communityMembers: (communityId: string) => `COMMUNITY#${communityId}#MEMBERS`,
+  memberSort: (m: { buildingId: string; unitId: string; room: string; memberId: string }) =>
+    `${m.buildingId}#${m.unitId}#${m.room}#${m.memberId}`,
+  household: (householdKey: string) => `HOUSEHOLD#${householdKey}`,
+  userLinks: (userId: string) => `USER#${userId}#LINKS`,
+  communityLinks: (communityId: string, status: string) => `COMMUNITY#${communityId}#LINKS#${status.toUpperCase()}`,
+  devLogins: () => 'DEVLOGINS',
+} as const;
+
 /** Prefix of every item in a community's partition, for Query. */
 export const communityPartition = (communityId: string) => `COMMUNITY#${communityId}`;
 
 /** Entity type tag stored on every item, so a stream consumer can tell items apart. */
-export type EntityType = 'Community' | 'Grid' | 'Building' | 'Canteen' | 'Venue' | 'Merchant' | 'User' | 'Idempotency' | 'Health';
+export type EntityType =
+  | 'Community'
+  | 'Grid'
+  | 'Building'
+  | 'Canteen'
+  | 'Venue'
+  | 'Merchant'
+  | 'User'
+  | 'OpenId'
+  | 'MembershipLock'
+  | 'Application'
+  | 'Member'
+  | 'CareGrant'
+  | 'Link'
+  | 'Idempotency'
+  | 'Health';

@@ -38,6 +38,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     mini: {
       // shared/src sits outside sourceRoot; Taro only compiles sourceRoot and taro packages by default.
       compile: { include: [sharedSrc] },
+      // Component stylesheets never style each other's classes, so their order across chunks is free.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },

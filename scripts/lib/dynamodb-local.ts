@@ -133,7 +133,8 @@ export async function startDynamoDbLocal(options: StartOptions = {}): Promise<Ru
       String(port),
       ...storage,
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    // DynamoDB Local writes a metadata file into its working directory; keep it out of the repo.
+    { stdio: ['ignore', 'pipe', 'pipe'], cwd: options.dbPath ?? tmpdir() },
   );
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));

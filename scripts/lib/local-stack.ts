@@ -3,6 +3,9 @@ import { startDynamoDbLocal, type RunningDynamoDb } from './dynamodb-local';
 import { seed } from './seed';
 import { ensureTable, localClient } from './table-setup';
 
+// Node 20 is supported here; Lambda runs Node 22. The SDK's notice about that is noise locally.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 export interface LocalStackOptions {
   /** Keep data in this folder across restarts; omit for in-memory. */
   dbPath?: string;

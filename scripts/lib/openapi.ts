@@ -1,10 +1,10 @@
-import * as z from 'zod';
+import { toJSONSchema, type $ZodType } from 'zod/v4/core';
 import { ERRORS, ErrorBody, pathParamNames, routeList, toApiGatewayPath, type RouteDef } from '@linli/shared';
 
 type JsonSchema = Record<string, unknown>;
 
-const toSchema = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
+const toSchema = (schema: $ZodType, io: 'input' | 'output'): JsonSchema => {
+  const { $schema: _ignored, ...rest } = toJSONSchema(schema, {
     target: 'draft-2020-12',
     io,
     unrepresentable: 'any',
@@ -37,9 +37,13 @@ function parametersOf(route: RouteDef) {
   return params;
 }
 
+/** A route takes a body unless its body schema is the empty object (unions count as bodies). */
 function hasBody(route: RouteDef): boolean {
-  const schema = toSchema(route.body, 'input') as { properties?: object };
-  return route.method !== 'GET' && Object.keys(schema.properties ?? {}).length > 0;
+  const schema = toSchema(route.body, 'input') as { properties?: object; anyOf?: unknown; oneOf?: unknown };
+  return (
+    route.method !== 'GET' &&
+    (schema.anyOf !== undefined || schema.oneOf !== undefined || Object.keys(schema.properties ?? {}).length > 0)
+  );
 }
 
 /** Error statuses a route can answer with, from what its pipeline checks. */
@@ -72,7 +76,11 @@ export function buildOpenApi(routes: RouteDef[] = routeList): Record<string, unk
       tags: [route.domain],
       ...(route.roles === 'public'
         ? { security: [] }
-        : { security: [{ bearer: [] }], 'x-linli-roles': [...route.roles], 'x-linli-scope': route.scope }),
+        : {
+            security: [{ bearer: [] }],
+            'x-linli-roles': route.roles === 'authenticated' ? ['authenticated'] : [...route.roles],
+            'x-linli-scope': route.scope,
+          }),
       parameters: parametersOf(route),
       ...(hasBody(route)
         ? {

@@ -64,12 +64,29 @@ export const demoMerchants = [
   },
 ];
 
+/** Where a demo member lives (building and unit ids from demoBuildings). */
+export interface DemoAddress {
+  buildingId: string;
+  unitId: string;
+  room: string;
+}
+
+export interface DemoMember extends DemoAddress {
+  memberId: string;
+  realName: string;
+  birthDate: string;
+  phone?: string;
+  /** The demo user who is this member, if they use WeChat. */
+  userId?: string;
+}
+
 export interface DemoUser {
   id: string;
   /** The dev-mode login code (`dev:<user>`), accepted only when WECHAT_MODE=dev. */
   devCode: string;
   name: string;
   roleLabel: string;
+  memberId?: string;
   grants: RoleGrant[];
 }
 
@@ -78,16 +95,18 @@ export const demoUsers: DemoUser[] = [
     id: 'u-resident',
     devCode: 'dev:resident',
     name: '王桂芳',
-    roleLabel: '居民（1号楼1单元，78岁）',
-    grants: [{ role: 'resident', communityId: DEMO_COMMUNITY_ID, buildingId: 'b1' }],
+    roleLabel: '居民（1号楼1单元302，与婆婆李秀英同住）',
+    memberId: 'm-wang-guifang',
+    grants: [{ role: 'resident', communityId: DEMO_COMMUNITY_ID, buildingId: 'b1', memberId: 'm-wang-guifang' }],
   },
   {
     id: 'u-volunteer',
     devCode: 'dev:volunteer',
     name: '张伟',
-    roleLabel: '志愿者（5号楼居民）',
+    roleLabel: '志愿者（5号楼居民，代办父亲张德福）',
+    memberId: 'm-zhang-wei',
     grants: [
-      { role: 'resident', communityId: DEMO_COMMUNITY_ID, buildingId: 'b5' },
+      { role: 'resident', communityId: DEMO_COMMUNITY_ID, buildingId: 'b5', memberId: 'm-zhang-wei' },
       { role: 'volunteer', communityId: DEMO_COMMUNITY_ID },
     ],
   },
@@ -111,5 +130,59 @@ export const demoUsers: DemoUser[] = [
     name: '系统管理员',
     roleLabel: '平台管理员',
     grants: [{ role: 'admin' }],
+  },
+];
+
+/**
+ * Verified members: the two residents who use WeChat, an elder registered by staff who has no
+ * smartphone (王桂芳 can link her as a dependent), and an elder already in 张伟's care.
+ */
+export const demoMembers: DemoMember[] = [
+  {
+    memberId: 'm-wang-guifang',
+    realName: '王桂芳',
+    birthDate: '1962-03-15',
+    phone: '13895012345',
+    userId: 'u-resident',
+    buildingId: 'b1',
+    unitId: 'u1',
+    room: '302',
+  },
+  {
+    memberId: 'm-li-xiuying',
+    realName: '李秀英',
+    birthDate: '1940-08-02',
+    buildingId: 'b1',
+    unitId: 'u1',
+    room: '302',
+  },
+  {
+    memberId: 'm-zhang-wei',
+    realName: '张伟',
+    birthDate: '1988-11-09',
+    phone: '13709516688',
+    userId: 'u-volunteer',
+    buildingId: 'b5',
+    unitId: 'u2',
+    room: '601',
+  },
+  {
+    memberId: 'm-zhang-defu',
+    realName: '张德福',
+    birthDate: '1943-05-20',
+    buildingId: 'b5',
+    unitId: 'u2',
+    room: '601',
+  },
+];
+
+/** Care links already confirmed by staff: caregiver user → dependent member. */
+export const demoCareLinks = [
+  {
+    linkId: 'link-zhang',
+    caregiverUserId: 'u-volunteer',
+    caregiverMemberId: 'm-zhang-wei',
+    dependentMemberId: 'm-zhang-defu',
+    relation: '父母' as const,
   },
 ];

@@ -1,19 +1,54 @@
 import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { key } from '../../functions/src/table';
+import { householdKey } from '../../shared/src/domain/identity/person';
+import { memberItem } from '../../functions/src/identity/items';
+import type { MemberRecord } from '../../functions/src/identity/records';
+import { index, key } from '../../functions/src/table';
 import {
   demoBuildings,
   demoCanteens,
+  demoCareLinks,
   demoCommunity,
   demoGrids,
+  demoMembers,
   demoMerchants,
   demoUsers,
   demoVenues,
 } from './seed-data';
 
+const SEEDED_AT = '2026-01-01T00:00:00.000Z';
+
+function demoMemberRecord(m: (typeof demoMembers)[number]): MemberRecord {
+  const building = demoBuildings.find((b) => b.id === m.buildingId);
+  const unit = building?.units.find((u) => u.id === m.unitId);
+  if (!building || !unit) throw new Error(`demo member ${m.memberId} lives nowhere`);
+  const address = {
+    communityId: demoCommunity.id,
+    communityName: demoCommunity.name,
+    buildingId: building.id,
+    buildingName: building.name,
+    unitId: unit.id,
+    unitName: unit.name,
+    room: m.room,
+  };
+  return {
+    memberId: m.memberId,
+    ...address,
+    householdKey: householdKey(address),
+    realName: m.realName,
+    birthDate: m.birthDate,
+    phone: m.phone,
+    userId: m.userId,
+    status: 'verified',
+    registeredBy: 'u-staff',
+    createdAt: SEEDED_AT,
+  };
+}
+
 /** Every item of the demo community, with its keys. */
 export function seedItems(): Record<string, unknown>[] {
   const c = demoCommunity.id;
+  const caregiverName = (userId: string) => demoUsers.find((u) => u.id === userId)?.name ?? '';
   return [
     { ...key.health(), type: 'Health' },
     { ...key.community(c), type: 'Community', ...demoCommunity },
@@ -22,7 +57,50 @@ export function seedItems(): Record<string, unknown>[] {
     ...demoCanteens.map((x) => ({ ...key.canteen(c, x.id), type: 'Canteen', communityId: c, ...x })),
     ...demoVenues.map((x) => ({ ...key.venue(c, x.id), type: 'Venue', communityId: c, ...x })),
     ...demoMerchants.map((x) => ({ ...key.merchant(c, x.id), type: 'Merchant', communityId: c, ...x })),
-    ...demoUsers.map(({ roleLabel: _label, ...u }) => ({ ...key.user(u.id), type: 'User', ...u })),
+    ...demoUsers.flatMap((u) => [
+      {
+        ...key.user(u.id),
+        type: 'User',
+        userId: u.id,
+        name: u.name,
+        grants: u.grants,
+        memberId: u.memberId,
+        tokenVersion: 1,
+        createdAt: SEEDED_AT,
+        devCode: u.devCode,
+        roleLabel: u.roleLabel,
+        gsi1pk: index.devLogins(),
+        gsi1sk: u.devCode,
+      },
+      { ...key.openid(`dev-${u.devCode.slice('dev:'.length)}`), type: 'OpenId', userId: u.id },
+      ...(u.memberId
+        ? [{ ...key.membershipLock(u.id), type: 'MembershipLock', applicationId: 'seeded', status: 'approved' }]
+        : []),
+    ]),
+    ...demoMembers.map((m) => memberItem(demoMemberRecord(m))),
+    ...demoCareLinks.flatMap((l) => [
+      {
+        ...key.careGrant(l.dependentMemberId, l.caregiverUserId),
+        type: 'CareGrant',
+        status: 'active',
+        linkId: l.linkId,
+      },
+      {
+        ...key.link(l.linkId),
+        type: 'Link',
+        ...l,
+        communityId: c,
+        caregiverName: caregiverName(l.caregiverUserId),
+        status: 'active',
+        createdAt: SEEDED_AT,
+        decidedAt: SEEDED_AT,
+        decidedBy: 'u-staff',
+        gsi1pk: index.userLinks(l.caregiverUserId),
+        gsi1sk: `${SEEDED_AT}#${l.linkId}`,
+        gsi2pk: index.communityLinks(c, 'active'),
+        gsi2sk: `${SEEDED_AT}#${l.linkId}`,
+      },
+    ]),
   ];
 }
 
@@ -31,7 +109,7 @@ export function seedItems(): Record<string, unknown>[] {
  * harmless and never overwrites what people changed while using the dev stack.
  */
 export async function seed(client: DynamoDBClient, tableName: string): Promise<{ written: number; kept: number }> {
-  const doc = DynamoDBDocumentClient.from(client);
+  const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   let written = 0;
   let kept = 0;
   for (const item of seedItems()) {

@@ -7,26 +7,48 @@ export const ERRORS = {
   MALFORMED_JSON: { status: 400, message: '请求内容不是有效的 JSON' },
   VALIDATION_FAILED: { status: 400, message: '填写的信息有误，请检查后再试' },
   IDEMPOTENCY_KEY_INVALID: { status: 400, message: '请求标识格式不正确' },
+  ACTING_FOR_UNSUPPORTED: { status: 400, message: '此项业务不支持代办' },
   // 401
   UNAUTHENTICATED: { status: 401, message: '请先登录' },
   TOKEN_EXPIRED: { status: 401, message: '登录已过期，请重新登录' },
   TOKEN_INVALID: { status: 401, message: '登录凭证无效，请重新登录' },
+  WECHAT_CODE_INVALID: { status: 401, message: '微信登录已失效，请重新进入小程序' },
+  REFRESH_TOKEN_INVALID: { status: 401, message: '登录已过期，请重新登录' },
   // 403
   FORBIDDEN: { status: 403, message: '您没有权限进行此操作' },
   OUT_OF_SCOPE: { status: 403, message: '只能查看或办理本社区的事务' },
+  WECHAT_USER_BLOCKED: { status: 403, message: '该微信账号暂时无法登录' },
   // 404
   ROUTE_NOT_FOUND: { status: 404, message: '请求的接口不存在' },
   COMMUNITY_NOT_FOUND: { status: 404, message: '找不到该社区' },
+  BUILDING_NOT_FOUND: { status: 404, message: '找不到该楼栋或单元' },
+  APPLICATION_NOT_FOUND: { status: 404, message: '找不到该认证申请' },
+  MEMBER_NOT_FOUND: { status: 404, message: '找不到该居民档案' },
+  LINK_NOT_FOUND: { status: 404, message: '找不到该代办绑定' },
+  DEV_MODE_OFF: { status: 404, message: '演示账号只在本地开发模式下可用' },
   // 405
   METHOD_NOT_ALLOWED: { status: 405, message: '不支持该请求方式' },
   // 409
+  APPLICATION_PENDING: { status: 409, message: '您已提交过认证申请，请等待社区审核' },
+  ALREADY_MEMBER: { status: 409, message: '您已是认证居民，无需重复申请' },
+  ALREADY_DECIDED: { status: 409, message: '该申请已处理过，请刷新后查看' },
+  DEPENDENT_ALREADY_LINKED: { status: 409, message: '已经绑定或申请绑定过这位家人' },
   IDEMPOTENCY_KEY_REUSED: { status: 409, message: '该请求标识已用于其他请求' },
   IDEMPOTENCY_IN_PROGRESS: { status: 409, message: '相同的请求正在处理中，请稍候' },
+  // 422
+  NOT_A_MEMBER: { status: 422, message: '请先完成居民认证' },
+  DEPENDENT_NOT_SAME_HOUSEHOLD: { status: 422, message: '只能绑定同一户的家人' },
+  DEPENDENT_IS_SELF: { status: 422, message: '不能绑定自己为代办对象' },
+  BIRTH_DATE_INVALID: { status: 422, message: '出生日期不正确' },
+  ACTING_FOR_NOT_ALLOWED: { status: 403, message: '您不能代这位居民办理' },
   // 413
   PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大' },
   // 415
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '请以 JSON 格式提交' },
+  // 429
+  WECHAT_RATE_LIMITED: { status: 429, message: '登录太频繁，请稍后再试' },
   // 5xx
+  WECHAT_UNAVAILABLE: { status: 503, message: '微信服务暂时不可用，请稍后再试' },
   INTERNAL: { status: 500, message: '服务暂时出了点问题，请稍后再试' },
   SERVICE_UNAVAILABLE: { status: 503, message: '服务繁忙，请稍后再试' },
 } as const satisfies Record<string, { status: number; message: string }>;

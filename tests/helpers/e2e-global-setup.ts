@@ -1,27 +1,36 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { startLocalStack } from '../../scripts/lib/local-stack';
-import { startH5Server } from '../../scripts/lib/h5-server';
+import { createInterface } from 'node:readline';
 
 const root = join(__dirname, '..', '..');
 
 /**
- * The whole local product for the browser tests: DynamoDB Local (in memory) with the demo
- * community, the local API, and the H5 build served with /api proxied to it.
+ * The whole local product for the browser tests, started as `scripts/serve-stack.ts` in a child
+ * process: DynamoDB Local (in memory) with the demo community, the local API, and the H5 build.
  */
 export default async function e2eGlobalSetup(): Promise<void> {
   const distDir = join(root, 'miniapp', 'dist', 'h5');
   if (!existsSync(join(distDir, 'index.html'))) {
     throw new Error(`No H5 build in ${distDir}. Run \`npm run build:h5\` first (npm test does).`);
   }
-  const stack = await startLocalStack({ tableName: `linli-e2e-${Date.now()}` });
-  const h5 = await startH5Server({ distDir, apiUrl: stack.apiUrl });
-  process.env.LINLI_E2E_API_URL = stack.apiUrl;
-  process.env.LINLI_E2E_H5_URL = h5.url;
-  (globalThis as { __linliE2e?: { stop(): Promise<void> } }).__linliE2e = {
-    stop: async () => {
-      await h5.close();
-      await stack.stop();
+  const child: ChildProcess = spawn(
+    join(root, 'node_modules', '.bin', 'tsx'),
+    [join(root, 'scripts', 'serve-stack.ts')],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
     },
-  };
+  );
+  const urls = await new Promise<{ apiUrl: string; h5Url: string }>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the local stack did not start within 60 s')), 60_000);
+    child.once('exit', (code) => reject(new Error(`the local stack exited early (code ${code})`)));
+    createInterface({ input: child.stdout! }).once('line', (line) => {
+      clearTimeout(timer);
+      resolve(JSON.parse(line) as { apiUrl: string; h5Url: string });
+    });
+  });
+  process.env.LINLI_E2E_API_URL = urls.apiUrl;
+  process.env.LINLI_E2E_H5_URL = urls.h5Url;
+  (globalThis as { __linliE2e?: ChildProcess }).__linliE2e = child;
 }

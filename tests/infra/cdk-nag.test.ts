@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CfnResource, Validations } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { addLinliStacks, createApp } from '../../infra/lib/linli-app';
@@ -106,5 +107,16 @@ describe('cdk-nag wiring', () => {
     new sns.Topic(api, 'UnguardedTopic'); // no TLS enforcement (SNS3), no encryption (SNS2)
 
     expect(() => app.synth()).toThrow(/AwsSolutions-SNS3/);
+  });
+
+  it('fails the synthesis on an unacknowledged warning too', () => {
+    const app = createApp({ context: { stage: 'dev' } });
+    const { data } = addLinliStacks(app);
+    new dynamodb.Table(data, 'TableWithoutRecovery', {
+      partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+    }); // no point-in-time recovery: AwsSolutions-DDB3 is a warning
+
+    expect(() => app.synth()).toThrow(/WARNING[^]*AwsSolutions-DDB3/);
   });
 });

@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { GSI, TABLE_KEYS, TTL_ATTRIBUTE } from '../../functions/src/table';
-import { resourcesOfType, synthLinli, type SynthesizedLinli } from './synth';
+import { expectTemplate, resourcesOfType, synthLinli, type SynthesizedLinli } from './synth';
 
 describe('data stack', () => {
   let dev: SynthesizedLinli;
@@ -12,8 +12,8 @@ describe('data stack', () => {
   });
 
   it('holds exactly one table, keyed as functions/src/table.ts says', () => {
-    dev.dataTemplate.resourceCountIs('AWS::DynamoDB::Table', 1);
-    dev.dataTemplate.hasResourceProperties('AWS::DynamoDB::Table', {
+    expectTemplate(dev.dataTemplate).resourceCountIs('AWS::DynamoDB::Table', 1);
+    expectTemplate(dev.dataTemplate).hasResourceProperties('AWS::DynamoDB::Table', {
       KeySchema: [
         { AttributeName: TABLE_KEYS.partitionKey, KeyType: 'HASH' },
         { AttributeName: TABLE_KEYS.sortKey, KeyType: 'RANGE' },
@@ -23,7 +23,7 @@ describe('data stack', () => {
   });
 
   it('has the generic GSIs of table.ts with their key attributes, projecting everything', () => {
-    dev.dataTemplate.hasResourceProperties('AWS::DynamoDB::Table', {
+    expectTemplate(dev.dataTemplate).hasResourceProperties('AWS::DynamoDB::Table', {
       GlobalSecondaryIndexes: Object.values(GSI).map((index) => ({
         IndexName: index.name,
         KeySchema: [
@@ -36,14 +36,14 @@ describe('data stack', () => {
   });
 
   it('expires items on the TTL attribute of table.ts', () => {
-    dev.dataTemplate.hasResourceProperties('AWS::DynamoDB::Table', {
+    expectTemplate(dev.dataTemplate).hasResourceProperties('AWS::DynamoDB::Table', {
       TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true },
     });
   });
 
   it('keeps point-in-time recovery, a NEW_AND_OLD_IMAGES stream and encryption at rest in every stage', () => {
     for (const { dataTemplate } of [dev, prod]) {
-      dataTemplate.hasResourceProperties('AWS::DynamoDB::Table', {
+      expectTemplate(dataTemplate).hasResourceProperties('AWS::DynamoDB::Table', {
         PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
         StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
         // SSEEnabled without a key id: the AWS managed key aws/dynamodb.
@@ -53,7 +53,7 @@ describe('data stack', () => {
   });
 
   it('protects the prod table from deletion and keeps it when the stack goes', () => {
-    prod.dataTemplate.hasResource('AWS::DynamoDB::Table', {
+    expectTemplate(prod.dataTemplate).hasResource('AWS::DynamoDB::Table', {
       DeletionPolicy: 'Retain',
       UpdateReplacePolicy: 'Retain',
       Properties: Match.objectLike({ DeletionProtectionEnabled: true }),
@@ -62,7 +62,7 @@ describe('data stack', () => {
   });
 
   it('lets a dev table be deleted with its stack', () => {
-    dev.dataTemplate.hasResource('AWS::DynamoDB::Table', {
+    expectTemplate(dev.dataTemplate).hasResource('AWS::DynamoDB::Table', {
       DeletionPolicy: 'Delete',
       Properties: Match.objectLike({ DeletionProtectionEnabled: false }),
     });
@@ -70,12 +70,12 @@ describe('data stack', () => {
   });
 
   it('generates the JWT signing key and creates the WeChat secret as an empty placeholder', () => {
-    dev.dataTemplate.resourceCountIs('AWS::SecretsManager::Secret', 2);
-    dev.dataTemplate.hasResourceProperties('AWS::SecretsManager::Secret', {
+    expectTemplate(dev.dataTemplate).resourceCountIs('AWS::SecretsManager::Secret', 2);
+    expectTemplate(dev.dataTemplate).hasResourceProperties('AWS::SecretsManager::Secret', {
       GenerateSecretString: Match.objectLike({ PasswordLength: 64, ExcludePunctuation: true }),
       SecretString: Match.absent(),
     });
-    dev.dataTemplate.hasResourceProperties('AWS::SecretsManager::Secret', {
+    expectTemplate(dev.dataTemplate).hasResourceProperties('AWS::SecretsManager::Secret', {
       SecretString: JSON.stringify({ appId: '', appSecret: '' }),
     });
   });

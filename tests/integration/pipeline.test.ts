@@ -3,7 +3,7 @@
  * DynamoDB Local, so "nothing was written" can be checked after each refusal.
  */
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DomainError, MAX_BODY_BYTES, defineRoute, type Principal } from '@linli/shared';
 import { documentClient, tableName } from '../../functions/src/platform/dynamo';
 import { routeHandler } from '../../functions/src/platform/http';
@@ -21,8 +21,8 @@ const noteRoute = defineRoute({
   scope: 'community',
   idempotent: true,
   successStatus: 201,
-  params: z.object({ communityId: z.string(), noteId: z.string() }).strict(),
-  body: z.object({ text: z.string().min(1).max(20), count: z.number().int().positive() }).strict(),
+  params: z.strictObject({ communityId: z.string(), noteId: z.string() }),
+  body: z.strictObject({ text: z.string().check(z.minLength(1), z.maxLength(20)), count: z.int().check(z.positive()) }),
   response: z.object({ noteId: z.string(), text: z.string(), writtenAt: z.string() }),
 });
 

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { pathParamNames, routeList, routes, toApiGatewayPath } from '@linli/shared';
 import { domains } from '../../functions/src/domains';
 import { routeKeyOf } from '../../functions/src/platform/lambda-router';
@@ -16,7 +16,7 @@ describe('the route table', () => {
 
   it('declares a params schema naming exactly the path parameters', () => {
     for (const route of routeList) {
-      const shape = (route.params as z.ZodObject).shape as Record<string, unknown>;
+      const shape = (route.params as z.ZodMiniObject).shape as Record<string, unknown>;
       expect(Object.keys(shape).sort()).toEqual(pathParamNames(route.path).sort());
     }
   });

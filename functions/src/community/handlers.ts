@@ -3,7 +3,10 @@ import { defineDomain } from '../platform/lambda-router';
 import { pingTable } from './repository';
 import { getCommunity } from './service';
 
-export const communityDomain = defineDomain('community', communityRoutes)({
+export const communityDomain = defineDomain(
+  'community',
+  communityRoutes,
+)({
   health: async () => ({
     status: 'ok',
     service: 'linli',

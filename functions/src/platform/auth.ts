@@ -45,3 +45,36 @@ export function bearerToken(header: string | undefined): string | undefined {
   const match = /^Bearer\s+(\S+)$/i.exec(header?.trim() ?? '');
   return match?.[1];
 }
+
+const REFRESH_AUDIENCE = 'linli-refresh';
+/** Refresh tokens last a month; bumping the user's tokenVersion revokes all of them. */
+export const REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 60 * 60;
+
+/** A refresh token: only the user id and the token version, never roles. */
+export async function signRefreshToken(userId: string, tokenVersion: number): Promise<string> {
+  const key = await loadJwtSecret();
+  return new SignJWT({ ver: tokenVersion })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(userId)
+    .setIssuer(ISSUER)
+    .setAudience(REFRESH_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(Date.now() / 1000) + REFRESH_TOKEN_TTL_SECONDS)
+    .sign(key);
+}
+
+/** Verifies a refresh token; any failure is REFRESH_TOKEN_INVALID (the person logs in again). */
+export async function verifyRefreshToken(token: string): Promise<{ userId: string; tokenVersion: number }> {
+  const key = await loadJwtSecret();
+  try {
+    const { payload } = await jwtVerify(token, key, {
+      issuer: ISSUER,
+      audience: REFRESH_AUDIENCE,
+      algorithms: ['HS256'],
+    });
+    if (typeof payload.sub !== 'string' || typeof payload.ver !== 'number') throw new Error('claims');
+    return { userId: payload.sub, tokenVersion: payload.ver };
+  } catch {
+    throw new DomainError('REFRESH_TOKEN_INVALID');
+  }
+}

@@ -1,10 +1,11 @@
 import middy, { type MiddlewareObj, type MiddyfiedHandler } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type * as z from 'zod';
+import type { $ZodError } from 'zod/v4/core';
 import type { Principal } from '@linli/shared/contract/principal';
 import type { Body, Params, Query, Reply, RouteDef } from '@linli/shared/contract/route';
 import { DomainError, MAX_BODY_BYTES } from '@linli/shared/errors';
 import { mayActInCommunity, mayCallRoute } from '@linli/shared/domain/access/rules';
+import { resolveActingSubject, type ActingSubject } from '../identity/acting';
 import { bearerToken, verifyAccessToken } from './auth';
 import { errorMapper } from './error-mapper';
 import { idempotencyMiddleware } from './idempotency';
@@ -19,6 +20,11 @@ export interface RouteRequest<R extends RouteDef> {
   principal: R['roles'] extends 'public' ? Principal | undefined : Principal;
   requestId: string;
   idempotencyKey: string | undefined;
+  /**
+   * On routes that allow it, the member the caller acts for (代办, `X-Acting-For` header);
+   * undefined when the caller acts for themselves. Records keep both: principal and subject.
+   */
+  onBehalfOf: ActingSubject | undefined;
 }
 
 export type RouteImpl<R extends RouteDef> = (request: RouteRequest<R>) => Promise<Reply<R>>;
@@ -31,6 +37,7 @@ interface LinliState {
   query?: unknown;
   validBody?: unknown;
   idempotency?: { userId: string; routeId: string; key: string };
+  onBehalfOf?: ActingSubject;
 }
 
 export type LinliEvent = APIGatewayProxyEventV2 & { linli?: LinliState };
@@ -88,7 +95,7 @@ function authenticate(route: RouteDef): Middleware {
   };
 }
 
-function issuesOf(error: z.ZodError, where: string) {
+function issuesOf(error: $ZodError, where: string) {
   return error.issues.map((issue) => ({
     path: [where, ...issue.path.map(String)].join('.'),
     message: issue.message,
@@ -140,6 +147,23 @@ function checkScope(route: RouteDef): Middleware {
   };
 }
 
+/**
+ * `X-Acting-For` is honoured only on routes that declare it, and refused elsewhere, so nobody
+ * believes they acted for an elder when the route acted for themselves.
+ */
+function resolveActingFor(route: RouteDef): Middleware {
+  return {
+    before: async ({ event }) => {
+      const memberId = header(event, 'x-acting-for');
+      if (!memberId) return;
+      if (!route.actingFor) throw new DomainError('ACTING_FOR_UNSUPPORTED');
+      const s = state(event);
+      if (!s.principal) throw new DomainError('UNAUTHENTICATED');
+      s.onBehalfOf = await resolveActingSubject(s.principal, memberId);
+    },
+  };
+}
+
 /** Idempotent routes require an Idempotency-Key, scoped to the caller and the route. */
 function requireIdempotencyKey(route: RouteDef): Middleware {
   return {
@@ -169,6 +193,7 @@ export function routeHandler<R extends RouteDef>(route: R, impl: RouteImpl<R>): 
       principal: s.principal as RouteRequest<R>['principal'],
       requestId: event.requestContext?.requestId ?? context.awsRequestId,
       idempotencyKey: s.idempotency?.key,
+      onBehalfOf: s.onBehalfOf,
     });
     // Parsing the reply strips anything the contract does not promise (internal fields, openid).
     return jsonResponse(route.successStatus ?? 200, route.response.parse(reply));
@@ -180,6 +205,7 @@ export function routeHandler<R extends RouteDef>(route: R, impl: RouteImpl<R>): 
     .use(authenticate(route))
     .use(validateParams(route))
     .use(checkScope(route))
+    .use(resolveActingFor(route))
     .use(validateQueryAndBody(route))
     .use(requireIdempotencyKey(route));
   if (route.idempotent) handler.use(idempotencyMiddleware());

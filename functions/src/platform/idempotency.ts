@@ -41,7 +41,13 @@ export function idempotencyMiddleware(): MiddlewareObj<LinliEvent, APIGatewayPro
 
   return {
     before: async ({ event, context }) => {
-      const hash = payloadHash({ params: event.linli?.params, query: event.linli?.query, body: event.linli?.validBody });
+      const s = event.linli;
+      const hash = payloadHash({
+        params: s?.params,
+        query: s?.query,
+        body: s?.validBody,
+        onBehalfOf: s?.onBehalfOf?.memberId,
+      });
       const now = nowSeconds();
       // A claim whose holder died (Lambda timeout) lapses when the invocation could no longer be running.
       const lockSeconds = Math.ceil((context.getRemainingTimeInMillis?.() ?? 30_000) / 1000) + 1;

@@ -26,21 +26,21 @@ export interface DomainHandlers {
 export const defineDomain =
   <T extends Record<string, RouteDef>>(domain: RouteDomain, domainRoutes: T) =>
   (impls: DomainImpls<T>): DomainHandlers => {
-  const byRouteId: Record<string, RouteHandler> = {};
-  const byRouteKey = new Map<string, RouteHandler>();
-  for (const [id, route] of Object.entries(domainRoutes)) {
-    if (route.domain !== domain) throw new Error(`route ${id} belongs to ${route.domain}, not ${domain}`);
-    const wrapped = routeHandler(route, impls[id] as RouteImpl<RouteDef>);
-    byRouteId[route.id] = wrapped;
-    byRouteKey.set(routeKeyOf(route), wrapped);
-  }
-  return {
-    domain,
-    byRouteId,
-    handler: async (event, context) => {
-      const wrapped = byRouteKey.get(event.routeKey);
-      if (!wrapped) return errorResponse('ROUTE_NOT_FOUND');
-      return wrapped(event, context);
-    },
+    const byRouteId: Record<string, RouteHandler> = {};
+    const byRouteKey = new Map<string, RouteHandler>();
+    for (const [id, route] of Object.entries(domainRoutes)) {
+      if (route.domain !== domain) throw new Error(`route ${id} belongs to ${route.domain}, not ${domain}`);
+      const wrapped = routeHandler(route, impls[id] as RouteImpl<RouteDef>);
+      byRouteId[route.id] = wrapped;
+      byRouteKey.set(routeKeyOf(route), wrapped);
+    }
+    return {
+      domain,
+      byRouteId,
+      handler: async (event, context) => {
+        const wrapped = byRouteKey.get(event.routeKey);
+        if (!wrapped) return errorResponse('ROUTE_NOT_FOUND');
+        return wrapped(event, context);
+      },
+    };
   };
-};

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Id, IsoTime } from './common';
 import { defineRoute } from './route';
 
@@ -16,7 +16,7 @@ export const Building = z.object({
   gridId: Id,
   name: z.string(),
   address: z.string(),
-  households: z.number().int().nonnegative(),
+  households: z.int().check(z.nonnegative()),
   units: z.array(Unit),
 });
 export type Building = z.infer<typeof Building>;
@@ -24,7 +24,7 @@ export type Building = z.infer<typeof Building>;
 export const Grid = z.object({
   id: Id,
   name: z.string(),
-  leader: z.string().optional(),
+  leader: z.optional(z.string()),
   buildings: z.array(Building),
 });
 export type Grid = z.infer<typeof Grid>;
@@ -60,7 +60,7 @@ export const communityRoutes = {
     roles: 'public',
     scope: 'none',
     idempotent: false,
-    params: z.object({ id: Id }).strict(),
+    params: z.strictObject({ id: Id }),
     response: Community,
   }),
 } as const;

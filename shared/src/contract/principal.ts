@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ROLES } from './route';
 
 /**
@@ -7,9 +7,11 @@ import { ROLES } from './route';
  */
 export const RoleGrant = z.object({
   role: z.enum(ROLES),
-  communityId: z.string().optional(),
-  buildingId: z.string().optional(),
-  merchantId: z.string().optional(),
+  communityId: z.optional(z.string()),
+  buildingId: z.optional(z.string()),
+  merchantId: z.optional(z.string()),
+  /** A resident's own member record. */
+  memberId: z.optional(z.string()),
 });
 export type RoleGrant = z.infer<typeof RoleGrant>;
 

@@ -1,8 +1,11 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** Roles a user can hold; each is bound to a place (community, building or merchant). */
 export const ROLES = ['resident', 'volunteer', 'merchant', 'staff', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
+
+/** Who may call a route. */
+export type RouteRoles = 'public' | 'authenticated' | readonly Role[];
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -18,10 +21,10 @@ export type RouteDomain = 'community' | 'identity' | 'council' | 'agenda' | 'can
 
 /** One entry of the route table: everything the API, the client, CDK and OpenAPI need. */
 export interface RouteDef<
-  P extends z.ZodType = z.ZodType,
-  Q extends z.ZodType = z.ZodType,
-  B extends z.ZodType = z.ZodType,
-  R extends z.ZodType = z.ZodType,
+  P extends z.ZodMiniType = z.ZodMiniType,
+  Q extends z.ZodMiniType = z.ZodMiniType,
+  B extends z.ZodMiniType = z.ZodMiniType,
+  R extends z.ZodMiniType = z.ZodMiniType,
 > {
   id: string;
   method: HttpMethod;
@@ -29,8 +32,13 @@ export interface RouteDef<
   path: string;
   summary: string;
   domain: RouteDomain;
-  /** `public` routes need no token; otherwise the caller must hold one of these roles. */
-  roles: 'public' | readonly Role[];
+  /**
+   * `public`: no token needed. `authenticated`: any signed-in user, even one with no role yet
+   * (a newcomer applying for membership). Otherwise the caller must hold one of these roles.
+   */
+  roles: RouteRoles;
+  /** The caller may act for a member they care for (代办) with the `X-Acting-For` header. */
+  actingFor?: boolean;
   scope: RouteScope;
   /** Retries with the same Idempotency-Key header replay the first answer. */
   idempotent: boolean;
@@ -42,17 +50,17 @@ export interface RouteDef<
   successStatus?: 200 | 201 | 202 | 204;
 }
 
-const empty = z.object({}).strict();
+const empty = z.strictObject({});
 
 /** Builds a route with empty params/query/body by default, keeping id, domain and roles literal. */
 export function defineRoute<
   const Id extends string,
   const D extends RouteDomain,
-  const Roles extends 'public' | readonly Role[],
-  P extends z.ZodType = typeof empty,
-  Q extends z.ZodType = typeof empty,
-  B extends z.ZodType = typeof empty,
-  R extends z.ZodType = z.ZodType,
+  const Roles extends RouteRoles,
+  P extends z.ZodMiniType = typeof empty,
+  Q extends z.ZodMiniType = typeof empty,
+  B extends z.ZodMiniType = typeof empty,
+  R extends z.ZodMiniType = z.ZodMiniType,
 >(
   def: Omit<RouteDef<P, Q, B, R>, 'params' | 'query' | 'body' | 'id' | 'domain' | 'roles'> & {
     id: Id;

@@ -1,9 +1,11 @@
 import type { RouteDef } from './route';
 import { communityRoutes } from './community';
+import { identityRoutes } from './identity';
 
 /** The one route table. Functions, the mini-program client, CDK and OpenAPI all read it. */
 export const routes = {
   ...communityRoutes,
+  ...identityRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -10,6 +10,7 @@ export function matchingGrants(principal: Principal, roles: readonly Role[]): Ro
 export function mayCallRoute(principal: Principal | undefined, route: Pick<RouteDef, 'roles'>): boolean {
   if (route.roles === 'public') return true;
   if (!principal) return false;
+  if (route.roles === 'authenticated') return true;
   return matchingGrants(principal, route.roles).length > 0;
 }
 
@@ -21,7 +22,12 @@ export function communitiesOf(principal: Principal, roles: readonly Role[]): Set
 }
 
 /** Whether the principal may act in `communityId` through one of `roles`. */
-export function mayActInCommunity(principal: Principal, roles: readonly Role[], communityId: string): boolean {
+export function mayActInCommunity(
+  principal: Principal,
+  roles: readonly Role[] | 'authenticated',
+  communityId: string,
+): boolean {
+  if (roles === 'authenticated') roles = ['resident', 'volunteer', 'merchant', 'staff'];
   const communities = communitiesOf(principal, roles);
   return communities === '*' || communities.has(communityId);
 }

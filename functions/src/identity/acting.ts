@@ -1,0 +1,47 @@
+import type { Principal } from '@linli/shared/contract/principal';
+import { DomainError } from '@linli/shared/errors';
+import { ageOn, todayInShanghai } from '@linli/shared/domain/identity/person';
+import { mayActInCommunity } from '@linli/shared/domain/access/rules';
+import { careGrantStatus, getMember } from './repository';
+import type { MemberRecord } from './records';
+
+/** The member a request is made for (代办): their own rules (age, eligibility) apply. */
+export interface ActingSubject {
+  memberId: string;
+  realName: string;
+  communityId: string;
+  buildingId: string;
+  unitId: string;
+  room: string;
+  birthDate: string;
+  age: number;
+  /** How the caller may act for them. */
+  via: 'self' | 'caregiver' | 'staff';
+}
+
+/** Acting for a member is allowed to the member's own user, an active caregiver, or staff of the community. */
+export async function actingVia(principal: Principal, member: MemberRecord): Promise<ActingSubject['via'] | undefined> {
+  if (member.userId === principal.userId) return 'self';
+  if (mayActInCommunity(principal, ['staff'], member.communityId)) return 'staff';
+  if ((await careGrantStatus(member.memberId, principal.userId)) === 'active') return 'caregiver';
+  return undefined;
+}
+
+/** Resolves `X-Acting-For: <memberId>`, or refuses with 404 / 403. */
+export async function resolveActingSubject(principal: Principal, memberId: string): Promise<ActingSubject> {
+  const member = await getMember(memberId);
+  if (!member || member.status !== 'verified') throw new DomainError('MEMBER_NOT_FOUND');
+  const via = await actingVia(principal, member);
+  if (!via) throw new DomainError('ACTING_FOR_NOT_ALLOWED');
+  return {
+    memberId: member.memberId,
+    realName: member.realName,
+    communityId: member.communityId,
+    buildingId: member.buildingId,
+    unitId: member.unitId,
+    room: member.room,
+    birthDate: member.birthDate,
+    age: ageOn(member.birthDate, todayInShanghai()),
+    via,
+  };
+}

@@ -1,0 +1,82 @@
+import type { RoleGrant } from '@linli/shared/contract/principal';
+
+/** A WeChat account (or a demo login) that can sign in. */
+export interface UserRecord {
+  userId: string;
+  name: string;
+  grants: RoleGrant[];
+  /** Set once the user's membership is approved. */
+  memberId?: string;
+  /** Bumped to revoke every refresh token of the user. */
+  tokenVersion: number;
+  createdAt: string;
+}
+
+/** A person known to the community, with or without WeChat. */
+export interface MemberRecord {
+  memberId: string;
+  communityId: string;
+  communityName: string;
+  buildingId: string;
+  buildingName: string;
+  unitId: string;
+  unitName: string;
+  room: string;
+  householdKey: string;
+  realName: string;
+  birthDate: string;
+  /** Stored once, here; every answer shows it masked. */
+  phone?: string;
+  userId?: string;
+  status: 'verified' | 'pending' | 'rejected';
+  registeredBy: string;
+  createdAt: string;
+}
+
+export interface ApplicationRecord {
+  applicationId: string;
+  userId: string;
+  communityId: string;
+  communityName: string;
+  buildingId: string;
+  buildingName: string;
+  unitId: string;
+  unitName: string;
+  room: string;
+  realName: string;
+  birthDate: string;
+  phone: string;
+  status: 'pending' | 'approved' | 'rejected';
+  reason?: string;
+  createdAt: string;
+  decidedAt?: string;
+  decidedBy?: string;
+}
+
+export type RelationName = '父母' | '祖父母' | '配偶' | '子女' | '兄弟姐妹' | '其他亲属';
+
+export interface LinkRecord {
+  linkId: string;
+  communityId: string;
+  caregiverUserId: string;
+  caregiverName: string;
+  caregiverMemberId: string;
+  dependentMemberId: string;
+  relation: RelationName;
+  status: 'pending' | 'active' | 'rejected';
+  reason?: string;
+  createdAt: string;
+  decidedAt?: string;
+  decidedBy?: string;
+}
+
+/** Where a person lives, resolved against the community structure. */
+export interface Address {
+  communityId: string;
+  communityName: string;
+  buildingId: string;
+  buildingName: string;
+  unitId: string;
+  unitName: string;
+  room: string;
+}

@@ -1,0 +1,422 @@
+/** Every DynamoDB read and write of the identity feature. */
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { RoleGrant } from '@linli/shared/contract/principal';
+import { DomainError } from '@linli/shared/errors';
+import { householdKey } from '@linli/shared/domain/identity/person';
+import { documentClient, tableName } from '../platform/dynamo';
+import { failedConditions } from '../platform/transactions';
+import { GSI, index, key } from '../table';
+import { applicationItem, linkItem, memberItem } from './items';
+import type { Address, ApplicationRecord, LinkRecord, MemberRecord, UserRecord } from './records';
+
+type Item = Record<string, unknown>;
+
+const strip = <T>(item: Item | undefined): T | undefined => {
+  if (!item) return undefined;
+  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, type: _t, ...rest } = item;
+  return rest as T;
+};
+
+async function get<T>(k: { pk: string; sk: string }): Promise<T | undefined> {
+  const out = await documentClient.send(new GetCommand({ TableName: tableName, Key: k }));
+  return strip<T>(out.Item);
+}
+
+async function queryIndex<T>(
+  gsi: 'gsi1' | 'gsi2',
+  pkValue: string,
+  options: { skPrefix?: string; newestFirst?: boolean; limit?: number } = {},
+): Promise<T[]> {
+  const g = GSI[gsi];
+  const items: T[] = [];
+  let startKey: Item | undefined;
+  do {
+    const out = await documentClient.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: g.name,
+        KeyConditionExpression: options.skPrefix ? '#pk = :pk AND begins_with(#sk, :sk)' : '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': g.partitionKey, ...(options.skPrefix ? { '#sk': g.sortKey } : {}) },
+        ExpressionAttributeValues: { ':pk': pkValue, ...(options.skPrefix ? { ':sk': options.skPrefix } : {}) },
+        ScanIndexForward: !options.newestFirst,
+        Limit: options.limit,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of out.Items ?? []) items.push(strip<T>(item)!);
+    startKey = options.limit !== undefined && items.length >= options.limit ? undefined : out.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+}
+
+// ── users ────────────────────────────────────────────────────────────────────
+
+export const getUser = (userId: string) => get<UserRecord>(key.user(userId));
+
+export async function findUserIdByOpenid(openid: string): Promise<string | undefined> {
+  return (await get<{ userId: string }>(key.openid(openid)))?.userId;
+}
+
+/** Creates the user and its openid mapping together; if another login won the race, returns its user. */
+export async function createUserForOpenid(openid: string, user: UserRecord): Promise<string> {
+  try {
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName,
+              Item: { ...key.openid(openid), type: 'OpenId', userId: user.userId },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Put: {
+              TableName: tableName,
+              Item: { ...key.user(user.userId), type: 'User', ...user },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        ],
+      }),
+    );
+    return user.userId;
+  } catch (error) {
+    if (!failedConditions(error)) throw error;
+    const existing = await findUserIdByOpenid(openid);
+    if (!existing) throw error;
+    return existing;
+  }
+}
+
+export async function listDevLogins(): Promise<{ devCode: string; name: string; roleLabel: string }[]> {
+  return queryIndex('gsi1', index.devLogins());
+}
+
+// ── community structure ──────────────────────────────────────────────────────
+
+/** Resolves a building and unit of a community, or BUILDING_NOT_FOUND / COMMUNITY_NOT_FOUND. */
+export async function resolveAddress(p: {
+  communityId: string;
+  buildingId: string;
+  unitId: string;
+  room: string;
+}): Promise<Address> {
+  const [community, building] = await Promise.all([
+    get<{ name: string }>(key.community(p.communityId)),
+    get<{ name: string; units: { id: string; name: string }[] }>(key.building(p.communityId, p.buildingId)),
+  ]);
+  if (!community) throw new DomainError('COMMUNITY_NOT_FOUND');
+  const unit = building?.units.find((u) => u.id === p.unitId);
+  if (!building || !unit) throw new DomainError('BUILDING_NOT_FOUND');
+  return {
+    communityId: p.communityId,
+    communityName: community.name,
+    buildingId: p.buildingId,
+    buildingName: building.name,
+    unitId: unit.id,
+    unitName: unit.name,
+    room: p.room.toUpperCase(),
+  };
+}
+
+// ── members ──────────────────────────────────────────────────────────────────
+
+export const getMember = (memberId: string) => get<MemberRecord>(key.member(memberId));
+
+export async function getMembers(memberIds: string[]): Promise<MemberRecord[]> {
+  const unique = [...new Set(memberIds)];
+  const found: MemberRecord[] = [];
+  for (let i = 0; i < unique.length; i += 100) {
+    let keys: Item[] | undefined = unique.slice(i, i + 100).map((id) => key.member(id));
+    while (keys && keys.length > 0) {
+      const out = await documentClient.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys } } }));
+      for (const item of out.Responses?.[tableName] ?? []) found.push(strip<MemberRecord>(item)!);
+      keys = out.UnprocessedKeys?.[tableName]?.Keys as Item[] | undefined;
+    }
+  }
+  return found;
+}
+
+export async function putNewMember(m: MemberRecord): Promise<void> {
+  await documentClient.send(
+    new PutCommand({ TableName: tableName, Item: memberItem(m), ConditionExpression: 'attribute_not_exists(pk)' }),
+  );
+}
+
+export const listCommunityMembers = (communityId: string, buildingId?: string) =>
+  queryIndex<MemberRecord>('gsi1', index.communityMembers(communityId), {
+    skPrefix: buildingId ? `${buildingId}#` : undefined,
+  });
+
+export const listHouseholdMembers = (key: string) => queryIndex<MemberRecord>('gsi2', index.household(key));
+
+export { householdKey };
+
+// ── membership applications ──────────────────────────────────────────────────
+
+/** Files an application and takes the user's membership lock in one transaction. */
+export async function createApplication(a: ApplicationRecord): Promise<void> {
+  try {
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName,
+              Item: {
+                ...key.membershipLock(a.userId),
+                type: 'MembershipLock',
+                applicationId: a.applicationId,
+                status: 'pending',
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+            },
+          },
+          {
+            Put: {
+              TableName: tableName,
+              Item: applicationItem(a),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        ],
+      }),
+    );
+  } catch (error) {
+    const failed = failedConditions(error);
+    if (!failed) throw error;
+    const lock = failed.find((f) => f.index === 0)?.old;
+    throw new DomainError(lock?.status === 'approved' ? 'ALREADY_MEMBER' : 'APPLICATION_PENDING');
+  }
+}
+
+export const getApplication = (applicationId: string) => get<ApplicationRecord>(key.application(applicationId));
+
+export const listUserApplications = (userId: string, limit?: number) =>
+  queryIndex<ApplicationRecord>('gsi1', index.userApplications(userId), { newestFirst: true, limit });
+
+export const listCommunityApplications = (communityId: string, status: string) =>
+  queryIndex<ApplicationRecord>('gsi2', index.communityApplications(communityId, status));
+
+/**
+ * Approves an application: the application, the new member, the user's resident grant and the
+ * lock change together or not at all. A second decision finds the application no longer pending.
+ */
+export async function approveApplication(
+  a: ApplicationRecord,
+  member: MemberRecord,
+  grant: RoleGrant,
+  staffUserId: string,
+  at: string,
+): Promise<void> {
+  try {
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName,
+              Key: key.application(a.applicationId),
+              UpdateExpression: 'SET #status = :approved, decidedAt = :at, decidedBy = :by, gsi2pk = :gsi2pk',
+              ConditionExpression: '#status = :pending',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: {
+                ':approved': 'approved',
+                ':pending': 'pending',
+                ':at': at,
+                ':by': staffUserId,
+                ':gsi2pk': index.communityApplications(a.communityId, 'approved'),
+              },
+            },
+          },
+          {
+            Put: { TableName: tableName, Item: memberItem(member), ConditionExpression: 'attribute_not_exists(pk)' },
+          },
+          {
+            Update: {
+              TableName: tableName,
+              Key: key.user(a.userId),
+              UpdateExpression: 'SET memberId = :m, #name = :name, grants = list_append(grants, :grant)',
+              ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(memberId)',
+              ExpressionAttributeNames: { '#name': 'name' },
+              ExpressionAttributeValues: { ':m': member.memberId, ':name': member.realName, ':grant': [grant] },
+            },
+          },
+          {
+            Update: {
+              TableName: tableName,
+              Key: key.membershipLock(a.userId),
+              UpdateExpression: 'SET #status = :approved',
+              ConditionExpression: 'applicationId = :id',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':approved': 'approved', ':id': a.applicationId },
+            },
+          },
+        ],
+      }),
+    );
+  } catch (error) {
+    if (failedConditions(error)) throw new DomainError('ALREADY_DECIDED');
+    throw error;
+  }
+}
+
+/** Rejects an application and frees the user's lock so they can apply again. */
+export async function rejectApplication(
+  a: ApplicationRecord,
+  reason: string,
+  staffUserId: string,
+  at: string,
+): Promise<void> {
+  try {
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName,
+              Key: key.application(a.applicationId),
+              UpdateExpression:
+                'SET #status = :rejected, reason = :reason, decidedAt = :at, decidedBy = :by, gsi2pk = :gsi2pk',
+              ConditionExpression: '#status = :pending',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: {
+                ':rejected': 'rejected',
+                ':pending': 'pending',
+                ':reason': reason,
+                ':at': at,
+                ':by': staffUserId,
+                ':gsi2pk': index.communityApplications(a.communityId, 'rejected'),
+              },
+            },
+          },
+          {
+            Delete: {
+              TableName: tableName,
+              Key: key.membershipLock(a.userId),
+              ConditionExpression: 'applicationId = :id',
+              ExpressionAttributeValues: { ':id': a.applicationId },
+            },
+          },
+        ],
+      }),
+    );
+  } catch (error) {
+    if (failedConditions(error)) throw new DomainError('ALREADY_DECIDED');
+    throw error;
+  }
+}
+
+// ── dependent links and acting for ───────────────────────────────────────────
+
+/**
+ * Files a link request: the care grant (pending) guards against a second request for the same
+ * pair; a new dependent's member record is created pending in the same transaction.
+ */
+export async function createLink(link: LinkRecord, newDependent?: MemberRecord): Promise<void> {
+  const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
+    {
+      Put: {
+        TableName: tableName,
+        Item: {
+          ...key.careGrant(link.dependentMemberId, link.caregiverUserId),
+          type: 'CareGrant',
+          status: 'pending',
+          linkId: link.linkId,
+        },
+        ConditionExpression: 'attribute_not_exists(pk) OR #status = :rejected',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':rejected': 'rejected' },
+      },
+    },
+    { Put: { TableName: tableName, Item: linkItem(link), ConditionExpression: 'attribute_not_exists(pk)' } },
+  ];
+  if (newDependent) {
+    items.push({
+      Put: { TableName: tableName, Item: memberItem(newDependent), ConditionExpression: 'attribute_not_exists(pk)' },
+    });
+  }
+  try {
+    await documentClient.send(new TransactWriteCommand({ TransactItems: items }));
+  } catch (error) {
+    if (failedConditions(error)) throw new DomainError('DEPENDENT_ALREADY_LINKED');
+    throw error;
+  }
+}
+
+export const getLink = (linkId: string) => get<LinkRecord>(key.link(linkId));
+
+export const listUserLinks = (userId: string) => queryIndex<LinkRecord>('gsi1', index.userLinks(userId));
+
+export const listCommunityLinks = (communityId: string, status: string) =>
+  queryIndex<LinkRecord>('gsi2', index.communityLinks(communityId, status));
+
+/** Confirms or refuses a link; the care grant and a new dependent's record follow in one transaction. */
+export async function decideLink(
+  link: LinkRecord,
+  outcome: { status: 'active' | 'rejected'; reason?: string },
+  dependentWasPending: boolean,
+  staffUserId: string,
+  at: string,
+): Promise<void> {
+  const names = { '#status': 'status' };
+  const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
+    {
+      Update: {
+        TableName: tableName,
+        Key: key.link(link.linkId),
+        UpdateExpression: `SET #status = :status, decidedAt = :at, decidedBy = :by, gsi2pk = :gsi2pk${
+          outcome.reason ? ', reason = :reason' : ''
+        }`,
+        ConditionExpression: '#status = :pending',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: {
+          ':status': outcome.status,
+          ':pending': 'pending',
+          ':at': at,
+          ':by': staffUserId,
+          ':gsi2pk': index.communityLinks(link.communityId, outcome.status),
+          ...(outcome.reason ? { ':reason': outcome.reason } : {}),
+        },
+      },
+    },
+    {
+      Update: {
+        TableName: tableName,
+        Key: key.careGrant(link.dependentMemberId, link.caregiverUserId),
+        UpdateExpression: 'SET #status = :status',
+        ConditionExpression: 'linkId = :linkId AND #status = :pending',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: { ':status': outcome.status, ':linkId': link.linkId, ':pending': 'pending' },
+      },
+    },
+  ];
+  if (dependentWasPending) {
+    items.push({
+      Update: {
+        TableName: tableName,
+        Key: key.member(link.dependentMemberId),
+        UpdateExpression: 'SET #status = :status',
+        ConditionExpression: '#status = :pending',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: {
+          ':status': outcome.status === 'active' ? 'verified' : 'rejected',
+          ':pending': 'pending',
+        },
+      },
+    });
+  }
+  try {
+    await documentClient.send(new TransactWriteCommand({ TransactItems: items }));
+  } catch (error) {
+    if (failedConditions(error)) throw new DomainError('ALREADY_DECIDED');
+    throw error;
+  }
+}
+
+/** AP12: the status of user's right to act for member, if any. */
+export async function careGrantStatus(memberId: string, userId: string): Promise<string | undefined> {
+  return (await get<{ status: string }>(key.careGrant(memberId, userId)))?.status;
+}

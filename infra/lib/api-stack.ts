@@ -1,0 +1,50 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
+import type { RouteDef } from '../../shared/src/contract/route';
+import { Api } from './api';
+import { Monitoring } from './monitoring';
+import type { StageConfig } from './stage-config';
+
+export interface ApiStackProps extends StackProps {
+  readonly stage: StageConfig;
+  readonly routes: readonly RouteDef[];
+  readonly table: dynamodb.Table;
+  readonly jwtSigningKey: secretsmanager.ISecret;
+  readonly wechatSecret: secretsmanager.ISecret;
+}
+
+/** The HTTP API, its functions and their alarms. Holds no table data or secrets. */
+export class ApiStack extends Stack {
+  readonly api: Api;
+  readonly monitoring: Monitoring;
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, { terminationProtection: props.stage.deletionProtection, ...props });
+    const { stage } = props;
+
+    this.api = new Api(this, 'Api', {
+      routes: props.routes,
+      table: props.table,
+      jwtSigningKey: props.jwtSigningKey,
+      wechatSecret: props.wechatSecret,
+      throttle: stage.throttle,
+      corsAllowOrigins: stage.corsAllowOrigins,
+      logLevel: stage.logLevel,
+      logRetention: stage.logRetention,
+      removalPolicy: stage.removalPolicy,
+      paramsAndSecretsLayerArn: stage.paramsAndSecretsLayerArn,
+    });
+
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      alarmEmail: stage.alarmEmail,
+      httpApi: this.api.httpApi,
+      functions: new Map([...this.api.functions].map(([domain, fn]) => [domain, fn.function])),
+      table: props.table,
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.url });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.monitoring.topic.topicArn });
+  }
+}

@@ -1,0 +1,153 @@
+import * as path from 'node:path';
+import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+import { GSI } from '../../functions/src/table';
+import { LAMBDA_BUNDLE_OPTIONS } from '../../scripts/lib/function-bundles';
+
+/** The repository root: esbuild resolves node_modules and tsconfig paths from here. */
+export const REPO_ROOT = path.resolve(__dirname, '../..');
+
+/** What the repositories do to items; TransactWriteItems is authorised through these too. */
+const TABLE_ITEM_ACTIONS = [
+  'GetItem',
+  'BatchGetItem',
+  'Query',
+  'PutItem',
+  'UpdateItem',
+  'DeleteItem',
+  'BatchWriteItem',
+  'ConditionCheckItem',
+] as const;
+
+export interface AppFunctionProps {
+  /** Absolute path of the module that exports the handler. */
+  readonly entry: string;
+  /** Exported name of the handler; `handler` unless said otherwise. */
+  readonly handler?: string;
+  /** POWERTOOLS_SERVICE_NAME: tells the logs of one function from another's. */
+  readonly serviceName: string;
+  readonly logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+  readonly logRetention: logs.RetentionDays;
+  /** Of the log group. */
+  readonly removalPolicy: RemovalPolicy;
+  /**
+   * ARN of the AWS Parameters and Secrets Lambda Extension layer (ARM64) for regions that
+   * aws-cdk-lib has no ARN for (e.g. the China regions).
+   * @default - the ARM64 layer of extension version 1.0.103, looked up by region
+   */
+  readonly paramsAndSecretsLayerArn?: string;
+  readonly description?: string;
+  readonly memorySize?: number;
+  readonly timeout?: Duration;
+}
+
+/**
+ * A Lambda function with the project's defaults: Node 22 on ARM64; bundled by the local esbuild
+ * with the options the benchmark measures (scripts/lib/function-bundles.ts) plus source maps;
+ * its own log group with a retention; the Parameters and Secrets extension that
+ * functions/src/platform/secrets.ts reads secrets through; and a role that may write to its log
+ * group and nothing else until something is bound to it.
+ */
+export class AppFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly logGroup: logs.LogGroup;
+  readonly role: iam.Role;
+
+  constructor(scope: Construct, id: string, props: AppFunctionProps) {
+    super(scope, id);
+
+    this.logGroup = new logs.LogGroup(this, 'Logs', {
+      retention: props.logRetention,
+      removalPolicy: props.removalPolicy,
+    });
+
+    // Our own role instead of the default one: the default attaches the AWS managed
+    // AWSLambdaBasicExecutionRole, which may write to every log group of the account.
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Linli ${props.serviceName} function`,
+    });
+    this.logGroup.grants.write(this.role);
+
+    const extensionOptions: lambda.ParamsAndSecretsOptions = { cacheEnabled: true };
+    const paramsAndSecrets =
+      props.paramsAndSecretsLayerArn === undefined
+        ? lambda.ParamsAndSecretsLayerVersion.fromVersion(lambda.ParamsAndSecretsVersions.V1_0_103, extensionOptions)
+        : lambda.ParamsAndSecretsLayerVersion.fromVersionArn(props.paramsAndSecretsLayerArn, extensionOptions);
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: props.entry,
+      handler: props.handler ?? 'handler',
+      description: props.description,
+      runtime: lambda.Runtime.NODEJS_22_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(10),
+      role: this.role,
+      logGroup: this.logGroup,
+      paramsAndSecrets,
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: props.serviceName,
+        LOG_LEVEL: props.logLevel,
+      },
+      bundling: {
+        // esbuild from node_modules: synth needs no Docker.
+        forceDockerBundling: false,
+        logLevel: LogLevel.WARNING,
+        target: LAMBDA_BUNDLE_OPTIONS.target as string,
+        format: LAMBDA_BUNDLE_OPTIONS.format === 'esm' ? OutputFormat.ESM : OutputFormat.CJS,
+        mainFields: LAMBDA_BUNDLE_OPTIONS.mainFields,
+        minify: LAMBDA_BUNDLE_OPTIONS.minify,
+        ...(LAMBDA_BUNDLE_OPTIONS.legalComments === undefined
+          ? {}
+          : { esbuildArgs: { '--legal-comments': LAMBDA_BUNDLE_OPTIONS.legalComments } }),
+        // The one difference from the benchmark: stack traces point at the TypeScript sources.
+        sourceMap: true,
+        // The SDK version the tests ran against, not whichever the runtime ships.
+        bundleAwsSDK: true,
+      },
+    });
+    Validations.of(this.function.node.defaultChild!).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason:
+        'The runtime is pinned to nodejs22.x on purpose: a runtime upgrade is a deliberate change ' +
+        'that goes through the test suite, not something the linter decides.',
+    });
+  }
+
+  /**
+   * Sets TABLE_NAME and grants item reads and writes on the table and Query on its indexes.
+   * Narrower than `table.grants.readWriteData()`: no Scan (never on a request path), no stream
+   * reads, and the indexes by name instead of `index/*`. The table's AWS managed key needs no grant.
+   */
+  bindTable(table: dynamodb.Table): this {
+    this.function.addEnvironment('TABLE_NAME', table.tableName);
+    iam.Grant.addToPrincipal({
+      grantee: this.function,
+      actions: TABLE_ITEM_ACTIONS.map((action) => `dynamodb:${action}`),
+      resourceArns: [table.tableArn],
+    });
+    iam.Grant.addToPrincipal({
+      grantee: this.function,
+      actions: ['dynamodb:Query'],
+      resourceArns: Object.values(GSI).map((index) => `${table.tableArn}/index/${index.name}`),
+    });
+    return this;
+  }
+
+  /** Sets `envName` to the secret's ARN and grants reading its value (the extension reads it as the function). */
+  bindSecret(envName: string, secret: secretsmanager.ISecret): this {
+    this.function.addEnvironment(envName, secret.secretArn);
+    secret.grantRead(this.function);
+    return this;
+  }
+}

@@ -1,0 +1,26 @@
+import { Text, View } from '@tarojs/components';
+import { Switch } from '@nutui/nutui-react-taro';
+import { useLargeText } from '../../hooks/use-large-text';
+import './index.css';
+
+/** The 大字模式 switch; the choice is kept across launches and applies to every page. */
+export function LargeTextSwitch() {
+  const [largeText, setLargeText] = useLargeText();
+  return (
+    <View className="large-text-switch">
+      <View>
+        <Text className="large-text-switch__label">大字模式</Text>
+        <Text className="large-text-switch__hint linli-muted">
+          {largeText ? '已开启，文字更大更清楚' : '开启后全部文字放大'}
+        </Text>
+      </View>
+      <Switch
+        className="large-text-switch__control"
+        checked={largeText}
+        onChange={setLargeText}
+        ariaLabel="大字模式"
+        loadingIcon={null}
+      />
+    </View>
+  );
+}

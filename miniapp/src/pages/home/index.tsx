@@ -1,0 +1,63 @@
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { CommunityCard } from '../../components/community-card';
+import { EntryCard } from '../../components/entry-card';
+import { HealthStatus } from '../../components/health-status';
+import { PageShell } from '../../components/page-shell';
+import { RequestStatus } from '../../components/request-status';
+import { DEFAULT_COMMUNITY_ID, TAB_PAGES } from '../../constants';
+import { useCommunity } from '../../hooks/use-community';
+import { useHealth } from '../../hooks/use-health';
+import './index.css';
+
+/** 早上好 / 中午好 / 下午好 / 晚上好 by the phone's clock. */
+function greeting(hour: number): string {
+  if (hour < 5) return '晚上好';
+  if (hour < 11) return '早上好';
+  if (hour < 13) return '中午好';
+  if (hour < 18) return '下午好';
+  return '晚上好';
+}
+
+const ENTRIES = [
+  { icon: '🗳️', title: '社区议事', description: '大家的事大家商量', url: TAB_PAGES.council },
+  { icon: '🍲', title: '长者食堂', description: '订餐与助餐补贴', url: TAB_PAGES.canteen },
+  { icon: '🎁', title: '邻里积分', description: '参与社区活动攒积分', url: TAB_PAGES.points },
+  { icon: '👤', title: '我的', description: '大字模式与个人设置', url: TAB_PAGES.mine },
+] as const;
+
+export default function HomePage() {
+  const community = useCommunity(DEFAULT_COMMUNITY_ID);
+  const health = useHealth();
+
+  return (
+    <PageShell className="home">
+      <Text className="home__greeting">{greeting(new Date().getHours())}，邻居</Text>
+      <Text className="home__welcome linli-muted">
+        {community.data ? `欢迎来到${community.data.name}` : '欢迎来到邻里'}
+      </Text>
+
+      <View className="linli-card">
+        <HealthStatus health={health.data} error={health.error} loading={health.loading} />
+      </View>
+
+      <Text className="linli-section-title">我们的社区</Text>
+      {community.data ? (
+        <CommunityCard community={community.data} />
+      ) : (
+        <RequestStatus what="社区信息" loading={community.loading} error={community.error} onRetry={community.reload} />
+      )}
+
+      <Text className="linli-section-title">常用服务</Text>
+      {ENTRIES.map((entry) => (
+        <EntryCard
+          key={entry.url}
+          icon={entry.icon}
+          title={entry.title}
+          description={entry.description}
+          onOpen={() => void Taro.switchTab({ url: entry.url })}
+        />
+      ))}
+    </PageShell>
+  );
+}

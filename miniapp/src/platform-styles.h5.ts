@@ -1,0 +1,1 @@
+import './styles/h5-tabbar.css';

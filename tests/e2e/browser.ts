@@ -1,0 +1,109 @@
+/**
+ * Chromium for the browser tests: Debian's /usr/bin/chromium driven by playwright-core, with a
+ * fresh profile per browser and a phone-sized viewport. A failing test leaves a screenshot in
+ * artifacts/e2e/.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.LINLI_CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const ARTIFACTS_DIR = path.resolve(__dirname, '..', '..', 'artifacts', 'e2e');
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface OpenBrowser {
+  page: Page;
+  context: BrowserContext;
+  /** Uncaught errors thrown in the page so far. */
+  pageErrors: Error[];
+  /** Saves a full-page screenshot to artifacts/e2e/<name>.png and returns its path. */
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Launches Chromium with a throwaway profile and an iPhone-sized (375×812) page. */
+export async function openBrowser(): Promise<OpenBrowser> {
+  const profileDir = mkdtempSync(path.join(tmpdir(), 'linli-e2e-profile-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 375, height: 812 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(15_000);
+  const pageErrors: Error[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error));
+
+  return {
+    page,
+    context,
+    pageErrors,
+    async screenshot(name) {
+      mkdirSync(ARTIFACTS_DIR, { recursive: true });
+      const file = path.join(ARTIFACTS_DIR, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      return file;
+    },
+    async close() {
+      await context.close();
+      rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Runs `body` with a fresh browser and closes it afterwards. When `body` fails, a screenshot
+ * named after the test goes to artifacts/e2e/ and its path is added to the error message.
+ */
+export async function withBrowser(name: string, body: (browser: OpenBrowser) => Promise<void>): Promise<void> {
+  const browser = await openBrowser();
+  try {
+    await body(browser);
+  } catch (error) {
+    const file = await browser.screenshot(name).catch(() => undefined);
+    if (file && error instanceof Error) error.message += `\n(screenshot: ${path.relative(process.cwd(), file)})`;
+    throw error;
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Waits until the locator is visible (playwright-core has no `expect`); fails with the locator's name. */
+export async function expectVisible(locator: Locator, timeout = 15_000): Promise<void> {
+  await locator.waitFor({ state: 'visible', timeout });
+  expect(await locator.isVisible()).toBe(true);
+}
+
+/** Polls `read` until `accept` holds, then asserts it; fails with the last value read. */
+export async function expectEventually<T>(
+  read: () => Promise<T>,
+  accept: (value: T) => boolean,
+  what: string,
+  timeout = 10_000,
+): Promise<void> {
+  const deadline = Date.now() + timeout;
+  let value = await read();
+  while (!accept(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await read();
+  }
+  if (!accept(value)) throw new Error(`${what}: still ${JSON.stringify(value)} after ${timeout} ms`);
+  expect(accept(value)).toBe(true);
+}

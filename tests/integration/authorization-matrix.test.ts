@@ -1,0 +1,147 @@
+/**
+ * Every route of the route table, called as: nobody, a forged token, an expired token, each
+ * role, and staff of another community. Each answer must be the expected 401/403 (or pass the
+ * gate), and the table must hold exactly what it held before.
+ */
+import { randomBytes } from 'node:crypto';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ROLES, fillPath, pathParamNames, routeList, type Principal, type Role, type RouteDef } from '@linli/shared';
+import { ensureTable, localClient } from '../../scripts/lib/table-setup';
+import type { TestApi } from '../helpers/api';
+import type * as TokenHelpers from '../helpers/tokens';
+
+const originalTable = process.env.TABLE_NAME;
+const matrixTable = `linli-matrix-${randomBytes(4).toString('hex')}`;
+const communityId = 'matrix-c';
+const otherCommunityId = 'matrix-other';
+
+let api: TestApi;
+let client: DynamoDBClient;
+let tokens: typeof TokenHelpers;
+const tokenByRole = new Map<Role | 'none-role' | 'other-staff', string>();
+
+function principal(role: Role | 'none-role' | 'other-staff'): Principal {
+  const userId = `matrix-${role}`;
+  if (role === 'none-role') return { userId, name: '新用户', grants: [] };
+  if (role === 'other-staff')
+    return { userId, name: '外社区', grants: [{ role: 'staff', communityId: otherCommunityId }] };
+  if (role === 'admin') return { userId, name: '管理员', grants: [{ role: 'admin' }] };
+  return {
+    userId,
+    name: role,
+    grants: [{ role, communityId, buildingId: 'b1', merchantId: role === 'merchant' ? 'mch' : undefined }],
+  };
+}
+
+async function snapshot(): Promise<string[]> {
+  const { DynamoDBDocumentClient, ScanCommand } = await import('@aws-sdk/lib-dynamodb');
+  const doc = DynamoDBDocumentClient.from(client);
+  const out = await doc.send(new ScanCommand({ TableName: matrixTable, ConsistentRead: true }));
+  return (out.Items ?? []).map((i) => JSON.stringify(i)).sort();
+}
+
+function pathFor(route: RouteDef, community: string): string {
+  const values: Record<string, string> = {};
+  for (const name of pathParamNames(route.path)) {
+    values[name] = name === 'communityId' || (name === 'id' && route.path.startsWith('/community/')) ? community : 'x1';
+  }
+  return fillPath(route.path, values);
+}
+
+const call = (route: RouteDef, token?: string, community = communityId) =>
+  api.call<any>(route.method, pathFor(route, community), {
+    token,
+    // Bodies are empty on purpose: a caller that passes the gate meets validation, so nothing is written.
+    ...(route.method === 'GET' ? {} : { body: {} }),
+  });
+
+let before: string[];
+
+beforeAll(async () => {
+  process.env.TABLE_NAME = matrixTable;
+  client = localClient(process.env.DYNAMODB_ENDPOINT!);
+  await ensureTable(client, matrixTable);
+  tokens = await import('../helpers/tokens');
+  const { TestApi: Api } = await import('../helpers/api');
+  const { PutCommand, DynamoDBDocumentClient } = await import('@aws-sdk/lib-dynamodb');
+  const { key } = await import('../../functions/src/table');
+  const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  for (const role of [...ROLES, 'none-role', 'other-staff'] as const) {
+    const p = principal(role);
+    await doc.send(
+      new PutCommand({
+        TableName: matrixTable,
+        Item: { ...key.user(p.userId), ...p, tokenVersion: 1, createdAt: '2026-01-01T00:00:00.000Z' },
+      }),
+    );
+    tokenByRole.set(role, await tokens.tokenFor(p));
+  }
+  api = await new Api().start();
+  before = await snapshot();
+});
+
+afterAll(async () => {
+  await api?.stop();
+  process.env.TABLE_NAME = originalTable;
+});
+
+const protectedRoutes = routeList.filter((r) => r.roles !== 'public');
+const publicRoutes = routeList.filter((r) => r.roles === 'public');
+
+describe.each(protectedRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s', (_name, route) => {
+  it('answers 401 without a token', async () => {
+    const res = await call(route);
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('answers 401 to a forged token', async () => {
+    const res = await call(route, await tokens.forgedTokenFor(principal('staff')));
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('TOKEN_INVALID');
+  });
+
+  it('answers 401 to an expired token', async () => {
+    const res = await call(route, await tokens.expiredTokenFor(principal('staff')));
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('TOKEN_EXPIRED');
+  });
+
+  const roles = route.roles as 'authenticated' | readonly Role[];
+  const refused = roles === 'authenticated' ? [] : ROLES.filter((r) => r !== 'admin' && !roles.includes(r));
+  const allowed = roles === 'authenticated' ? [...ROLES, 'none-role' as const] : [...roles, 'admin' as const];
+
+  if (refused.length > 0) {
+    it.each(refused)('answers 403 to the %s role', async (role) => {
+      const res = await call(route, tokenByRole.get(role));
+      expect(res.status).toBe(403);
+      expect(res.body.error.code).toBe('FORBIDDEN');
+    });
+  }
+
+  it.each(allowed)('lets the %s role past the gate', async (role) => {
+    const res = await call(route, tokenByRole.get(role));
+    expect([401, 403]).not.toContain(res.status);
+  });
+
+  if (route.scope === 'community') {
+    it('answers 403 to staff of another community', async () => {
+      const res = await call(route, tokenByRole.get('other-staff'));
+      expect(res.status).toBe(403);
+      expect(res.body.error.code).toBe('OUT_OF_SCOPE');
+    });
+  }
+});
+
+describe.each(publicRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))('public %s', (_name, route) => {
+  it('answers without a token', async () => {
+    const res = await call(route);
+    expect([401, 403]).not.toContain(res.status);
+  });
+});
+
+describe('after every call above', () => {
+  it('left the table exactly as it was', async () => {
+    expect(await snapshot()).toEqual(before);
+  });
+});
