@@ -44,24 +44,29 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
 
-/** Median milliseconds to require a bundle in a fresh node process (10 runs). */
-function coldRequireMs(file: string, runs = 10): number {
-  const script = `const t=process.hrtime.bigint();require(${JSON.stringify(file)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
-  const times: number[] = [];
+/**
+ * Median milliseconds to require each bundle in a fresh node process. Runs are interleaved
+ * (baseline, function, baseline, …) so drift in machine load hits every bundle alike.
+ */
+function coldRequireMs(files: string[], runs = 10): number[] {
+  const times = files.map(() => [] as number[]);
   for (let i = 0; i < runs; i += 1) {
-    const out = spawnSync(process.execPath, ['-e', script], {
-      env: {
-        PATH: process.env.PATH,
-        TABLE_NAME: 'bench',
-        AWS_REGION: 'cn-northwest-1',
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-      },
-      encoding: 'utf8',
+    files.forEach((file, f) => {
+      const script = `const t=process.hrtime.bigint();require(${JSON.stringify(file)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
+      const out = spawnSync(process.execPath, ['-e', script], {
+        env: {
+          PATH: process.env.PATH,
+          TABLE_NAME: 'bench',
+          AWS_REGION: 'cn-northwest-1',
+          AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+        },
+        encoding: 'utf8',
+      });
+      if (out.status !== 0) throw new Error(`require of ${file} failed: ${out.stderr}`);
+      times[f]!.push(Number(out.stdout));
     });
-    if (out.status !== 0) throw new Error(`require of ${file} failed: ${out.stderr}`);
-    times.push(Number(out.stdout));
   }
-  return median(times);
+  return times.map(median);
 }
 
 async function benchFunctions(): Promise<void> {
@@ -69,17 +74,23 @@ async function benchFunctions(): Promise<void> {
   const out = mkdtempSync(join(tmpdir(), 'linli-bench-'));
   const baselineFile = join(out, 'baseline.js');
   const baselineBytes = await bundle(join(__dirname, 'bench', 'baseline-handler.ts'), baselineFile);
-  const baselineMs = coldRequireMs(baselineFile);
-  console.log(
-    `baseline (lib-dynamodb + one GetItem)  ${kb(baselineBytes).padStart(10)}  cold require ${baselineMs.toFixed(1)} ms`,
-  );
   const domains = domainsWithEntries([...new Set(routeList.map((r) => r.domain))] as RouteDomain[]);
+  const files: string[] = [];
+  const sizes: number[] = [];
   for (const domain of domains) {
     const file = join(out, `${domain}.js`);
-    const bytes = await bundle(domainEntry(domain), file);
-    const ms = coldRequireMs(file);
+    sizes.push(await bundle(domainEntry(domain), file));
+    files.push(file);
+  }
+  const [baselineMs, ...domainMs] = coldRequireMs([baselineFile, ...files]);
+  console.log(
+    `baseline (lib-dynamodb + one GetItem)  ${kb(baselineBytes).padStart(10)}  cold require ${baselineMs!.toFixed(1)} ms`,
+  );
+  domains.forEach((domain, i) => {
+    const bytes = sizes[i]!;
+    const ms = domainMs[i]!;
     const sizeRatio = bytes / baselineBytes;
-    const timeRatio = ms / baselineMs;
+    const timeRatio = ms / baselineMs!;
     console.log(
       `${domain.padEnd(38)} ${kb(bytes).padStart(10)}  cold require ${ms.toFixed(1)} ms   ` +
         `(${sizeRatio.toFixed(2)}× bytes, ${timeRatio.toFixed(2)}× time)`,
@@ -94,7 +105,7 @@ async function benchFunctions(): Promise<void> {
       `${timeRatio.toFixed(2)}×`,
       timeRatio <= BUDGET.coldRequireRatio,
     );
-  }
+  });
 }
 
 function benchWeapp(): void {

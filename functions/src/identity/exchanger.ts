@@ -1,8 +1,9 @@
 import { optionalEnv, requireEnv } from '../platform/env';
+import { memoizeAsync } from '../platform/memo';
 import { readSecretThroughExtension } from '../platform/secrets';
 import { devSessionExchanger, wechatCode2Session, type SessionExchanger } from './wechat-session';
 
-let cached: Promise<SessionExchanger> | undefined;
+const exchanger = memoizeAsync(build);
 
 /**
  * The code2Session adapter for this deployment. WECHAT_MODE=dev (local stack only) uses demo
@@ -10,11 +11,7 @@ let cached: Promise<SessionExchanger> | undefined;
  * Secrets Manager secret WECHAT_SECRET_ARN, a JSON `{"appId": "...", "appSecret": "..."}`.
  */
 export function sessionExchanger(): Promise<SessionExchanger> {
-  cached ??= build().catch((error: unknown) => {
-    cached = undefined;
-    throw error;
-  });
-  return cached;
+  return exchanger.get();
 }
 
 async function build(): Promise<SessionExchanger> {

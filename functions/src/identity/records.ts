@@ -13,15 +13,8 @@ export interface UserRecord {
 }
 
 /** A person known to the community, with or without WeChat. */
-export interface MemberRecord {
+export interface MemberRecord extends Address {
   memberId: string;
-  communityId: string;
-  communityName: string;
-  buildingId: string;
-  buildingName: string;
-  unitId: string;
-  unitName: string;
-  room: string;
   householdKey: string;
   realName: string;
   birthDate: string;
@@ -33,16 +26,9 @@ export interface MemberRecord {
   createdAt: string;
 }
 
-export interface ApplicationRecord {
+export interface ApplicationRecord extends Address {
   applicationId: string;
   userId: string;
-  communityId: string;
-  communityName: string;
-  buildingId: string;
-  buildingName: string;
-  unitId: string;
-  unitName: string;
-  room: string;
   realName: string;
   birthDate: string;
   phone: string;

@@ -1,6 +1,7 @@
 import middy, { type MiddlewareObj, type MiddyfiedHandler } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { $ZodError } from 'zod/v4/core';
+import { config as configureZod, type $ZodError } from 'zod/v4/core';
+import { zhCN } from 'zod/locales';
 import type { Principal } from '@linli/shared/contract/principal';
 import type { Body, Params, Query, Reply, RouteDef } from '@linli/shared/contract/route';
 import { DomainError, MAX_BODY_BYTES } from '@linli/shared/errors';
@@ -11,6 +12,9 @@ import { errorMapper } from './error-mapper';
 import { idempotencyMiddleware } from './idempotency';
 import { logger } from './logger';
 import { jsonResponse } from './responses';
+
+// Field messages that a schema does not word itself come out in Chinese, like every other message.
+configureZod(zhCN());
 
 /** What a route implementation receives: the validated request and who asked. */
 export interface RouteRequest<R extends RouteDef> {

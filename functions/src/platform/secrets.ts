@@ -1,6 +1,7 @@
 import { optionalEnv } from './env';
+import { memoizeAsync } from './memo';
 
-let cached: Promise<Uint8Array> | undefined;
+const jwtSecret = memoizeAsync(resolveSecret);
 
 /**
  * The HS256 signing key. Locally it comes from JWT_SECRET. In AWS it is the Secrets Manager
@@ -9,16 +10,12 @@ let cached: Promise<Uint8Array> | undefined;
  * (~30 KB) out of every bundle. Fetched once per container.
  */
 export function loadJwtSecret(): Promise<Uint8Array> {
-  cached ??= resolveSecret().catch((error: unknown) => {
-    cached = undefined;
-    throw error;
-  });
-  return cached;
+  return jwtSecret.get();
 }
 
 /** Forgets the cached key (tests; a rotated secret is picked up by new containers anyway). */
 export function resetJwtSecretCache(): void {
-  cached = undefined;
+  jwtSecret.reset();
 }
 
 async function resolveSecret(): Promise<Uint8Array> {

@@ -27,10 +27,8 @@ export const Session = z.object({
 });
 export type Session = z.infer<typeof Session>;
 
-/** A verified member of a community, as people may see them (phone masked). */
-export const MemberCard = z.object({
-  memberId: Id,
-  realName: z.string(),
+/** Where a person lives, with the names people read. */
+const AddressFields = {
   communityId: Id,
   communityName: z.string(),
   buildingId: Id,
@@ -38,6 +36,13 @@ export const MemberCard = z.object({
   unitId: Id,
   unitName: z.string(),
   room: z.string(),
+};
+
+/** A verified member of a community, as people may see them (phone masked). */
+export const MemberCard = z.object({
+  memberId: Id,
+  realName: z.string(),
+  ...AddressFields,
   age: z.int().check(z.nonnegative()),
   phoneMasked: z.optional(z.string()),
   hasWeChat: z.boolean(),
@@ -49,13 +54,7 @@ export const ApplicationStatus = z.enum(['pending', 'approved', 'rejected']);
 
 export const Application = z.object({
   applicationId: Id,
-  communityId: Id,
-  communityName: z.string(),
-  buildingId: Id,
-  buildingName: z.string(),
-  unitId: Id,
-  unitName: z.string(),
-  room: z.string(),
+  ...AddressFields,
   realName: z.string(),
   age: z.int().check(z.nonnegative()),
   phoneMasked: z.string(),
