@@ -166,10 +166,14 @@ async function benchApi(): Promise<void> {
   }
 }
 
+/** `npm run bench -- functions api` runs only those parts; no argument runs them all. */
+const parts = new Set(process.argv.slice(2));
+const wanted = (part: string) => parts.size === 0 || parts.has(part);
+
 async function main(): Promise<void> {
-  await benchFunctions();
-  benchWeapp();
-  await benchApi();
+  if (wanted('functions')) await benchFunctions();
+  if (wanted('weapp')) benchWeapp();
+  if (wanted('api')) await benchApi();
   console.log('\n## Budgets');
   for (const v of verdicts) console.log(`${v.ok ? '✔' : '✘'} ${v.name}: ${v.figure}`);
   const over = verdicts.filter((v) => !v.ok).length;

@@ -14,11 +14,11 @@ const toSchema = (schema: $ZodType, io: 'input' | 'output'): JsonSchema => {
 
 function parametersOf(route: RouteDef) {
   const params: Record<string, unknown>[] = [];
-  const pathSchema = toSchema(route.params, 'input') as { properties?: Record<string, JsonSchema> };
+  const pathSchema = toSchema(route.schemas().params, 'input') as { properties?: Record<string, JsonSchema> };
   for (const name of pathParamNames(route.path)) {
     params.push({ name, in: 'path', required: true, schema: pathSchema.properties?.[name] ?? { type: 'string' } });
   }
-  const querySchema = toSchema(route.query, 'input') as {
+  const querySchema = toSchema(route.schemas().query, 'input') as {
     properties?: Record<string, JsonSchema>;
     required?: string[];
   };
@@ -39,7 +39,7 @@ function parametersOf(route: RouteDef) {
 
 /** A route takes a body unless its body schema is the empty object (unions count as bodies). */
 function hasBody(route: RouteDef): boolean {
-  const schema = toSchema(route.body, 'input') as { properties?: object; anyOf?: unknown; oneOf?: unknown };
+  const schema = toSchema(route.schemas().body, 'input') as { properties?: object; anyOf?: unknown; oneOf?: unknown };
   return (
     route.method !== 'GET' &&
     (schema.anyOf !== undefined || schema.oneOf !== undefined || Object.keys(schema.properties ?? {}).length > 0)
@@ -66,7 +66,10 @@ export function buildOpenApi(routes: RouteDef[] = routeList): Record<string, unk
       [String(status)]:
         status === 204
           ? { description: '成功' }
-          : { description: '成功', content: { 'application/json': { schema: toSchema(route.response, 'output') } } },
+          : {
+              description: '成功',
+              content: { 'application/json': { schema: toSchema(route.schemas().response, 'output') } },
+            },
     };
     for (const s of errorStatuses(route)) responses[String(s)] = { $ref: '#/components/responses/Error' };
     paths[path] ??= {};
@@ -86,7 +89,7 @@ export function buildOpenApi(routes: RouteDef[] = routeList): Record<string, unk
         ? {
             requestBody: {
               required: true,
-              content: { 'application/json': { schema: toSchema(route.body, 'input') } },
+              content: { 'application/json': { schema: toSchema(route.schemas().body, 'input') } },
             },
           }
         : {}),
@@ -104,7 +107,7 @@ export function buildOpenApi(routes: RouteDef[] = routeList): Record<string, unk
     paths,
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-      schemas: { ErrorBody: toSchema(ErrorBody, 'output') },
+      schemas: { ErrorBody: toSchema(ErrorBody(), 'output') },
       responses: {
         Error: {
           description: '错误：code 为稳定的错误码，message 为中文说明',

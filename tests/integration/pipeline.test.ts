@@ -21,9 +21,14 @@ const noteRoute = defineRoute({
   scope: 'community',
   idempotent: true,
   successStatus: 201,
-  params: z.strictObject({ communityId: z.string(), noteId: z.string() }),
-  body: z.strictObject({ text: z.string().check(z.minLength(1), z.maxLength(20)), count: z.int().check(z.positive()) }),
-  response: z.object({ noteId: z.string(), text: z.string(), writtenAt: z.string() }),
+  schemas: () => ({
+    params: z.strictObject({ communityId: z.string(), noteId: z.string() }),
+    body: z.strictObject({
+      text: z.string().check(z.minLength(1), z.maxLength(20)),
+      count: z.int().check(z.positive()),
+    }),
+    response: z.object({ noteId: z.string(), text: z.string(), writtenAt: z.string() }),
+  }),
 });
 
 let executions = 0;

@@ -16,7 +16,7 @@ describe('the route table', () => {
 
   it('declares a params schema naming exactly the path parameters', () => {
     for (const route of routeList) {
-      const shape = (route.params as z.ZodMiniObject).shape as Record<string, unknown>;
+      const shape = (route.schemas().params as z.ZodMiniObject).shape as Record<string, unknown>;
       expect(Object.keys(shape).sort()).toEqual(pathParamNames(route.path).sort());
     }
   });

@@ -30,7 +30,7 @@ export async function verifyAccessToken(token: string): Promise<Principal> {
       audience: AUDIENCE,
       algorithms: ['HS256'],
     });
-    const parsed = Principal.safeParse({ userId: payload.sub, name: payload.name, grants: payload.grants });
+    const parsed = Principal().safeParse({ userId: payload.sub, name: payload.name, grants: payload.grants });
     if (!parsed.success) throw new DomainError('TOKEN_INVALID');
     return parsed.data;
   } catch (error) {

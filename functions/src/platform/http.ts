@@ -114,7 +114,7 @@ function failIfInvalid(issues: { path: string; message: string }[]): void {
 function validateParams(route: RouteDef): Middleware {
   return {
     before: ({ event }) => {
-      const params = route.params.safeParse(event.pathParameters ?? {});
+      const params = route.schemas().params.safeParse(event.pathParameters ?? {});
       failIfInvalid(params.success ? [] : issuesOf(params.error, 'params'));
       state(event).params = params.data;
     },
@@ -125,8 +125,9 @@ function validateQueryAndBody(route: RouteDef): Middleware {
   return {
     before: ({ event }) => {
       const s = state(event);
-      const query = route.query.safeParse(event.queryStringParameters ?? {});
-      const body = route.body.safeParse(s.body ?? {});
+      const { query: querySchema, body: bodySchema } = route.schemas();
+      const query = querySchema.safeParse(event.queryStringParameters ?? {});
+      const body = bodySchema.safeParse(s.body ?? {});
       failIfInvalid([
         ...(query.success ? [] : issuesOf(query.error, 'query')),
         ...(body.success ? [] : issuesOf(body.error, 'body')),
@@ -200,7 +201,7 @@ export function routeHandler<R extends RouteDef>(route: R, impl: RouteImpl<R>): 
       onBehalfOf: s.onBehalfOf,
     });
     // Parsing the reply strips anything the contract does not promise (internal fields, openid).
-    return jsonResponse(route.successStatus ?? 200, route.response.parse(reply));
+    return jsonResponse(route.successStatus ?? 200, route.schemas().response.parse(reply));
   };
 
   const handler = middy<LinliEvent, APIGatewayProxyStructuredResultV2, Error, Context>(core)

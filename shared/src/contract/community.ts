@@ -1,43 +1,51 @@
 import * as z from 'zod/mini';
 import { Id, IsoTime } from './common';
-import { defineRoute } from './route';
+import { defineRoute, lazy, type Infer } from './route';
 
-export const Health = z.object({
-  status: z.literal('ok'),
-  service: z.literal('linli'),
-  time: IsoTime,
-  table: z.enum(['ok', 'unreachable']),
-});
+export const Health = lazy(() =>
+  z.object({
+    status: z.literal('ok'),
+    service: z.literal('linli'),
+    time: IsoTime(),
+    table: z.enum(['ok', 'unreachable']),
+  }),
+);
 
-export const Unit = z.object({ id: Id, name: z.string() });
+export const Unit = lazy(() => z.object({ id: Id(), name: z.string() }));
 
-export const Building = z.object({
-  id: Id,
-  gridId: Id,
-  name: z.string(),
-  address: z.string(),
-  households: z.int().check(z.nonnegative()),
-  units: z.array(Unit),
-});
-export type Building = z.infer<typeof Building>;
+export const Building = lazy(() =>
+  z.object({
+    id: Id(),
+    gridId: Id(),
+    name: z.string(),
+    address: z.string(),
+    households: z.int().check(z.nonnegative()),
+    units: z.array(Unit()),
+  }),
+);
+export type Building = Infer<typeof Building>;
 
-export const Grid = z.object({
-  id: Id,
-  name: z.string(),
-  leader: z.optional(z.string()),
-  buildings: z.array(Building),
-});
-export type Grid = z.infer<typeof Grid>;
+export const Grid = lazy(() =>
+  z.object({
+    id: Id(),
+    name: z.string(),
+    leader: z.optional(z.string()),
+    buildings: z.array(Building()),
+  }),
+);
+export type Grid = Infer<typeof Grid>;
 
-export const Community = z.object({
-  id: Id,
-  name: z.string(),
-  city: z.string(),
-  district: z.string(),
-  address: z.string(),
-  grids: z.array(Grid),
-});
-export type Community = z.infer<typeof Community>;
+export const Community = lazy(() =>
+  z.object({
+    id: Id(),
+    name: z.string(),
+    city: z.string(),
+    district: z.string(),
+    address: z.string(),
+    grids: z.array(Grid()),
+  }),
+);
+export type Community = Infer<typeof Community>;
 
 export const communityRoutes = {
   health: defineRoute({
@@ -49,7 +57,7 @@ export const communityRoutes = {
     roles: 'public',
     scope: 'none',
     idempotent: false,
-    response: Health,
+    schemas: () => ({ response: Health() }),
   }),
   getCommunity: defineRoute({
     id: 'getCommunity',
@@ -60,7 +68,6 @@ export const communityRoutes = {
     roles: 'public',
     scope: 'none',
     idempotent: false,
-    params: z.strictObject({ id: Id }),
-    response: Community,
+    schemas: () => ({ params: z.strictObject({ id: Id() }), response: Community() }),
   }),
 } as const;

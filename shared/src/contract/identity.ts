@@ -1,110 +1,124 @@
 import * as z from 'zod/mini';
 import { Id, IsoTime } from './common';
 import { RoleGrant } from './principal';
-import { defineRoute } from './route';
+import { defineRoute, lazy, type Infer } from './route';
 
 /** A calendar date, YYYY-MM-DD (birth dates are dates, not instants). */
-export const CalendarDate = z.iso.date();
+export const CalendarDate = lazy(() => z.iso.date());
 
 /** Mainland mobile number, 11 digits starting with 1. */
-export const Phone = z.string().check(z.regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号'));
+export const Phone = lazy(() => z.string().check(z.regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号')));
 
 /** A person's real name as on their ID card: 2–20 characters. */
-export const RealName = z
-  .string()
-  .check(z.trim(), z.minLength(2, '请输入真实姓名'), z.maxLength(20, '姓名最多 20 个字'));
+export const RealName = lazy(() =>
+  z.string().check(z.trim(), z.minLength(2, '请输入真实姓名'), z.maxLength(20, '姓名最多 20 个字')),
+);
 
-export const Room = z.string().check(z.trim(), z.regex(/^[0-9A-Za-z-]{1,8}$/, '请输入门牌号，如 302'));
+export const Room = lazy(() => z.string().check(z.trim(), z.regex(/^[0-9A-Za-z-]{1,8}$/, '请输入门牌号，如 302')));
 
-export const Relation = z.enum(['父母', '祖父母', '配偶', '子女', '兄弟姐妹', '其他亲属']);
+export const Relation = lazy(() => z.enum(['父母', '祖父母', '配偶', '子女', '兄弟姐妹', '其他亲属']));
 
-export const Session = z.object({
-  accessToken: z.string(),
-  refreshToken: z.string(),
-  /** Seconds until the access token expires. */
-  expiresIn: z.int().check(z.positive()),
-  userId: Id,
-});
-export type Session = z.infer<typeof Session>;
+export const Session = lazy(() =>
+  z.object({
+    accessToken: z.string(),
+    refreshToken: z.string(),
+    /** Seconds until the access token expires. */
+    expiresIn: z.int().check(z.positive()),
+    userId: Id(),
+  }),
+);
+export type Session = Infer<typeof Session>;
 
 /** Where a person lives, with the names people read. */
-const AddressFields = {
-  communityId: Id,
+const addressFields = () => ({
+  communityId: Id(),
   communityName: z.string(),
-  buildingId: Id,
+  buildingId: Id(),
   buildingName: z.string(),
-  unitId: Id,
+  unitId: Id(),
   unitName: z.string(),
   room: z.string(),
-};
+});
 
 /** A verified member of a community, as people may see them (phone masked). */
-export const MemberCard = z.object({
-  memberId: Id,
-  realName: z.string(),
-  ...AddressFields,
-  age: z.int().check(z.nonnegative()),
-  phoneMasked: z.optional(z.string()),
-  hasWeChat: z.boolean(),
-  status: z.enum(['verified', 'pending', 'rejected']),
-});
-export type MemberCard = z.infer<typeof MemberCard>;
-
-export const ApplicationStatus = z.enum(['pending', 'approved', 'rejected']);
-
-export const Application = z.object({
-  applicationId: Id,
-  ...AddressFields,
-  realName: z.string(),
-  age: z.int().check(z.nonnegative()),
-  phoneMasked: z.string(),
-  status: ApplicationStatus,
-  reason: z.optional(z.string()),
-  createdAt: IsoTime,
-  decidedAt: z.optional(IsoTime),
-  /** Staff queue only: marks an application waiting more than 3 days. */
-  overdue: z.optional(z.boolean()),
-});
-export type Application = z.infer<typeof Application>;
-
-export const LinkStatus = z.enum(['pending', 'active', 'rejected']);
-
-export const DependentLink = z.object({
-  linkId: Id,
-  communityId: Id,
-  caregiverUserId: Id,
-  caregiverName: z.string(),
-  relation: Relation,
-  dependent: MemberCard,
-  status: LinkStatus,
-  reason: z.optional(z.string()),
-  createdAt: IsoTime,
-  decidedAt: z.optional(IsoTime),
-});
-export type DependentLink = z.infer<typeof DependentLink>;
-
-export const Me = z.object({
-  userId: Id,
-  name: z.string(),
-  grants: z.array(RoleGrant),
-  member: z.nullable(MemberCard),
-  /** The newest application, so a newcomer sees pending or rejected with its reason. */
-  latestApplication: z.nullable(Application),
-  /** People this user may act for (代办): active links; pending ones show as waiting. */
-  dependents: z.array(DependentLink),
-});
-export type Me = z.infer<typeof Me>;
-
-export const Decision = z.discriminatedUnion('decision', [
-  z.strictObject({ decision: z.literal('approve') }),
-  z.strictObject({
-    decision: z.literal('reject'),
-    reason: z.string().check(z.trim(), z.minLength(2, '请填写驳回原因'), z.maxLength(200)),
+export const MemberCard = lazy(() =>
+  z.object({
+    memberId: Id(),
+    realName: z.string(),
+    ...addressFields(),
+    age: z.int().check(z.nonnegative()),
+    phoneMasked: z.optional(z.string()),
+    hasWeChat: z.boolean(),
+    status: z.enum(['verified', 'pending', 'rejected']),
   }),
-]);
+);
+export type MemberCard = Infer<typeof MemberCard>;
 
-const communityParams = z.strictObject({ communityId: Id });
-const statusQuery = z.strictObject({ status: z.optional(z.enum(['pending', 'approved', 'rejected', 'active'])) });
+export const ApplicationStatus = lazy(() => z.enum(['pending', 'approved', 'rejected']));
+
+export const Application = lazy(() =>
+  z.object({
+    applicationId: Id(),
+    ...addressFields(),
+    realName: z.string(),
+    age: z.int().check(z.nonnegative()),
+    phoneMasked: z.string(),
+    status: ApplicationStatus(),
+    reason: z.optional(z.string()),
+    createdAt: IsoTime(),
+    decidedAt: z.optional(IsoTime()),
+    /** Staff queue only: marks an application waiting more than 3 days. */
+    overdue: z.optional(z.boolean()),
+  }),
+);
+export type Application = Infer<typeof Application>;
+
+export const LinkStatus = lazy(() => z.enum(['pending', 'active', 'rejected']));
+
+export const DependentLink = lazy(() =>
+  z.object({
+    linkId: Id(),
+    communityId: Id(),
+    caregiverUserId: Id(),
+    caregiverName: z.string(),
+    relation: Relation(),
+    dependent: MemberCard(),
+    status: LinkStatus(),
+    reason: z.optional(z.string()),
+    createdAt: IsoTime(),
+    decidedAt: z.optional(IsoTime()),
+  }),
+);
+export type DependentLink = Infer<typeof DependentLink>;
+
+export const Me = lazy(() =>
+  z.object({
+    userId: Id(),
+    name: z.string(),
+    grants: z.array(RoleGrant()),
+    member: z.nullable(MemberCard()),
+    /** The newest application, so a newcomer sees pending or rejected with its reason. */
+    latestApplication: z.nullable(Application()),
+    /** People this user may act for (代办): active links; pending ones show as waiting. */
+    dependents: z.array(DependentLink()),
+  }),
+);
+export type Me = Infer<typeof Me>;
+
+export const Decision = lazy(() =>
+  z.discriminatedUnion('decision', [
+    z.strictObject({ decision: z.literal('approve') }),
+    z.strictObject({
+      decision: z.literal('reject'),
+      reason: z.string().check(z.trim(), z.minLength(2, '请填写驳回原因'), z.maxLength(200)),
+    }),
+  ]),
+);
+
+const communityParams = lazy(() => z.strictObject({ communityId: Id() }));
+const statusQuery = lazy(() =>
+  z.strictObject({ status: z.optional(z.enum(['pending', 'approved', 'rejected', 'active'])) }),
+);
 
 export const identityRoutes = {
   loginWechat: defineRoute({
@@ -116,8 +130,10 @@ export const identityRoutes = {
     roles: 'public',
     scope: 'none',
     idempotent: false,
-    body: z.strictObject({ code: z.string().check(z.minLength(1), z.maxLength(128)) }),
-    response: Session,
+    schemas: () => ({
+      body: z.strictObject({ code: z.string().check(z.minLength(1), z.maxLength(128)) }),
+      response: Session(),
+    }),
   }),
   refreshSession: defineRoute({
     id: 'refreshSession',
@@ -128,8 +144,10 @@ export const identityRoutes = {
     roles: 'public',
     scope: 'none',
     idempotent: false,
-    body: z.strictObject({ refreshToken: z.string().check(z.minLength(1), z.maxLength(2048)) }),
-    response: Session,
+    schemas: () => ({
+      body: z.strictObject({ refreshToken: z.string().check(z.minLength(1), z.maxLength(2048)) }),
+      response: Session(),
+    }),
   }),
   listDevLogins: defineRoute({
     id: 'listDevLogins',
@@ -140,8 +158,10 @@ export const identityRoutes = {
     roles: 'public',
     scope: 'none',
     idempotent: false,
-    response: z.object({
-      users: z.array(z.object({ code: z.string(), name: z.string(), roleLabel: z.string() })),
+    schemas: () => ({
+      response: z.object({
+        users: z.array(z.object({ code: z.string(), name: z.string(), roleLabel: z.string() })),
+      }),
     }),
   }),
   getMe: defineRoute({
@@ -153,7 +173,9 @@ export const identityRoutes = {
     roles: 'authenticated',
     scope: 'none',
     idempotent: false,
-    response: Me,
+    schemas: () => ({
+      response: Me(),
+    }),
   }),
   applyMembership: defineRoute({
     id: 'applyMembership',
@@ -165,16 +187,18 @@ export const identityRoutes = {
     scope: 'none',
     idempotent: true,
     successStatus: 201,
-    body: z.strictObject({
-      communityId: Id,
-      buildingId: Id,
-      unitId: Id,
-      room: Room,
-      realName: RealName,
-      birthDate: CalendarDate,
-      phone: Phone,
+    schemas: () => ({
+      body: z.strictObject({
+        communityId: Id(),
+        buildingId: Id(),
+        unitId: Id(),
+        room: Room(),
+        realName: RealName(),
+        birthDate: CalendarDate(),
+        phone: Phone(),
+      }),
+      response: Application(),
     }),
-    response: Application,
   }),
   listApplications: defineRoute({
     id: 'listApplications',
@@ -185,9 +209,11 @@ export const identityRoutes = {
     roles: ['staff'],
     scope: 'community',
     idempotent: false,
-    params: communityParams,
-    query: statusQuery,
-    response: z.object({ items: z.array(Application) }),
+    schemas: () => ({
+      params: communityParams(),
+      query: statusQuery(),
+      response: z.object({ items: z.array(Application()) }),
+    }),
   }),
   decideApplication: defineRoute({
     id: 'decideApplication',
@@ -198,9 +224,11 @@ export const identityRoutes = {
     roles: ['staff'],
     scope: 'community',
     idempotent: true,
-    params: z.strictObject({ communityId: Id, applicationId: Id }),
-    body: Decision,
-    response: Application,
+    schemas: () => ({
+      params: z.strictObject({ communityId: Id(), applicationId: Id() }),
+      body: Decision(),
+      response: Application(),
+    }),
   }),
   listHousehold: defineRoute({
     id: 'listHousehold',
@@ -211,7 +239,9 @@ export const identityRoutes = {
     roles: ['resident'],
     scope: 'none',
     idempotent: false,
-    response: z.object({ members: z.array(MemberCard) }),
+    schemas: () => ({
+      response: z.object({ members: z.array(MemberCard()) }),
+    }),
   }),
   requestDependentLink: defineRoute({
     id: 'requestDependentLink',
@@ -223,11 +253,18 @@ export const identityRoutes = {
     scope: 'none',
     idempotent: true,
     successStatus: 201,
-    body: z.union([
-      z.strictObject({ memberId: Id, relation: Relation }),
-      z.strictObject({ realName: RealName, birthDate: CalendarDate, relation: Relation, phone: z.optional(Phone) }),
-    ]),
-    response: DependentLink,
+    schemas: () => ({
+      body: z.union([
+        z.strictObject({ memberId: Id(), relation: Relation() }),
+        z.strictObject({
+          realName: RealName(),
+          birthDate: CalendarDate(),
+          relation: Relation(),
+          phone: z.optional(Phone()),
+        }),
+      ]),
+      response: DependentLink(),
+    }),
   }),
   listDependentLinks: defineRoute({
     id: 'listDependentLinks',
@@ -238,9 +275,11 @@ export const identityRoutes = {
     roles: ['staff'],
     scope: 'community',
     idempotent: false,
-    params: communityParams,
-    query: statusQuery,
-    response: z.object({ items: z.array(DependentLink) }),
+    schemas: () => ({
+      params: communityParams(),
+      query: statusQuery(),
+      response: z.object({ items: z.array(DependentLink()) }),
+    }),
   }),
   decideDependentLink: defineRoute({
     id: 'decideDependentLink',
@@ -251,9 +290,11 @@ export const identityRoutes = {
     roles: ['staff'],
     scope: 'community',
     idempotent: true,
-    params: z.strictObject({ communityId: Id, linkId: Id }),
-    body: Decision,
-    response: DependentLink,
+    schemas: () => ({
+      params: z.strictObject({ communityId: Id(), linkId: Id() }),
+      body: Decision(),
+      response: DependentLink(),
+    }),
   }),
   registerMember: defineRoute({
     id: 'registerMember',
@@ -265,16 +306,18 @@ export const identityRoutes = {
     scope: 'community',
     idempotent: true,
     successStatus: 201,
-    params: communityParams,
-    body: z.strictObject({
-      buildingId: Id,
-      unitId: Id,
-      room: Room,
-      realName: RealName,
-      birthDate: CalendarDate,
-      phone: z.optional(Phone),
+    schemas: () => ({
+      params: communityParams(),
+      body: z.strictObject({
+        buildingId: Id(),
+        unitId: Id(),
+        room: Room(),
+        realName: RealName(),
+        birthDate: CalendarDate(),
+        phone: z.optional(Phone()),
+      }),
+      response: MemberCard(),
     }),
-    response: MemberCard,
   }),
   listMembers: defineRoute({
     id: 'listMembers',
@@ -285,9 +328,11 @@ export const identityRoutes = {
     roles: ['staff'],
     scope: 'community',
     idempotent: false,
-    params: communityParams,
-    query: z.strictObject({ buildingId: z.optional(Id) }),
-    response: z.object({ members: z.array(MemberCard) }),
+    schemas: () => ({
+      params: communityParams(),
+      query: z.strictObject({ buildingId: z.optional(Id()) }),
+      response: z.object({ members: z.array(MemberCard()) }),
+    }),
   }),
   getMember: defineRoute({
     id: 'getMember',
@@ -298,7 +343,9 @@ export const identityRoutes = {
     roles: 'authenticated',
     scope: 'none',
     idempotent: false,
-    params: z.strictObject({ memberId: Id }),
-    response: MemberCard,
+    schemas: () => ({
+      params: z.strictObject({ memberId: Id() }),
+      response: MemberCard(),
+    }),
   }),
 } as const;

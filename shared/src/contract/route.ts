@@ -19,6 +19,19 @@ export type RouteScope = 'none' | 'community';
 /** Lambda function (one per domain) that serves a route. */
 export type RouteDomain = 'community' | 'identity' | 'council' | 'agenda' | 'canteen' | 'points' | 'notify';
 
+/** The schemas of one route. */
+export interface RouteSchemas<
+  P extends z.ZodMiniType = z.ZodMiniType,
+  Q extends z.ZodMiniType = z.ZodMiniType,
+  B extends z.ZodMiniType = z.ZodMiniType,
+  R extends z.ZodMiniType = z.ZodMiniType,
+> {
+  params: P;
+  query: Q;
+  body: B;
+  response: R;
+}
+
 /** One entry of the route table: everything the API, the client, CDK and OpenAPI need. */
 export interface RouteDef<
   P extends z.ZodMiniType = z.ZodMiniType,
@@ -42,40 +55,67 @@ export interface RouteDef<
   scope: RouteScope;
   /** Retries with the same Idempotency-Key header replay the first answer. */
   idempotent: boolean;
-  params: P;
-  query: Q;
-  body: B;
-  response: R;
+  /**
+   * The route's schemas, built on first use and kept. A Lambda serving a domain's routes then
+   * builds only the schemas of the routes it is asked for, not all of them at cold start.
+   */
+  schemas: () => RouteSchemas<P, Q, B, R>;
   /** HTTP status of a success; 200 unless said otherwise. */
   successStatus?: 200 | 201 | 202 | 204;
 }
 
-const empty = z.strictObject({});
+/** Memoizes a schema factory: the schema is built on first call and reused after. */
+export function lazy<T>(build: () => T): () => T {
+  let built: T | undefined;
+  let done = false;
+  return () => {
+    if (!done) {
+      built = build();
+      done = true;
+    }
+    return built as T;
+  };
+}
 
-/** Builds a route with empty params/query/body by default, keeping id, domain and roles literal. */
+/** The type a lazy schema parses to. */
+export type Infer<L extends () => z.ZodMiniType> = z.infer<ReturnType<L>>;
+
+const empty = lazy(() => z.strictObject({}));
+type Empty = ReturnType<typeof empty>;
+
+type Given = { params?: z.ZodMiniType; query?: z.ZodMiniType; body?: z.ZodMiniType; response: z.ZodMiniType };
+type Or<T, D> = T extends z.ZodMiniType ? T : D;
+
+/** Builds a route (params, query and body default to the empty object), keeping id, domain and roles literal. */
 export function defineRoute<
   const Id extends string,
   const D extends RouteDomain,
   const Roles extends RouteRoles,
-  P extends z.ZodMiniType = typeof empty,
-  Q extends z.ZodMiniType = typeof empty,
-  B extends z.ZodMiniType = typeof empty,
-  R extends z.ZodMiniType = z.ZodMiniType,
+  S extends Given,
 >(
-  def: Omit<RouteDef<P, Q, B, R>, 'params' | 'query' | 'body' | 'id' | 'domain' | 'roles'> & {
+  def: Omit<RouteDef, 'id' | 'domain' | 'roles' | 'schemas'> & {
     id: Id;
     domain: D;
     roles: Roles;
-    params?: P;
-    query?: Q;
-    body?: B;
+    schemas: () => S;
   },
-): RouteDef<P, Q, B, R> & { id: Id; domain: D; roles: Roles } {
+): RouteDef<Or<S['params'], Empty>, Or<S['query'], Empty>, Or<S['body'], Empty>, S['response']> & {
+  id: Id;
+  domain: D;
+  roles: Roles;
+} {
+  const given = def.schemas;
   return {
     ...def,
-    params: (def.params ?? empty) as P,
-    query: (def.query ?? empty) as Q,
-    body: (def.body ?? empty) as B,
+    schemas: lazy(() => {
+      const s = given();
+      return {
+        params: (s.params ?? empty()) as Or<S['params'], Empty>,
+        query: (s.query ?? empty()) as Or<S['query'], Empty>,
+        body: (s.body ?? empty()) as Or<S['body'], Empty>,
+        response: s.response as S['response'],
+      };
+    }),
   };
 }
 
@@ -98,7 +138,8 @@ export function fillPath(path: string, params: Record<string, string | number>):
   });
 }
 
-export type Params<R extends RouteDef> = z.infer<R['params']>;
-export type Query<R extends RouteDef> = z.infer<R['query']>;
-export type Body<R extends RouteDef> = z.infer<R['body']>;
-export type Reply<R extends RouteDef> = z.infer<R['response']>;
+type SchemasOf<R extends RouteDef> = ReturnType<R['schemas']>;
+export type Params<R extends RouteDef> = z.infer<SchemasOf<R>['params']>;
+export type Query<R extends RouteDef> = z.infer<SchemasOf<R>['query']>;
+export type Body<R extends RouteDef> = z.infer<SchemasOf<R>['body']>;
+export type Reply<R extends RouteDef> = z.infer<SchemasOf<R>['response']>;
