@@ -67,13 +67,13 @@ const config = {
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/helpers/integration-global-setup.ts',
       globalTeardown: '<rootDir>/tests/helpers/integration-global-teardown.ts',
-      testTimeout: 60_000,
+      setupFilesAfterEnv: ['<rootDir>/tests/helpers/timeouts/integration.ts'],
     },
     {
       ...base,
       displayName: 'infra',
       testMatch: ['<rootDir>/tests/infra/**/*.test.ts'],
-      testTimeout: 300_000,
+      setupFilesAfterEnv: ['<rootDir>/tests/helpers/timeouts/infra.ts'],
     },
     {
       ...base,
@@ -81,7 +81,7 @@ const config = {
       testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/helpers/e2e-global-setup.ts',
       globalTeardown: '<rootDir>/tests/helpers/e2e-global-teardown.ts',
-      testTimeout: 120_000,
+      setupFilesAfterEnv: ['<rootDir>/tests/helpers/timeouts/e2e.ts'],
     },
   ],
 };

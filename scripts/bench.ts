@@ -20,6 +20,7 @@ import { startLocalStack } from './lib/local-stack';
 import { DEMO_COMMUNITY_ID } from './lib/seed-data';
 import { localClient } from './lib/table-setup';
 import { weappPackageSizes } from './lib/weapp-size';
+import { bookingContention } from './bench/booking-contention';
 
 const root = join(__dirname, '..');
 const BUDGET = {
@@ -159,6 +160,18 @@ async function benchApi(): Promise<void> {
       'API answered every request with 2xx',
       `${apiResult.non2xx} non-2xx, ${apiResult.errors} errors`,
       apiResult.non2xx === 0 && apiResult.errors === 0,
+    );
+
+    console.log('\n## Council booking contention (100 residents at once for 20 seats, 3 rounds)');
+    const c = await bookingContention(stack.apiUrl, localClient(stack.dynamoEndpoint), stack.tableName);
+    console.log(
+      `${'POST …/bookings'.padEnd(38)} p50 ${c.p50.toFixed(0).padStart(4)} ms   p99 ${c.p99.toFixed(0).padStart(4)} ms   ` +
+        `${c.requestsPerSecond.toFixed(0)} req/s   booked ${c.booked}, waitlisted ${c.waitlisted}, 5xx ${c.errors5xx}`,
+    );
+    judge(
+      'booking contention: exactly the seats booked, the rest waitlisted, no 5xx',
+      `${c.booked} booked, ${c.waitlisted} waitlisted, ${c.errors5xx} 5xx`,
+      c.booked === 20 * c.rounds && c.waitlisted === 80 * c.rounds && c.errors5xx === 0,
     );
   } finally {
     bare.close();

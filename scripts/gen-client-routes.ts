@@ -5,20 +5,25 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { RouteDef } from '../shared/src/contract/route';
 import { routeList } from '../shared/src/contract/routes';
 
 /** Absolute path of the generated client route table. */
 export const CLIENT_ROUTES_PATH = path.resolve(__dirname, '..', 'miniapp', 'src', 'services', 'routes.gen.ts');
 
-/** The text routes.gen.ts must hold for the current route table. */
-export function renderClientRoutes(): string {
-  const entries = routeList.map((route) =>
+/** What of a route the generator reads. */
+type RouteFlags = Pick<RouteDef, 'id' | 'method' | 'path' | 'idempotent' | 'roles' | 'actingFor'>;
+
+/** The text routes.gen.ts must hold for a route table (the current one unless a test passes its own). */
+export function renderClientRoutes(routes: readonly RouteFlags[] = routeList): string {
+  const entries = routes.map((route) =>
     [
       `  ${route.id}: {`,
       `    method: '${route.method}',`,
       `    path: '${route.path}',`,
       `    idempotent: ${route.idempotent},`,
       `    auth: ${route.roles !== 'public'},`,
+      `    actingFor: ${route.actingFor === true},`,
       `  },`,
     ].join('\n'),
   );
@@ -36,6 +41,8 @@ export function renderClientRoutes(): string {
     '  idempotent: boolean;',
     '  /** The route needs a signed-in caller (its roles are not `public`). */',
     '  auth: boolean;',
+    '  /** The caller may act for a dependent (代办): the client sends `X-Acting-For` here and nowhere else. */',
+    '  actingFor: boolean;',
     '}',
     '',
     'export const clientRoutes = {',

@@ -1,6 +1,8 @@
 import { communityDomain } from './community/handlers';
+import { councilDomain } from './council/handlers';
 import { identityDomain } from './identity/handlers';
+import { notifyDomain } from './notify/handlers';
 import type { DomainHandlers } from './platform/lambda-router';
 
 /** Every domain's handlers: the local API serves them all; each Lambda imports only its own. */
-export const domains: DomainHandlers[] = [communityDomain, identityDomain];
+export const domains: DomainHandlers[] = [communityDomain, identityDomain, councilDomain, notifyDomain];

@@ -18,6 +18,20 @@
  *  AP13 a caregiver's dependent links               Query gsi1 gsi1pk=USER#<id>#LINKS
  *  AP14 a community's dependent links by status     Query gsi2 gsi2pk=COMMUNITY#<id>#LINKS#<STATUS> (oldest first)
  *  AP15 the demo logins (dev mode only)             Query gsi1 gsi1pk=DEVLOGINS
+ *  AP16 a council session                           GetItem pk=SESSION#<id> sk=META
+ *  AP17 a community's sessions by start             Query gsi1 gsi1pk=COMMUNITY#<id>#SESSIONS gsi1sk >= <now>
+ *  AP18 a venue's sessions by start (overlaps)      Query gsi2 gsi2pk=VENUE#<community>#<venue>
+ *  AP19 a member's booking of a session             GetItem pk=SESSION#<id> sk=BOOKING#<member>
+ *  AP20 a session's bookings (attendee list)        Query pk=SESSION#<id> begins_with(sk, BOOKING#)
+ *  AP21 a session's waitlist in arrival order       Query gsi2 gsi2pk=SESSION#<id>#WAIT (head: Limit 1)
+ *  AP22 a member's bookings by session start        Query gsi1 gsi1pk=MEMBER#<id>#BOOKINGS
+ *  AP23 the booking behind a check-in code          GetItem pk=SESSION#<id> sk=CODE#<code>
+ *  AP24 a community's council settings              GetItem pk=COMMUNITY#<id> sk=SETTINGS#council
+ *  AP25 an outbox event (notifications)             Put pk=OUTBOX#<id> sk=EVENT, read from the stream
+ *  AP26 a user's messages, newest first             Query pk=USER#<id> begins_with(sk, MSG#) descending
+ *  AP27 a user's unread count                       GetItem pk=USER#<id> sk=INBOX
+ *  AP28 a user's consent for a WeChat template      GetItem pk=USER#<id> sk=CONSENT#<template>
+ *  AP29 a community's deliveries of one day         Query pk=DELIVERY#<community>#<yyyy-mm-dd>
  */
 
 export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
@@ -66,6 +80,18 @@ export const key = {
     pk: `IDEMPOTENCY#${userId}#${routeId}#${idempotencyKey}`,
     sk: 'IDEMPOTENCY',
   }),
+  councilSettings: (communityId: string) => ({ pk: `COMMUNITY#${communityId}`, sk: 'SETTINGS#council' }),
+  session: (sessionId: string) => ({ pk: `SESSION#${sessionId}`, sk: 'META' }),
+  booking: (sessionId: string, memberId: string) => ({ pk: `SESSION#${sessionId}`, sk: `BOOKING#${memberId}` }),
+  checkinCode: (sessionId: string, code: string) => ({ pk: `SESSION#${sessionId}`, sk: `CODE#${code}` }),
+  outbox: (eventId: string) => ({ pk: `OUTBOX#${eventId}`, sk: 'EVENT' }),
+  message: (userId: string, messageId: string) => ({ pk: `USER#${userId}`, sk: `MSG#${messageId}` }),
+  inbox: (userId: string) => ({ pk: `USER#${userId}`, sk: 'INBOX' }),
+  consent: (userId: string, template: string) => ({ pk: `USER#${userId}`, sk: `CONSENT#${template}` }),
+  delivery: (communityId: string, day: string, eventId: string, userId: string, channel: 'inapp' | 'wechat') => ({
+    pk: `DELIVERY#${communityId}#${day}`,
+    sk: `${eventId}#${userId}#${channel}`,
+  }),
   health: () => ({ pk: 'HEALTH', sk: 'HEALTH' }),
 } as const;
 
@@ -81,6 +107,10 @@ export const index = {
   userLinks: (userId: string) => `USER#${userId}#LINKS`,
   communityLinks: (communityId: string, status: string) => `COMMUNITY#${communityId}#LINKS#${status.toUpperCase()}`,
   devLogins: () => 'DEVLOGINS',
+  communitySessions: (communityId: string) => `COMMUNITY#${communityId}#SESSIONS`,
+  venueSessions: (communityId: string, venueId: string) => `VENUE#${communityId}#${venueId}`,
+  sessionWaitlist: (sessionId: string) => `SESSION#${sessionId}#WAIT`,
+  memberBookings: (memberId: string) => `MEMBER#${memberId}#BOOKINGS`,
 } as const;
 
 /** Prefix of every item in a community's partition, for Query. */

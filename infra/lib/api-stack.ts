@@ -5,6 +5,7 @@ import type { Construct } from 'constructs';
 import type { RouteDef } from '../../shared/src/contract/route';
 import { Api } from './api';
 import { Monitoring } from './monitoring';
+import { Notifier } from './notifier';
 import type { StageConfig } from './stage-config';
 
 export interface ApiStackProps extends StackProps {
@@ -19,6 +20,7 @@ export interface ApiStackProps extends StackProps {
 export class ApiStack extends Stack {
   readonly api: Api;
   readonly monitoring: Monitoring;
+  readonly notifier: Notifier;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, { terminationProtection: props.stage.deletionProtection, ...props });
@@ -37,11 +39,25 @@ export class ApiStack extends Stack {
       paramsAndSecretsLayerArn: stage.paramsAndSecretsLayerArn,
     });
 
+    this.notifier = new Notifier(this, 'Notifier', {
+      table: props.table,
+      wechatSecret: props.wechatSecret,
+      templateIdsJson: JSON.stringify(stage.wechatTemplateIds),
+      logLevel: stage.logLevel,
+      logRetention: stage.logRetention,
+      removalPolicy: stage.removalPolicy,
+      paramsAndSecretsLayerArn: stage.paramsAndSecretsLayerArn,
+    });
+
     this.monitoring = new Monitoring(this, 'Monitoring', {
       alarmEmail: stage.alarmEmail,
       httpApi: this.api.httpApi,
-      functions: new Map([...this.api.functions].map(([domain, fn]) => [domain, fn.function])),
+      functions: new Map([
+        ...[...this.api.functions].map(([domain, fn]) => [domain, fn.function] as const),
+        ['notifier', this.notifier.fn.function] as const,
+      ]),
       table: props.table,
+      deadLetterQueues: [this.notifier.deadLetters],
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url });

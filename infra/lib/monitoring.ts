@@ -6,6 +6,7 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 import { GSI } from '../../functions/src/table';
@@ -18,6 +19,8 @@ export interface MonitoringProps {
   /** Functions to watch, by a name used in the alarm ids. */
   readonly functions: ReadonlyMap<string, lambda.IFunction>;
   readonly table: dynamodb.Table;
+  /** Dead-letter queues: any message in one means an event could not be handled. */
+  readonly deadLetterQueues?: readonly sqs.IQueue[];
 }
 
 const PERIOD = Duration.minutes(5);
@@ -106,6 +109,14 @@ export class Monitoring extends Construct {
       }),
       'The table throttled reads or writes',
     );
+
+    (props.deadLetterQueues ?? []).forEach((queue, i) => {
+      this.alarm(
+        `DeadLetters${i + 1}`,
+        queue.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: 'Maximum' }),
+        'Events could not be handled and wait in a dead-letter queue',
+      );
+    });
   }
 
   private alarm(id: string, metric: cloudwatch.IMetric, description: string): void {

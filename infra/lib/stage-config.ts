@@ -27,9 +27,14 @@ export interface StageConfig {
    * `-c paramsAndSecretsLayerArn=…`; needed only where aws-cdk-lib has no ARN for the region.
    */
   readonly paramsAndSecretsLayerArn?: string;
+  /**
+   * WeChat subscribe-message template ids by Linli's template key (seat, council, topic, meal,
+   * points), from `-c wechatTemplateIds='{"seat":"…"}'`. A key without an id sends in-app only.
+   */
+  readonly wechatTemplateIds: Readonly<Record<string, string>>;
 }
 
-type StageDefaults = Omit<StageConfig, 'alarmEmail' | 'paramsAndSecretsLayerArn'> & {
+type StageDefaults = Omit<StageConfig, 'alarmEmail' | 'paramsAndSecretsLayerArn' | 'wechatTemplateIds'> & {
   /** A stage where a missing alarm recipient is a misconfiguration. */
   readonly alarmEmailRequired: boolean;
 };
@@ -80,8 +85,18 @@ export function resolveStageConfig(context: (key: string) => unknown): StageConf
   if (layerArn !== undefined && (typeof layerArn !== 'string' || !layerArn.startsWith('arn:'))) {
     throw new Error(`-c paramsAndSecretsLayerArn must be a layer version ARN, got ${JSON.stringify(layerArn)}`);
   }
+  const templates = context('wechatTemplateIds');
+  let wechatTemplateIds: Record<string, string> = {};
+  if (templates !== undefined) {
+    try {
+      wechatTemplateIds = (typeof templates === 'string' ? JSON.parse(templates) : templates) as Record<string, string>;
+    } catch {
+      throw new Error(`-c wechatTemplateIds must be JSON such as {"seat":"…"}, got ${JSON.stringify(templates)}`);
+    }
+  }
   return {
     ...defaults,
+    wechatTemplateIds,
     ...(alarmEmail === undefined ? {} : { alarmEmail }),
     ...(layerArn === undefined ? {} : { paramsAndSecretsLayerArn: layerArn }),
   };

@@ -9,6 +9,15 @@ const sharedSrc = path.join(repoRoot, 'shared', 'src');
 /** Base URL of the API for mini-program builds; H5 talks to its own origin under /api. */
 const apiUrl = process.env.LINLI_API_URL ?? 'http://127.0.0.1:3001';
 
+/**
+ * Whether the login page offers the local stack's demo users (dev:<name> codes) besides WeChat.
+ * LINLI_DEV_LOGIN=1 or 0 decides; by default only builds that call a loopback API offer them.
+ */
+const devLogin =
+  process.env.LINLI_DEV_LOGIN !== undefined
+    ? process.env.LINLI_DEV_LOGIN === '1'
+    : /^https?:\/\/(127\.0\.0\.1|localhost)(:|\/|$)/.test(apiUrl);
+
 // https://docs.taro.zone/docs/next/config-detail
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -26,6 +35,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [],
     defineConstants: {
       LINLI_API_URL: JSON.stringify(apiUrl),
+      LINLI_DEV_LOGIN: JSON.stringify(devLogin),
     },
     alias: {
       '@linli/shared$': path.join(sharedSrc, 'index.ts'),

@@ -2,7 +2,11 @@
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/council/index', 'pages/canteen/index', 'pages/points/index', 'pages/mine/index'],
   subPackages: [
-    { root: 'packages/staff', pages: ['workbench/index'] },
+    { root: 'packages/account', pages: ['login/index', 'apply/index', 'dependents/index'] },
+    {
+      root: 'packages/staff',
+      pages: ['workbench/index', 'reviews/index', 'links/index', 'register/index', 'members/index'],
+    },
     { root: 'packages/merchant', pages: ['center/index'] },
   ],
   window: {

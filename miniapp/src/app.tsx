@@ -1,6 +1,19 @@
+import Taro from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
+import { SUB_PAGES } from './constants';
+import { installSessionRefresh } from './services/session';
 import './app.css';
 import './platform-styles';
+
+/** A session that can no longer be refreshed ends on the login page (once, not per failed call). */
+function sendToLogin(): void {
+  const pages = Taro.getCurrentPages();
+  const route = (pages[pages.length - 1]?.route ?? '').replace(/^\/+/, '');
+  if (`/${route}` === SUB_PAGES.login) return;
+  void Taro.navigateTo({ url: SUB_PAGES.login });
+}
+
+installSessionRefresh(sendToLogin);
 
 /** The app root; `children` is the page being shown. */
 function App({ children }: PropsWithChildren) {

@@ -1,4 +1,6 @@
-/** The community the app shows until identity binds a resident to their own (seeded 安居苑社区). */
+import type { Role } from '@linli/shared/contract';
+
+/** The community the app shows and a newcomer applies to (seeded 安居苑社区). */
 export const DEFAULT_COMMUNITY_ID = 'anjuyuan';
 
 /** Tab pages, for switchTab. */
@@ -12,6 +14,32 @@ export const TAB_PAGES = {
 
 /** Subpackage pages, for navigateTo. */
 export const SUB_PAGES = {
+  login: '/packages/account/login/index',
+  apply: '/packages/account/apply/index',
+  dependents: '/packages/account/dependents/index',
   staffWorkbench: '/packages/staff/workbench/index',
+  staffReviews: '/packages/staff/reviews/index',
+  staffLinks: '/packages/staff/links/index',
+  staffRegister: '/packages/staff/register/index',
+  staffMembers: '/packages/staff/members/index',
   merchantCenter: '/packages/merchant/center/index',
 } as const;
+
+/** Roles as people call them. */
+export const ROLE_LABELS: Record<Role, string> = {
+  resident: '居民',
+  volunteer: '志愿者',
+  merchant: '商户',
+  staff: '社区工作人员',
+  admin: '管理员',
+};
+
+/** Relations a caregiver may have to a dependent, in the contract's order. */
+export const RELATIONS = ['父母', '祖父母', '配偶', '子女', '兄弟姐妹', '其他亲属'] as const;
+export type Relation = (typeof RELATIONS)[number];
+
+/**
+ * Demo logins instead of WeChat's: always on H5 (which only runs against the local stack), and in
+ * mini-program builds when LINLI_DEV_LOGIN says so (on by default for a loopback API URL).
+ */
+export const DEV_LOGIN = process.env.TARO_ENV === 'h5' || LINLI_DEV_LOGIN;

@@ -11,6 +11,9 @@ declare module '*.scss';
 /** Base URL of the API for mini-program builds (config defineConstants, env LINLI_API_URL). */
 declare const LINLI_API_URL: string;
 
+/** Whether the login page lists the local demo users (config defineConstants, env LINLI_DEV_LOGIN). */
+declare const LINLI_DEV_LOGIN: boolean;
+
 declare namespace NodeJS {
   interface ProcessEnv {
     /** Platform Taro builds for; replaced at build time. */
@@ -19,5 +22,7 @@ declare namespace NodeJS {
     TARO_APP_ID?: string;
     /** Base URL of the local or deployed API, baked into weapp builds. */
     LINLI_API_URL?: string;
+    /** 1 or 0: offer the local demo logins in a mini-program build (default: for a loopback API). */
+    LINLI_DEV_LOGIN?: string;
   }
 }

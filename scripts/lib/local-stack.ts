@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { startDynamoDbLocal, type RunningDynamoDb } from './dynamodb-local';
 import { seed } from './seed';
+import { startStreamPoller } from './stream-poller';
 import { ensureTable, localClient } from './table-setup';
 
 // Node 20 is supported here; Lambda runs Node 22. The SDK's notice about that is noise locally.
@@ -61,12 +62,20 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     Object.assign(process.env, localFunctionEnv(db.endpoint, tableName));
     // Loaded only now: the handlers read their environment at module load, as in Lambda.
     const { startLocalApi } = await import('../../functions/src/local/server');
+    const { handler: notifier } = await import('../../functions/src/notify/stream-lambda');
     const api = await startLocalApi(options.apiPort ?? 0);
+    const poller = await startStreamPoller({
+      endpoint: db.endpoint,
+      tableName,
+      handler: notifier,
+      onError: (error) => log(`notifier: ${error instanceof Error ? error.message : String(error)}`),
+    });
     return {
       apiUrl: api.url,
       dynamoEndpoint: db.endpoint,
       tableName,
       stop: async () => {
+        await poller.stop();
         await api.close();
         await db.stop();
       },

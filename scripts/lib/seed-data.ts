@@ -43,9 +43,43 @@ export const demoCanteens = [
 ];
 
 export const demoVenues = [
-  { id: 'venue-1', name: '红色议事厅', place: '社区服务中心二楼', capacity: 30 },
-  { id: 'venue-2', name: '罐罐茶议事吧', place: '第二网格党群驿站', capacity: 12 },
+  { venueId: 'venue-1', name: '红色议事厅', place: '社区服务中心二楼', capacity: 30 },
+  { venueId: 'venue-2', name: '罐罐茶议事吧', place: '第二网格党群驿站', capacity: 12 },
+  { venueId: 'venue-3', name: '民情茶室', place: '1号楼东侧凉亭', capacity: 8 },
 ];
+
+/**
+ * Demo council sessions, placed relative to the day the stack is first seeded (times in
+ * Asia/Shanghai): tomorrow morning for the whole community, and in three days for grid one.
+ */
+export function demoSessions(now: Date) {
+  const shanghaiDay = (daysAhead: number, hh: number, mm: number) => {
+    const local = new Date(now.getTime() + 8 * 3600_000);
+    local.setUTCDate(local.getUTCDate() + daysAhead);
+    local.setUTCHours(hh, mm, 0, 0);
+    return new Date(local.getTime() - 8 * 3600_000).toISOString();
+  };
+  return [
+    {
+      sessionId: 'session-demo-1',
+      title: '老旧小区加装电梯意见征集',
+      venueId: 'venue-1',
+      startsAt: shanghaiDay(1, 9, 30),
+      endsAt: shanghaiDay(1, 11, 0),
+      audience: { kind: 'community' as const },
+      reservedSeats: 5,
+    },
+    {
+      sessionId: 'session-demo-2',
+      title: '板凳会：楼道堆物与电动车充电',
+      venueId: 'venue-3',
+      startsAt: shanghaiDay(3, 15, 0),
+      endsAt: shanghaiDay(3, 16, 30),
+      audience: { kind: 'buildings' as const, buildingIds: ['b1', 'b2'] },
+      reservedSeats: 2,
+    },
+  ];
+}
 
 export const demoMerchants = [
   {

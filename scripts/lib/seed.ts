@@ -12,6 +12,7 @@ import {
   demoGrids,
   demoMembers,
   demoMerchants,
+  demoSessions,
   demoUsers,
   demoVenues,
 } from './seed-data';
@@ -55,13 +56,40 @@ export function seedItems(): Record<string, unknown>[] {
     ...demoGrids.map((g) => ({ ...key.grid(c, g.id), type: 'Grid', communityId: c, ...g })),
     ...demoBuildings.map((b) => ({ ...key.building(c, b.id), type: 'Building', communityId: c, ...b })),
     ...demoCanteens.map((x) => ({ ...key.canteen(c, x.id), type: 'Canteen', communityId: c, ...x })),
-    ...demoVenues.map((x) => ({ ...key.venue(c, x.id), type: 'Venue', communityId: c, ...x })),
+    ...demoVenues.map((v) => ({ ...key.venue(c, v.venueId), type: 'Venue', communityId: c, ...v, version: 1 })),
+    ...demoSessions(new Date()).map((x) => {
+      const venue = demoVenues.find((v) => v.venueId === x.venueId)!;
+      const startsAt = Date.parse(x.startsAt);
+      return {
+        ...key.session(x.sessionId),
+        type: 'Session',
+        ...x,
+        communityId: c,
+        venueName: venue.name,
+        venuePlace: venue.place,
+        capacity: venue.capacity,
+        bookingOpensAt: SEEDED_AT,
+        bookingClosesAt: x.startsAt,
+        cancelCutoffAt: new Date(startsAt - 2 * 3600_000).toISOString(),
+        onlineSeats: venue.capacity - x.reservedSeats,
+        booked: 0,
+        waiting: 0,
+        status: 'scheduled',
+        createdBy: 'u-staff',
+        createdAt: SEEDED_AT,
+        gsi1pk: index.communitySessions(c),
+        gsi1sk: `${x.startsAt}#${x.sessionId}`,
+        gsi2pk: index.venueSessions(c, x.venueId),
+        gsi2sk: `${x.startsAt}#${x.sessionId}`,
+      };
+    }),
     ...demoMerchants.map((x) => ({ ...key.merchant(c, x.id), type: 'Merchant', communityId: c, ...x })),
     ...demoUsers.flatMap((u) => [
       {
         ...key.user(u.id),
         type: 'User',
         userId: u.id,
+        openid: `dev-${u.devCode.slice('dev:'.length)}`,
         name: u.name,
         grants: u.grants,
         memberId: u.memberId,

@@ -85,6 +85,31 @@ export async function withBrowser(name: string, body: (browser: OpenBrowser) => 
   }
 }
 
+/**
+ * Like withBrowser with several independent browsers at once (a resident and a staff member,
+ * each with their own storage). On failure every browser leaves a screenshot, `<name>-<i>.png`.
+ */
+export async function withBrowsers(
+  name: string,
+  count: number,
+  body: (browsers: OpenBrowser[]) => Promise<void>,
+): Promise<void> {
+  const browsers: OpenBrowser[] = [];
+  try {
+    for (let i = 0; i < count; i++) browsers.push(await openBrowser());
+    await body(browsers);
+  } catch (error) {
+    const files = await Promise.all(browsers.map((b, i) => b.screenshot(`${name}-${i + 1}`).catch(() => undefined)));
+    const saved = files
+      .filter((file): file is string => Boolean(file))
+      .map((file) => path.relative(process.cwd(), file));
+    if (saved.length && error instanceof Error) error.message += `\n(screenshots: ${saved.join(', ')})`;
+    throw error;
+  } finally {
+    await Promise.all(browsers.map((b) => b.close()));
+  }
+}
+
 /** Waits until the locator is visible (playwright-core has no `expect`); fails with the locator's name. */
 export async function expectVisible(locator: Locator, timeout = 15_000): Promise<void> {
   await locator.waitFor({ state: 'visible', timeout });

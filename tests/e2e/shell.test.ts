@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { signIn } from './app';
 import { expectEventually, expectVisible, withBrowser } from './browser';
 
 interface Community {
@@ -88,7 +89,7 @@ describe('mini-program shell on H5', () => {
     });
   });
 
-  it('moves between the five tabs and opens the staff workbench subpackage', async () => {
+  it('moves between the five tabs and opens the staff workbench subpackage as staff', async () => {
     await withBrowser('tab-navigation', async ({ page, pageErrors }) => {
       await openHome(page);
 
@@ -104,6 +105,10 @@ describe('mini-program shell on H5', () => {
 
       await tab(page, '我的').click();
       await page.waitForURL(/#\/pages\/mine\/index/);
+      // The workbench is for staff only: signed out, 我的 does not offer it.
+      await expectVisible(currentPage(page).getByText('您还没有登录'));
+      expect(await currentPage(page).getByText('社区工作台', { exact: true }).count()).toBe(0);
+      await signIn(page, '刘晶');
       await currentPage(page).getByText('社区工作台', { exact: true }).click();
       await page.waitForURL(/#\/packages\/staff\/workbench\/index/);
       const workbench = currentPage(page);

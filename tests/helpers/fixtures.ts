@@ -90,3 +90,45 @@ export function idem(): Record<string, string> {
   keyCounter += 1;
   return { 'idempotency-key': `${freshId('key')}-${keyCounter}` };
 }
+
+/** A verified member with a WeChat user and a resident token, written straight to the table. */
+export async function residentMember(
+  c: CommunityFixture,
+  options: { buildingId?: string; name?: string; room?: string } = {},
+): Promise<{ memberId: string; userId: string; token: string; name: string }> {
+  const { householdKey } = await import('../../shared/src/domain/identity/person');
+  const { memberItem } = await import('../../functions/src/identity/items');
+  const { tokenFor } = await import('./tokens');
+  const memberId = freshId('m');
+  const userId = freshId('u');
+  const buildingId = options.buildingId ?? 'b1';
+  const name = options.name ?? `居民${memberId.slice(-4)}`;
+  const address = {
+    communityId: c.communityId,
+    communityName: '测试社区',
+    buildingId,
+    buildingName: buildingId === 'b1' ? '1号楼' : '2号楼',
+    unitId: 'u1',
+    unitName: '1单元',
+    room: options.room ?? memberId.slice(-3).toUpperCase(),
+  };
+  await put(
+    memberItem({
+      memberId,
+      ...address,
+      householdKey: householdKey(address),
+      realName: name,
+      birthDate: '1950-01-01',
+      userId,
+      status: 'verified',
+      registeredBy: 'test',
+      createdAt: new Date().toISOString(),
+    }),
+  );
+  const token = await tokenFor({
+    userId,
+    name,
+    grants: [{ role: 'resident', communityId: c.communityId, buildingId, memberId }],
+  });
+  return { memberId, userId, token, name };
+}

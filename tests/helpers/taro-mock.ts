@@ -29,6 +29,9 @@ export const navigateTo = jest.fn(ok('navigateTo'));
 export const redirectTo = jest.fn(ok('redirectTo'));
 export const navigateBack = jest.fn(ok('navigateBack'));
 export const reLaunch = jest.fn(ok('reLaunch'));
+export const login = jest.fn(() => Promise.resolve({ errMsg: 'login:ok', code: 'wx-login-code' }));
+/** The page stack; a test that needs pages to go back to sets its own return value. */
+export const getCurrentPages = jest.fn((): { route: string }[] => []);
 
 export const getStorageSync = jest.fn((key: string) => (storage.has(key) ? storage.get(key) : ''));
 export const setStorageSync = jest.fn((key: string, value: unknown) => {
@@ -85,6 +88,8 @@ export function resetTaroMock(): void {
     redirectTo,
     navigateBack,
     reLaunch,
+    login,
+    getCurrentPages,
     getStorageSync,
     setStorageSync,
     removeStorageSync,
@@ -108,6 +113,8 @@ const Taro = {
   redirectTo,
   navigateBack,
   reLaunch,
+  login,
+  getCurrentPages,
   getStorageSync,
   setStorageSync,
   removeStorageSync,

@@ -11,6 +11,7 @@ const constants: Record<string, unknown> = {
   DEPRECATED_ADAPTER_COMPONENT: false,
   // Our own constant (miniapp/config/index.ts defineConstants).
   LINLI_API_URL: 'http://api.test',
+  LINLI_DEV_LOGIN: false,
 };
 Object.assign(globalThis, constants);
 

@@ -5,6 +5,8 @@ import { STAGES } from '../../infra/lib/stage-config';
 import { expectTemplate, resourcesOfType, synthLinli, type SynthesizedLinli } from './synth';
 
 const domains = [...new Set(routeList.map((route) => route.domain))];
+/** API functions (one per domain) plus the notifier that reads the table's stream. */
+const functionCount = domains.length + 1;
 
 describe('api stack', () => {
   let dev: SynthesizedLinli;
@@ -24,8 +26,8 @@ describe('api stack', () => {
   }
 
   it('creates one function per domain of the route table, Node 22 on ARM64', () => {
-    expectTemplate(dev.apiTemplate).resourceCountIs('AWS::Lambda::Function', domains.length);
-    for (const domain of domains) {
+    expectTemplate(dev.apiTemplate).resourceCountIs('AWS::Lambda::Function', functionCount);
+    for (const domain of [...domains, 'notifier']) {
       const fn = resourcesOfType(dev.apiTemplate, 'AWS::Lambda::Function')[functionOf(domain)]!;
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
@@ -35,12 +37,18 @@ describe('api stack', () => {
     }
   });
 
-  it('gives every function the table, the secrets, source maps and the log level', () => {
+  it('gives every API function the JWT key', () => {
+    const functions = resourcesOfType(dev.apiTemplate, 'AWS::Lambda::Function');
+    for (const domain of domains) {
+      expect(functions[functionOf(domain)]!.Properties!.Environment.Variables.JWT_SECRET_ARN).toBeDefined();
+    }
+  });
+
+  it('gives every function the table, the WeChat secret, source maps and the log level', () => {
     expectTemplate(dev.apiTemplate).allResourcesProperties('AWS::Lambda::Function', {
       Environment: {
         Variables: Match.objectLike({
           TABLE_NAME: Match.anyValue(),
-          JWT_SECRET_ARN: Match.anyValue(),
           WECHAT_SECRET_ARN: Match.anyValue(),
           POWERTOOLS_SERVICE_NAME: Match.stringLikeRegexp('^linli-'),
           LOG_LEVEL: STAGES.dev.logLevel,
@@ -57,13 +65,13 @@ describe('api stack', () => {
     expectTemplate(dev.apiTemplate).resourcePropertiesCountIs(
       'AWS::Logs::LogGroup',
       { RetentionInDays: 7 },
-      domains.length + 1, // + the API access logs
+      functionCount + 1, // + the API access logs
     );
   });
 
   it('grants the functions item access to the table and Query on its indexes, but no Scan', () => {
     const policies = Object.values(resourcesOfType(dev.apiTemplate, 'AWS::IAM::Policy'));
-    expect(policies).toHaveLength(domains.length);
+    expect(policies).toHaveLength(functionCount);
     for (const policy of policies) {
       const actions = (policy.Properties!.PolicyDocument.Statement as { Action: string | string[] }[]).flatMap(
         (statement) => statement.Action,
@@ -137,8 +145,9 @@ describe('api stack', () => {
     const metricNames = alarms.map((a) => a.MetricName ?? 'expression');
 
     expect(metricNames.filter((name) => name === '5xx')).toHaveLength(1);
-    expect(metricNames.filter((name) => name === 'Errors')).toHaveLength(domains.length);
-    expect(metricNames.filter((name) => name === 'Throttles')).toHaveLength(domains.length);
+    expect(metricNames.filter((name) => name === 'Errors')).toHaveLength(functionCount);
+    expect(metricNames.filter((name) => name === 'Throttles')).toHaveLength(functionCount);
+    expect(metricNames.filter((name) => name === 'ApproximateNumberOfMessagesVisible')).toHaveLength(1);
 
     const tableThrottles = alarms.filter((a) => a.Metrics !== undefined);
     expect(tableThrottles).toHaveLength(1);
@@ -182,5 +191,20 @@ describe('api stack', () => {
       Protocol: 'email',
       Endpoint: 'ops@example.org',
     });
+  });
+
+  it('drives the notifier from the table stream: outbox inserts only, bisecting bad batches, dead letters to SQS', () => {
+    expectTemplate(dev.apiTemplate).hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: functionOf('notifier') },
+      StartingPosition: 'TRIM_HORIZON',
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: Match.anyValue(),
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+      FilterCriteria: {
+        Filters: [{ Pattern: Match.serializedJson(Match.objectLike({ eventName: ['INSERT'] })) }],
+      },
+    });
+    expectTemplate(dev.apiTemplate).hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
   });
 });

@@ -9,7 +9,14 @@ import { addLinliStacks, createApp } from '../../infra/lib/linli-app';
 import { synthLinli, type SynthesizedLinli } from './synth';
 
 /** Rules we acknowledge somewhere, each with its reason next to the construct. */
-const ACKNOWLEDGEABLE_RULES = ['AwsSolutions-APIG4', 'AwsSolutions-L1', 'AwsSolutions-SMG4', 'AwsSolutions-SNS2'];
+const ACKNOWLEDGEABLE_RULES = [
+  'AwsSolutions-APIG4',
+  'AwsSolutions-L1',
+  'AwsSolutions-SMG4',
+  'AwsSolutions-SNS2',
+  'AwsSolutions-SQS3',
+  'AwsSolutions-IAM5[Resource::*]',
+];
 
 interface ReportJson {
   pluginReports: {

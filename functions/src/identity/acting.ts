@@ -11,7 +11,9 @@ export interface ActingSubject {
   realName: string;
   communityId: string;
   buildingId: string;
+  buildingName: string;
   unitId: string;
+  unitName: string;
   room: string;
   birthDate: string;
   age: number;
@@ -38,7 +40,9 @@ export async function resolveActingSubject(principal: Principal, memberId: strin
     realName: member.realName,
     communityId: member.communityId,
     buildingId: member.buildingId,
+    buildingName: member.buildingName,
     unitId: member.unitId,
+    unitName: member.unitName,
     room: member.room,
     birthDate: member.birthDate,
     age: ageOn(member.birthDate, todayInShanghai()),

@@ -7,6 +7,8 @@ export interface UserRecord {
   grants: RoleGrant[];
   /** Set once the user's membership is approved. */
   memberId?: string;
+  /** The WeChat openid; stays in the backend (subscribe messages are addressed by it). */
+  openid?: string;
   /** Bumped to revoke every refresh token of the user. */
   tokenVersion: number;
   createdAt: string;

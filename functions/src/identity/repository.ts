@@ -4,6 +4,7 @@ import type { RoleGrant } from '@linli/shared/contract/principal';
 import { DomainError } from '@linli/shared/errors';
 import { householdKey } from '@linli/shared/domain/identity/person';
 import { documentClient, tableName } from '../platform/dynamo';
+import { outboxPut, type OutboxEvent } from '../platform/outbox';
 import { failedConditions } from '../platform/transactions';
 import { GSI, index, key } from '../table';
 import { applicationItem, linkItem, memberItem } from './items';
@@ -210,11 +211,13 @@ export async function approveApplication(
   grant: RoleGrant,
   staffUserId: string,
   at: string,
+  event: OutboxEvent,
 ): Promise<void> {
   try {
     await documentClient.send(
       new TransactWriteCommand({
         TransactItems: [
+          outboxPut(event),
           {
             Update: {
               TableName: tableName,
@@ -269,11 +272,13 @@ export async function rejectApplication(
   reason: string,
   staffUserId: string,
   at: string,
+  event: OutboxEvent,
 ): Promise<void> {
   try {
     await documentClient.send(
       new TransactWriteCommand({
         TransactItems: [
+          outboxPut(event),
           {
             Update: {
               TableName: tableName,
@@ -360,9 +365,11 @@ export async function decideLink(
   dependentWasPending: boolean,
   staffUserId: string,
   at: string,
+  event: OutboxEvent,
 ): Promise<void> {
   const names = { '#status': 'status' };
   const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
+    outboxPut(event),
     {
       Update: {
         TableName: tableName,

@@ -94,6 +94,7 @@ export async function loginWithWechat(exchanger: SessionExchanger, code: string)
   if (!userId) {
     userId = await repo.createUserForOpenid(openid, {
       userId: ulid(),
+      openid,
       name: '微信用户',
       grants: [],
       tokenVersion: 1,
@@ -191,7 +192,13 @@ export async function decideApplication(
   if (application.status !== 'pending') throw new DomainError('ALREADY_DECIDED');
   const at = now();
   if (decision.decision === 'reject') {
-    await repo.rejectApplication(application, decision.reason, staff.userId, at);
+    await repo.rejectApplication(application, decision.reason, staff.userId, at, {
+      type: 'identity.application_decided',
+      communityId,
+      userId: application.userId,
+      approved: false,
+      reason: decision.reason,
+    });
     return applicationView({ ...application, status: 'rejected', reason: decision.reason, decidedAt: at });
   }
   const member: MemberRecord = {
@@ -218,7 +225,12 @@ export async function decideApplication(
     buildingId: member.buildingId,
     memberId: member.memberId,
   };
-  await repo.approveApplication(application, member, grant, staff.userId, at);
+  await repo.approveApplication(application, member, grant, staff.userId, at, {
+    type: 'identity.application_decided',
+    communityId,
+    userId: application.userId,
+    approved: true,
+  });
   return applicationView({ ...application, status: 'approved', decidedAt: at });
 }
 
@@ -348,7 +360,14 @@ export async function decideDependentLink(
       ? ({ status: 'active' } as const)
       : ({ status: 'rejected', reason: decision.reason } as const);
   const at = now();
-  await repo.decideLink(link, outcome, dependent.status === 'pending', staff.userId, at);
+  await repo.decideLink(link, outcome, dependent.status === 'pending', staff.userId, at, {
+    type: 'identity.link_decided',
+    communityId,
+    caregiverUserId: link.caregiverUserId,
+    dependentName: dependent.realName,
+    approved: outcome.status === 'active',
+    reason: outcome.reason,
+  });
   const decidedDependent: MemberRecord =
     dependent.status === 'pending'
       ? { ...dependent, status: outcome.status === 'active' ? 'verified' : 'rejected' }

@@ -14,7 +14,7 @@ const READ_LIMIT_BYTES = MAX_BODY_BYTES + 1;
 
 const CORS_HEADERS = {
   'access-control-allow-origin': '*',
-  'access-control-allow-headers': 'authorization,content-type,idempotency-key',
+  'access-control-allow-headers': 'authorization,content-type,idempotency-key,x-acting-for',
   'access-control-allow-methods': 'GET,POST,PUT,PATCH,DELETE,OPTIONS',
   'access-control-max-age': '600',
 };

@@ -1,6 +1,7 @@
 import type { RouteId } from '@linli/shared/contract';
 import { request, resetTaroMock, setStorageSync, showToast } from '../../../tests/helpers/taro-mock';
 import { ApiError, type ApiClientOptions, createApiClient, NETWORK_ERROR, TOKEN_STORAGE_KEY } from './api';
+import { readActingFor, resetActingForCache, startActingFor } from './acting-for';
 import { clientRoutes } from './routes.gen';
 
 const BASE = 'http://api.test';
@@ -26,8 +27,16 @@ function client(extra: Partial<ApiClientOptions> = {}) {
 /** The contract has no idempotent route yet, so these tests bring their own. */
 const withSeatRoute = () => ({
   ...clientRoutes,
-  reserveSeat: { method: 'POST', path: '/seats', idempotent: true, auth: true } as const,
+  reserveSeat: { method: 'POST', path: '/seats', idempotent: true, auth: true, actingFor: false } as const,
 });
+
+/** No contract route allows 代办 yet, so these tests bring one that does. */
+const withMealRoute = () => ({
+  ...clientRoutes,
+  orderMeal: { method: 'POST', path: '/meals', idempotent: true, auth: true, actingFor: true } as const,
+});
+
+const actForLi = () => startActingFor({ memberId: 'm-li-xiuying', realName: '李秀英', age: 86, userId: 'u-resident' });
 
 function requestOptions(call: number) {
   return request.mock.calls[call]![0] as {
@@ -38,7 +47,10 @@ function requestOptions(call: number) {
   };
 }
 
-beforeEach(() => resetTaroMock());
+beforeEach(() => {
+  resetTaroMock();
+  resetActingForCache();
+});
 
 describe('api client', () => {
   it('fills the path and returns the reply of a success', async () => {
@@ -202,6 +214,61 @@ describe('api client', () => {
       status: 409,
       code: 'SEAT_TAKEN',
       message: '座位已被预订',
+    });
+  });
+
+  describe('代办 (X-Acting-For)', () => {
+    it('sends the dependent on a route that allows acting for them', async () => {
+      actForLi();
+      request.mockImplementation(() => reply(201, {}));
+      const { api } = client({ routes: withMealRoute() });
+
+      await api.call('orderMeal' as RouteId, { body: {} } as never);
+
+      expect(requestOptions(0).header['X-Acting-For']).toBe('m-li-xiuying');
+    });
+
+    it('never sends it on routes that do not allow it, even while acting', async () => {
+      actForLi();
+      request.mockImplementation(() => reply(200, {}));
+      const { api } = client({ routes: withMealRoute() });
+
+      await api.call('getMe');
+      await api.call('applyMembership', {
+        body: {
+          communityId: 'anjuyuan',
+          buildingId: 'b2',
+          unitId: 'u1',
+          room: '301',
+          realName: '赵明',
+          birthDate: '1960-01-01',
+          phone: '13800000000',
+        },
+      });
+      await api.call('getMember', { params: { memberId: 'm-li-xiuying' } });
+
+      for (const i of [0, 1, 2]) expect(requestOptions(i).header).not.toHaveProperty('X-Acting-For');
+    });
+
+    it('sends nothing when the person acts for themselves', async () => {
+      request.mockImplementation(() => reply(201, {}));
+      const { api } = client({ routes: withMealRoute() });
+
+      await api.call('orderMeal' as RouteId, { body: {} } as never);
+
+      expect(requestOptions(0).header).not.toHaveProperty('X-Acting-For');
+    });
+
+    it('stops acting when the server says the link no longer allows it', async () => {
+      actForLi();
+      request.mockReturnValueOnce(errorReply(403, 'ACTING_FOR_NOT_ALLOWED'));
+      const { api } = client({ routes: withMealRoute() });
+
+      await expect(api.call('orderMeal' as RouteId, { body: {} } as never)).rejects.toMatchObject({
+        code: 'ACTING_FOR_NOT_ALLOWED',
+        message: '您不能代这位居民办理',
+      });
+      expect(readActingFor()).toBeNull();
     });
   });
 });

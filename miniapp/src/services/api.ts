@@ -8,9 +8,13 @@ import type { Body, Params, Query, Reply, RouteId, Routes } from '@linli/shared/
 import { ERRORS, isErrorCode } from '@linli/shared/errors';
 import { clientRoutes, type ClientRoute } from './routes.gen';
 import { newIdempotencyKey } from './idempotency-key';
+import { readActingFor, stopActingFor } from './acting-for';
 
-/** Storage key of the bearer token (written by identity once it lands). */
+/** Storage key of the access token (written by services/session.ts). */
 export const TOKEN_STORAGE_KEY = 'linli:token';
+
+/** Header naming the member the caller acts for (代办), on routes that allow it. */
+export const ACTING_FOR_HEADER = 'X-Acting-For';
 
 /** Code of a request that never got an HTTP answer. */
 export const NETWORK_ERROR = 'NETWORK_ERROR';
@@ -159,6 +163,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     const token = readToken();
     if (token) header.Authorization = `Bearer ${token}`;
     if (idempotencyKey) header['Idempotency-Key'] = idempotencyKey;
+    // Only where the route allows it: elsewhere the server refuses the header (ACTING_FOR_UNSUPPORTED)
+    // rather than let someone believe they acted for an elder when they acted for themselves.
+    const actingFor = route.actingFor ? readActingFor() : null;
+    if (actingFor) header[ACTING_FOR_HEADER] = actingFor.memberId;
     const hasBody = route.method !== 'GET' && body !== undefined;
     if (hasBody) header['Content-Type'] = 'application/json';
     const res = await Taro.request({
@@ -214,6 +222,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         await sleep(baseDelayMs * 2 ** (attempt - 1));
         continue;
       }
+      // The link was withdrawn since 代办 began: stop acting for them everywhere.
+      if (error.code === 'ACTING_FOR_NOT_ALLOWED' && route.actingFor) stopActingFor();
       if (error.code === 'TOKEN_EXPIRED' && !refreshed && refresher) {
         refreshed = true;
         if (await refreshToken()) {

@@ -1,11 +1,15 @@
 import type { RouteDef } from './route';
 import { communityRoutes } from './community';
+import { councilRoutes } from './council';
 import { identityRoutes } from './identity';
+import { notifyRoutes } from './notify';
 
 /** The one route table. Functions, the mini-program client, CDK and OpenAPI all read it. */
 export const routes = {
   ...communityRoutes,
   ...identityRoutes,
+  ...councilRoutes,
+  ...notifyRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -1,14 +1,20 @@
 import { View } from '@tarojs/components';
 import type { PropsWithChildren } from 'react';
 import { useLargeText } from '../../hooks/use-large-text';
+import { ActingBanner } from '../acting-banner';
 
 interface PageShellProps {
   className?: string;
 }
 
-/** Root of every page: carries the design tokens and switches them for 大字模式. */
+/** Root of every page: carries the design tokens, switches them for 大字模式, and shows 代办. */
 export function PageShell({ className, children }: PropsWithChildren<PageShellProps>) {
   const [largeText] = useLargeText();
   const classes = ['linli-page', largeText ? 'linli-page--large' : '', className ?? ''].filter(Boolean).join(' ');
-  return <View className={classes}>{children}</View>;
+  return (
+    <View className={classes}>
+      <ActingBanner />
+      {children}
+    </View>
+  );
 }

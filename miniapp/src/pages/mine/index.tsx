@@ -1,37 +1,73 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
 import { EntryCard } from '../../components/entry-card';
 import { LargeTextSwitch } from '../../components/large-text-switch';
 import { PageShell } from '../../components/page-shell';
-import { SUB_PAGES } from '../../constants';
+import { RequestStatus } from '../../components/request-status';
+import { DEFAULT_COMMUNITY_ID, SUB_PAGES } from '../../constants';
+import { useMe } from '../../hooks/use-me';
+import { staffCommunityOf } from '../../services/me';
+import { clearSession } from '../../services/session';
+import { Dependents, Membership, Profile, SignedOut } from './sections';
 import './index.css';
 
+async function logout(): Promise<void> {
+  const { confirm } = await Taro.showModal({ title: '退出登录', content: '确定要退出登录吗？', confirmText: '退出' });
+  if (confirm) clearSession();
+}
+
+/** 我的: who I am, my residence, the family I act for, and the settings. */
 export default function MinePage() {
+  const { me, loading, error, signedIn, reload } = useMe();
+  const isStaff = me ? staffCommunityOf(me, DEFAULT_COMMUNITY_ID) !== undefined : false;
+  const isMerchant = me?.grants.some((grant) => grant.role === 'merchant') ?? false;
+
   return (
     <PageShell className="mine">
-      <View className="linli-card">
-        <Text className="mine__login-title">登录</Text>
-        <Text className="mine__login-text linli-muted">登录功能将随居民身份认证一起开放，现在无需登录即可浏览。</Text>
-      </View>
+      {!signedIn ? <SignedOut /> : null}
+      {signedIn && !me ? <RequestStatus what="我的信息" loading={loading} error={error} onRetry={reload} /> : null}
+      {me ? (
+        <>
+          <Profile me={me} />
+          {isStaff || isMerchant ? <Text className="linli-section-title">工作入口</Text> : null}
+          {isStaff ? (
+            <EntryCard
+              icon="🏘️"
+              title="社区工作台"
+              description="居民认证审核、代办绑定确认、居民档案"
+              onOpen={() => void Taro.navigateTo({ url: SUB_PAGES.staffWorkbench })}
+            />
+          ) : null}
+          {isMerchant ? (
+            <EntryCard
+              icon="🏪"
+              title="商户中心"
+              description="合作商户的入口"
+              onOpen={() => void Taro.navigateTo({ url: SUB_PAGES.merchantCenter })}
+            />
+          ) : null}
+          <Text className="linli-section-title">居民认证</Text>
+          <Membership me={me} />
+          {me.member ? (
+            <>
+              <Text className="linli-section-title">家人代办</Text>
+              <Dependents me={me} />
+            </>
+          ) : null}
+        </>
+      ) : null}
 
       <Text className="linli-section-title">阅读设置</Text>
       <View className="linli-card">
         <LargeTextSwitch />
       </View>
 
-      <Text className="linli-section-title">更多服务</Text>
-      <EntryCard
-        icon="🏘️"
-        title="社区工作台"
-        description="网格与楼栋一览（社区工作人员）"
-        onOpen={() => void Taro.navigateTo({ url: SUB_PAGES.staffWorkbench })}
-      />
-      <EntryCard
-        icon="🏪"
-        title="商户中心"
-        description="合作商户的入口"
-        onOpen={() => void Taro.navigateTo({ url: SUB_PAGES.merchantCenter })}
-      />
+      {signedIn ? (
+        <Button className="mine__logout" size="large" block onClick={() => void logout()}>
+          退出登录
+        </Button>
+      ) : null}
     </PageShell>
   );
 }

@@ -1,9 +1,13 @@
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+import { countHouseholds } from '../../../components/community-card';
+import { EntryCard } from '../../../components/entry-card';
 import { PageShell } from '../../../components/page-shell';
 import { RequestStatus } from '../../../components/request-status';
-import { countHouseholds } from '../../../components/community-card';
-import { DEFAULT_COMMUNITY_ID } from '../../../constants';
+import { SUB_PAGES } from '../../../constants';
 import { useCommunity, type Community } from '../../../hooks/use-community';
+import { useApplicationQueue, useLinkQueue } from '../../../hooks/use-staff';
+import { StaffGate } from '../components/staff-gate';
 import './index.css';
 
 function Stats({ community }: { community: Community }) {
@@ -25,16 +29,52 @@ function Stats({ community }: { community: Community }) {
   );
 }
 
-/** 社区工作台: the staff's view of the community's grids and buildings. */
-export default function StaffWorkbenchPage() {
-  const community = useCommunity(DEFAULT_COMMUNITY_ID);
+/** `3 件待审核`, or what is known while the count loads. */
+function waiting(count: number | undefined, none: string): string {
+  if (count === undefined) return '正在统计…';
+  return count === 0 ? none : `${count} 件待处理`;
+}
+
+function Workbench({ communityId }: { communityId: string }) {
+  const community = useCommunity(communityId);
+  const applications = useApplicationQueue(communityId, 'pending');
+  const links = useLinkQueue(communityId, 'pending');
   const data = community.data;
+  const open = (url: string) => () => void Taro.navigateTo({ url });
 
   return (
-    <PageShell className="workbench">
+    <>
       <Text className="workbench__intro linli-muted">
         {data ? `${data.name} · ${data.city}${data.district}` : '社区网格与楼栋'}
       </Text>
+      <Text className="linli-section-title">待办事项</Text>
+      <EntryCard
+        icon="🪪"
+        title="居民认证审核"
+        description={waiting(applications.data?.items.length, '暂无待审核的申请')}
+        onOpen={open(SUB_PAGES.staffReviews)}
+      />
+      <EntryCard
+        icon="🤝"
+        title="代办绑定确认"
+        description={waiting(links.data?.items.length, '暂无待确认的绑定')}
+        onOpen={open(SUB_PAGES.staffLinks)}
+      />
+      <Text className="linli-section-title">档案管理</Text>
+      <EntryCard
+        icon="📝"
+        title="为无微信居民建档"
+        description="替不用微信的老人登记住址和身份"
+        onOpen={open(SUB_PAGES.staffRegister)}
+      />
+      <EntryCard
+        icon="📇"
+        title="居民档案"
+        description="按楼栋查看已认证的居民"
+        onOpen={open(SUB_PAGES.staffMembers)}
+      />
+
+      <Text className="linli-section-title">网格与楼栋</Text>
       {data ? (
         <>
           <Stats community={data} />
@@ -63,6 +103,15 @@ export default function StaffWorkbenchPage() {
       ) : (
         <RequestStatus what="社区信息" loading={community.loading} error={community.error} onRetry={community.reload} />
       )}
+    </>
+  );
+}
+
+/** 社区工作台: what waits for staff, the member records, and the community's grids and buildings. */
+export default function StaffWorkbenchPage() {
+  return (
+    <PageShell className="workbench">
+      <StaffGate>{(communityId) => <Workbench communityId={communityId} />}</StaffGate>
     </PageShell>
   );
 }

@@ -1,0 +1,487 @@
+/** Every DynamoDB read and write of the council feature. */
+import {
+  BatchGetCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { DEFAULT_NO_SHOW_POLICY } from '@linli/shared/domain/council/rules';
+import { documentClient, tableName } from '../platform/dynamo';
+import { outboxPut, type OutboxEvent } from '../platform/outbox';
+import { failedConditions } from '../platform/transactions';
+import { GSI, index, key } from '../table';
+import type { BookingRecord, CouncilSettings, SessionRecord, VenueRecord } from './records';
+
+type Item = Record<string, unknown>;
+type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
+
+const strip = <T>(item: Item | undefined): T | undefined => {
+  if (!item) return undefined;
+  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, type: _t, ...rest } = item;
+  return rest as T;
+};
+
+async function get<T>(k: { pk: string; sk: string }, consistent = false): Promise<T | undefined> {
+  const out = await documentClient.send(new GetCommand({ TableName: tableName, Key: k, ConsistentRead: consistent }));
+  return strip<T>(out.Item);
+}
+
+// ── venues ───────────────────────────────────────────────────────────────────
+
+const venueItem = (v: VenueRecord): Item => ({ ...key.venue(v.communityId, v.venueId), type: 'Venue', ...v });
+
+export const getVenue = (communityId: string, venueId: string) =>
+  get<VenueRecord>(key.venue(communityId, venueId), true);
+
+export async function listVenues(communityId: string): Promise<VenueRecord[]> {
+  const out = await documentClient.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+      ExpressionAttributeValues: { ':pk': key.community(communityId).pk, ':sk': 'VENUE#' },
+    }),
+  );
+  return (out.Items ?? []).map((i) => strip<VenueRecord>(i)!);
+}
+
+export async function putVenue(v: VenueRecord, mustBeNew: boolean): Promise<void> {
+  await documentClient.send(
+    new PutCommand({
+      TableName: tableName,
+      Item: venueItem(v),
+      ConditionExpression: mustBeNew ? 'attribute_not_exists(pk)' : 'attribute_exists(pk)',
+    }),
+  );
+}
+
+export async function updateVenue(
+  communityId: string,
+  venueId: string,
+  fields: { name: string; place: string; capacity: number },
+): Promise<VenueRecord | undefined> {
+  try {
+    const out = await documentClient.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: key.venue(communityId, venueId),
+        UpdateExpression: 'SET #name = :name, place = :place, capacity = :capacity',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#name': 'name' },
+        ExpressionAttributeValues: { ':name': fields.name, ':place': fields.place, ':capacity': fields.capacity },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return strip<VenueRecord>(out.Attributes);
+  } catch (error) {
+    if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return undefined;
+    throw error;
+  }
+}
+
+// ── sessions ─────────────────────────────────────────────────────────────────
+
+function sessionItem(s: SessionRecord): Item {
+  return {
+    ...key.session(s.sessionId),
+    type: 'Session',
+    ...s,
+    gsi1pk: index.communitySessions(s.communityId),
+    gsi1sk: `${s.startsAt}#${s.sessionId}`,
+    gsi2pk: index.venueSessions(s.communityId, s.venueId),
+    gsi2sk: `${s.startsAt}#${s.sessionId}`,
+  };
+}
+
+export const getSession = (sessionId: string, consistent = false) =>
+  get<SessionRecord>(key.session(sessionId), consistent);
+
+export async function getSessions(sessionIds: string[]): Promise<SessionRecord[]> {
+  const unique = [...new Set(sessionIds)];
+  const found: SessionRecord[] = [];
+  for (let i = 0; i < unique.length; i += 100) {
+    let keys: Item[] | undefined = unique.slice(i, i + 100).map((id) => key.session(id));
+    while (keys && keys.length > 0) {
+      const out = await documentClient.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys } } }));
+      for (const item of out.Responses?.[tableName] ?? []) found.push(strip<SessionRecord>(item)!);
+      keys = out.UnprocessedKeys?.[tableName]?.Keys as Item[] | undefined;
+    }
+  }
+  return found;
+}
+
+async function queryIndex<T>(
+  gsi: 'gsi1' | 'gsi2',
+  pkValue: string,
+  range?: { op: '>=' | '<' | '<='; value: string },
+  options: { newestFirst?: boolean; limit?: number } = {},
+): Promise<T[]> {
+  const g = GSI[gsi];
+  const items: T[] = [];
+  let startKey: Item | undefined;
+  do {
+    const out = await documentClient.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: g.name,
+        KeyConditionExpression: range ? `#pk = :pk AND #sk ${range.op} :sk` : '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': g.partitionKey, ...(range ? { '#sk': g.sortKey } : {}) },
+        ExpressionAttributeValues: { ':pk': pkValue, ...(range ? { ':sk': range.value } : {}) },
+        ScanIndexForward: !options.newestFirst,
+        Limit: options.limit,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of out.Items ?? []) items.push(strip<T>(item)!);
+    startKey = options.limit !== undefined && items.length >= options.limit ? undefined : out.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+}
+
+/** AP17: sessions starting at or after `from` (upcoming), or before it, newest first (past). */
+export function listCommunitySessions(communityId: string, when: 'upcoming' | 'past', now: string) {
+  return when === 'upcoming'
+    ? queryIndex<SessionRecord>('gsi1', index.communitySessions(communityId), { op: '>=', value: now })
+    : queryIndex<SessionRecord>(
+        'gsi1',
+        index.communitySessions(communityId),
+        { op: '<', value: now },
+        {
+          newestFirst: true,
+          limit: 50,
+        },
+      );
+}
+
+/** AP18: the venue's sessions that start before `before` (candidates for an overlap). */
+export function listVenueSessionsStartingBefore(communityId: string, venueId: string, before: string) {
+  return queryIndex<SessionRecord>('gsi2', index.venueSessions(communityId, venueId), { op: '<', value: before });
+}
+
+/**
+ * Schedules a session. The venue's version must still be the one the overlap check read, so two
+ * staff scheduling at the same venue at once cannot both succeed without seeing each other.
+ */
+export async function createSession(s: SessionRecord, venueVersionSeen: number, event: OutboxEvent): Promise<boolean> {
+  try {
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName,
+              Key: key.venue(s.communityId, s.venueId),
+              UpdateExpression: 'SET version = :next',
+              ConditionExpression: 'version = :seen',
+              ExpressionAttributeValues: { ':seen': venueVersionSeen, ':next': venueVersionSeen + 1 },
+            },
+          },
+          { Put: { TableName: tableName, Item: sessionItem(s), ConditionExpression: 'attribute_not_exists(pk)' } },
+          outboxPut(event),
+        ],
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (failedConditions(error)) return false;
+    throw error;
+  }
+}
+
+export async function cancelSession(
+  sessionId: string,
+  reason: string,
+  event: OutboxEvent,
+): Promise<'cancelled' | 'not-scheduled'> {
+  try {
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName,
+              Key: key.session(sessionId),
+              UpdateExpression: 'SET #status = :cancelled, cancelReason = :reason',
+              ConditionExpression: '#status = :scheduled',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':cancelled': 'cancelled', ':scheduled': 'scheduled', ':reason': reason },
+            },
+          },
+          outboxPut(event),
+        ],
+      }),
+    );
+    return 'cancelled';
+  } catch (error) {
+    if (failedConditions(error)) return 'not-scheduled';
+    throw error;
+  }
+}
+
+// ── bookings ─────────────────────────────────────────────────────────────────
+
+function bookingItem(b: BookingRecord): Item {
+  return {
+    ...key.booking(b.sessionId, b.memberId),
+    type: 'Booking',
+    ...b,
+    gsi1pk: index.memberBookings(b.memberId),
+    gsi1sk: `${b.sessionStartsAt}#${b.sessionId}`,
+    ...(b.status === 'waitlisted' && b.waitKey
+      ? { gsi2pk: index.sessionWaitlist(b.sessionId), gsi2sk: b.waitKey }
+      : {}),
+  };
+}
+
+export const getBooking = (sessionId: string, memberId: string, consistent = false) =>
+  get<BookingRecord>(key.booking(sessionId, memberId), consistent);
+
+export async function listSessionBookings(sessionId: string): Promise<BookingRecord[]> {
+  const items: BookingRecord[] = [];
+  let startKey: Item | undefined;
+  do {
+    const out = await documentClient.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+        ExpressionAttributeValues: { ':pk': key.session(sessionId).pk, ':sk': 'BOOKING#' },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of out.Items ?? []) items.push(strip<BookingRecord>(item)!);
+    startKey = out.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+}
+
+export const listMemberBookings = (memberId: string) =>
+  queryIndex<BookingRecord>('gsi1', index.memberBookings(memberId));
+
+/** AP21: the first on the waitlist. */
+export async function waitlistHead(sessionId: string): Promise<BookingRecord | undefined> {
+  return (await queryIndex<BookingRecord>('gsi2', index.sessionWaitlist(sessionId), undefined, { limit: 1 }))[0];
+}
+
+/** 1-based place of a waitlisted booking (how many arrived before it, plus one). */
+export async function waitlistPosition(sessionId: string, waitKey: string): Promise<number> {
+  let count = 0;
+  let startKey: Item | undefined;
+  do {
+    const out = await documentClient.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: GSI.gsi2.name,
+        KeyConditionExpression: '#pk = :pk AND #sk < :mine',
+        ExpressionAttributeNames: { '#pk': GSI.gsi2.partitionKey, '#sk': GSI.gsi2.sortKey },
+        ExpressionAttributeValues: { ':pk': index.sessionWaitlist(sessionId), ':mine': waitKey },
+        Select: 'COUNT',
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    count += out.Count ?? 0;
+    startKey = out.LastEvaluatedKey;
+  } while (startKey);
+  return count + 1;
+}
+
+export type TakeOutcome = 'taken' | 'already-booked' | 'code-taken' | 'session-changed';
+
+const bookingPut = (b: BookingRecord) => ({
+  Put: {
+    TableName: tableName,
+    Item: bookingItem(b),
+    // One booking per member and session; a cancelled one may be replaced by a new booking.
+    ConditionExpression: 'attribute_not_exists(pk) OR #status = :cancelled',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: { ':cancelled': 'cancelled' },
+  },
+});
+
+const codePut = (b: BookingRecord) => ({
+  Put: {
+    TableName: tableName,
+    Item: {
+      ...key.checkinCode(b.sessionId, b.checkinCode),
+      type: 'CheckinCode',
+      memberId: b.memberId,
+      bookingId: b.bookingId,
+    },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  },
+});
+
+/**
+ * Takes a seat (status booked) or a place on the waitlist (status waitlisted) in one
+ * transaction with the session's counters. A seat needs a free online seat and nobody waiting;
+ * a waitlist place needs the session to be full or others already waiting. `now` guards the
+ * booking window against a session edited or cancelled meanwhile.
+ */
+export async function takePlace(b: BookingRecord, now: string, event: OutboxEvent): Promise<TakeOutcome> {
+  const seat = b.status === 'booked';
+  const items: TransactItems = [
+    {
+      Update: {
+        TableName: tableName,
+        Key: key.session(b.sessionId),
+        UpdateExpression: seat ? 'SET booked = booked + :one' : 'SET waiting = waiting + :one',
+        ConditionExpression: seat
+          ? '#status = :scheduled AND booked < onlineSeats AND waiting = :zero AND bookingClosesAt > :now'
+          : '#status = :scheduled AND (booked >= onlineSeats OR waiting > :zero) AND bookingClosesAt > :now',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':one': 1, ':zero': 0, ':scheduled': 'scheduled', ':now': now },
+      },
+    },
+    bookingPut(b),
+    codePut(b),
+    outboxPut(event),
+  ];
+  try {
+    await documentClient.send(new TransactWriteCommand({ TransactItems: items }));
+    return 'taken';
+  } catch (error) {
+    const failed = failedConditions(error);
+    if (!failed) throw error;
+    if (failed.some((f) => f.index === 1)) return 'already-booked';
+    if (failed.some((f) => f.index === 2)) return 'code-taken';
+    return 'session-changed';
+  }
+}
+
+export type ReleaseOutcome = 'released' | 'booking-changed' | 'session-changed';
+
+const cancelUpdate = (b: BookingRecord, at: string) => ({
+  Update: {
+    TableName: tableName,
+    Key: key.booking(b.sessionId, b.memberId),
+    UpdateExpression: 'SET #status = :cancelled, cancelledAt = :at REMOVE gsi2pk, gsi2sk',
+    ConditionExpression: '#status = :was AND bookingId = :id',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: { ':cancelled': 'cancelled', ':at': at, ':was': b.status, ':id': b.bookingId },
+  },
+});
+
+/**
+ * Cancels a booking. A seat freed while people wait goes to `promote` (the waitlist head) in the
+ * same transaction, so a freed seat is given exactly once and never to someone who jumped the
+ * queue; with nobody waiting, the seat count goes down instead.
+ */
+export async function releasePlace(
+  b: BookingRecord,
+  promote: BookingRecord | undefined,
+  at: string,
+  events: OutboxEvent[],
+): Promise<ReleaseOutcome> {
+  const sessionKey = key.session(b.sessionId);
+  const names = { '#status': 'status' };
+  const items: TransactItems = [cancelUpdate(b, at)];
+  if (b.status === 'waitlisted') {
+    items.push({
+      Update: {
+        TableName: tableName,
+        Key: sessionKey,
+        UpdateExpression: 'SET waiting = waiting - :one',
+        ConditionExpression: 'waiting > :zero',
+        ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
+      },
+    });
+  } else if (promote) {
+    items.push(
+      {
+        Update: {
+          TableName: tableName,
+          Key: key.booking(promote.sessionId, promote.memberId),
+          UpdateExpression: 'SET #status = :booked, promotedAt = :at REMOVE gsi2pk, gsi2sk',
+          ConditionExpression: '#status = :waitlisted AND bookingId = :id',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: {
+            ':booked': 'booked',
+            ':waitlisted': 'waitlisted',
+            ':at': at,
+            ':id': promote.bookingId,
+          },
+        },
+      },
+      {
+        Update: {
+          TableName: tableName,
+          Key: sessionKey,
+          UpdateExpression: 'SET waiting = waiting - :one',
+          ConditionExpression: 'waiting > :zero',
+          ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
+        },
+      },
+    );
+  } else {
+    items.push({
+      Update: {
+        TableName: tableName,
+        Key: sessionKey,
+        UpdateExpression: 'SET booked = booked - :one',
+        ConditionExpression: 'waiting = :zero AND booked > :zero',
+        ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
+      },
+    });
+  }
+  for (const event of events) items.push(outboxPut(event));
+  try {
+    await documentClient.send(new TransactWriteCommand({ TransactItems: items }));
+    return 'released';
+  } catch (error) {
+    const failed = failedConditions(error);
+    if (!failed) throw error;
+    return failed.some((f) => f.index === 0) ? 'booking-changed' : 'session-changed';
+  }
+}
+
+export async function getCheckinCode(
+  sessionId: string,
+  code: string,
+): Promise<{ memberId: string; bookingId: string } | undefined> {
+  return get(key.checkinCode(sessionId, code), true);
+}
+
+/** Marks a booked seat attended; false when the booking is no longer a booked seat. */
+export async function markAttended(
+  b: BookingRecord,
+  staffUserId: string,
+  at: string,
+  event: OutboxEvent,
+): Promise<boolean> {
+  try {
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName,
+              Key: key.booking(b.sessionId, b.memberId),
+              UpdateExpression: 'SET #status = :attended, checkedInAt = :at, checkedInBy = :by',
+              ConditionExpression: '#status = :booked AND bookingId = :id',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: {
+                ':attended': 'attended',
+                ':booked': 'booked',
+                ':at': at,
+                ':by': staffUserId,
+                ':id': b.bookingId,
+              },
+            },
+          },
+          outboxPut(event),
+        ],
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (failedConditions(error)) return false;
+    throw error;
+  }
+}
+
+// ── settings ─────────────────────────────────────────────────────────────────
+
+export async function getSettings(communityId: string): Promise<CouncilSettings> {
+  const stored = await get<Partial<CouncilSettings>>(key.councilSettings(communityId));
+  return { ...DEFAULT_NO_SHOW_POLICY, ...stored };
+}

@@ -1,0 +1,14 @@
+import { notifyRoutes } from '@linli/shared/contract/notify';
+import { defineDomain } from '../platform/lambda-router';
+import * as notify from './service';
+
+export const notifyDomain = defineDomain(
+  'notify',
+  notifyRoutes,
+)({
+  listMessages: async ({ principal, query }) => notify.listMessages(principal.userId, query.before),
+  unreadCount: async ({ principal }) => ({ unread: (await notify.listMessages(principal.userId)).unread }),
+  markMessageRead: async ({ principal, params }) => notify.markRead(principal.userId, params.messageId),
+  recordConsent: async ({ principal, body }) => notify.recordConsent(principal.userId, body.results),
+  notificationStats: async ({ params }) => notify.stats(params.communityId),
+});

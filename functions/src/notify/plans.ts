@@ -1,0 +1,119 @@
+/**
+ * What an event means to people: who hears of it, the in-app message, and the WeChat
+ * subscribe message where one fits. Pure: the notifier loads the facts it needs first.
+ */
+import type { TemplateKey } from '@linli/shared/contract/notify';
+import { links } from '@linli/shared/domain/notify/links';
+import { wechatTime } from '@linli/shared/domain/notify/templates';
+import type { OutboxEvent } from '../platform/outbox';
+
+export interface SessionFacts {
+  title: string;
+  startsAt: string;
+  venueName: string;
+  venuePlace: string;
+}
+
+export interface Facts {
+  session?: SessionFacts;
+  /** Users to tell about a member: the member's own user and whoever booked for them. */
+  usersOf?: string[];
+  memberName?: string;
+  /** For a cancelled session: every user with a live booking of it. */
+  audienceUserIds?: string[];
+}
+
+export interface Plan {
+  userIds: string[];
+  title: string;
+  body: string;
+  link?: string;
+  wechat?: { template: TemplateKey; values: Record<string, string> };
+}
+
+const when = (s: SessionFacts) => wechatTime(s.startsAt);
+
+/** The notifications an event produces (none for events that people need not hear of). */
+export function planFor(event: OutboxEvent, facts: Facts): Plan | undefined {
+  const unique = (ids: (string | undefined)[]) => [...new Set(ids.filter((x): x is string => Boolean(x)))];
+  switch (event.type) {
+    case 'council.seat_promoted': {
+      const s = facts.session;
+      if (!s) return undefined;
+      return {
+        userIds: unique(facts.usersOf ?? []),
+        title: '候补成功',
+        body: `「${s.title}」有空位了，已为${facts.memberName ?? '您'}保留座位。时间：${when(s)}，地点：${s.venueName}（${s.venuePlace}）。`,
+        link: links.councilSession(event.communityId, event.sessionId),
+        wechat: {
+          template: 'seat',
+          values: { thing1: s.title, time2: when(s), thing3: s.venueName, phrase4: '候补成功' },
+        },
+      };
+    }
+    case 'council.booking_confirmed': {
+      const s = facts.session;
+      if (!s) return undefined;
+      return {
+        userIds: unique(facts.usersOf ?? []),
+        title: '预约成功',
+        body: `已为${facts.memberName ?? '您'}预约「${s.title}」。时间：${when(s)}，地点：${s.venueName}（${s.venuePlace}）。请凭预约二维码签到。`,
+        link: links.councilSession(event.communityId, event.sessionId),
+      };
+    }
+    case 'council.waitlisted': {
+      const s = facts.session;
+      if (!s) return undefined;
+      return {
+        userIds: unique(facts.usersOf ?? []),
+        title: '已加入候补',
+        body: `「${s.title}」座位已满，${facts.memberName ?? '您'}已在候补名单中。有人取消时将按顺序自动递补并通知您。`,
+        link: links.councilSession(event.communityId, event.sessionId),
+      };
+    }
+    case 'council.session_cancelled': {
+      const s = facts.session;
+      if (!s) return undefined;
+      return {
+        userIds: unique(facts.audienceUserIds ?? []),
+        title: '议事会已取消',
+        body: `原定${when(s)}在${s.venueName}举行的「${s.title}」已取消。原因：${event.reason}`,
+        link: links.councilSession(event.communityId, event.sessionId),
+        wechat: {
+          template: 'council',
+          values: { thing1: s.title, time2: when(s), thing3: '已取消', thing4: event.reason },
+        },
+      };
+    }
+    case 'identity.application_decided':
+      return {
+        userIds: [event.userId],
+        title: event.approved ? '居民认证已通过' : '居民认证未通过',
+        body: event.approved
+          ? '社区已确认您的住址信息，现在可以预约议事会、在食堂点餐了。'
+          : `社区未通过您的认证申请。原因：${event.reason ?? '未说明'}。可修改后重新申请。`,
+        link: links.mine(),
+        wechat: {
+          template: 'topic',
+          values: {
+            thing1: '居民认证',
+            phrase2: event.approved ? '已通过' : '未通过',
+            thing3: event.reason ?? '欢迎加入社区',
+          },
+        },
+      };
+    case 'identity.link_decided':
+      return {
+        userIds: [event.caregiverUserId],
+        title: event.approved ? '代办绑定已确认' : '代办绑定未通过',
+        body: event.approved
+          ? `社区已确认，您现在可以在「我的」里切换为${event.dependentName}代办。`
+          : `社区未确认您与${event.dependentName}的代办绑定。原因：${event.reason ?? '未说明'}。`,
+        link: links.mine(),
+      };
+    case 'notify.message':
+      return { userIds: [event.userId], title: event.title, body: event.body, link: event.link };
+    default:
+      return undefined;
+  }
+}

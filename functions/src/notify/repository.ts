@@ -1,0 +1,241 @@
+/** Every DynamoDB read and write of notifications: messages, unread counts, consent, delivery log. */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient, tableName } from '../platform/dynamo';
+import { failedConditions } from '../platform/transactions';
+import { key } from '../table';
+
+export interface MessageRecord {
+  messageId: string;
+  userId: string;
+  eventId: string;
+  communityId?: string;
+  title: string;
+  body: string;
+  link?: string;
+  createdAt: string;
+  readAt?: string;
+}
+
+const PAGE = 20;
+
+/**
+ * Writes a message and counts it unread, once: a stream record delivered twice finds the
+ * message already there and changes nothing. Returns whether it was new.
+ */
+export async function deliverMessage(m: MessageRecord): Promise<boolean> {
+  try {
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName,
+              Item: { ...key.message(m.userId, m.messageId), type: 'Message', ...m },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Update: {
+              TableName: tableName,
+              Key: key.inbox(m.userId),
+              UpdateExpression: 'SET #type = :type ADD unread :one',
+              ExpressionAttributeNames: { '#type': 'type' },
+              ExpressionAttributeValues: { ':one': 1, ':type': 'Inbox' },
+            },
+          },
+        ],
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (failedConditions(error)) return false;
+    throw error;
+  }
+}
+
+export async function listMessages(userId: string, before?: string): Promise<MessageRecord[]> {
+  const out = await documentClient.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: before ? 'pk = :pk AND sk BETWEEN :from AND :to' : 'pk = :pk AND begins_with(sk, :from)',
+      ExpressionAttributeValues: before
+        ? { ':pk': key.inbox(userId).pk, ':from': 'MSG#', ':to': `MSG#${before}` }
+        : { ':pk': key.inbox(userId).pk, ':from': 'MSG#' },
+      ScanIndexForward: false,
+      Limit: PAGE + (before ? 1 : 0),
+    }),
+  );
+  return (out.Items ?? [])
+    .map((i) => i as unknown as MessageRecord)
+    .filter((m) => m.messageId !== before)
+    .slice(0, PAGE);
+}
+
+export async function unreadCount(userId: string): Promise<number> {
+  const out = await documentClient.send(new GetCommand({ TableName: tableName, Key: key.inbox(userId) }));
+  return Math.max(0, Number(out.Item?.unread ?? 0));
+}
+
+export async function getMessage(userId: string, messageId: string): Promise<MessageRecord | undefined> {
+  const out = await documentClient.send(new GetCommand({ TableName: tableName, Key: key.message(userId, messageId) }));
+  return out.Item as MessageRecord | undefined;
+}
+
+/** Marks a message read and lowers the unread count, once. */
+export async function markRead(userId: string, messageId: string, at: string): Promise<void> {
+  try {
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName,
+              Key: key.message(userId, messageId),
+              UpdateExpression: 'SET readAt = :at',
+              ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(readAt)',
+              ExpressionAttributeValues: { ':at': at },
+            },
+          },
+          {
+            Update: {
+              TableName: tableName,
+              Key: key.inbox(userId),
+              UpdateExpression: 'ADD unread :minus',
+              ConditionExpression: 'unread > :zero',
+              ExpressionAttributeValues: { ':minus': -1, ':zero': 0 },
+            },
+          },
+        ],
+      }),
+    );
+  } catch (error) {
+    if (!failedConditions(error)) throw error;
+  }
+}
+
+// ── consent ──────────────────────────────────────────────────────────────────
+
+/** Each accepted request lets Linli send one message of that template (WeChat's one-time subscription). */
+export async function addConsent(userId: string, template: string): Promise<number> {
+  const out = await documentClient.send(
+    new UpdateCommand({
+      TableName: tableName,
+      Key: key.consent(userId, template),
+      UpdateExpression: 'SET #type = :type ADD remaining :one',
+      ExpressionAttributeNames: { '#type': 'type' },
+      ExpressionAttributeValues: { ':one': 1, ':type': 'Consent' },
+      ReturnValues: 'ALL_NEW',
+    }),
+  );
+  return Number(out.Attributes?.remaining ?? 0);
+}
+
+export async function remainingConsent(userId: string, template: string): Promise<number> {
+  const out = await documentClient.send(new GetCommand({ TableName: tableName, Key: key.consent(userId, template) }));
+  return Number(out.Item?.remaining ?? 0);
+}
+
+/** Uses one consent if any is left. */
+export async function takeConsent(userId: string, template: string): Promise<boolean> {
+  try {
+    await documentClient.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: key.consent(userId, template),
+        UpdateExpression: 'ADD remaining :minus',
+        ConditionExpression: 'remaining > :zero',
+        ExpressionAttributeValues: { ':minus': -1, ':zero': 0 },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
+// ── delivery log ─────────────────────────────────────────────────────────────
+
+export type DeliveryStatus = 'delivered' | 'sending' | 'sent' | 'failed' | 'refused' | 'no_consent';
+
+const dayOf = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
+
+/**
+ * Claims the WeChat send of an event to a user. A stream record replayed after a crash finds the
+ * claim and does not send again: a subscribe message is sent at most once.
+ */
+export async function claimDelivery(
+  communityId: string,
+  eventId: string,
+  userId: string,
+  channel: 'inapp' | 'wechat',
+  status: DeliveryStatus,
+  at: string,
+): Promise<boolean> {
+  try {
+    await documentClient.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: {
+          ...key.delivery(communityId, dayOf(at), eventId, userId, channel),
+          type: 'Delivery',
+          channel,
+          status,
+          at,
+          expiresAt: Math.floor(Date.parse(at) / 1000) + 30 * 86_400,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
+export async function settleDelivery(
+  communityId: string,
+  eventId: string,
+  userId: string,
+  at: string,
+  status: DeliveryStatus,
+  detail?: string,
+): Promise<void> {
+  await documentClient.send(
+    new UpdateCommand({
+      TableName: tableName,
+      Key: key.delivery(communityId, dayOf(at), eventId, userId, 'wechat'),
+      UpdateExpression: 'SET #status = :status, detail = :detail',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':status': status, ':detail': detail ?? null },
+    }),
+  );
+}
+
+/** AP29: one day's deliveries of a community, counted by channel and status. */
+export async function deliveriesOfDay(
+  communityId: string,
+  day: string,
+): Promise<{ channel: string; status: string }[]> {
+  const rows: { channel: string; status: string }[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const out = await documentClient.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `DELIVERY#${communityId}#${day}` },
+        ProjectionExpression: 'channel, #status',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of out.Items ?? []) rows.push({ channel: String(item.channel), status: String(item.status) });
+    startKey = out.LastEvaluatedKey;
+  } while (startKey);
+  return rows;
+}
+
+export { dayOf };

@@ -1,0 +1,67 @@
+/** Message centre and consent use cases. */
+import type { Message, TemplateKey } from '@linli/shared/contract/notify';
+import { DomainError } from '@linli/shared/errors';
+import * as repo from './repository';
+
+const view = (m: repo.MessageRecord): Message => ({
+  messageId: m.messageId,
+  title: m.title,
+  body: m.body,
+  link: m.link,
+  createdAt: m.createdAt,
+  readAt: m.readAt,
+});
+
+export async function listMessages(userId: string, before?: string) {
+  const [messages, unread] = await Promise.all([repo.listMessages(userId, before), repo.unreadCount(userId)]);
+  return {
+    messages: messages.map(view),
+    unread,
+    nextBefore: messages.length === 20 ? messages[messages.length - 1]!.messageId : undefined,
+  };
+}
+
+export async function markRead(userId: string, messageId: string): Promise<Message> {
+  const message = await repo.getMessage(userId, messageId);
+  if (!message) throw new DomainError('MESSAGE_NOT_FOUND');
+  if (message.readAt) return view(message);
+  const at = new Date().toISOString();
+  await repo.markRead(userId, messageId, at);
+  return view({ ...message, readAt: at });
+}
+
+/** Records what the person answered to wx.requestSubscribeMessage. */
+export async function recordConsent(userId: string, results: { template: TemplateKey; accepted: boolean }[]) {
+  const granted = await Promise.all(
+    results.map(async (r) => ({
+      template: r.template,
+      remaining: r.accepted
+        ? await repo.addConsent(userId, r.template)
+        : await repo.remainingConsent(userId, r.template),
+    })),
+  );
+  return { granted };
+}
+
+/** The last 7 days (Asia/Shanghai) of a community's deliveries, oldest first. */
+export async function stats(communityId: string, now = new Date()) {
+  const days = Array.from({ length: 7 }, (_, i) =>
+    repo.dayOf(new Date(now.getTime() - (6 - i) * 86_400_000).toISOString()),
+  );
+  return {
+    days: await Promise.all(
+      days.map(async (date) => {
+        const rows = await repo.deliveriesOfDay(communityId, date);
+        const count = (channel: string, status: string) =>
+          rows.filter((r) => r.channel === channel && r.status === status).length;
+        return {
+          date,
+          inApp: count('inapp', 'delivered'),
+          wechatSent: count('wechat', 'sent'),
+          wechatFailed: count('wechat', 'failed') + count('wechat', 'sending'),
+          wechatRefused: count('wechat', 'refused') + count('wechat', 'no_consent'),
+        };
+      }),
+    ),
+  };
+}

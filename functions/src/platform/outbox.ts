@@ -1,0 +1,63 @@
+import { ulid } from 'ulidx';
+import { key } from '../table';
+import { tableName } from './dynamo';
+
+/** How long an event stays in the table after it was written (the notifier reads it from the stream at once). */
+const OUTBOX_RETENTION_SECONDS = 7 * 24 * 60 * 60;
+
+/** Domain events the notifications feature delivers; each names who it is about. */
+export type OutboxEvent =
+  | { type: 'council.session_scheduled'; communityId: string; sessionId: string }
+  | { type: 'council.session_cancelled'; communityId: string; sessionId: string; reason: string }
+  | {
+      type: 'council.booking_confirmed';
+      communityId: string;
+      sessionId: string;
+      memberId: string;
+      bookedByUserId: string;
+    }
+  | { type: 'council.waitlisted'; communityId: string; sessionId: string; memberId: string; bookedByUserId: string }
+  | { type: 'council.seat_promoted'; communityId: string; sessionId: string; memberId: string; bookedByUserId: string }
+  | { type: 'council.booking_cancelled'; communityId: string; sessionId: string; memberId: string }
+  | { type: 'council.checked_in'; communityId: string; sessionId: string; memberId: string }
+  | {
+      type: 'identity.application_decided';
+      communityId: string;
+      userId: string;
+      approved: boolean;
+      reason?: string;
+    }
+  | {
+      type: 'identity.link_decided';
+      communityId: string;
+      caregiverUserId: string;
+      dependentName: string;
+      approved: boolean;
+      reason?: string;
+    }
+  /** A direct message to one user (announcements; also used to load-test delivery). */
+  | { type: 'notify.message'; communityId: string; userId: string; title: string; body: string; link?: string };
+
+/**
+ * The Put of an outbox item, to go into the same TransactWriteItems as the change it reports,
+ * so an event is never lost and never sent for a change that did not happen.
+ */
+export function outboxPut(event: OutboxEvent, now = new Date()) {
+  const eventId = ulid(now.getTime());
+  return {
+    Put: {
+      TableName: tableName,
+      Item: {
+        ...key.outbox(eventId),
+        type: 'Outbox',
+        eventId,
+        eventType: event.type,
+        communityId: event.communityId,
+        payload: event,
+        createdAt: now.toISOString(),
+        expiresAt: Math.floor(now.getTime() / 1000) + OUTBOX_RETENTION_SECONDS,
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import { Input } from '@tarojs/components';
+import './index.css';
+
+interface TextFieldProps {
+  value: string;
+  onInput: (value: string) => void;
+  placeholder?: string;
+  /** Read out for screen readers; usually the field's label. */
+  label: string;
+  type?: 'text' | 'number';
+  maxlength?: number;
+}
+
+/** A tall text input with large text. */
+export function TextField({ value, onInput, placeholder, label, type = 'text', maxlength }: TextFieldProps) {
+  return (
+    <Input
+      className="text-field"
+      value={value}
+      type={type}
+      maxlength={maxlength}
+      placeholder={placeholder}
+      placeholderClass="text-field__placeholder"
+      aria-label={label}
+      onInput={(event) => onInput(event.detail.value)}
+    />
+  );
+}

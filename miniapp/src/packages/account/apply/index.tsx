@@ -1,0 +1,186 @@
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { useState } from 'react';
+import { AddressPicker, type Address } from '../../../components/address-picker';
+import { DateField } from '../../../components/date-field';
+import { FormField } from '../../../components/form-field';
+import { PageShell } from '../../../components/page-shell';
+import { RequestStatus } from '../../../components/request-status';
+import { TextField } from '../../../components/text-field';
+import { DEFAULT_COMMUNITY_ID, SUB_PAGES } from '../../../constants';
+import { useCommunity } from '../../../hooks/use-community';
+import { useMe } from '../../../hooks/use-me';
+import { useApplyMembership } from '../../../hooks/use-membership';
+import { todayInShanghai } from '../../../services/form-rules';
+import { goBackOrMine } from '../../../utils/navigation';
+import { membershipDraftErrors, type MembershipDraft } from './rules';
+import './index.css';
+
+const OLDEST = '1900-01-01';
+
+/** 申请居民认证: building, unit, room and who I am; staff check it against their records. */
+export default function ApplyPage() {
+  const me = useMe();
+  const community = useCommunity(DEFAULT_COMMUNITY_ID);
+  const apply = useApplyMembership();
+  const rejected = me.me?.latestApplication?.status === 'rejected' ? me.me.latestApplication : undefined;
+  // A rejected application comes back filled in, so the person only corrects what was wrong.
+  const [draft, setDraft] = useState<MembershipDraft>(() => ({
+    buildingId: rejected?.buildingId,
+    unitId: rejected?.unitId,
+    room: rejected?.room ?? '',
+    realName: rejected?.realName ?? '',
+    birthDate: '',
+    phone: '',
+  }));
+  const [tried, setTried] = useState(false);
+  const today = todayInShanghai();
+  const errors = tried ? membershipDraftErrors(draft, today) : {};
+  const shown = (field: keyof MembershipDraft) => errors[field] ?? apply.fieldErrors[field];
+  const update = (patch: Partial<MembershipDraft>) => setDraft((prev) => ({ ...prev, ...patch }));
+
+  const submit = async () => {
+    setTried(true);
+    const found = membershipDraftErrors(draft, today);
+    if (Object.keys(found).length > 0) {
+      void Taro.showToast({ title: '请按红字提示修改', icon: 'none', duration: 2000 });
+      return;
+    }
+    const application = await apply.submit({
+      communityId: DEFAULT_COMMUNITY_ID,
+      buildingId: draft.buildingId!,
+      unitId: draft.unitId!,
+      room: draft.room.trim(),
+      realName: draft.realName.trim(),
+      birthDate: draft.birthDate,
+      phone: draft.phone.trim(),
+    });
+    if (!application) return;
+    void Taro.showToast({ title: '已提交，请等待审核', icon: 'success', duration: 2000 });
+    goBackOrMine();
+  };
+
+  if (!me.signedIn) {
+    return (
+      <PageShell className="apply">
+        <View className="linli-card">
+          <Text className="apply__title">请先登录</Text>
+          <Text className="apply__text linli-muted">登录后才能申请居民认证。</Text>
+          <Button
+            className="apply__submit"
+            type="primary"
+            size="large"
+            block
+            onClick={() => void Taro.navigateTo({ url: SUB_PAGES.login })}
+          >
+            登录
+          </Button>
+        </View>
+      </PageShell>
+    );
+  }
+
+  if (me.me?.member || me.me?.latestApplication?.status === 'pending') {
+    return (
+      <PageShell className="apply">
+        <View className="linli-card">
+          <Text className="apply__title">{me.me.member ? '您已是认证居民' : '您的申请正在审核中'}</Text>
+          <Text className="apply__text linli-muted">
+            {me.me.member ? '无需重复申请。' : '社区工作人员核对后会尽快处理，请耐心等待。'}
+          </Text>
+          <Button className="apply__submit" size="large" block onClick={goBackOrMine}>
+            返回我的
+          </Button>
+        </View>
+      </PageShell>
+    );
+  }
+
+  return (
+    <PageShell className="apply">
+      <View className="linli-card">
+        <Text className="apply__title">{community.data?.name ?? '安居苑社区'}</Text>
+        <Text className="apply__text linli-muted">
+          请如实填写您的住址和身份信息，社区工作人员会与登记信息核对，一般 3 天内完成审核。
+        </Text>
+        {rejected ? (
+          <Text className="apply__text apply__rejected">上次驳回原因：{rejected.reason ?? '未填写'}</Text>
+        ) : null}
+      </View>
+
+      {community.data ? (
+        <View className="linli-card">
+          <AddressPicker
+            community={community.data}
+            value={{ buildingId: draft.buildingId, unitId: draft.unitId }}
+            onChange={(address: Address) => update(address)}
+            errors={{ buildingId: shown('buildingId'), unitId: shown('unitId') }}
+            buildingHint="选择您住的楼"
+          />
+          <FormField label="门牌号" hint="如 302，只填数字或字母" error={shown('room')}>
+            <TextField
+              label="门牌号"
+              value={draft.room}
+              maxlength={8}
+              placeholder="如 302"
+              onInput={(room) => update({ room })}
+            />
+          </FormField>
+        </View>
+      ) : (
+        <RequestStatus what="楼栋信息" loading={community.loading} error={community.error} onRetry={community.reload} />
+      )}
+
+      <View className="linli-card">
+        <FormField label="真实姓名" hint="与身份证上的姓名一致" error={shown('realName')}>
+          <TextField
+            label="真实姓名"
+            value={draft.realName}
+            maxlength={20}
+            placeholder="请输入姓名"
+            onInput={(realName) => update({ realName })}
+          />
+        </FormField>
+        <FormField label="出生日期" hint="按身份证上的日期选择年、月、日" error={shown('birthDate')}>
+          <DateField
+            label="出生日期"
+            value={draft.birthDate}
+            placeholder="点击选择"
+            initial="1960-01-01"
+            start={OLDEST}
+            end={today}
+            onChange={(birthDate) => update({ birthDate })}
+          />
+        </FormField>
+        <FormField label="手机号" hint="11 位手机号，只用于社区联系您" error={shown('phone')}>
+          <TextField
+            label="手机号"
+            type="number"
+            value={draft.phone}
+            maxlength={11}
+            placeholder="请输入手机号"
+            onInput={(phone) => update({ phone })}
+          />
+        </FormField>
+      </View>
+
+      {apply.error && Object.keys(apply.fieldErrors).length === 0 ? (
+        <Text className="apply__error" aria-live="assertive">
+          {apply.error.message}
+        </Text>
+      ) : null}
+      <Button
+        className="apply__submit"
+        type="primary"
+        size="large"
+        block
+        loading={apply.pending}
+        disabled={!community.data}
+        onClick={() => void submit()}
+      >
+        提交申请
+      </Button>
+    </PageShell>
+  );
+}

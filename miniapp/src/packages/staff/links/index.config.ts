@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '代办绑定确认' });

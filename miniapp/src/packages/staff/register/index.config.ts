@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '为无微信居民建档' });

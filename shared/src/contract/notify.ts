@@ -1,0 +1,101 @@
+import * as z from 'zod/mini';
+import { Id, IsoTime } from './common';
+import { defineRoute, lazy, type Infer } from './route';
+
+/** WeChat subscribe-message templates Linli asks consent for, by what they announce. */
+export const TEMPLATE_KEYS = ['seat', 'council', 'topic', 'meal', 'points'] as const;
+export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
+
+export const Message = lazy(() =>
+  z.object({
+    messageId: Id(),
+    title: z.string(),
+    body: z.string(),
+    /** Mini-program page the message is about, e.g. /packages/council/session/index?id=… */
+    link: z.optional(z.string()),
+    createdAt: IsoTime(),
+    readAt: z.optional(IsoTime()),
+  }),
+);
+export type Message = Infer<typeof Message>;
+
+export const notifyRoutes = {
+  listMessages: defineRoute({
+    id: 'listMessages',
+    method: 'GET',
+    path: '/me/messages',
+    summary: '消息中心：我的消息（最新的在前）',
+    domain: 'notify',
+    roles: 'authenticated',
+    scope: 'none',
+    idempotent: false,
+    schemas: () => ({
+      query: z.strictObject({ before: z.optional(Id()) }),
+      response: z.object({ messages: z.array(Message()), unread: z.int(), nextBefore: z.optional(Id()) }),
+    }),
+  }),
+  unreadCount: defineRoute({
+    id: 'unreadCount',
+    method: 'GET',
+    path: '/me/messages/unread-count',
+    summary: '未读消息数',
+    domain: 'notify',
+    roles: 'authenticated',
+    scope: 'none',
+    idempotent: false,
+    schemas: () => ({ response: z.object({ unread: z.int().check(z.nonnegative()) }) }),
+  }),
+  markMessageRead: defineRoute({
+    id: 'markMessageRead',
+    method: 'POST',
+    path: '/me/messages/:messageId/read',
+    summary: '标记消息已读',
+    domain: 'notify',
+    roles: 'authenticated',
+    scope: 'none',
+    idempotent: false,
+    schemas: () => ({ params: z.strictObject({ messageId: Id() }), response: Message() }),
+  }),
+  recordConsent: defineRoute({
+    id: 'recordConsent',
+    method: 'POST',
+    path: '/me/subscriptions',
+    summary: '记录订阅消息授权结果（wx.requestSubscribeMessage）',
+    domain: 'notify',
+    roles: 'authenticated',
+    scope: 'none',
+    idempotent: true,
+    schemas: () => ({
+      body: z.strictObject({
+        results: z
+          .array(z.strictObject({ template: z.enum(TEMPLATE_KEYS), accepted: z.boolean() }))
+          .check(z.minLength(1), z.maxLength(TEMPLATE_KEYS.length)),
+      }),
+      response: z.object({ granted: z.array(z.object({ template: z.enum(TEMPLATE_KEYS), remaining: z.int() })) }),
+    }),
+  }),
+  notificationStats: defineRoute({
+    id: 'notificationStats',
+    method: 'GET',
+    path: '/community/:communityId/notification-stats',
+    summary: '近 7 天消息发送情况（站内、微信已发送、失败、拒收）',
+    domain: 'notify',
+    roles: ['staff'],
+    scope: 'community',
+    idempotent: false,
+    schemas: () => ({
+      params: z.strictObject({ communityId: Id() }),
+      response: z.object({
+        days: z.array(
+          z.object({
+            date: z.iso.date(),
+            inApp: z.int(),
+            wechatSent: z.int(),
+            wechatFailed: z.int(),
+            wechatRefused: z.int(),
+          }),
+        ),
+      }),
+    }),
+  }),
+} as const;

@@ -1,0 +1,7 @@
+/** Mini-program pages a message can open; the mini-program registers these paths. */
+export const links = {
+  councilSession: (communityId: string, sessionId: string) =>
+    `/packages/council/session/index?communityId=${encodeURIComponent(communityId)}&sessionId=${encodeURIComponent(sessionId)}`,
+  myBookings: () => '/packages/council/bookings/index',
+  mine: () => '/pages/mine/index',
+} as const;

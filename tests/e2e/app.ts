@@ -1,0 +1,65 @@
+/**
+ * How the browser tests drive the mini-program's H5 build: finding the page on show, its
+ * buttons, inputs and choices by what a person reads, and signing in as a demo user.
+ */
+import type { Locator, Page } from 'playwright-core';
+
+/** Base URL of the H5 build under test (the e2e globalSetup starts it). */
+export function h5Url(): string {
+  const value = process.env.LINLI_E2E_H5_URL;
+  if (!value) throw new Error('LINLI_E2E_H5_URL is not set: run the e2e project (its globalSetup starts the stack)');
+  return value;
+}
+
+/** The page on show: Taro's H5 router keeps visited pages in the DOM, hidden. */
+export const currentPage = (page: Page): Locator => page.locator('.taro_page').filter({ visible: true });
+
+export const tab = (page: Page, label: string): Locator => page.locator('.weui-tabbar__label', { hasText: label });
+
+const exactly = (text: string) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+
+/** A NutUI button whose whole text is `text`. */
+export const button = (scope: Locator, text: string): Locator =>
+  scope.locator('.nut-button', { hasText: exactly(text) });
+
+/** The text input labelled `label` (Taro wraps the real <input> in its own element). */
+export const textInput = (scope: Locator, label: string): Locator =>
+  scope.locator(`taro-input-core[aria-label="${label}"] input`);
+
+/** One of a set of large choices (楼栋, 单元, 关系…), by its text. */
+export const choice = (scope: Locator, name: string | RegExp): Locator =>
+  scope.getByRole('radio', { name, exact: typeof name === 'string' });
+
+/** Opens the date picker labelled `label` and takes the date it offers. */
+export async function pickOfferedDate(page: Page, scope: Locator, label: string): Promise<void> {
+  await scope.getByRole('button', { name: new RegExp(`^${label}`) }).click();
+  await page.locator('.weui-picker__action', { hasText: '确定' }).filter({ visible: true }).click();
+}
+
+/** Confirms the modal Taro.showModal put up. */
+export async function confirmModal(page: Page): Promise<void> {
+  await page.locator('.taro__modal .taro-model__confirm').filter({ visible: true }).click();
+}
+
+/** The login button of a brand-new demo user (`dev:new-…`). */
+export const NEWCOMER = '以新居民身份体验';
+
+/** Opens 我的, signs in as the demo user named `who` (or NEWCOMER), and returns on 我的. */
+export async function signIn(page: Page, who: string): Promise<Locator> {
+  await page.goto(`${h5Url()}/#/pages/mine/index`);
+  await button(currentPage(page), '登录').click();
+  await page.waitForURL(/#\/packages\/account\/login\/index/);
+  const name = who === NEWCOMER ? NEWCOMER : `以${who}登录`;
+  await currentPage(page).getByRole('button', { name, exact: true }).click();
+  await page.waitForURL(/#\/pages\/mine\/index/);
+  return currentPage(page);
+}
+
+/** Switches to 首页 and back, so 我的 shows again and reloads what changed meanwhile. */
+export async function revisitMine(page: Page): Promise<Locator> {
+  await tab(page, '首页').click();
+  await page.waitForURL(/#\/pages\/home\/index/);
+  await tab(page, '我的').click();
+  await page.waitForURL(/#\/pages\/mine\/index/);
+  return currentPage(page);
+}

@@ -1,0 +1,2 @@
+// jest's testTimeout is a global option; each slow tier sets its own here.
+jest.setTimeout(300_000);

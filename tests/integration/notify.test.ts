@@ -1,0 +1,230 @@
+/**
+ * Delivery through the table's stream, on its own table so the stream holds only this file's
+ * events: the same poller the local stack runs hands records to the same notifier Lambda runs.
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type * as LibDynamo from '@aws-sdk/lib-dynamodb';
+import type * as NotifyRepo from '../../functions/src/notify/repository';
+import type * as StreamLambda from '../../functions/src/notify/stream-lambda';
+import type * as Sender from '../../functions/src/notify/wechat-sender';
+import type * as Dynamo from '../../functions/src/platform/dynamo';
+import type * as Outbox from '../../functions/src/platform/outbox';
+import type * as Table from '../../functions/src/table';
+import type * as Poller from '../../scripts/lib/stream-poller';
+import type { StreamPoller } from '../../scripts/lib/stream-poller';
+import { ensureTable, localClient } from '../../scripts/lib/table-setup';
+
+const originalTable = process.env.TABLE_NAME;
+const notifyTable = `linli-notify-${randomBytes(4).toString('hex')}`;
+let client: DynamoDBClient;
+
+// Types only: the modules themselves load in beforeAll, after TABLE_NAME points at this file's table.
+type Modules = {
+  doc: typeof LibDynamo;
+  outbox: typeof Outbox;
+  dynamo: typeof Dynamo;
+  notifyRepo: typeof NotifyRepo;
+  stream: typeof StreamLambda;
+  sender: typeof Sender;
+  poller: typeof Poller;
+  table: typeof Table;
+};
+let m: Modules;
+
+beforeAll(async () => {
+  process.env.TABLE_NAME = notifyTable;
+  client = localClient(process.env.DYNAMODB_ENDPOINT!);
+  await ensureTable(client, notifyTable);
+  m = {
+    doc: await import('@aws-sdk/lib-dynamodb'),
+    outbox: await import('../../functions/src/platform/outbox'),
+    dynamo: await import('../../functions/src/platform/dynamo'),
+    notifyRepo: await import('../../functions/src/notify/repository'),
+    stream: await import('../../functions/src/notify/stream-lambda'),
+    sender: await import('../../functions/src/notify/wechat-sender'),
+    poller: await import('../../scripts/lib/stream-poller'),
+    table: await import('../../functions/src/table'),
+  };
+});
+
+afterAll(() => {
+  client.destroy();
+  process.env.TABLE_NAME = originalTable;
+});
+
+const startPoller = () =>
+  m.poller.startStreamPoller({
+    endpoint: process.env.DYNAMODB_ENDPOINT!,
+    tableName: notifyTable,
+    handler: m.stream.handler,
+    intervalMs: 50,
+  });
+
+/** Writes events the way domain code does: each outbox item inside a TransactWriteItems. */
+async function writeEvents(events: Parameters<typeof m.outbox.outboxPut>[0][], writers: number): Promise<void> {
+  const queue = [...events];
+  await Promise.all(
+    Array.from({ length: writers }, async () => {
+      for (let e = queue.shift(); e; e = queue.shift()) {
+        await m.dynamo.documentClient.send(new m.doc.TransactWriteCommand({ TransactItems: [m.outbox.outboxPut(e)] }));
+      }
+    }),
+  );
+}
+
+async function countMessages(userIds: string[]): Promise<number> {
+  let total = 0;
+  for (const userId of userIds) {
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const out = await m.dynamo.documentClient.send(
+        new m.doc.QueryCommand({
+          TableName: notifyTable,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :msg)',
+          ExpressionAttributeValues: { ':pk': `USER#${userId}`, ':msg': 'MSG#' },
+          Select: 'COUNT',
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      total += out.Count ?? 0;
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
+  }
+  return total;
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 40_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not reached in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('the notifier reading the stream', () => {
+  it('turns 1,000 events from concurrent writers into exactly 1,000 messages, though killed and restarted mid-run', async () => {
+    const users = Array.from({ length: 20 }, (_, i) => `load-${randomBytes(3).toString('hex')}-${i}`);
+    const events = Array.from({ length: 1000 }, (_, i) => ({
+      type: 'notify.message' as const,
+      communityId: 'load',
+      userId: users[i % users.length]!,
+      title: `通知 ${i}`,
+      body: '压力测试',
+    }));
+
+    let poller: StreamPoller = await startPoller();
+    const writing = writeEvents(events, 10);
+    await waitFor(async () => poller.delivered() >= 150);
+    await poller.stop(); // killed mid-run: it kept no checkpoint
+    await writing;
+    poller = await startPoller(); // restarted from the start of the stream: every record comes again
+    try {
+      await waitFor(async () => (await countMessages(users)) >= 1000);
+      await new Promise((r) => setTimeout(r, 1000)); // give duplicates, if any, a chance to appear
+      expect(await countMessages(users)).toBe(1000);
+      const unread = await Promise.all(users.map((u) => m.notifyRepo.unreadCount(u)));
+      expect(unread.reduce((a, b) => a + b, 0)).toBe(1000);
+      expect(unread.every((n) => n === 50)).toBe(true);
+    } finally {
+      await poller.stop();
+    }
+  });
+});
+
+describe('WeChat subscribe messages', () => {
+  let wechat: Server;
+  let sends: { touser: string; template_id: string; data: Record<string, { value: string }> }[];
+  let answer: number;
+
+  beforeAll(async () => {
+    sends = [];
+    wechat = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        res.setHeader('content-type', 'application/json');
+        if (req.url?.startsWith('/cgi-bin/stable_token')) {
+          res.end(JSON.stringify({ access_token: 'token-1', expires_in: 7200 }));
+          return;
+        }
+        sends.push(JSON.parse(body));
+        res.end(JSON.stringify({ errcode: answer, errmsg: answer === 0 ? 'ok' : 'refused' }));
+      });
+    });
+    await new Promise<void>((r) => wechat.listen(0, '127.0.0.1', () => r()));
+    m.stream.setNotifierDeps({
+      sender: m.sender.wechatSubscribeSender({
+        appId: 'wx-test',
+        appSecret: 'secret',
+        baseUrl: `http://127.0.0.1:${(wechat.address() as AddressInfo).port}`,
+      }),
+      templateIds: { seat: 'TPL_SEAT', topic: 'TPL_TOPIC', council: 'TPL_COUNCIL' },
+    });
+  });
+  afterAll(() => new Promise<void>((r) => wechat.close(() => r())));
+
+  async function userWithOpenid(): Promise<string> {
+    const userId = `wx-${randomBytes(4).toString('hex')}`;
+    await m.dynamo.documentClient.send(
+      new m.doc.PutCommand({
+        TableName: notifyTable,
+        Item: {
+          ...m.table.key.user(userId),
+          userId,
+          openid: `openid-${userId}`,
+          name: '王桂芳',
+          grants: [],
+          tokenVersion: 1,
+        },
+      }),
+    );
+    return userId;
+  }
+
+  const decided = (userId: string) => ({
+    type: 'identity.application_decided' as const,
+    communityId: 'wx-community',
+    userId,
+    approved: true,
+  });
+
+  it('sends one subscribe message per consent, and only the in-app message without one', async () => {
+    answer = 0;
+    const userId = await userWithOpenid();
+    await m.notifyRepo.addConsent(userId, 'topic');
+    const before = sends.length;
+    const poller = await startPoller();
+    try {
+      await writeEvents([decided(userId), decided(userId)], 1);
+      await waitFor(async () => (await countMessages([userId])) === 2);
+      await new Promise((r) => setTimeout(r, 300));
+      const mine = sends.slice(before).filter((s) => s.touser === `openid-${userId}`);
+      expect(mine).toHaveLength(1);
+      expect(mine[0]).toMatchObject({ template_id: 'TPL_TOPIC', data: { phrase2: { value: '已通过' } } });
+      expect(await m.notifyRepo.remainingConsent(userId, 'topic')).toBe(0);
+    } finally {
+      await poller.stop();
+    }
+  });
+
+  it('records a refusal from WeChat and does not retry it', async () => {
+    answer = 43101;
+    const userId = await userWithOpenid();
+    await m.notifyRepo.addConsent(userId, 'topic');
+    const before = sends.length;
+    const poller = await startPoller();
+    try {
+      await writeEvents([decided(userId)], 1);
+      await waitFor(async () => (await countMessages([userId])) === 1);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(sends.slice(before).filter((s) => s.touser === `openid-${userId}`)).toHaveLength(1);
+      const stats = await m.notifyRepo.deliveriesOfDay('wx-community', m.notifyRepo.dayOf(new Date().toISOString()));
+      expect(stats).toEqual(expect.arrayContaining([{ channel: 'wechat', status: 'refused' }]));
+    } finally {
+      await poller.stop();
+    }
+  });
+});
