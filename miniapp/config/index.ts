@@ -36,6 +36,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {
       LINLI_API_URL: JSON.stringify(apiUrl),
       LINLI_DEV_LOGIN: JSON.stringify(devLogin),
+      // {"seat":"<template id>", …} from the mini-program console; empty means in-app only.
+      LINLI_WECHAT_TEMPLATE_IDS: process.env.LINLI_WECHAT_TEMPLATE_IDS ?? '{}',
     },
     alias: {
       '@linli/shared$': path.join(sharedSrc, 'index.ts'),

@@ -14,6 +14,9 @@ declare const LINLI_API_URL: string;
 /** Whether the login page lists the local demo users (config defineConstants, env LINLI_DEV_LOGIN). */
 declare const LINLI_DEV_LOGIN: boolean;
 
+/** WeChat subscribe-message template ids by Linli template key (env LINLI_WECHAT_TEMPLATE_IDS, JSON). */
+declare const LINLI_WECHAT_TEMPLATE_IDS: Partial<Record<'seat' | 'council' | 'topic' | 'meal' | 'points', string>>;
+
 declare namespace NodeJS {
   interface ProcessEnv {
     /** Platform Taro builds for; replaced at build time. */
@@ -24,5 +27,7 @@ declare namespace NodeJS {
     LINLI_API_URL?: string;
     /** 1 or 0: offer the local demo logins in a mini-program build (default: for a loopback API). */
     LINLI_DEV_LOGIN?: string;
+    /** JSON of WeChat subscribe-message template ids by template key. */
+    LINLI_WECHAT_TEMPLATE_IDS?: string;
   }
 }

@@ -12,6 +12,7 @@ const constants: Record<string, unknown> = {
   // Our own constant (miniapp/config/index.ts defineConstants).
   LINLI_API_URL: 'http://api.test',
   LINLI_DEV_LOGIN: false,
+  LINLI_WECHAT_TEMPLATE_IDS: {},
 };
 Object.assign(globalThis, constants);
 
