@@ -75,12 +75,20 @@ async function benchFunctions(): Promise<void> {
   const out = mkdtempSync(join(tmpdir(), 'linli-bench-'));
   const baselineFile = join(out, 'baseline.js');
   const baselineBytes = await bundle(join(__dirname, 'bench', 'baseline-handler.ts'), baselineFile);
-  const domains = domainsWithEntries([...new Set(routeList.map((r) => r.domain))] as RouteDomain[]);
+  // One function per domain of the route table, plus the notifier that reads the table's stream.
+  const functions: { name: string; entry: string }[] = [
+    ...domainsWithEntries([...new Set(routeList.map((r) => r.domain))] as RouteDomain[]).map((d) => ({
+      name: d as string,
+      entry: domainEntry(d),
+    })),
+    { name: 'notifier (stream)', entry: join(root, 'functions', 'src', 'notify', 'stream-lambda.ts') },
+  ];
+  const domains = functions.map((f) => f.name);
   const files: string[] = [];
   const sizes: number[] = [];
-  for (const domain of domains) {
-    const file = join(out, `${domain}.js`);
-    sizes.push(await bundle(domainEntry(domain), file));
+  for (const fn of functions) {
+    const file = join(out, `${fn.name.replace(/\W+/g, '-')}.js`);
+    sizes.push(await bundle(fn.entry, file));
     files.push(file);
   }
   const [baselineMs, ...domainMs] = coldRequireMs([baselineFile, ...files]);

@@ -77,6 +77,18 @@ describe('login', () => {
     expect(res.body.error.code).toBe('REFRESH_TOKEN_INVALID');
   });
 
+  it('revokes every refresh token on logout', async () => {
+    const user = await newWechatUser(api);
+    const out = await api.call<any>('POST', '/auth/logout', { token: user.accessToken });
+    expect(out.status).toBe(204);
+    const refresh = await api.call<any>('POST', '/auth/refresh', { body: { refreshToken: user.refreshToken } });
+    expect(refresh.status).toBe(401);
+    expect(refresh.body.error.code).toBe('REFRESH_TOKEN_INVALID');
+    const again = await api.call<any>('POST', '/auth/wechat', { body: { code: user.code } });
+    const fresh = await api.call<any>('POST', '/auth/refresh', { body: { refreshToken: again.body.refreshToken } });
+    expect(fresh.status).toBe(200);
+  });
+
   it('lists the demo logins in dev mode', async () => {
     const res = await api.call<any>('GET', '/auth/dev-logins');
     expect(res.status).toBe(200);

@@ -13,6 +13,10 @@ export const identityDomain = defineDomain(
 )({
   loginWechat: async ({ body }) => identity.loginWithWechat(await sessionExchanger(), body.code),
   refreshSession: async ({ body }) => identity.refreshSession(body.refreshToken),
+  logout: async ({ principal }) => {
+    await identity.logout(principal);
+    return {};
+  },
   listDevLogins: async () => {
     if (!devMode) throw new DomainError('DEV_MODE_OFF');
     return identity.devLogins();

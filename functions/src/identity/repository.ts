@@ -1,5 +1,12 @@
 /** Every DynamoDB read and write of the identity feature. */
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { RoleGrant } from '@linli/shared/contract/principal';
 import { DomainError } from '@linli/shared/errors';
 import { householdKey } from '@linli/shared/domain/identity/person';
@@ -88,6 +95,19 @@ export async function createUserForOpenid(openid: string, user: UserRecord): Pro
     if (!existing) throw error;
     return existing;
   }
+}
+
+/** Revokes every refresh token of the user: refresh checks the version it was issued with. */
+export async function bumpTokenVersion(userId: string): Promise<void> {
+  await documentClient.send(
+    new UpdateCommand({
+      TableName: tableName,
+      Key: key.user(userId),
+      UpdateExpression: 'ADD tokenVersion :one',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':one': 1 },
+    }),
+  );
 }
 
 export async function listDevLogins(): Promise<{ devCode: string; name: string; roleLabel: string }[]> {

@@ -114,6 +114,11 @@ export async function refreshSession(refreshToken: string): Promise<Session> {
   return issueSession(user);
 }
 
+/** Signs the user out everywhere: their refresh tokens stop working; access tokens expire soon after. */
+export async function logout(principal: Principal): Promise<void> {
+  await repo.bumpTokenVersion(principal.userId);
+}
+
 export async function devLogins() {
   const users = await repo.listDevLogins();
   return { users: users.map((u) => ({ code: u.devCode, name: u.name, roleLabel: u.roleLabel })) };

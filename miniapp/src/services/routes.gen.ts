@@ -44,6 +44,13 @@ export const clientRoutes = {
     auth: false,
     actingFor: false,
   },
+  logout: {
+    method: 'POST',
+    path: '/auth/logout',
+    idempotent: false,
+    auth: true,
+    actingFor: false,
+  },
   listDevLogins: {
     method: 'GET',
     path: '/auth/dev-logins',

@@ -68,6 +68,19 @@ export function clearSession(): void {
   notify();
 }
 
+/**
+ * 退出登录: asks the backend to revoke this user's refresh tokens (so a lost phone's session
+ * dies), then forgets the session here even if the backend could not be reached.
+ */
+export async function logout(): Promise<void> {
+  try {
+    if (accessToken()) await api.call('logout', {});
+  } catch {
+    // Signed out locally all the same; the refresh token expires on its own.
+  }
+  clearSession();
+}
+
 /** Re-renders subscribers when someone signs in or out. */
 export function subscribeSession(listener: () => void): () => void {
   listeners.add(listener);

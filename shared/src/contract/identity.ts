@@ -149,6 +149,18 @@ export const identityRoutes = {
       response: Session(),
     }),
   }),
+  logout: defineRoute({
+    id: 'logout',
+    method: 'POST',
+    path: '/auth/logout',
+    summary: '退出登录：作废此用户的所有刷新凭证',
+    domain: 'identity',
+    roles: 'authenticated',
+    scope: 'none',
+    idempotent: false,
+    successStatus: 204,
+    schemas: () => ({ response: z.object({}) }),
+  }),
   listDevLogins: defineRoute({
     id: 'listDevLogins',
     method: 'GET',
