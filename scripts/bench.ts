@@ -75,13 +75,14 @@ async function benchFunctions(): Promise<void> {
   const out = mkdtempSync(join(tmpdir(), 'linli-bench-'));
   const baselineFile = join(out, 'baseline.js');
   const baselineBytes = await bundle(join(__dirname, 'bench', 'baseline-handler.ts'), baselineFile);
-  // One function per domain of the route table, plus the notifier that reads the table's stream.
+  // One function per domain of the route table, the notifier that reads the stream, the daily reminders.
   const functions: { name: string; entry: string }[] = [
     ...domainsWithEntries([...new Set(routeList.map((r) => r.domain))] as RouteDomain[]).map((d) => ({
       name: d as string,
       entry: domainEntry(d),
     })),
     { name: 'notifier (stream)', entry: join(root, 'functions', 'src', 'notify', 'stream-lambda.ts') },
+    { name: 'reminders (daily)', entry: join(root, 'functions', 'src', 'notify', 'reminders-lambda.ts') },
   ];
   const domains = functions.map((f) => f.name);
   const files: string[] = [];

@@ -32,6 +32,7 @@
  *  AP27 a user's unread count                       GetItem pk=USER#<id> sk=INBOX
  *  AP28 a user's consent for a WeChat template      GetItem pk=USER#<id> sk=CONSENT#<template>
  *  AP29 a community's deliveries of one day         Query pk=DELIVERY#<community>#<yyyy-mm-dd>
+ *  AP30 every community (scheduled jobs)            Query gsi2 gsi2pk=COMMUNITIES
  */
 
 export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
@@ -107,6 +108,7 @@ export const index = {
   userLinks: (userId: string) => `USER#${userId}#LINKS`,
   communityLinks: (communityId: string, status: string) => `COMMUNITY#${communityId}#LINKS#${status.toUpperCase()}`,
   devLogins: () => 'DEVLOGINS',
+  communities: () => 'COMMUNITIES',
   communitySessions: (communityId: string) => `COMMUNITY#${communityId}#SESSIONS`,
   venueSessions: (communityId: string, venueId: string) => `VENUE#${communityId}#${venueId}`,
   sessionWaitlist: (sessionId: string) => `SESSION#${sessionId}#WAIT`,

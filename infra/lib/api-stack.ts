@@ -55,6 +55,7 @@ export class ApiStack extends Stack {
       functions: new Map([
         ...[...this.api.functions].map(([domain, fn]) => [domain, fn.function] as const),
         ['notifier', this.notifier.fn.function] as const,
+        ['reminders', this.notifier.reminders.function] as const,
       ]),
       table: props.table,
       deadLetterQueues: [this.notifier.deadLetters],

@@ -5,6 +5,8 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { AppFunction, REPO_ROOT } from './app-function';
@@ -28,6 +30,7 @@ export interface NotifierProps {
  */
 export class Notifier extends Construct {
   readonly fn: AppFunction;
+  readonly reminders: AppFunction;
   readonly deadLetters: sqs.Queue;
 
   constructor(scope: Construct, id: string, props: NotifierProps) {
@@ -74,6 +77,23 @@ export class Notifier extends Construct {
         ],
       }),
     );
+    // The day-before reminders: 10:00 UTC is 18:00 in Asia/Shanghai.
+    this.reminders = new AppFunction(this, 'Reminders', {
+      entry: path.join(REPO_ROOT, 'functions', 'src', 'notify', 'reminders-lambda.ts'),
+      serviceName: 'linli-reminders',
+      description: 'Linli: reminder events for the sessions of the next day',
+      logLevel: props.logLevel,
+      logRetention: props.logRetention,
+      removalPolicy: props.removalPolicy,
+      paramsAndSecretsLayerArn: props.paramsAndSecretsLayerArn,
+      timeout: Duration.seconds(60),
+    }).bindTable(props.table);
+    new events.Rule(this, 'DailyReminders', {
+      description: 'Linli: council session reminders, daily at 18:00 Asia/Shanghai',
+      schedule: events.Schedule.cron({ minute: '0', hour: '10' }),
+      targets: [new targets.LambdaFunction(this.reminders.function, { retryAttempts: 2 })],
+    });
+
     const policy = this.fn.role.node.tryFindChild('DefaultPolicy')?.node.defaultChild;
     if (policy) {
       Validations.of(policy).acknowledge({

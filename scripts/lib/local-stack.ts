@@ -63,6 +63,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // Loaded only now: the handlers read their environment at module load, as in Lambda.
     const { startLocalApi } = await import('../../functions/src/local/server');
     const { handler: notifier } = await import('../../functions/src/notify/stream-lambda');
+    const { writeReminders } = await import('../../functions/src/notify/reminders');
     const api = await startLocalApi(options.apiPort ?? 0);
     const poller = await startStreamPoller({
       endpoint: db.endpoint,
@@ -70,11 +71,20 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       handler: notifier,
       onError: (error) => log(`notifier: ${error instanceof Error ? error.message : String(error)}`),
     });
+    // In AWS an EventBridge schedule runs the reminder job daily; locally, at start and hourly.
+    const remind = () =>
+      writeReminders().catch((error: unknown) =>
+        log(`reminders: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    void remind();
+    const reminderTimer = setInterval(remind, 3600_000);
+    reminderTimer.unref();
     return {
       apiUrl: api.url,
       dynamoEndpoint: db.endpoint,
       tableName,
       stop: async () => {
+        clearInterval(reminderTimer);
         await poller.stop();
         await api.close();
         await db.stop();

@@ -52,7 +52,7 @@ export function seedItems(): Record<string, unknown>[] {
   const caregiverName = (userId: string) => demoUsers.find((u) => u.id === userId)?.name ?? '';
   return [
     { ...key.health(), type: 'Health' },
-    { ...key.community(c), type: 'Community', ...demoCommunity },
+    { ...key.community(c), type: 'Community', ...demoCommunity, gsi2pk: index.communities(), gsi2sk: c },
     ...demoGrids.map((g) => ({ ...key.grid(c, g.id), type: 'Grid', communityId: c, ...g })),
     ...demoBuildings.map((b) => ({ ...key.building(c, b.id), type: 'Building', communityId: c, ...b })),
     ...demoCanteens.map((x) => ({ ...key.canteen(c, x.id), type: 'Canteen', communityId: c, ...x })),

@@ -5,8 +5,8 @@ import { STAGES } from '../../infra/lib/stage-config';
 import { expectTemplate, resourcesOfType, synthLinli, type SynthesizedLinli } from './synth';
 
 const domains = [...new Set(routeList.map((route) => route.domain))];
-/** API functions (one per domain) plus the notifier that reads the table's stream. */
-const functionCount = domains.length + 1;
+/** API functions (one per domain), the notifier that reads the table's stream, the daily reminders. */
+const functionCount = domains.length + 2;
 
 describe('api stack', () => {
   let dev: SynthesizedLinli;
@@ -27,7 +27,7 @@ describe('api stack', () => {
 
   it('creates one function per domain of the route table, Node 22 on ARM64', () => {
     expectTemplate(dev.apiTemplate).resourceCountIs('AWS::Lambda::Function', functionCount);
-    for (const domain of [...domains, 'notifier']) {
+    for (const domain of [...domains, 'notifier', 'reminders']) {
       const fn = resourcesOfType(dev.apiTemplate, 'AWS::Lambda::Function')[functionOf(domain)]!;
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
@@ -37,19 +37,21 @@ describe('api stack', () => {
     }
   });
 
-  it('gives every API function the JWT key', () => {
+  it('gives every API function the JWT key, and those that talk to WeChat its secret', () => {
     const functions = resourcesOfType(dev.apiTemplate, 'AWS::Lambda::Function');
     for (const domain of domains) {
       expect(functions[functionOf(domain)]!.Properties!.Environment.Variables.JWT_SECRET_ARN).toBeDefined();
     }
+    for (const name of [...domains, 'notifier']) {
+      expect(functions[functionOf(name)]!.Properties!.Environment.Variables.WECHAT_SECRET_ARN).toBeDefined();
+    }
   });
 
-  it('gives every function the table, the WeChat secret, source maps and the log level', () => {
+  it('gives every function the table, source maps and the log level', () => {
     expectTemplate(dev.apiTemplate).allResourcesProperties('AWS::Lambda::Function', {
       Environment: {
         Variables: Match.objectLike({
           TABLE_NAME: Match.anyValue(),
-          WECHAT_SECRET_ARN: Match.anyValue(),
           POWERTOOLS_SERVICE_NAME: Match.stringLikeRegexp('^linli-'),
           LOG_LEVEL: STAGES.dev.logLevel,
           NODE_OPTIONS: '--enable-source-maps',
@@ -72,15 +74,18 @@ describe('api stack', () => {
   it('grants the functions item access to the table and Query on its indexes, but no Scan', () => {
     const policies = Object.values(resourcesOfType(dev.apiTemplate, 'AWS::IAM::Policy'));
     expect(policies).toHaveLength(functionCount);
+    let readingSecrets = 0;
     for (const policy of policies) {
       const actions = (policy.Properties!.PolicyDocument.Statement as { Action: string | string[] }[]).flatMap(
         (statement) => statement.Action,
       );
       expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']));
-      expect(actions).toEqual(expect.arrayContaining(['secretsmanager:GetSecretValue']));
+      if (actions.includes('secretsmanager:GetSecretValue')) readingSecrets += 1;
       expect(actions).not.toContain('dynamodb:Scan');
       expect(JSON.stringify(policy.Properties!.PolicyDocument)).not.toContain('/index/*');
     }
+    // Every function but the reminder job, which reads no secret.
+    expect(readingSecrets).toBe(functionCount - 1);
   });
 
   it('has an API route for every entry of the route table, served by the function of its domain', () => {
@@ -206,5 +211,12 @@ describe('api stack', () => {
       },
     });
     expectTemplate(dev.apiTemplate).hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
+  });
+
+  it('runs the reminder job daily at 18:00 Asia/Shanghai', () => {
+    expectTemplate(dev.apiTemplate).hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'cron(0 10 * * ? *)',
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [functionOf('reminders'), 'Arn'] } })],
+    });
   });
 });

@@ -134,6 +134,58 @@ describe('the notifier reading the stream', () => {
   });
 });
 
+describe('the day-before reminder', () => {
+  it('reminds seat holders of tomorrow’s session once, however often the job runs, and not the waitlist', async () => {
+    const { tomorrowInShanghai, writeReminders } = await import('../../functions/src/notify/reminders');
+    const now = new Date();
+    const { from } = tomorrowInShanghai(now);
+    const startsAt = new Date(Date.parse(from) + 9.5 * 3600_000).toISOString(); // 09:30 tomorrow
+    const communityId = `remind-${randomBytes(3).toString('hex')}`;
+    const sessionId = `s-${randomBytes(4).toString('hex')}`;
+    const seated = `u-seat-${randomBytes(3).toString('hex')}`;
+    const waiting = `u-wait-${randomBytes(3).toString('hex')}`;
+    const put = (Item: Record<string, unknown>) =>
+      m.dynamo.documentClient.send(new m.doc.PutCommand({ TableName: notifyTable, Item }));
+    await put({ ...m.table.key.community(communityId), id: communityId, gsi2pk: 'COMMUNITIES', gsi2sk: communityId });
+    await put({
+      ...m.table.key.session(sessionId),
+      sessionId,
+      communityId,
+      title: '加装电梯意见征集',
+      venueName: '红色议事厅',
+      venuePlace: '社区服务中心二楼',
+      startsAt,
+      endsAt: new Date(Date.parse(startsAt) + 3600_000).toISOString(),
+      status: 'scheduled',
+      gsi1pk: `COMMUNITY#${communityId}#SESSIONS`,
+      gsi1sk: `${startsAt}#${sessionId}`,
+    });
+    for (const [userId, status] of [
+      [seated, 'booked'],
+      [waiting, 'waitlisted'],
+    ] as const) {
+      const memberId = `m-${userId}`;
+      await put({ ...m.table.key.member(memberId), memberId, userId, realName: '居民' });
+      await put({ ...m.table.key.booking(sessionId, memberId), memberId, sessionId, status, bookedByUserId: userId });
+    }
+
+    expect(await writeReminders(now)).toBe(1);
+    expect(await writeReminders(now)).toBe(0);
+    const poller = await startPoller();
+    try {
+      await waitFor(async () => (await countMessages([seated])) === 1);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await countMessages([seated])).toBe(1);
+      expect(await countMessages([waiting])).toBe(0);
+      const [message] = await m.notifyRepo.listMessages(seated);
+      expect(message).toMatchObject({ title: '议事会明天召开' });
+      expect(message!.body).toContain('红色议事厅');
+    } finally {
+      await poller.stop();
+    }
+  });
+});
+
 describe('WeChat subscribe messages', () => {
   let wechat: Server;
   let sends: { touser: string; template_id: string; data: Record<string, { value: string }> }[];

@@ -29,9 +29,12 @@ async function factsFor(event: OutboxEvent): Promise<Facts> {
   if (!event.type.startsWith('council.') || !('sessionId' in event)) return {};
   const s = await getSession(event.sessionId);
   const session = s && { title: s.title, startsAt: s.startsAt, venueName: s.venueName, venuePlace: s.venuePlace };
-  if (event.type === 'council.session_cancelled') {
+  if (event.type === 'council.session_cancelled' || event.type === 'council.session_reminder') {
     const bookings = await listSessionBookings(event.sessionId);
-    const live = bookings.filter((b) => b.status === 'booked' || b.status === 'waitlisted');
+    // A cancellation concerns the waitlist too; a reminder only those holding a seat.
+    const live = bookings.filter(
+      (b) => b.status === 'booked' || (event.type === 'council.session_cancelled' && b.status === 'waitlisted'),
+    );
     const members = await Promise.all(live.map((b) => usersOfMember(b.memberId, b.bookedByUserId)));
     return { session, audienceUserIds: members.flatMap((m) => m.ids) };
   }

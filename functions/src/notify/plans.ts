@@ -19,7 +19,7 @@ export interface Facts {
   /** Users to tell about a member: the member's own user and whoever booked for them. */
   usersOf?: string[];
   memberName?: string;
-  /** For a cancelled session: every user with a live booking of it. */
+  /** For a cancelled session: every user with a live booking of it; for a reminder: every seat holder's. */
   audienceUserIds?: string[];
 }
 
@@ -82,6 +82,20 @@ export function planFor(event: OutboxEvent, facts: Facts): Plan | undefined {
         wechat: {
           template: 'council',
           values: { thing1: s.title, time2: when(s), thing3: '已取消', thing4: event.reason },
+        },
+      };
+    }
+    case 'council.session_reminder': {
+      const s = facts.session;
+      if (!s) return undefined;
+      return {
+        userIds: unique(facts.audienceUserIds ?? []),
+        title: '议事会明天召开',
+        body: `「${s.title}」将于${when(s)}在${s.venueName}（${s.venuePlace}）召开，请准时参加，签到时出示预约二维码。`,
+        link: links.councilSession(event.communityId, event.sessionId),
+        wechat: {
+          template: 'council',
+          values: { thing1: s.title, time2: when(s), thing3: s.venueName, thing4: '明天召开，请准时参加' },
         },
       };
     }

@@ -20,6 +20,8 @@ export type OutboxEvent =
   | { type: 'council.seat_promoted'; communityId: string; sessionId: string; memberId: string; bookedByUserId: string }
   | { type: 'council.booking_cancelled'; communityId: string; sessionId: string; memberId: string }
   | { type: 'council.checked_in'; communityId: string; sessionId: string; memberId: string }
+  /** The day before a session: everyone holding a seat is reminded (date, time and place). */
+  | { type: 'council.session_reminder'; communityId: string; sessionId: string }
   | {
       type: 'identity.application_decided';
       communityId: string;
@@ -39,11 +41,11 @@ export type OutboxEvent =
   | { type: 'notify.message'; communityId: string; userId: string; title: string; body: string; link?: string };
 
 /**
- * The Put of an outbox item, to go into the same TransactWriteItems as the change it reports,
+ * The Put of an outbox item (`eventId` defaults to a fresh ULID; a deterministic one makes a
+ * repeated job write its event once), to go into the same TransactWriteItems as the change it reports,
  * so an event is never lost and never sent for a change that did not happen.
  */
-export function outboxPut(event: OutboxEvent, now = new Date()) {
-  const eventId = ulid(now.getTime());
+export function outboxPut(event: OutboxEvent, now = new Date(), eventId = ulid(now.getTime())) {
   return {
     Put: {
       TableName: tableName,
