@@ -1,15 +1,9 @@
 /** Every DynamoDB read and write of the council feature. */
-import {
-  BatchGetCommand,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DEFAULT_NO_SHOW_POLICY } from '@linli/shared/domain/council/rules';
 import { documentClient, tableName } from '../platform/dynamo';
 import { outboxPut, type OutboxEvent } from '../platform/outbox';
+import { batchGetItems, getItem, queryIndex, queryPartition, strip } from '../platform/items';
 import { failedConditions } from '../platform/transactions';
 import { GSI, index, key } from '../table';
 import type { BookingRecord, CouncilSettings, SessionRecord, VenueRecord } from './records';
@@ -17,16 +11,7 @@ import type { BookingRecord, CouncilSettings, SessionRecord, VenueRecord } from 
 type Item = Record<string, unknown>;
 type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
 
-const strip = <T>(item: Item | undefined): T | undefined => {
-  if (!item) return undefined;
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, type: _t, ...rest } = item;
-  return rest as T;
-};
-
-async function get<T>(k: { pk: string; sk: string }, consistent = false): Promise<T | undefined> {
-  const out = await documentClient.send(new GetCommand({ TableName: tableName, Key: k, ConsistentRead: consistent }));
-  return strip<T>(out.Item);
-}
+const get = <T>(k: { pk: string; sk: string }, consistent = false) => getItem<T>(k, consistent);
 
 // ── venues ───────────────────────────────────────────────────────────────────
 
@@ -35,15 +20,8 @@ const venueItem = (v: VenueRecord): Item => ({ ...key.venue(v.communityId, v.ven
 export const getVenue = (communityId: string, venueId: string) =>
   get<VenueRecord>(key.venue(communityId, venueId), true);
 
-export async function listVenues(communityId: string): Promise<VenueRecord[]> {
-  const out = await documentClient.send(
-    new QueryCommand({
-      TableName: tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
-      ExpressionAttributeValues: { ':pk': key.community(communityId).pk, ':sk': 'VENUE#' },
-    }),
-  );
-  return (out.Items ?? []).map((i) => strip<VenueRecord>(i)!);
+export function listVenues(communityId: string): Promise<VenueRecord[]> {
+  return queryPartition<VenueRecord>(key.community(communityId).pk, { sort: { beginsWith: 'VENUE#' } });
 }
 
 export async function putVenue(v: VenueRecord, mustBeNew: boolean): Promise<void> {
@@ -97,66 +75,26 @@ function sessionItem(s: SessionRecord): Item {
 export const getSession = (sessionId: string, consistent = false) =>
   get<SessionRecord>(key.session(sessionId), consistent);
 
-export async function getSessions(sessionIds: string[]): Promise<SessionRecord[]> {
-  const unique = [...new Set(sessionIds)];
-  const found: SessionRecord[] = [];
-  for (let i = 0; i < unique.length; i += 100) {
-    let keys: Item[] | undefined = unique.slice(i, i + 100).map((id) => key.session(id));
-    while (keys && keys.length > 0) {
-      const out = await documentClient.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys } } }));
-      for (const item of out.Responses?.[tableName] ?? []) found.push(strip<SessionRecord>(item)!);
-      keys = out.UnprocessedKeys?.[tableName]?.Keys as Item[] | undefined;
-    }
-  }
-  return found;
-}
-
-async function queryIndex<T>(
-  gsi: 'gsi1' | 'gsi2',
-  pkValue: string,
-  range?: { op: '>=' | '<' | '<='; value: string },
-  options: { newestFirst?: boolean; limit?: number } = {},
-): Promise<T[]> {
-  const g = GSI[gsi];
-  const items: T[] = [];
-  let startKey: Item | undefined;
-  do {
-    const out = await documentClient.send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: g.name,
-        KeyConditionExpression: range ? `#pk = :pk AND #sk ${range.op} :sk` : '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': g.partitionKey, ...(range ? { '#sk': g.sortKey } : {}) },
-        ExpressionAttributeValues: { ':pk': pkValue, ...(range ? { ':sk': range.value } : {}) },
-        ScanIndexForward: !options.newestFirst,
-        Limit: options.limit,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of out.Items ?? []) items.push(strip<T>(item)!);
-    startKey = options.limit !== undefined && items.length >= options.limit ? undefined : out.LastEvaluatedKey;
-  } while (startKey);
-  return items;
+export function getSessions(sessionIds: string[]): Promise<SessionRecord[]> {
+  return batchGetItems<SessionRecord>([...new Set(sessionIds)].map((id) => key.session(id)));
 }
 
 /** AP17: sessions starting at or after `from` (upcoming), or before it, newest first (past). */
 export function listCommunitySessions(communityId: string, when: 'upcoming' | 'past', now: string) {
   return when === 'upcoming'
-    ? queryIndex<SessionRecord>('gsi1', index.communitySessions(communityId), { op: '>=', value: now })
-    : queryIndex<SessionRecord>(
-        'gsi1',
-        index.communitySessions(communityId),
-        { op: '<', value: now },
-        {
-          newestFirst: true,
-          limit: 50,
-        },
-      );
+    ? queryIndex<SessionRecord>('gsi1', index.communitySessions(communityId), { sort: { op: '>=', value: now } })
+    : queryIndex<SessionRecord>('gsi1', index.communitySessions(communityId), {
+        sort: { op: '<', value: now },
+        newestFirst: true,
+        limit: 50,
+      });
 }
 
 /** AP18: the venue's sessions that start before `before` (candidates for an overlap). */
 export function listVenueSessionsStartingBefore(communityId: string, venueId: string, before: string) {
-  return queryIndex<SessionRecord>('gsi2', index.venueSessions(communityId, venueId), { op: '<', value: before });
+  return queryIndex<SessionRecord>('gsi2', index.venueSessions(communityId, venueId), {
+    sort: { op: '<', value: before },
+  });
 }
 
 /**
@@ -237,22 +175,8 @@ function bookingItem(b: BookingRecord): Item {
 export const getBooking = (sessionId: string, memberId: string, consistent = false) =>
   get<BookingRecord>(key.booking(sessionId, memberId), consistent);
 
-export async function listSessionBookings(sessionId: string): Promise<BookingRecord[]> {
-  const items: BookingRecord[] = [];
-  let startKey: Item | undefined;
-  do {
-    const out = await documentClient.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
-        ExpressionAttributeValues: { ':pk': key.session(sessionId).pk, ':sk': 'BOOKING#' },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of out.Items ?? []) items.push(strip<BookingRecord>(item)!);
-    startKey = out.LastEvaluatedKey;
-  } while (startKey);
-  return items;
+export function listSessionBookings(sessionId: string): Promise<BookingRecord[]> {
+  return queryPartition<BookingRecord>(key.session(sessionId).pk, { sort: { beginsWith: 'BOOKING#' } });
 }
 
 export const listMemberBookings = (memberId: string) =>
@@ -260,7 +184,7 @@ export const listMemberBookings = (memberId: string) =>
 
 /** AP21: the first on the waitlist. */
 export async function waitlistHead(sessionId: string): Promise<BookingRecord | undefined> {
-  return (await queryIndex<BookingRecord>('gsi2', index.sessionWaitlist(sessionId), undefined, { limit: 1 }))[0];
+  return (await queryIndex<BookingRecord>('gsi2', index.sessionWaitlist(sessionId), { limit: 1 }))[0];
 }
 
 /** 1-based place of a waitlisted booking (how many arrived before it, plus one). */

@@ -1,61 +1,17 @@
 /** Every DynamoDB read and write of the identity feature. */
-import {
-  BatchGetCommand,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RoleGrant } from '@linli/shared/contract/principal';
 import { DomainError } from '@linli/shared/errors';
 import { householdKey } from '@linli/shared/domain/identity/person';
 import { documentClient, tableName } from '../platform/dynamo';
 import { outboxPut, type OutboxEvent } from '../platform/outbox';
+import { batchGetItems, getItem, queryIndex } from '../platform/items';
 import { failedConditions } from '../platform/transactions';
-import { GSI, index, key } from '../table';
+import { index, key } from '../table';
 import { applicationItem, linkItem, memberItem } from './items';
 import type { Address, ApplicationRecord, LinkRecord, MemberRecord, UserRecord } from './records';
 
-type Item = Record<string, unknown>;
-
-const strip = <T>(item: Item | undefined): T | undefined => {
-  if (!item) return undefined;
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, type: _t, ...rest } = item;
-  return rest as T;
-};
-
-async function get<T>(k: { pk: string; sk: string }): Promise<T | undefined> {
-  const out = await documentClient.send(new GetCommand({ TableName: tableName, Key: k }));
-  return strip<T>(out.Item);
-}
-
-async function queryIndex<T>(
-  gsi: 'gsi1' | 'gsi2',
-  pkValue: string,
-  options: { skPrefix?: string; newestFirst?: boolean; limit?: number } = {},
-): Promise<T[]> {
-  const g = GSI[gsi];
-  const items: T[] = [];
-  let startKey: Item | undefined;
-  do {
-    const out = await documentClient.send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: g.name,
-        KeyConditionExpression: options.skPrefix ? '#pk = :pk AND begins_with(#sk, :sk)' : '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': g.partitionKey, ...(options.skPrefix ? { '#sk': g.sortKey } : {}) },
-        ExpressionAttributeValues: { ':pk': pkValue, ...(options.skPrefix ? { ':sk': options.skPrefix } : {}) },
-        ScanIndexForward: !options.newestFirst,
-        Limit: options.limit,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of out.Items ?? []) items.push(strip<T>(item)!);
-    startKey = options.limit !== undefined && items.length >= options.limit ? undefined : out.LastEvaluatedKey;
-  } while (startKey);
-  return items;
-}
+const get = <T>(k: { pk: string; sk: string }) => getItem<T>(k);
 
 // ── users ────────────────────────────────────────────────────────────────────
 
@@ -145,18 +101,8 @@ export async function resolveAddress(p: {
 
 export const getMember = (memberId: string) => get<MemberRecord>(key.member(memberId));
 
-export async function getMembers(memberIds: string[]): Promise<MemberRecord[]> {
-  const unique = [...new Set(memberIds)];
-  const found: MemberRecord[] = [];
-  for (let i = 0; i < unique.length; i += 100) {
-    let keys: Item[] | undefined = unique.slice(i, i + 100).map((id) => key.member(id));
-    while (keys && keys.length > 0) {
-      const out = await documentClient.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys } } }));
-      for (const item of out.Responses?.[tableName] ?? []) found.push(strip<MemberRecord>(item)!);
-      keys = out.UnprocessedKeys?.[tableName]?.Keys as Item[] | undefined;
-    }
-  }
-  return found;
+export function getMembers(memberIds: string[]): Promise<MemberRecord[]> {
+  return batchGetItems<MemberRecord>([...new Set(memberIds)].map((id) => key.member(id)));
 }
 
 export async function putNewMember(m: MemberRecord): Promise<void> {
@@ -167,7 +113,7 @@ export async function putNewMember(m: MemberRecord): Promise<void> {
 
 export const listCommunityMembers = (communityId: string, buildingId?: string) =>
   queryIndex<MemberRecord>('gsi1', index.communityMembers(communityId), {
-    skPrefix: buildingId ? `${buildingId}#` : undefined,
+    sort: buildingId ? { beginsWith: `${buildingId}#` } : undefined,
   });
 
 export const listHouseholdMembers = (key: string) => queryIndex<MemberRecord>('gsi2', index.household(key));

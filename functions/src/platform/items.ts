@@ -1,0 +1,89 @@
+/** Reading items of the single table, shared by every feature's repository. */
+import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GSI } from '../table';
+import { documentClient, tableName } from './dynamo';
+
+type Item = Record<string, unknown>;
+type Key = { pk: string; sk: string };
+
+/** Drops the key and index attributes: records carry only their own fields. */
+export function strip<T>(item: Item | undefined): T | undefined {
+  if (!item) return undefined;
+  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, type: _t, ...rest } = item;
+  return rest as T;
+}
+
+export async function getItem<T>(key: Key, consistent = false): Promise<T | undefined> {
+  const out = await documentClient.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: consistent }));
+  return strip<T>(out.Item);
+}
+
+/** Items by key, 100 per request, unprocessed keys retried; missing ones are left out. */
+export async function batchGetItems<T>(keys: Key[]): Promise<T[]> {
+  const found: T[] = [];
+  for (let i = 0; i < keys.length; i += 100) {
+    let pending: Item[] | undefined = keys.slice(i, i + 100);
+    while (pending && pending.length > 0) {
+      const out = await documentClient.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending } } }));
+      for (const item of out.Responses?.[tableName] ?? []) found.push(strip<T>(item)!);
+      pending = out.UnprocessedKeys?.[tableName]?.Keys as Item[] | undefined;
+    }
+  }
+  return found;
+}
+
+export type SortCondition = { beginsWith: string } | { op: '<' | '<=' | '>' | '>='; value: string };
+
+export interface QueryOptions {
+  sort?: SortCondition;
+  newestFirst?: boolean;
+  /** Stop after this many items (otherwise every page is read). */
+  limit?: number;
+}
+
+async function query<T>(
+  names: { pk: string; sk: string },
+  indexName: string | undefined,
+  pkValue: string,
+  options: QueryOptions,
+): Promise<T[]> {
+  const sort = options.sort;
+  const condition = !sort
+    ? '#pk = :pk'
+    : 'beginsWith' in sort
+      ? '#pk = :pk AND begins_with(#sk, :sk)'
+      : `#pk = :pk AND #sk ${sort.op} :sk`;
+  const items: T[] = [];
+  let startKey: Item | undefined;
+  do {
+    const out = await documentClient.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: indexName,
+        KeyConditionExpression: condition,
+        ExpressionAttributeNames: { '#pk': names.pk, ...(sort ? { '#sk': names.sk } : {}) },
+        ExpressionAttributeValues: {
+          ':pk': pkValue,
+          ...(sort ? { ':sk': 'beginsWith' in sort ? sort.beginsWith : sort.value } : {}),
+        },
+        ScanIndexForward: !options.newestFirst,
+        Limit: options.limit,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of out.Items ?? []) items.push(strip<T>(item)!);
+    startKey = options.limit !== undefined && items.length >= options.limit ? undefined : out.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+}
+
+/** Items of one partition of the table, in sort-key order. */
+export function queryPartition<T>(pk: string, options: QueryOptions = {}): Promise<T[]> {
+  return query<T>({ pk: 'pk', sk: 'sk' }, undefined, pk, options);
+}
+
+/** Items of one partition of a generic index, in sort-key order. */
+export function queryIndex<T>(gsi: keyof typeof GSI, pkValue: string, options: QueryOptions = {}): Promise<T[]> {
+  const g = GSI[gsi];
+  return query<T>({ pk: g.partitionKey, sk: g.sortKey }, g.name, pkValue, options);
+}
