@@ -7,7 +7,7 @@ export const notifyDomain = defineDomain(
   notifyRoutes,
 )({
   listMessages: async ({ principal, query }) => notify.listMessages(principal.userId, query.before),
-  unreadCount: async ({ principal }) => ({ unread: (await notify.listMessages(principal.userId)).unread }),
+  unreadCount: async ({ principal }) => notify.unread(principal.userId),
   markMessageRead: async ({ principal, params }) => notify.markRead(principal.userId, params.messageId),
   recordConsent: async ({ principal, body }) => notify.recordConsent(principal.userId, body.results),
   notificationStats: async ({ params }) => notify.stats(params.communityId),

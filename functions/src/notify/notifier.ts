@@ -79,17 +79,19 @@ async function sendWechat(
   at: string,
   deps: NotifierDeps,
 ): Promise<void> {
-  // At most once: a replayed record finds the claim and leaves WeChat alone.
-  if (!(await repo.claimDelivery(communityId, eventId, userId, 'wechat', 'sending', at))) return;
   const { template, values } = plan.wechat;
   const templateId = deps.templateIds[template];
-  const user = await getUser(userId);
-  if (!templateId || !user?.openid) {
-    await repo.settleDelivery(communityId, eventId, userId, at, 'failed', templateId ? 'no openid' : 'no template id');
-    return;
-  }
+  // A template this deployment has not configured is an in-app-only message, not a failure.
+  if (!templateId) return;
+  // At most once: a replayed record finds the claim and leaves WeChat alone.
+  if (!(await repo.claimDelivery(communityId, eventId, userId, 'wechat', 'sending', at))) return;
   if (!(await repo.takeConsent(userId, template))) {
     await repo.settleDelivery(communityId, eventId, userId, at, 'no_consent');
+    return;
+  }
+  const user = await getUser(userId);
+  if (!user?.openid) {
+    await repo.settleDelivery(communityId, eventId, userId, at, 'failed', 'no openid');
     return;
   }
   const outcome = await deps.sender.send({

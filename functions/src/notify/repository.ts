@@ -82,21 +82,23 @@ export async function getMessage(userId: string, messageId: string): Promise<Mes
   return out.Item as MessageRecord | undefined;
 }
 
-/** Marks a message read and lowers the unread count, once. */
+/**
+ * Marks a message read and lowers the unread count, once. Should the count ever have drifted to
+ * 0, the message is still marked read (the count stays at 0, never below).
+ */
 export async function markRead(userId: string, messageId: string, at: string): Promise<void> {
+  const readUpdate = {
+    TableName: tableName,
+    Key: key.message(userId, messageId),
+    UpdateExpression: 'SET readAt = :at',
+    ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(readAt)',
+    ExpressionAttributeValues: { ':at': at },
+  };
   try {
     await documentClient.send(
       new TransactWriteCommand({
         TransactItems: [
-          {
-            Update: {
-              TableName: tableName,
-              Key: key.message(userId, messageId),
-              UpdateExpression: 'SET readAt = :at',
-              ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(readAt)',
-              ExpressionAttributeValues: { ':at': at },
-            },
-          },
+          { Update: readUpdate },
           {
             Update: {
               TableName: tableName,
@@ -110,7 +112,16 @@ export async function markRead(userId: string, messageId: string, at: string): P
       }),
     );
   } catch (error) {
-    if (!failedConditions(error)) throw error;
+    const failed = failedConditions(error);
+    if (!failed) throw error;
+    // Only the count refused: mark the message read on its own.
+    if (!failed.some((f) => f.index === 0)) {
+      try {
+        await documentClient.send(new UpdateCommand(readUpdate));
+      } catch (inner) {
+        if (!(inner instanceof ConditionalCheckFailedException)) throw inner;
+      }
+    }
   }
 }
 

@@ -21,6 +21,10 @@ export async function listMessages(userId: string, before?: string) {
   };
 }
 
+export async function unread(userId: string): Promise<{ unread: number }> {
+  return { unread: await repo.unreadCount(userId) };
+}
+
 export async function markRead(userId: string, messageId: string): Promise<Message> {
   const message = await repo.getMessage(userId, messageId);
   if (!message) throw new DomainError('MESSAGE_NOT_FOUND');
