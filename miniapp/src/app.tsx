@@ -1,7 +1,8 @@
-import Taro from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
 import { SUB_PAGES } from './constants';
 import { installSessionRefresh } from './services/session';
+import { loadUnread } from './services/unread';
 import './app.css';
 import './platform-styles';
 
@@ -17,6 +18,10 @@ installSessionRefresh(sendToLogin);
 
 /** The app root; `children` is the page being shown. */
 function App({ children }: PropsWithChildren) {
+  // Messages may have arrived while the app was in the background: the 我的 tab shows how many.
+  useDidShow(() => {
+    void loadUnread();
+  });
   return children;
 }
 

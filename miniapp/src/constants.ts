@@ -22,7 +22,16 @@ export const SUB_PAGES = {
   staffLinks: '/packages/staff/links/index',
   staffRegister: '/packages/staff/register/index',
   staffMembers: '/packages/staff/members/index',
+  councilSession: '/packages/council/session/index',
+  councilBookings: '/packages/council/bookings/index',
+  staffCouncil: '/packages/staff/council/index',
+  staffVenues: '/packages/staff/council/venues/index',
+  staffSchedule: '/packages/staff/council/schedule/index',
+  staffAttendees: '/packages/staff/council/attendees/index',
+  staffBookFor: '/packages/staff/council/book-for/index',
   merchantCenter: '/packages/merchant/center/index',
+  messages: '/packages/messages/index/index',
+  staffNotifyStats: '/packages/staff/notify-stats/index',
 } as const;
 
 /** Roles as people call them. */

@@ -94,7 +94,8 @@ describe('mini-program shell on H5', () => {
       await openHome(page);
 
       for (const [label, path, title] of [
-        ['议事', 'council', '社区议事 · 即将开放'],
+        // Signed out, 议事 says what to do first.
+        ['议事', 'council', '登录后预约议事会'],
         ['食堂', 'canteen', '长者食堂 · 即将开放'],
         ['积分', 'points', '邻里积分 · 即将开放'],
       ] as const) {

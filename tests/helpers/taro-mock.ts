@@ -2,6 +2,8 @@
  * A small stand-in for @tarojs/taro in component tests (jest maps the module here).
  * Network and UI calls are jest.fn()s the tests script and inspect; storage is an in-memory map.
  */
+import { useEffect, useRef } from 'react';
+
 type AnyFn = (...args: any[]) => any;
 
 const storage = new Map<string, unknown>();
@@ -29,6 +31,9 @@ export const navigateTo = jest.fn(ok('navigateTo'));
 export const redirectTo = jest.fn(ok('redirectTo'));
 export const navigateBack = jest.fn(ok('navigateBack'));
 export const reLaunch = jest.fn(ok('reLaunch'));
+export const setTabBarBadge = jest.fn(ok('setTabBarBadge'));
+export const removeTabBarBadge = jest.fn(ok('removeTabBarBadge'));
+export const stopPullDownRefresh = jest.fn(ok('stopPullDownRefresh'));
 export const login = jest.fn(() => Promise.resolve({ errMsg: 'login:ok', code: 'wx-login-code' }));
 /** The page stack; a test that needs pages to go back to sets its own return value. */
 export const getCurrentPages = jest.fn((): { route: string }[] => []);
@@ -61,9 +66,24 @@ export const createSelectorQuery = () => {
 export const eventCenter = { on: jest.fn(), off: jest.fn(), trigger: jest.fn(), once: jest.fn() };
 export const getCurrentInstance = () => ({ router: { params: {}, path: '' }, page: null });
 
-// Page lifecycle hooks: a component test has no page around it, so they do nothing.
+// Page lifecycle hooks: a component test has no page around it, so they do nothing, except
+// useDidShow, whose callbacks a test runs with showPage() (the page showing again).
 const noopHook = (_fn?: AnyFn) => undefined;
-export const useDidShow = noopHook;
+const didShow = new Set<{ current: AnyFn }>();
+export function useDidShow(fn: AnyFn): void {
+  const latest = useRef(fn);
+  latest.current = fn;
+  useEffect(() => {
+    didShow.add(latest);
+    return () => {
+      didShow.delete(latest);
+    };
+  }, []);
+}
+/** Runs the useDidShow callbacks of everything rendered, as when the page shows again. */
+export function showPage(): void {
+  didShow.forEach((hook) => hook.current());
+}
 export const useDidHide = noopHook;
 export const useLoad = noopHook;
 export const useReady = noopHook;
@@ -88,6 +108,9 @@ export function resetTaroMock(): void {
     redirectTo,
     navigateBack,
     reLaunch,
+    setTabBarBadge,
+    removeTabBarBadge,
+    stopPullDownRefresh,
     login,
     getCurrentPages,
     getStorageSync,
@@ -113,6 +136,9 @@ const Taro = {
   redirectTo,
   navigateBack,
   reLaunch,
+  setTabBarBadge,
+  removeTabBarBadge,
+  stopPullDownRefresh,
   login,
   getCurrentPages,
   getStorageSync,

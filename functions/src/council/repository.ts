@@ -1,6 +1,6 @@
 /** Every DynamoDB read and write of the council feature. */
 import { PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { DEFAULT_NO_SHOW_POLICY } from '@linli/shared/domain/council/rules';
+import { DEFAULT_NO_SHOW_POLICY, MAX_SESSION_HOURS } from '@linli/shared/domain/council/rules';
 import { documentClient, tableName } from '../platform/dynamo';
 import { outboxPut, type OutboxEvent } from '../platform/outbox';
 import { batchGetItems, getItem, queryIndex, queryPartition, strip } from '../platform/items';
@@ -79,15 +79,25 @@ export function getSessions(sessionIds: string[]): Promise<SessionRecord[]> {
   return batchGetItems<SessionRecord>([...new Set(sessionIds)].map((id) => key.session(id)));
 }
 
-/** AP17: sessions starting at or after `from` (upcoming), or before it, newest first (past). */
-export function listCommunitySessions(communityId: string, when: 'upcoming' | 'past', now: string) {
-  return when === 'upcoming'
-    ? queryIndex<SessionRecord>('gsi1', index.communitySessions(communityId), { sort: { op: '>=', value: now } })
-    : queryIndex<SessionRecord>('gsi1', index.communitySessions(communityId), {
-        sort: { op: '<', value: now },
-        newestFirst: true,
-        limit: 50,
-      });
+/**
+ * AP17: upcoming sessions (not yet ended, so one in progress still shows) or past ones, newest
+ * first. The index is sorted by start; a session lasts at most MAX_SESSION_HOURS.
+ */
+export async function listCommunitySessions(communityId: string, when: 'upcoming' | 'past', now: Date) {
+  const earliestRunning = new Date(now.getTime() - MAX_SESSION_HOURS * 3600_000).toISOString();
+  const nowIso = now.toISOString();
+  if (when === 'upcoming') {
+    const candidates = await queryIndex<SessionRecord>('gsi1', index.communitySessions(communityId), {
+      sort: { op: '>=', value: earliestRunning },
+    });
+    return candidates.filter((s) => s.endsAt >= nowIso);
+  }
+  const candidates = await queryIndex<SessionRecord>('gsi1', index.communitySessions(communityId), {
+    sort: { op: '<', value: nowIso },
+    newestFirst: true,
+    limit: 60,
+  });
+  return candidates.filter((s) => s.endsAt < nowIso).slice(0, 50);
 }
 
 /** AP18: the venue's sessions that start before `before` (candidates for an overlap). */

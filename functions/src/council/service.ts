@@ -28,6 +28,11 @@ const nowIso = () => new Date().toISOString();
 
 // ── views ────────────────────────────────────────────────────────────────────
 
+/** A seat of a cancelled session is never a no-show; otherwise an unused seat becomes one at the end. */
+function statusOf(b: BookingRecord, session: SessionRecord, now: Date) {
+  return session.status === 'cancelled' ? b.status : effectiveStatus(b.status, session.endsAt, now);
+}
+
 function venueView(v: VenueRecord): Venue {
   return { venueId: v.venueId, name: v.name, place: v.place, capacity: v.capacity };
 }
@@ -211,7 +216,7 @@ export async function listSessions(
   communityId: string,
   when: 'upcoming' | 'past',
 ): Promise<{ sessions: CouncilSession[] }> {
-  const sessions = await repo.listCommunitySessions(communityId, when, nowIso());
+  const sessions = await repo.listCommunitySessions(communityId, when, new Date());
   const isStaff = !onBehalfOf && principal.grants.some((g) => g.role === 'staff' || g.role === 'admin');
   if (isStaff) return { sessions: sessions.map(sessionView) };
   const subject = await subjectOf(principal, onBehalfOf);
@@ -435,7 +440,7 @@ export async function exportAttendees(communityId: string, sessionId: string) {
       b.buildingName,
       b.unitName,
       b.room,
-      STATUS_LABEL[effectiveStatus(b.status, session.endsAt, now)],
+      STATUS_LABEL[statusOf(b, session, now)],
       b.bookedByUserId === undefined ? '' : `${b.bookedByName}（${VIA_LABEL[b.via]}）`,
       shanghai(b.createdAt),
       shanghai(b.checkedInAt),

@@ -14,6 +14,11 @@ export interface ActingFor {
   age: number;
   /** The caregiver's user id: another login never inherits someone else's 代办. */
   userId: string;
+  /**
+   * `staff` when a community worker acts for a member of their community (booking a seat for an
+   * elder without WeChat); absent for a caregiver, whose right comes from the dependent link.
+   */
+  via?: 'staff';
 }
 
 let current: ActingFor | null | undefined;
@@ -27,7 +32,8 @@ function isActingFor(value: unknown): value is ActingFor {
     typeof v.memberId === 'string' &&
     typeof v.realName === 'string' &&
     typeof v.age === 'number' &&
-    typeof v.userId === 'string'
+    typeof v.userId === 'string' &&
+    (v.via === undefined || v.via === 'staff')
   );
 }
 

@@ -62,6 +62,27 @@ describe('me', () => {
     expect(readActingFor()?.memberId).toBe('m-li');
   });
 
+  it('keeps staff 代办 for a member while the user is staff (no dependent link needed)', async () => {
+    const staffGrant = { role: 'staff' as const, communityId: 'anjuyuan' };
+    signedInWith(accessTokenWith([staffGrant]));
+    startActingFor({ memberId: 'm-li', realName: '李秀英', age: 86, userId: 'u-1', via: 'staff' });
+    serveApi({ 'GET /me': me({ grants: [staffGrant], member: null }) });
+
+    await loadMe();
+
+    expect(readActingFor()).toMatchObject({ memberId: 'm-li', via: 'staff' });
+  });
+
+  it('ends staff 代办 once the user is no longer staff', async () => {
+    signedInWith(accessTokenWith([residentGrant]));
+    startActingFor({ memberId: 'm-li', realName: '李秀英', age: 86, userId: 'u-1', via: 'staff' });
+    serveApi({ 'GET /me': me() });
+
+    await loadMe();
+
+    expect(readActingFor()).toBeNull();
+  });
+
   it('signs out when the server no longer accepts the token', async () => {
     signedInWith(accessTokenWith([]));
     serveApi({ 'GET /me': apiError(401, 'TOKEN_INVALID') });

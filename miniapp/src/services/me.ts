@@ -52,14 +52,15 @@ async function refreshIfStale(me: Me): Promise<void> {
   if (inToken && grantsKey(inToken) !== grantsKey(me.grants)) await refreshSession();
 }
 
-/** Ends 代办 for someone who is no longer an active dependent of this user. */
+/** Ends 代办 for someone who is no longer an active dependent of this user (or staff 代办 for a non-staff user). */
 function reconcileActingFor(me: Me): void {
   const acting = readActingFor();
   if (!acting) return;
-  const stillLinked = me.dependents.some(
-    (link) => link.status === 'active' && link.dependent.memberId === acting.memberId,
-  );
-  if (acting.userId !== me.userId || !stillLinked) stopActingFor();
+  const stillAllowed =
+    acting.via === 'staff'
+      ? me.grants.some((grant) => grant.role === 'staff' || grant.role === 'admin')
+      : me.dependents.some((link) => link.status === 'active' && link.dependent.memberId === acting.memberId);
+  if (acting.userId !== me.userId || !stillAllowed) stopActingFor();
 }
 
 /** Loads /me (one request at a time); resolves with it, or undefined when signed out or failed. */

@@ -6,10 +6,12 @@ interface EntryCardProps {
   title: string;
   description: string;
   onOpen: () => void;
+  /** A short count on the right, e.g. unread messages; left out when there is nothing to count. */
+  badge?: string;
 }
 
 /** A large tappable card that opens another page. */
-export function EntryCard({ icon, title, description, onOpen }: EntryCardProps) {
+export function EntryCard({ icon, title, description, onOpen, badge }: EntryCardProps) {
   return (
     <View className="entry-card" onClick={onOpen} role="link" aria-label={title}>
       <Text className="entry-card__icon" aria-hidden>
@@ -19,6 +21,11 @@ export function EntryCard({ icon, title, description, onOpen }: EntryCardProps) 
         <Text className="entry-card__title">{title}</Text>
         <Text className="linli-muted">{description}</Text>
       </View>
+      {badge ? (
+        <Text className="entry-card__badge" aria-hidden>
+          {badge}
+        </Text>
+      ) : null}
       <Text className="entry-card__arrow" aria-hidden>
         ›
       </Text>

@@ -7,8 +7,10 @@ import { PageShell } from '../../components/page-shell';
 import { RequestStatus } from '../../components/request-status';
 import { DEFAULT_COMMUNITY_ID, SUB_PAGES } from '../../constants';
 import { useMe } from '../../hooks/use-me';
+import { useUnreadCount } from '../../hooks/use-unread-count';
 import { staffCommunityOf } from '../../services/me';
 import { clearSession } from '../../services/session';
+import { badgeText } from '../../services/unread';
 import { Dependents, Membership, Profile, SignedOut } from './sections';
 import './index.css';
 
@@ -20,6 +22,7 @@ async function logout(): Promise<void> {
 /** 我的: who I am, my residence, the family I act for, and the settings. */
 export default function MinePage() {
   const { me, loading, error, signedIn, reload } = useMe();
+  const unread = useUnreadCount();
   const isStaff = me ? staffCommunityOf(me, DEFAULT_COMMUNITY_ID) !== undefined : false;
   const isMerchant = me?.grants.some((grant) => grant.role === 'merchant') ?? false;
 
@@ -30,6 +33,13 @@ export default function MinePage() {
       {me ? (
         <>
           <Profile me={me} />
+          <EntryCard
+            icon="✉️"
+            title="消息"
+            description={unread > 0 ? `${unread} 条未读消息` : '没有未读消息'}
+            badge={unread > 0 ? badgeText(unread) : undefined}
+            onOpen={() => void Taro.navigateTo({ url: SUB_PAGES.messages })}
+          />
           {isStaff || isMerchant ? <Text className="linli-section-title">工作入口</Text> : null}
           {isStaff ? (
             <EntryCard

@@ -1,5 +1,12 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { getStorageSync, navigateTo, resetTaroMock, setStorageSync } from '../../../../tests/helpers/taro-mock';
+import {
+  getStorageSync,
+  navigateTo,
+  removeTabBarBadge,
+  resetTaroMock,
+  setStorageSync,
+  setTabBarBadge,
+} from '../../../../tests/helpers/taro-mock';
 import { serveApi } from '../../../../tests/helpers/miniapp-api';
 import {
   accessTokenWith,
@@ -18,6 +25,7 @@ import {
   sessionUserId,
   USER_ID_STORAGE_KEY,
 } from '../../services/session';
+import { resetUnreadStore } from '../../services/unread';
 import MinePage from './index';
 
 function signedInAs(answer: Me, routes: Record<string, object> = {}) {
@@ -33,6 +41,7 @@ beforeEach(() => {
   resetSessionCache();
   resetActingForCache();
   resetMeStore();
+  resetUnreadStore();
 });
 
 describe('我的', () => {
@@ -126,6 +135,27 @@ describe('我的', () => {
 
     await waitFor(() => expect(screen.queryByText('正在为 李秀英（86岁）代办')).toBeNull());
     expect(readActingFor()).toBeNull();
+  });
+
+  it('shows how many messages are unread, on 消息 and on the 我的 tab, and opens them', async () => {
+    signedInAs(me(), { 'GET /me/messages/unread-count': { unread: 3 } });
+
+    render(<MinePage />);
+
+    expect(await screen.findByText('3 条未读消息')).toBeTruthy();
+    expect(setTabBarBadge).toHaveBeenLastCalledWith({ index: 4, text: '3' });
+    fireEvent.click(screen.getByText('消息'));
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/messages/index/index' });
+  });
+
+  it('says there is nothing unread and shows no badge', async () => {
+    signedInAs(me(), { 'GET /me/messages/unread-count': { unread: 0 } });
+
+    render(<MinePage />);
+
+    expect(await screen.findByText('没有未读消息')).toBeTruthy();
+    await waitFor(() => expect(removeTabBarBadge).toHaveBeenCalledWith({ index: 4 }));
+    expect(setTabBarBadge).not.toHaveBeenCalled();
   });
 
   it('offers the 社区工作台 to staff only', async () => {

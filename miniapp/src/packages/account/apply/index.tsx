@@ -13,6 +13,7 @@ import { useCommunity } from '../../../hooks/use-community';
 import { useMe } from '../../../hooks/use-me';
 import { useApplyMembership } from '../../../hooks/use-membership';
 import { todayInShanghai } from '../../../services/form-rules';
+import { askConsent } from '../../../services/subscribe';
 import { goBackOrMine } from '../../../utils/navigation';
 import { membershipDraftErrors, type MembershipDraft } from './rules';
 import './index.css';
@@ -47,6 +48,8 @@ export default function ApplyPage() {
       void Taro.showToast({ title: '请按红字提示修改', icon: 'none', duration: 2000 });
       return;
     }
+    // Still inside the tap: WeChat shows the consent dialog only then. The result arrives as 审核结果通知.
+    await askConsent(['topic']);
     const application = await apply.submit({
       communityId: DEFAULT_COMMUNITY_ID,
       buildingId: draft.buildingId!,

@@ -60,6 +60,19 @@ function Workbench({ communityId }: { communityId: string }) {
         description={waiting(links.data?.items.length, '暂无待确认的绑定')}
         onOpen={open(SUB_PAGES.staffLinks)}
       />
+      <Text className="linli-section-title">社区议事</Text>
+      <EntryCard
+        icon="🗓️"
+        title="议事会管理"
+        description="安排议事会、签到、导出参会名单"
+        onOpen={open(SUB_PAGES.staffCouncil)}
+      />
+      <EntryCard
+        icon="🏛️"
+        title="议事场所"
+        description="新增或修改议事场所和座位数"
+        onOpen={open(SUB_PAGES.staffVenues)}
+      />
       <Text className="linli-section-title">档案管理</Text>
       <EntryCard
         icon="📝"
@@ -72,6 +85,13 @@ function Workbench({ communityId }: { communityId: string }) {
         title="居民档案"
         description="按楼栋查看已认证的居民"
         onOpen={open(SUB_PAGES.staffMembers)}
+      />
+      <Text className="linli-section-title">消息通知</Text>
+      <EntryCard
+        icon="📨"
+        title="消息发送情况"
+        description="近 7 天站内消息与微信通知"
+        onOpen={open(SUB_PAGES.staffNotifyStats)}
       />
 
       <Text className="linli-section-title">网格与楼栋</Text>

@@ -1,0 +1,81 @@
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import type { ReactNode } from 'react';
+import { SUB_PAGES } from '../../constants';
+import { useCouncilViewer, type CouncilViewer } from '../../hooks/use-council';
+import type { Me } from '../../hooks/use-me';
+import { RequestStatus } from '../request-status';
+import './index.css';
+
+export type CouncilReader = Extract<CouncilViewer, { kind: 'member' | 'staff' }>;
+
+const open = (url: string) => () => void Taro.navigateTo({ url });
+
+function SignedOut() {
+  return (
+    <View className="linli-card council-gate">
+      <Text className="council-gate__title">登录后预约议事会</Text>
+      <Text className="council-gate__text linli-muted">
+        社区议事会讨论大家关心的事。登录并完成居民认证后，可以在这里预约座位、查看签到码。
+      </Text>
+      <Button className="council-gate__button" type="primary" size="large" block onClick={open(SUB_PAGES.login)}>
+        登录
+      </Button>
+    </View>
+  );
+}
+
+/** Signed in but not a verified resident: where the application stands, or how to apply. */
+function NotMember({ me }: { me: Me }) {
+  const application = me.latestApplication;
+  if (application?.status === 'pending') {
+    return (
+      <View className="linli-card council-gate">
+        <Text className="council-gate__title">居民认证审核中</Text>
+        <Text className="council-gate__text linli-muted">
+          社区工作人员核对后会尽快处理。认证通过后就可以预约议事会。
+        </Text>
+      </View>
+    );
+  }
+  const rejected = application?.status === 'rejected';
+  return (
+    <View className="linli-card council-gate">
+      <Text className="council-gate__title">认证居民才能预约议事会</Text>
+      <Text className="council-gate__text linli-muted">
+        {rejected
+          ? `您的认证申请未通过（${application.reason ?? '未填写原因'}），修改后可以重新申请。`
+          : '议事会按楼栋邀请居民参加。请先申请居民认证，社区核对住址后即可预约。'}
+      </Text>
+      <Button className="council-gate__button" type="primary" size="large" block onClick={open(SUB_PAGES.apply)}>
+        {rejected ? '重新申请' : '申请居民认证'}
+      </Button>
+    </View>
+  );
+}
+
+/**
+ * Council pages for those who may read them (verified residents, anyone acting for a member,
+ * staff); everyone else learns what to do first, as 我的 tells them.
+ */
+export function CouncilGate({ children }: { children: (viewer: CouncilReader) => ReactNode }) {
+  const viewer = useCouncilViewer();
+  switch (viewer.kind) {
+    case 'signed-out':
+      return <SignedOut />;
+    case 'loading':
+      return (
+        <RequestStatus
+          what="我的信息"
+          loading={viewer.state.loading}
+          error={viewer.state.error}
+          onRetry={viewer.state.reload}
+        />
+      );
+    case 'not-member':
+      return <NotMember me={viewer.me} />;
+    default:
+      return <>{children(viewer)}</>;
+  }
+}

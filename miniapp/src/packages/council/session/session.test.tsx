@@ -1,0 +1,177 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { resetTaroMock, setStorageSync, showModal } from '../../../../../tests/helpers/taro-mock';
+import { apiError, serveApi, type SentRequest } from '../../../../../tests/helpers/miniapp-api';
+import { booking, community, session } from '../../../../../tests/helpers/council-fixtures';
+import { accessTokenWith, me } from '../../../../../tests/helpers/miniapp-fixtures';
+import { resetActingForCache } from '../../../services/acting-for';
+import { TOKEN_STORAGE_KEY } from '../../../services/api';
+import { resetMeStore, type Me } from '../../../services/me';
+import { REFRESH_TOKEN_STORAGE_KEY, resetSessionCache, USER_ID_STORAGE_KEY } from '../../../services/session';
+import { askConsent } from '../../../services/subscribe';
+import SessionPage from './index';
+
+jest.mock('@tarojs/taro', () => ({
+  __esModule: true,
+  ...jest.requireActual('../../../../../tests/helpers/taro-mock'),
+  useRouter: () => ({ params: { communityId: 'anjuyuan', sessionId: 'session-1' }, path: '' }),
+}));
+
+const order: string[] = [];
+jest.mock('../../../services/subscribe', () => ({
+  askConsent: jest.fn(async () => {
+    order.push('consent');
+  }),
+}));
+
+const DETAIL = 'GET /community/anjuyuan/sessions/session-1';
+const BOOK = 'POST /community/anjuyuan/sessions/session-1/bookings';
+const CANCEL = 'POST /community/anjuyuan/sessions/session-1/bookings/cancel';
+
+function signedInAs(answer: Me, routes: Record<string, object>) {
+  setStorageSync(TOKEN_STORAGE_KEY, accessTokenWith(answer.grants));
+  setStorageSync(REFRESH_TOKEN_STORAGE_KEY, 'refresh');
+  setStorageSync(USER_ID_STORAGE_KEY, answer.userId);
+  resetSessionCache();
+  return serveApi({ 'GET /me': answer, 'GET /community/anjuyuan': community, ...routes });
+}
+
+/** Answers the detail with `first` until a booking call was made, then with `after`. */
+function detailBeforeAndAfter(first: object, after: object) {
+  let changed = false;
+  return {
+    detail: () => (changed ? after : first),
+    change: (answer: object) => (sent: SentRequest) => {
+      order.push(sent.path);
+      changed = true;
+      return answer;
+    },
+  };
+}
+
+beforeEach(() => {
+  resetTaroMock();
+  resetSessionCache();
+  resetActingForCache();
+  resetMeStore();
+  order.length = 0;
+  (askConsent as jest.Mock).mockClear();
+});
+
+describe('议事会 page', () => {
+  it('books a seat, then shows the QR code and the 签到码 in large letters', async () => {
+    const booked = booking();
+    const flow = detailBeforeAndAfter(
+      { session: session(), myBooking: null },
+      { session: session({ seatsLeft: 24 }), myBooking: booked },
+    );
+    signedInAs(me(), { [DETAIL]: flow.detail, [BOOK]: flow.change({ status: 201, body: booked }) });
+
+    render(<SessionPage />);
+
+    expect(await screen.findByText('老旧小区加装电梯意见征集')).toBeTruthy();
+    fireEvent.click(screen.getByText('预约座位'));
+
+    expect(await screen.findByText('K7M2QX')).toBeTruthy();
+    expect(screen.getByText('签到码')).toBeTruthy();
+    expect(screen.getByRole('img', { name: '王桂芳的签到二维码' })).toBeTruthy();
+    expect(screen.getAllByText('已预约').length).toBeGreaterThan(0);
+    expect(screen.getByText(/前可以取消预约/)).toBeTruthy();
+    expect(askConsent).not.toHaveBeenCalled();
+  });
+
+  it('asks for subscribe consent before joining the waitlist, and shows the place after', async () => {
+    const waiting = booking({ status: 'waitlisted', waitlistPosition: 4 });
+    const full = session({ seatsLeft: 0, waiting: 3 });
+    const flow = detailBeforeAndAfter(
+      { session: full, myBooking: null },
+      { session: { ...full, waiting: 4 }, myBooking: waiting },
+    );
+    signedInAs(me(), { [DETAIL]: flow.detail, [BOOK]: flow.change({ status: 201, body: waiting }) });
+
+    render(<SessionPage />);
+
+    expect(await screen.findByText('已满 · 3 人候补')).toBeTruthy();
+    fireEvent.click(screen.getByText('加入候补'));
+
+    expect((await screen.findAllByText('候补第4位')).length).toBeGreaterThan(0);
+    expect(askConsent).toHaveBeenCalledWith(['seat']);
+    expect(order).toEqual(['consent', '/community/anjuyuan/sessions/session-1/bookings']);
+    expect(screen.queryByText('K7M2QX')).toBeNull();
+  });
+
+  it('cancels a booking only after the person confirms', async () => {
+    const flow = detailBeforeAndAfter(
+      { session: session(), myBooking: booking() },
+      { session: session(), myBooking: null },
+    );
+    const sent = signedInAs(me(), {
+      [DETAIL]: flow.detail,
+      [CANCEL]: flow.change(booking({ status: 'cancelled' })),
+    });
+    showModal.mockResolvedValueOnce({ errMsg: 'showModal:ok', confirm: false, cancel: true });
+
+    render(<SessionPage />);
+
+    fireEvent.click(await screen.findByText('取消预约'));
+    await waitFor(() => expect(showModal).toHaveBeenCalledTimes(1));
+    expect(sent.some((r) => r.method === 'POST')).toBe(false);
+
+    fireEvent.click(screen.getByText('取消预约'));
+    expect(await screen.findByText('预约座位')).toBeTruthy();
+    expect(showModal).toHaveBeenCalledTimes(2);
+    expect(sent.filter((r) => r.method === 'POST').map((r) => r.path)).toEqual([
+      '/community/anjuyuan/sessions/session-1/bookings/cancel',
+    ]);
+  });
+
+  it('says when the cancel cutoff has passed instead of offering to cancel', async () => {
+    signedInAs(me(), {
+      [DETAIL]: { session: session({ cancelCutoffAt: '2026-01-01T00:00:00.000Z' }), myBooking: booking() },
+    });
+
+    render(<SessionPage />);
+
+    expect(await screen.findByText(/已过取消截止时间/)).toBeTruthy();
+    expect(screen.queryByText('取消预约')).toBeNull();
+  });
+
+  it('explains a no-show restriction and offers no free seat', async () => {
+    signedInAs(me(), {
+      [DETAIL]: {
+        session: session(),
+        myBooking: null,
+        restriction: {
+          code: 'BOOKING_RESTRICTED',
+          message: '近期多次预约未到场，暂时只能候补',
+          until: '2099-12-01T00:00:00.000Z',
+        },
+      },
+    });
+
+    render(<SessionPage />);
+
+    expect(await screen.findByText(/近期多次预约未到场，暂时只能候补/)).toBeTruthy();
+    expect(screen.queryByText('预约座位')).toBeNull();
+  });
+
+  it('shows no QR code for a booking of a cancelled session', async () => {
+    signedInAs(me(), {
+      [DETAIL]: { session: session({ status: 'cancelled', cancelReason: '天气原因' }), myBooking: booking() },
+    });
+
+    render(<SessionPage />);
+
+    expect(await screen.findByText('您的预约随之失效，不用再到场。')).toBeTruthy();
+    expect(screen.getByText('取消原因：天气原因')).toBeTruthy();
+    expect(screen.queryByText('K7M2QX')).toBeNull();
+    expect(screen.queryByText('取消预约')).toBeNull();
+  });
+
+  it('shows the server’s reason when the session is for other buildings', async () => {
+    signedInAs(me(), { [DETAIL]: apiError(403, 'NOT_IN_AUDIENCE') });
+
+    render(<SessionPage />);
+
+    expect(await screen.findByText('议事会加载失败：这场议事会面向其他楼栋的居民')).toBeTruthy();
+  });
+});
