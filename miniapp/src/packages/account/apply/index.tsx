@@ -1,14 +1,14 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { useState } from 'react';
 import { AddressPicker, type Address } from '../../../components/address-picker';
-import { DateField } from '../../../components/date-field';
 import { FormField } from '../../../components/form-field';
+import { PersonFields } from '../../../components/person-fields';
 import { PageShell } from '../../../components/page-shell';
 import { RequestStatus } from '../../../components/request-status';
 import { TextField } from '../../../components/text-field';
 import { DEFAULT_COMMUNITY_ID, SUB_PAGES } from '../../../constants';
+import { useDraftForm } from '../../../hooks/use-draft-form';
 import { useCommunity } from '../../../hooks/use-community';
 import { useMe } from '../../../hooks/use-me';
 import { useApplyMembership } from '../../../hooks/use-membership';
@@ -18,8 +18,6 @@ import { goBackOrMine } from '../../../utils/navigation';
 import { membershipDraftErrors, type MembershipDraft } from './rules';
 import './index.css';
 
-const OLDEST = '1900-01-01';
-
 /** 申请居民认证: building, unit, room and who I am; staff check it against their records. */
 export default function ApplyPage() {
   const me = useMe();
@@ -27,24 +25,22 @@ export default function ApplyPage() {
   const apply = useApplyMembership();
   const rejected = me.me?.latestApplication?.status === 'rejected' ? me.me.latestApplication : undefined;
   // A rejected application comes back filled in, so the person only corrects what was wrong.
-  const [draft, setDraft] = useState<MembershipDraft>(() => ({
-    buildingId: rejected?.buildingId,
-    unitId: rejected?.unitId,
-    room: rejected?.room ?? '',
-    realName: rejected?.realName ?? '',
-    birthDate: '',
-    phone: '',
-  }));
-  const [tried, setTried] = useState(false);
   const today = todayInShanghai();
-  const errors = tried ? membershipDraftErrors(draft, today) : {};
-  const shown = (field: keyof MembershipDraft) => errors[field] ?? apply.fieldErrors[field];
-  const update = (patch: Partial<MembershipDraft>) => setDraft((prev) => ({ ...prev, ...patch }));
+  const { draft, update, shown, check } = useDraftForm<MembershipDraft>(
+    () => ({
+      buildingId: rejected?.buildingId,
+      unitId: rejected?.unitId,
+      room: rejected?.room ?? '',
+      realName: rejected?.realName ?? '',
+      birthDate: '',
+      phone: '',
+    }),
+    (next) => membershipDraftErrors(next, today),
+    apply.fieldErrors,
+  );
 
   const submit = async () => {
-    setTried(true);
-    const found = membershipDraftErrors(draft, today);
-    if (Object.keys(found).length > 0) {
+    if (!check()) {
       void Taro.showToast({ title: '请按红字提示修改', icon: 'none', duration: 2000 });
       return;
     }
@@ -136,36 +132,16 @@ export default function ApplyPage() {
       )}
 
       <View className="linli-card">
-        <FormField label="真实姓名" hint="与身份证上的姓名一致" error={shown('realName')}>
-          <TextField
-            label="真实姓名"
-            value={draft.realName}
-            maxlength={20}
-            placeholder="请输入姓名"
-            onInput={(realName) => update({ realName })}
-          />
-        </FormField>
-        <FormField label="出生日期" hint="按身份证上的日期选择年、月、日" error={shown('birthDate')}>
-          <DateField
-            label="出生日期"
-            value={draft.birthDate}
-            placeholder="点击选择"
-            initial="1960-01-01"
-            start={OLDEST}
-            end={today}
-            onChange={(birthDate) => update({ birthDate })}
-          />
-        </FormField>
-        <FormField label="手机号" hint="11 位手机号，只用于社区联系您" error={shown('phone')}>
-          <TextField
-            label="手机号"
-            type="number"
-            value={draft.phone}
-            maxlength={11}
-            placeholder="请输入手机号"
-            onInput={(phone) => update({ phone })}
-          />
-        </FormField>
+        <PersonFields
+          value={draft}
+          errors={{ realName: shown('realName'), birthDate: shown('birthDate'), phone: shown('phone') }}
+          onChange={update}
+          today={today}
+          nameLabel="真实姓名"
+          birthInitial="1960-01-01"
+          phoneLabel="手机号"
+          phoneHint="11 位手机号，只用于社区联系您"
+        />
       </View>
 
       {apply.error && Object.keys(apply.fieldErrors).length === 0 ? (

@@ -3,14 +3,14 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { ChoiceChips } from '../../../components/choice-chips';
-import { DateField } from '../../../components/date-field';
 import { FormField } from '../../../components/form-field';
 import { addressOf, MemberCard } from '../../../components/member-card';
+import { PersonFields } from '../../../components/person-fields';
 import { PageShell } from '../../../components/page-shell';
 import { RequestStatus } from '../../../components/request-status';
 import { StatusTag } from '../../../components/status-tag';
-import { TextField } from '../../../components/text-field';
 import { RELATIONS, SUB_PAGES } from '../../../constants';
+import { useDraftForm } from '../../../hooks/use-draft-form';
 import { useHousehold, useRequestDependentLink } from '../../../hooks/use-dependents';
 import { useMe } from '../../../hooks/use-me';
 import { todayInShanghai } from '../../../services/form-rules';
@@ -42,20 +42,20 @@ export default function DependentsPage() {
   const isMember = Boolean(me.me?.member);
   const household = useHousehold(isMember);
   const request = useRequestDependentLink();
-  const [draft, setDraft] = useState<LinkDraft>({
-    mode: 'household',
-    memberId: undefined,
-    realName: '',
-    birthDate: '',
-    phone: '',
-    relation: undefined,
-  });
-  const [tried, setTried] = useState(false);
-  const [submitted, setSubmitted] = useState<Requested>();
   const today = todayInShanghai();
-  const errors: Record<string, string | undefined> = tried ? linkDraftErrors(draft, today) : {};
-  const shown = (field: string) => errors[field] ?? request.fieldErrors[field];
-  const update = (patch: Partial<LinkDraft>) => setDraft((prev) => ({ ...prev, ...patch }));
+  const { draft, update, shown, check } = useDraftForm<LinkDraft>(
+    {
+      mode: 'household',
+      memberId: undefined,
+      realName: '',
+      birthDate: '',
+      phone: '',
+      relation: undefined,
+    },
+    (next) => linkDraftErrors(next, today),
+    request.fieldErrors,
+  );
+  const [submitted, setSubmitted] = useState<Requested>();
 
   if (submitted) return <Submitted link={submitted} />;
 
@@ -100,8 +100,7 @@ export default function DependentsPage() {
   const candidates = (household.data?.members ?? []).filter((member) => !linked.has(member.memberId));
 
   const submit = async () => {
-    setTried(true);
-    if (Object.keys(linkDraftErrors(draft, today)).length > 0) {
+    if (!check()) {
       void Taro.showToast({ title: '请按红字提示修改', icon: 'none', duration: 2000 });
       return;
     }
@@ -187,38 +186,17 @@ export default function DependentsPage() {
             />
           )
         ) : (
-          <>
-            <FormField label="家人姓名" hint="与身份证上的姓名一致" error={shown('realName')}>
-              <TextField
-                label="家人姓名"
-                value={draft.realName}
-                maxlength={20}
-                placeholder="请输入姓名"
-                onInput={(realName) => update({ realName })}
-              />
-            </FormField>
-            <FormField label="出生日期" hint="按身份证上的日期选择年、月、日" error={shown('birthDate')}>
-              <DateField
-                label="出生日期"
-                value={draft.birthDate}
-                placeholder="点击选择"
-                initial="1945-01-01"
-                start="1900-01-01"
-                end={today}
-                onChange={(birthDate) => update({ birthDate })}
-              />
-            </FormField>
-            <FormField label="手机号" optional hint="老人没有手机可以不填" error={shown('phone')}>
-              <TextField
-                label="手机号"
-                type="number"
-                value={draft.phone}
-                maxlength={11}
-                placeholder="请输入手机号"
-                onInput={(phone) => update({ phone })}
-              />
-            </FormField>
-          </>
+          <PersonFields
+            value={draft}
+            errors={{ realName: shown('realName'), birthDate: shown('birthDate'), phone: shown('phone') }}
+            onChange={update}
+            today={today}
+            nameLabel="家人姓名"
+            birthInitial="1945-01-01"
+            phoneLabel="手机号"
+            phoneHint="老人没有手机可以不填"
+            phoneOptional
+          />
         )}
 
         <FormField label="TA 是您的" error={shown('relation')}>

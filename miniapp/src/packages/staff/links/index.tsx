@@ -1,18 +1,19 @@
-import Taro, { useDidShow } from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import Taro from '@tarojs/taro';
+import { Text } from '@tarojs/components';
 import { isOverdue } from '@linli/shared/domain/identity/decisions';
 import { useState } from 'react';
 import { MemberCard } from '../../../components/member-card';
 import { PageShell } from '../../../components/page-shell';
-import { RequestStatus } from '../../../components/request-status';
-import { StatusTag } from '../../../components/status-tag';
-import { useDecideLink, useLinkQueue, type Decision, type DependentLink } from '../../../hooks/use-staff';
-import { daysSince, formatShanghai } from '../../../utils/time';
-import { RejectForm } from '../components/reject-form';
+import { useDecideLink, useLinkQueue, type DependentLink } from '../../../hooks/use-staff';
 import { LINK_REJECT_TEMPLATES } from '../components/reply-templates';
+import {
+  DecisionButtons,
+  QueueItemTimes,
+  QueueStatusTag,
+  ReviewQueue,
+  useQueueDecision,
+} from '../components/review-queue';
 import { StaffGate } from '../components/staff-gate';
-import { StatusFilter } from '../components/status-filter';
 import '../components/staff.css';
 
 const FILTERS = [
@@ -34,21 +35,12 @@ function LinkItem({
   onApprove: () => void;
   onReject: (reason: string) => void;
 }) {
-  const [rejecting, setRejecting] = useState(false);
   const pending = link.status === 'pending';
   return (
     <MemberCard
       member={link.dependent}
       showCommunity={false}
-      badge={
-        pending ? (
-          <StatusTag tone="waiting">待确认</StatusTag>
-        ) : link.status === 'active' ? (
-          <StatusTag tone="ok">已绑定</StatusTag>
-        ) : (
-          <StatusTag tone="bad">已驳回</StatusTag>
-        )
-      }
+      badge={<QueueStatusTag filters={FILTERS} status={link.status} />}
     >
       <Text className="staff__text">
         申请人：{link.caregiverName}（老人是TA的{link.relation}）
@@ -57,34 +49,20 @@ function LinkItem({
         <Text className="staff__text">这位老人由申请人新登记，确认绑定后一并建档</Text>
       ) : null}
       {link.dependent.hasWeChat ? null : <Text className="staff__text linli-muted">老人未使用微信</Text>}
-      <Text className="staff__text linli-muted">提交于 {formatShanghai(link.createdAt)}</Text>
-      {pending && isOverdue(link.createdAt) ? (
-        <Text className="staff__overdue">已等待 {daysSince(link.createdAt)} 天，超过 3 天，请尽快处理</Text>
-      ) : null}
-      {link.decidedAt ? (
-        <Text className="staff__decided">
-          处理于 {formatShanghai(link.decidedAt)}
-          {link.reason ? `，原因：${link.reason}` : ''}
-        </Text>
-      ) : null}
-      {pending && !rejecting ? (
-        <View className="staff__buttons">
-          <Button className="staff__button" size="large" onClick={() => setRejecting(true)}>
-            驳回
-          </Button>
-          <Button className="staff__button" type="primary" size="large" loading={deciding} onClick={onApprove}>
-            确认绑定
-          </Button>
-        </View>
-      ) : null}
-      {pending && rejecting ? (
-        <RejectForm
-          templates={LINK_REJECT_TEMPLATES}
-          pending={deciding}
-          onCancel={() => setRejecting(false)}
-          onSubmit={onReject}
-        />
-      ) : null}
+      <QueueItemTimes
+        createdAt={link.createdAt}
+        overdue={pending && isOverdue(link.createdAt)}
+        decidedAt={link.decidedAt}
+        reason={link.reason}
+      />
+      <DecisionButtons
+        pending={pending}
+        deciding={deciding}
+        approveLabel="确认绑定"
+        rejectTemplates={LINK_REJECT_TEMPLATES}
+        onApprove={onApprove}
+        onReject={onReject}
+      />
     </MemberCard>
   );
 }
@@ -92,23 +70,13 @@ function LinkItem({
 function Links({ communityId }: { communityId: string }) {
   const [status, setStatus] = useState<Filter>('pending');
   const queue = useLinkQueue(communityId, status);
-  const decide = useDecideLink(communityId);
-  const [decidingId, setDecidingId] = useState<string>();
-  useDidShow(() => queue.reload());
-
-  const run = async (link: DependentLink, decision: Decision) => {
-    setDecidingId(link.linkId);
-    const done = await decide.submit({ linkId: link.linkId, decision });
-    setDecidingId(undefined);
-    if (done) {
-      void Taro.showToast({
-        title: decision.decision === 'approve' ? '已确认绑定' : '已驳回',
-        icon: 'none',
-        duration: 2000,
-      });
-    }
-    queue.reload();
-  };
+  const decideLink = useDecideLink(communityId);
+  const { isDeciding, decide } = useQueueDecision<DependentLink>({
+    idOf: (link) => link.linkId,
+    send: (link, decision) => decideLink.submit({ linkId: link.linkId, decision }),
+    approvedToast: () => '已确认绑定',
+    reload: queue.reload,
+  });
 
   const approve = async (link: DependentLink) => {
     const { confirm } = await Taro.showModal({
@@ -116,34 +84,28 @@ function Links({ communityId }: { communityId: string }) {
       content: `确认${link.caregiverName}可以为${link.dependent.realName}（${link.dependent.age}岁）代办社区事务？`,
       confirmText: '确认',
     });
-    if (confirm) await run(link, { decision: 'approve' });
+    if (confirm) await decide(link, { decision: 'approve' });
   };
 
-  const items = queue.data?.items;
   return (
-    <>
-      <Text className="staff__intro linli-muted">请核实申请人与老人的亲属关系，必要时电话联系老人本人。</Text>
-      <StatusFilter choices={FILTERS} value={status} onChange={setStatus} />
-      {items ? (
-        items.length === 0 ? (
-          <View className="linli-card staff__empty">
-            <Text>{status === 'pending' ? '没有待确认的绑定' : '没有记录'}</Text>
-          </View>
-        ) : (
-          items.map((link) => (
-            <LinkItem
-              key={link.linkId}
-              link={link}
-              deciding={decidingId === link.linkId}
-              onApprove={() => void approve(link)}
-              onReject={(reason) => void run(link, { decision: 'reject', reason })}
-            />
-          ))
-        )
-      ) : (
-        <RequestStatus what="绑定申请" loading={queue.loading} error={queue.error} onRetry={queue.reload} />
+    <ReviewQueue
+      intro="请核实申请人与老人的亲属关系，必要时电话联系老人本人。"
+      filters={FILTERS}
+      status={status}
+      onStatus={setStatus}
+      queue={queue}
+      what="绑定申请"
+      emptyPending="没有待确认的绑定"
+      renderItem={(link) => (
+        <LinkItem
+          key={link.linkId}
+          link={link}
+          deciding={isDeciding(link)}
+          onApprove={() => void approve(link)}
+          onReject={(reason) => void decide(link, { decision: 'reject', reason })}
+        />
       )}
-    </>
+    />
   );
 }
 

@@ -3,15 +3,16 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { AddressPicker } from '../../../components/address-picker';
-import { DateField } from '../../../components/date-field';
 import { FormField } from '../../../components/form-field';
 import { MemberCard } from '../../../components/member-card';
+import { PersonFields } from '../../../components/person-fields';
 import { PageShell } from '../../../components/page-shell';
 import { RequestStatus } from '../../../components/request-status';
 import { StatusTag } from '../../../components/status-tag';
 import { TextField } from '../../../components/text-field';
 import { SUB_PAGES } from '../../../constants';
 import { useCommunity } from '../../../hooks/use-community';
+import { useDraftForm } from '../../../hooks/use-draft-form';
 import { useRegisterMember } from '../../../hooks/use-staff';
 import { todayInShanghai } from '../../../services/form-rules';
 import { StaffGate } from '../components/staff-gate';
@@ -23,17 +24,16 @@ type Registered = NonNullable<Awaited<ReturnType<ReturnType<typeof useRegisterMe
 function Register({ communityId }: { communityId: string }) {
   const community = useCommunity(communityId);
   const register = useRegisterMember(communityId);
-  const [draft, setDraft] = useState<RegistrationDraft>(emptyRegistration);
-  const [tried, setTried] = useState(false);
   const [registered, setRegistered] = useState<Registered>();
   const today = todayInShanghai();
-  const errors: Partial<Record<keyof RegistrationDraft, string>> = tried ? registrationDraftErrors(draft, today) : {};
-  const shown = (field: keyof RegistrationDraft) => errors[field] ?? register.fieldErrors[field];
-  const update = (patch: Partial<RegistrationDraft>) => setDraft((prev) => ({ ...prev, ...patch }));
+  const { draft, update, shown, check, reset } = useDraftForm<RegistrationDraft>(
+    emptyRegistration,
+    (next) => registrationDraftErrors(next, today),
+    register.fieldErrors,
+  );
 
   const submit = async () => {
-    setTried(true);
-    if (Object.keys(registrationDraftErrors(draft, today)).length > 0) {
+    if (!check()) {
       void Taro.showToast({ title: '请按红字提示修改', icon: 'none', duration: 2000 });
       return;
     }
@@ -68,8 +68,7 @@ function Register({ communityId }: { communityId: string }) {
             size="large"
             onClick={() => {
               setRegistered(undefined);
-              setDraft(emptyRegistration);
-              setTried(false);
+              reset(emptyRegistration);
             }}
           >
             继续建档
@@ -107,36 +106,17 @@ function Register({ communityId }: { communityId: string }) {
         <RequestStatus what="楼栋信息" loading={community.loading} error={community.error} onRetry={community.reload} />
       )}
       <View className="linli-card">
-        <FormField label="居民姓名" hint="与身份证上的姓名一致" error={shown('realName')}>
-          <TextField
-            label="居民姓名"
-            value={draft.realName}
-            maxlength={20}
-            placeholder="请输入姓名"
-            onInput={(realName) => update({ realName })}
-          />
-        </FormField>
-        <FormField label="出生日期" hint="按身份证上的日期选择年、月、日" error={shown('birthDate')}>
-          <DateField
-            label="出生日期"
-            value={draft.birthDate}
-            placeholder="点击选择"
-            initial="1945-01-01"
-            start="1900-01-01"
-            end={today}
-            onChange={(birthDate) => update({ birthDate })}
-          />
-        </FormField>
-        <FormField label="联系电话" optional hint="老人或家属的手机号，没有可以不填" error={shown('phone')}>
-          <TextField
-            label="联系电话"
-            type="number"
-            value={draft.phone}
-            maxlength={11}
-            placeholder="请输入手机号"
-            onInput={(phone) => update({ phone })}
-          />
-        </FormField>
+        <PersonFields
+          value={draft}
+          errors={{ realName: shown('realName'), birthDate: shown('birthDate'), phone: shown('phone') }}
+          onChange={update}
+          today={today}
+          nameLabel="居民姓名"
+          birthInitial="1945-01-01"
+          phoneLabel="联系电话"
+          phoneHint="老人或家属的手机号，没有可以不填"
+          phoneOptional
+        />
       </View>
       <Button
         className="staff__action"

@@ -6,6 +6,7 @@ import { FormField } from '../../../../components/form-field';
 import { PageShell } from '../../../../components/page-shell';
 import { RequestStatus } from '../../../../components/request-status';
 import { TextField } from '../../../../components/text-field';
+import { useDraftForm } from '../../../../hooks/use-draft-form';
 import { useSaveVenue, useVenues, type Venue } from '../../../../hooks/use-council-staff';
 import { StaffGate } from '../../components/staff-gate';
 import { emptyVenue, venueDraftErrors, type VenueDraft } from './rules';
@@ -23,17 +24,14 @@ function VenueForm({
   onDone: (saved: boolean) => void;
 }) {
   const save = useSaveVenue(communityId);
-  const [draft, setDraft] = useState<VenueDraft>(
+  const { draft, update, shown, check } = useDraftForm<VenueDraft>(
     venue ? { name: venue.name, place: venue.place, capacity: String(venue.capacity) } : emptyVenue,
+    venueDraftErrors,
+    save.fieldErrors,
   );
-  const [tried, setTried] = useState(false);
-  const errors = tried ? venueDraftErrors(draft) : {};
-  const shown = (field: keyof VenueDraft) => errors[field] ?? save.fieldErrors[field];
-  const update = (patch: Partial<VenueDraft>) => setDraft((prev) => ({ ...prev, ...patch }));
 
   const submit = async () => {
-    setTried(true);
-    if (Object.keys(venueDraftErrors(draft)).length > 0) return;
+    if (!check()) return;
     const saved = await save.submit({
       venueId: venue?.venueId,
       body: { name: draft.name.trim(), place: draft.place.trim(), capacity: Number(draft.capacity.trim()) },
