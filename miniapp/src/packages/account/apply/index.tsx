@@ -1,12 +1,10 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { AddressPicker, type Address } from '../../../components/address-picker';
-import { FormField } from '../../../components/form-field';
+import { HomeAddressFields } from '../../../components/home-address';
 import { PersonFields } from '../../../components/person-fields';
 import { PageShell } from '../../../components/page-shell';
 import { RequestStatus } from '../../../components/request-status';
-import { TextField } from '../../../components/text-field';
 import { DEFAULT_COMMUNITY_ID, SUB_PAGES } from '../../../constants';
 import { useDraftForm } from '../../../hooks/use-draft-form';
 import { useCommunity } from '../../../hooks/use-community';
@@ -109,24 +107,13 @@ export default function ApplyPage() {
       </View>
 
       {community.data ? (
-        <View className="linli-card">
-          <AddressPicker
-            community={community.data}
-            value={{ buildingId: draft.buildingId, unitId: draft.unitId }}
-            onChange={(address: Address) => update(address)}
-            errors={{ buildingId: shown('buildingId'), unitId: shown('unitId') }}
-            buildingHint="选择您住的楼"
-          />
-          <FormField label="门牌号" hint="如 302，只填数字或字母" error={shown('room')}>
-            <TextField
-              label="门牌号"
-              value={draft.room}
-              maxlength={8}
-              placeholder="如 302"
-              onInput={(room) => update({ room })}
-            />
-          </FormField>
-        </View>
+        <HomeAddressFields
+          community={community.data}
+          value={draft}
+          onChange={update}
+          errors={{ buildingId: shown('buildingId'), unitId: shown('unitId'), room: shown('room') }}
+          buildingHint="选择您住的楼"
+        />
       ) : (
         <RequestStatus what="楼栋信息" loading={community.loading} error={community.error} onRetry={community.reload} />
       )}

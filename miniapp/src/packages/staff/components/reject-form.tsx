@@ -33,7 +33,7 @@ export function RejectForm({ templates, pending, onSubmit, onCancel }: RejectFor
         </View>
       ))}
       <Textarea
-        className={`reject-form__input${error ? ' reject-form__input--error' : ''}`}
+        className={`staff-textarea reject-form__input${error ? ' reject-form__input--error' : ''}`}
         value={reason}
         maxlength={200}
         placeholder="请写明原因，方便居民修改后重新申请"

@@ -2,14 +2,12 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
-import { AddressPicker } from '../../../components/address-picker';
-import { FormField } from '../../../components/form-field';
+import { HomeAddressFields } from '../../../components/home-address';
 import { MemberCard } from '../../../components/member-card';
 import { PersonFields } from '../../../components/person-fields';
 import { PageShell } from '../../../components/page-shell';
 import { RequestStatus } from '../../../components/request-status';
 import { StatusTag } from '../../../components/status-tag';
-import { TextField } from '../../../components/text-field';
 import { SUB_PAGES } from '../../../constants';
 import { useCommunity } from '../../../hooks/use-community';
 import { useDraftForm } from '../../../hooks/use-draft-form';
@@ -84,24 +82,13 @@ function Register({ communityId }: { communityId: string }) {
         为不用微信的居民（多为高龄老人）登记档案。请核对身份证或户口本后填写。
       </Text>
       {community.data ? (
-        <View className="linli-card">
-          <AddressPicker
-            community={community.data}
-            value={{ buildingId: draft.buildingId, unitId: draft.unitId }}
-            onChange={(address) => update(address)}
-            errors={{ buildingId: shown('buildingId'), unitId: shown('unitId') }}
-            buildingHint="居民住的楼"
-          />
-          <FormField label="门牌号" hint="如 302，只填数字或字母" error={shown('room')}>
-            <TextField
-              label="门牌号"
-              value={draft.room}
-              maxlength={8}
-              placeholder="如 302"
-              onInput={(room) => update({ room })}
-            />
-          </FormField>
-        </View>
+        <HomeAddressFields
+          community={community.data}
+          value={draft}
+          onChange={update}
+          errors={{ buildingId: shown('buildingId'), unitId: shown('unitId'), room: shown('room') }}
+          buildingHint="居民住的楼"
+        />
       ) : (
         <RequestStatus what="楼栋信息" loading={community.loading} error={community.error} onRetry={community.reload} />
       )}

@@ -3,6 +3,7 @@ import { Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { useCancelSession } from '../../../../hooks/use-council-staff';
+import '../../components/staff.css';
 import './council.css';
 
 const REASONS = ['天气原因，改期另行通知', '场地临时有安排，改期另行通知', '主要议题已解决，本次不再召开'] as const;
@@ -69,7 +70,7 @@ export function CancelSessionForm({
         </View>
       ))}
       <Textarea
-        className="council-staff__textarea"
+        className="staff-textarea council-staff__textarea"
         value={reason}
         maxlength={200}
         placeholder="请写明原因"
