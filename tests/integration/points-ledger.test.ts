@@ -51,14 +51,13 @@ async function withClientRetry(send: (headers: Record<string, string>) => Promis
 }
 
 describe('points ledger under concurrency', () => {
-  it('keeps 2,000 randomized postings from 40 concurrent clients balanced: sum zero, balances = entries, none below zero', async () => {
+  it('keeps 2,000 randomized postings from 20 concurrent clients balanced: sum zero, balances = entries, none below zero', async () => {
     const c = await createCommunity();
     const staff = await staffOf(c);
-    const volunteers = await Promise.all(Array.from({ length: 12 }, (_, i) => volunteerOf(c, `志愿者${i}`)));
-    const merchants = await Promise.all([
-      createMerchant(api, c, staff),
-      createMerchant(api, c, staff, {}, '惠民便利店'),
-    ]);
+    const volunteers = await Promise.all(Array.from({ length: 20 }, (_, i) => volunteerOf(c, `志愿者${i}`)));
+    const merchants = await Promise.all(
+      ['老马理发店', '惠民便利店', '安居苑药房', '社区菜店'].map((name) => createMerchant(api, c, staff, {}, name)),
+    );
     const operators = await Promise.all(merchants.map((m) => operatorOf(c, m.merchantId)));
 
     // Deterministic "random" so a failure can be replayed.
@@ -100,7 +99,7 @@ describe('points ledger under concurrency', () => {
         outcomes.push({ status: res.status, code: res.body?.error?.code });
       }
     };
-    await Promise.all(Array.from({ length: 40 }, client));
+    await Promise.all(Array.from({ length: 20 }, client));
 
     // Every answer is a posting or a refusal for want of points; nothing else.
     const posted = outcomes.filter((o) => o.status === 201).length;
@@ -125,7 +124,9 @@ describe('points ledger under concurrency', () => {
       await Promise.all(accounts.map(async (a) => (await accountEntries(c.communityId, a)).length))
     ).reduce((a, b) => a + b, 0);
     expect(entryCount).toBe(posted * 2);
-  });
+    // DynamoDB Local does about four writes and reads per posting; on a busy shared 2-core machine
+    // that is ~25 postings a second, so this test alone allows itself more than the tier's default.
+  }, 180_000);
 
   it('lets exactly 3 of 50 concurrent 30-point redemptions through against a balance of 100', async () => {
     const c = await createCommunity();
