@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
-import { Switch, Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
+import { Button, Switch } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { EntryCard } from '../../components/entry-card';
 import { PageShell } from '../../components/page-shell';
@@ -27,7 +27,7 @@ function JoinCard({ communityId }: { communityId: string }) {
       </Text>
       <View className="points__switch">
         <Text>在「志愿之星」榜单上显示我的名字</Text>
-        <Switch aria-label="在志愿之星显示我的名字" checked={showName} onChange={(e) => setShowName(e.detail.value)} />
+        <Switch ariaLabel="在志愿之星显示我的名字" checked={showName} onChange={setShowName} loadingIcon={null} />
       </View>
       <Button
         className="points__action"
