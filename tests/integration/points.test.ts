@@ -12,6 +12,7 @@ import { documentClient, dynamoClient, tableName } from '../../functions/src/pla
 import { outboxPut } from '../../functions/src/platform/outbox';
 import { activityCode } from '../../functions/src/points/codes';
 import { accountEntries, balanceOf } from '../../functions/src/points/repository';
+import { creditDelivery } from '../../functions/src/points/service';
 import { key } from '../../functions/src/table';
 import { TestApi } from '../helpers/api';
 import { residentMember, userWithGrants } from '../helpers/fixtures';
@@ -226,6 +227,29 @@ describe('canteen deliveries from the stream', () => {
     expect(await balance(c, v.userId)).toBe(10);
     const entries = await accountEntries(c.communityId, volunteerAccount(v.userId));
     expect(entries.map((e) => [e.kind, e.amount, e.postingKey])).toEqual([['delivery', 10, `delivery#${orderId}`]]);
+  });
+
+  it('credits the number of points the community configured', async () => {
+    const c = await createCommunity();
+    const staff = await staffOf(c);
+    const v = await volunteerOf(c);
+    const set = await api.call<any>('PUT', `/community/${c.communityId}/points/settings`, {
+      token: staff.token,
+      headers: idem(),
+      body: { pointsPerDelivery: 15 },
+    });
+    expect(set.body).toEqual({ pointsPerDelivery: 15 });
+
+    const outcome = await creditDelivery({
+      type: 'canteen.delivery_confirmed',
+      communityId: c.communityId,
+      orderId: freshId('order'),
+      volunteerUserId: v.userId,
+      confirmedAt: new Date().toISOString(),
+    });
+
+    expect(outcome).toBe('posted');
+    expect(await balance(c, v.userId)).toBe(15);
   });
 });
 

@@ -157,6 +157,15 @@ export async function getSettings(communityId: string): Promise<PointsSettings> 
   return { ...DEFAULT_POINTS_SETTINGS, ...stored };
 }
 
+export async function putSettings(communityId: string, settings: PointsSettings): Promise<void> {
+  await documentClient.send(
+    new PutCommand({
+      TableName: tableName,
+      Item: { ...key.pointsSettings(communityId), type: 'PointsSettings', communityId, ...settings },
+    }),
+  );
+}
+
 // ── volunteers ───────────────────────────────────────────────────────────────
 
 export const getVolunteer = (userId: string, communityId: string) =>

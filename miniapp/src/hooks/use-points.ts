@@ -17,6 +17,7 @@ export type RedemptionCode = Reply<Routes['createRedemptionCode']>;
 export type Receipt = Reply<Routes['confirmRedemption']>;
 export type Preview = Reply<Routes['previewRedemption']>;
 export type AuditLine = Reply<Routes['adjustPoints']>;
+export type PointsReport = Reply<Routes['getPointsReport']>;
 export type PendingHours = Reply<Routes['listPendingHours']>['items'][number];
 
 /** A request that loads again whenever its page shows again. */
@@ -187,9 +188,10 @@ export function useCreateMerchant(communityId: string) {
 
 /** 理发一次 · 100 积分 / 10 积分抵 1 元，最多抵 50%. */
 export function offerText(offer: Offer): string {
-  return offer.kind === 'fixed'
-    ? `${offer.title} · ${offer.points} 积分`
-    : `${offer.title}（${offer.pointsPerYuan} 积分抵 1 元，每单最多抵 ${offer.maxSharePercent}%）`;
+  if (offer.kind === 'fixed') return `${offer.title} · ${offer.points} 积分`;
+  const rule = `${offer.pointsPerYuan} 积分抵 1 元，每单最多抵 ${offer.maxSharePercent}%`;
+  // A title that already states the rule (as staff often write it) is not repeated.
+  return offer.title.includes(rule) ? offer.title : `${offer.title}（${rule}）`;
 }
 
 export const yuan = (fen: number) => `${(fen / 100).toFixed(2)} 元`;

@@ -443,6 +443,13 @@ export const clientRoutes = {
     auth: true,
     actingFor: false,
   },
+  updatePointsSettings: {
+    method: 'PUT',
+    path: '/community/:communityId/points/settings',
+    idempotent: true,
+    auth: true,
+    actingFor: false,
+  },
   getVolunteerStars: {
     method: 'GET',
     path: '/community/:communityId/volunteer-stars',

@@ -590,6 +590,21 @@ export const pointsRoutes = {
       response: z.object({ months: z.array(MonthFigures()) }),
     }),
   }),
+  updatePointsSettings: defineRoute({
+    id: 'updatePointsSettings',
+    method: 'PUT',
+    path: '/community/:communityId/points/settings',
+    summary: '积分设置：每单送餐积分',
+    domain: 'points',
+    roles: ['staff'],
+    scope: 'community',
+    idempotent: true,
+    schemas: () => ({
+      params: communityParams(),
+      body: z.strictObject({ pointsPerDelivery: z.int().check(z.gte(0), z.lte(1000)) }),
+      response: z.object({ pointsPerDelivery: z.int() }),
+    }),
+  }),
   getVolunteerStars: defineRoute({
     id: 'getVolunteerStars',
     method: 'GET',

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
+import { Chart, type ChartRow } from '../../../components/chart';
 import { EntryCard } from '../../../components/entry-card';
 import { PageShell } from '../../../components/page-shell';
 import { RequestStatus } from '../../../components/request-status';
@@ -17,6 +18,7 @@ import {
   usePendingHours,
   usePointsReport,
   type PendingHours,
+  type PointsReport,
 } from '../../../hooks/use-points';
 import { formatSessionTime, shanghaiDate, shanghaiToIso } from '../../../utils/session-time';
 import { StaffGate } from '../components/staff-gate';
@@ -150,7 +152,7 @@ function Activities({ communityId }: { communityId: string }) {
           }}
         />
       ) : (
-        <Button className="staff__action" size="large" block onClick={() => setAdding(true)}>
+        <Button className="staff-points__add" size="large" block onClick={() => setAdding(true)}>
           发布志愿活动
         </Button>
       )}
@@ -231,7 +233,7 @@ function Merchants({ communityId }: { communityId: string }) {
           }}
         />
       ) : (
-        <Button className="staff__action" size="large" block onClick={() => setAdding(true)}>
+        <Button className="staff-points__add" size="large" block onClick={() => setAdding(true)}>
           新增爱心商户
         </Button>
       )}
@@ -239,36 +241,60 @@ function Merchants({ communityId }: { communityId: string }) {
   );
 }
 
+/** Per month: points issued, redeemed, and held by volunteers at the month's end. */
+function monthRows(months: PointsReport['months']): ChartRow[] {
+  return months.flatMap((m) => [
+    { x: m.month.slice(5), y: m.issued, series: '发放' },
+    { x: m.month.slice(5), y: m.redeemed, series: '兑换' },
+    { x: m.month.slice(5), y: m.outstanding, series: '结余' },
+  ]);
+}
+
+/** Points each merchant accepted over the months shown. */
+function merchantRows(months: PointsReport['months']): ChartRow[] {
+  const totals = new Map<string, number>();
+  for (const m of months) for (const x of m.byMerchant) totals.set(x.name, (totals.get(x.name) ?? 0) + x.redeemed);
+  return [...totals].map(([name, y]) => ({ x: name, y }));
+}
+
 function Figures({ communityId }: { communityId: string }) {
   const report = usePointsReport(communityId);
   if (!report.data)
     return <RequestStatus what="积分统计" loading={report.loading} error={report.error} onRetry={report.reload} />;
   return (
-    <View className="linli-card" aria-label="每月积分">
-      <View className="staff-points__table-row">
-        <Text>月份</Text>
-        <Text>发放</Text>
-        <Text>兑换</Text>
-        <Text>结余</Text>
+    <>
+      <View className="linli-card">
+        <Chart kind="line" unit="积分" title="每月发放、兑换与结余" rows={monthRows(report.data.months)} />
       </View>
-      {[...report.data.months].reverse().map((m) => (
-        <View key={m.month}>
-          <View className="staff-points__table-row">
-            <Text>{m.month}</Text>
-            <Text>{m.issued}</Text>
-            <Text>{m.redeemed}</Text>
-            <Text>{m.outstanding}</Text>
-          </View>
-          {m.byMerchant
-            .filter((x) => x.redeemed !== 0)
-            .map((x) => (
-              <Text className="linli-muted" key={x.merchantId}>
-                {x.name}：{x.count} 笔，{x.redeemed} 积分
-              </Text>
-            ))}
+      <View className="linli-card">
+        <Chart kind="bar" unit="积分" title="各商户兑换（近 6 个月）" rows={merchantRows(report.data.months)} />
+      </View>
+      <View className="linli-card" aria-label="每月积分">
+        <View className="staff-points__table-row">
+          <Text>月份</Text>
+          <Text>发放</Text>
+          <Text>兑换</Text>
+          <Text>结余</Text>
         </View>
-      ))}
-    </View>
+        {[...report.data.months].reverse().map((m) => (
+          <View key={m.month}>
+            <View className="staff-points__table-row">
+              <Text>{m.month}</Text>
+              <Text>{m.issued}</Text>
+              <Text>{m.redeemed}</Text>
+              <Text>{m.outstanding}</Text>
+            </View>
+            {m.byMerchant
+              .filter((x) => x.redeemed !== 0)
+              .map((x) => (
+                <Text className="linli-muted" key={x.merchantId}>
+                  {x.name}：{x.count} 笔，{x.redeemed} 积分
+                </Text>
+              ))}
+          </View>
+        ))}
+      </View>
+    </>
   );
 }
 
