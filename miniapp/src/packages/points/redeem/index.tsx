@@ -43,7 +43,7 @@ export function ReceiptCard({ receipt }: { receipt: Receipt }) {
 }
 
 /** The one-time code on screen: a new one every ~50 s with a countdown, until the merchant confirms. */
-function LiveCode({
+export function LiveCode({
   communityId,
   request,
   error,
