@@ -86,6 +86,11 @@ describe('points on H5: service hours to points, points to a haircut', () => {
         balance = await balanceOnTab(vPage);
         await expectVisible(balance.getByText('320', { exact: true }));
 
+        // The message centre tells him why (the stream delivers the event within about a second).
+        await vPage.goto(`${h5Url()}/#/packages/messages/index/index`);
+        await expectVisible(currentPage(vPage).getByText('志愿时长已调整确认', { exact: true }));
+        await vPage.goto(`${h5Url()}/#/pages/points/index`);
+
         // He asks for a haircut at 老马理发店: a one-time code on screen.
         await currentPage(vPage).getByText('爱心商户', { exact: true }).click();
         await vPage.waitForURL(/#\/packages\/points\/merchants\/index/);
@@ -144,6 +149,26 @@ describe('points on H5: service hours to points, points to a haircut', () => {
         expect(volunteer!.pageErrors).toEqual([]);
         expect(staff!.pageErrors).toEqual([]);
         expect(merchant!.pageErrors).toEqual([]);
+      });
+    },
+    SCENARIO_TIMEOUT_MS,
+  );
+
+  it(
+    'lets 王桂芳, a verified resident, become a volunteer at once and see her (empty) balance',
+    async () => {
+      await withBrowsers('points-join', 1, async ([resident]) => {
+        const page = resident!.page;
+        await signIn(page, '王桂芳');
+        await page.goto(`${h5Url()}/#/pages/points/index`);
+        const points = currentPage(page);
+        await button(points, '成为志愿者').click();
+
+        // The token is refreshed with the new role, so her balance loads at once.
+        const balance = points.locator('[aria-label="积分余额"]');
+        await expectVisible(balance.getByText('0', { exact: true }));
+        await expectVisible(points.getByText('志愿活动', { exact: true }));
+        expect(resident!.pageErrors).toEqual([]);
       });
     },
     SCENARIO_TIMEOUT_MS,
