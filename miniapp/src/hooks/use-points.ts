@@ -184,6 +184,12 @@ export function useCreateMerchant(communityId: string) {
   );
 }
 
+export function useUpdateAgreement(communityId: string, merchantId: string) {
+  return useMutation((agreement: Body<Routes['updateAgreement']>) =>
+    api.call('updateAgreement', { params: { communityId, merchantId }, body: agreement }),
+  );
+}
+
 // ── wording ──────────────────────────────────────────────────────────────────
 
 /** 理发一次 · 100 积分 / 10 积分抵 1 元，最多抵 50%. */

@@ -15,13 +15,16 @@ import {
   useCreateActivity,
   useCreateMerchant,
   useMerchants,
+  useUpdateAgreement,
   usePendingHours,
   usePointsReport,
+  type Merchant,
   type PendingHours,
   type PointsReport,
 } from '../../../hooks/use-points';
 import { formatSessionTime, shanghaiDate, shanghaiToIso } from '../../../utils/session-time';
 import { StaffGate } from '../components/staff-gate';
+import { AgreementForm } from './agreement-form';
 import '../components/staff.css';
 import './points.css';
 
@@ -162,47 +165,47 @@ function Activities({ communityId }: { communityId: string }) {
 
 function NewMerchant({ communityId, onCreated }: { communityId: string; onCreated: () => void }) {
   const create = useCreateMerchant(communityId);
-  const [f, setF] = useState({ name: '', address: '', category: '', offer: '', points: '100', cap: '' });
+  const [f, setF] = useState({ name: '', address: '', category: '' });
   const set = (k: keyof typeof f) => (v: string) => setF((prev) => ({ ...prev, [k]: v }));
   return (
     <View className="linli-card">
       <Text className="staff__title">新增爱心商户</Text>
-      <TextField label="商户名称" value={f.name} onInput={set('name')} />
-      <TextField label="商户地址" value={f.address} onInput={set('address')} />
-      <TextField label="商户类别" value={f.category} placeholder="如：理发" onInput={set('category')} />
-      <TextField label="兑换项目" value={f.offer} placeholder="如：理发一次" onInput={set('offer')} />
-      <TextField label="所需积分" type="number" value={f.points} onInput={set('points')} />
-      <TextField label="每月积分上限（可不填）" type="number" value={f.cap} onInput={set('cap')} />
-      <Button
-        className="staff__action"
-        type="primary"
-        size="large"
-        block
-        loading={create.pending}
-        onClick={() =>
-          void create
-            .submit({
-              name: f.name,
-              address: f.address,
-              category: f.category,
-              agreement: {
-                offers: [{ offerId: 'offer-1', kind: 'fixed', title: f.offer, points: Number(f.points) }],
-                activeFrom: shanghaiDate(new Date().toISOString()),
-                monthlyCap: f.cap ? Number(f.cap) : undefined,
-              },
-            })
-            .then((m) => m && onCreated())
-        }
-      >
-        保存并生成邀请码
-      </Button>
+      <TextField label="商户名称" value={f.name} placeholder="商户名称" onInput={set('name')} />
+      <TextField label="商户地址" value={f.address} placeholder="商户地址" onInput={set('address')} />
+      <TextField label="商户类别" value={f.category} placeholder="类别，如：理发" onInput={set('category')} />
+      <AgreementForm
+        submitLabel="保存并生成邀请码"
+        pending={create.pending}
+        onSubmit={(agreement) => void create.submit({ ...f, agreement }).then((m) => m && onCreated())}
+      />
     </View>
+  );
+}
+
+function EditAgreement({
+  communityId,
+  merchant,
+  onSaved,
+}: {
+  communityId: string;
+  merchant: Merchant;
+  onSaved: () => void;
+}) {
+  const update = useUpdateAgreement(communityId, merchant.merchantId);
+  return (
+    <AgreementForm
+      initial={merchant.agreement}
+      submitLabel="保存协议"
+      pending={update.pending}
+      onSubmit={(agreement) => void update.submit(agreement).then((m) => m && onSaved())}
+    />
   );
 }
 
 function Merchants({ communityId }: { communityId: string }) {
   const list = useMerchants(communityId);
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<string>();
   if (!list.data)
     return <RequestStatus what="爱心商户" loading={list.loading} error={list.error} onRetry={list.reload} />;
   return (
@@ -221,6 +224,20 @@ function Merchants({ communityId }: { communityId: string }) {
               {m.agreement?.monthlyCap ? ` · 每月上限 ${m.agreement.monthlyCap} 积分` : ''}
               {m.operatorBound ? ' · 已绑定经营者' : m.inviteCode ? ` · 邀请码 ${m.inviteCode}` : ''}
             </Text>
+            {editing === m.merchantId ? (
+              <EditAgreement
+                communityId={communityId}
+                merchant={m}
+                onSaved={() => {
+                  setEditing(undefined);
+                  list.reload();
+                }}
+              />
+            ) : (
+              <Button size="large" onClick={() => setEditing(m.merchantId)}>
+                修改兑换协议
+              </Button>
+            )}
           </View>
         ))}
       </View>
