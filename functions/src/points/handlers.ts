@@ -44,6 +44,7 @@ export const pointsDomain = defineDomain(
     points.reversePosting(principal, params.communityId, params.postingId, body.reason),
   listAdjustments: async ({ params }) => points.listAdjustments(params.communityId),
   getPointsReport: async ({ params, query }) => points.pointsReport(params.communityId, query.months),
+  getPointsSettings: async ({ params }) => points.getSettings(params.communityId),
   updatePointsSettings: async ({ params, body }) => points.updateSettings(params.communityId, body),
   getVolunteerStars: async ({ params, query }) => points.stars(params.communityId, query.month),
 });

@@ -729,6 +729,11 @@ export async function creditDelivery(event: Extract<OutboxEvent, { type: 'cantee
   throw new Error(`delivery ${event.orderId} not credited: ${outcome.outcome}`);
 }
 
+export async function getSettings(communityId: string) {
+  const { pointsPerDelivery } = await repo.getSettings(communityId);
+  return { pointsPerDelivery };
+}
+
 export async function updateSettings(communityId: string, settings: { pointsPerDelivery: number }) {
   await repo.putSettings(communityId, settings);
   return settings;

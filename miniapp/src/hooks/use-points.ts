@@ -100,14 +100,6 @@ export function useConfirmRedemption(communityId: string) {
   return useMutation((code: string) => api.call('confirmRedemption', { params: { communityId }, body: { code } }));
 }
 
-export function useMerchantRedemptions(communityId: string | undefined) {
-  return useLive(`merchant-redemptions:${communityId}`, () =>
-    communityId
-      ? api.call('listMerchantRedemptions', { params: { communityId }, query: {}, toast: false })
-      : Promise.resolve(undefined),
-  );
-}
-
 // ── staff ────────────────────────────────────────────────────────────────────
 
 export function useCreateActivity(communityId: string) {
@@ -187,6 +179,26 @@ export function useCreateMerchant(communityId: string) {
 export function useUpdateAgreement(communityId: string, merchantId: string) {
   return useMutation((agreement: Body<Routes['updateAgreement']>) =>
     api.call('updateAgreement', { params: { communityId, merchantId }, body: agreement }),
+  );
+}
+
+export function usePointsSettings(communityId: string) {
+  return useRequest(`points-settings:${communityId}`, () =>
+    api.call('getPointsSettings', { params: { communityId }, toast: false }),
+  );
+}
+
+export function useUpdatePointsSettings(communityId: string) {
+  return useMutation((pointsPerDelivery: number) =>
+    api.call('updatePointsSettings', { params: { communityId }, body: { pointsPerDelivery } }),
+  );
+}
+
+export function useMonthRedemptions(communityId: string | undefined, month: string | undefined) {
+  return useLive(`merchant-redemptions:${communityId}:${month ?? 'now'}`, () =>
+    communityId
+      ? api.call('listMerchantRedemptions', { params: { communityId }, query: month ? { month } : {}, toast: false })
+      : Promise.resolve(undefined),
   );
 }
 

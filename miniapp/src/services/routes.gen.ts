@@ -443,6 +443,13 @@ export const clientRoutes = {
     auth: true,
     actingFor: false,
   },
+  getPointsSettings: {
+    method: 'GET',
+    path: '/community/:communityId/points/settings',
+    idempotent: false,
+    auth: true,
+    actingFor: false,
+  },
   updatePointsSettings: {
     method: 'PUT',
     path: '/community/:communityId/points/settings',

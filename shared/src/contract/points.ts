@@ -590,6 +590,17 @@ export const pointsRoutes = {
       response: z.object({ months: z.array(MonthFigures()) }),
     }),
   }),
+  getPointsSettings: defineRoute({
+    id: 'getPointsSettings',
+    method: 'GET',
+    path: '/community/:communityId/points/settings',
+    summary: '积分设置',
+    domain: 'points',
+    roles: ['staff'],
+    scope: 'community',
+    idempotent: false,
+    schemas: () => ({ params: communityParams(), response: z.object({ pointsPerDelivery: z.int() }) }),
+  }),
   updatePointsSettings: defineRoute({
     id: 'updatePointsSettings',
     method: 'PUT',

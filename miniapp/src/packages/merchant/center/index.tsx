@@ -9,7 +9,7 @@ import { useMe } from '../../../hooks/use-me';
 import {
   useBindMerchant,
   useConfirmRedemption,
-  useMerchantRedemptions,
+  useMonthRedemptions,
   usePreviewRedemption,
   yuan,
   type Preview,
@@ -121,15 +121,23 @@ function Redeem({ communityId, onDone }: { communityId: string; onDone: () => vo
   );
 }
 
+/** The month before a YYYY-MM month. */
+function monthBefore(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
 function Statement({ communityId }: { communityId: string }) {
-  const list = useMerchantRedemptions(communityId);
+  const [month, setMonth] = useState<string>();
+  const list = useMonthRedemptions(communityId, month);
   if (!list.data)
     return <RequestStatus what="兑换记录" loading={list.loading} error={list.error} onRetry={list.reload} />;
-  const { merchant, month, statement, redemptions } = list.data;
+  const { merchant, statement, redemptions } = list.data;
+  const shown = list.data.month;
   return (
     <>
       <Text className="linli-section-title">
-        {merchant.name} · {month.replace('-', '年')}月结单
+        {merchant.name} · {shown.replace('-', '年')}月结单
       </Text>
       <View className="linli-card" aria-label="月结单">
         <Text className="merchant__text">
@@ -137,7 +145,15 @@ function Statement({ communityId }: { communityId: string }) {
           {statement.deductionFen ? `，抵扣 ${yuan(statement.deductionFen)}` : ''}
         </Text>
         {statement.monthlyCap ? (
-          <Text className="merchant__text linli-muted">本月上限 {statement.monthlyCap} 积分</Text>
+          <Text className="merchant__text linli-muted">每月上限 {statement.monthlyCap} 积分</Text>
+        ) : null}
+        <Button className="merchant__action" size="large" block onClick={() => setMonth(monthBefore(shown))}>
+          看上个月
+        </Button>
+        {month ? (
+          <Button className="merchant__action" size="large" block onClick={() => setMonth(undefined)}>
+            回到本月
+          </Button>
         ) : null}
       </View>
       <View className="linli-card">

@@ -18,6 +18,8 @@ import {
   useUpdateAgreement,
   usePendingHours,
   usePointsReport,
+  usePointsSettings,
+  useUpdatePointsSettings,
   type Merchant,
   type PendingHours,
   type PointsReport,
@@ -315,6 +317,44 @@ function Figures({ communityId }: { communityId: string }) {
   );
 }
 
+function DeliverySetting({ communityId }: { communityId: string }) {
+  const settings = usePointsSettings(communityId);
+  const update = useUpdatePointsSettings(communityId);
+  const [value, setValue] = useState<string>();
+  const [saved, setSaved] = useState(false);
+  if (!settings.data)
+    return (
+      <RequestStatus what="积分设置" loading={settings.loading} error={settings.error} onRetry={settings.reload} />
+    );
+  return (
+    <View className="linli-card">
+      <Text className="staff__title">助餐送餐积分</Text>
+      <Text className="staff__text linli-muted">志愿者每送达一单长者餐，自动获得的积分。</Text>
+      <TextField
+        label="每单送餐积分"
+        type="number"
+        value={value ?? String(settings.data.pointsPerDelivery)}
+        onInput={(v) => {
+          setSaved(false);
+          setValue(v);
+        }}
+      />
+      <Button
+        className="staff__action"
+        size="large"
+        block
+        loading={update.pending}
+        onClick={() =>
+          void update.submit(Number(value ?? settings.data!.pointsPerDelivery)).then((r) => r && setSaved(true))
+        }
+      >
+        保存
+      </Button>
+      {saved ? <Text className="staff__text">✓ 已保存</Text> : null}
+    </View>
+  );
+}
+
 /** 志愿服务与积分: hours to confirm, activities, merchants, the month's figures. */
 export default function StaffPointsPage() {
   return (
@@ -332,6 +372,7 @@ export default function StaffPointsPage() {
               description="手工调整、冲正及审计清单"
               onOpen={() => void Taro.navigateTo({ url: SUB_PAGES.staffPointsAdjust })}
             />
+            <DeliverySetting communityId={communityId} />
             <Text className="linli-section-title">爱心商户</Text>
             <Merchants communityId={communityId} />
             <Text className="linli-section-title">每月积分（发放 / 兑换 / 结余）</Text>
