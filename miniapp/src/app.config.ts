@@ -17,11 +17,18 @@ export default defineAppConfig({
         'council/schedule/index',
         'council/attendees/index',
         'council/book-for/index',
+        'points/index',
+        'points/activity/index',
+        'points/adjust/index',
       ],
     },
     { root: 'packages/merchant', pages: ['center/index'] },
     { root: 'packages/messages', pages: ['index/index'] },
     { root: 'packages/council', pages: ['session/index', 'bookings/index'] },
+    {
+      root: 'packages/points',
+      pages: ['history/index', 'activities/index', 'merchants/index', 'redeem/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -3,6 +3,7 @@ import { communityRoutes } from './community';
 import { councilRoutes } from './council';
 import { identityRoutes } from './identity';
 import { notifyRoutes } from './notify';
+import { pointsRoutes } from './points';
 
 /** The one route table. Functions, the mini-program client, CDK and OpenAPI all read it. */
 export const routes = {
@@ -10,6 +11,7 @@ export const routes = {
   ...identityRoutes,
   ...councilRoutes,
   ...notifyRoutes,
+  ...pointsRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -4,4 +4,6 @@ export const links = {
     `/packages/council/session/index?communityId=${encodeURIComponent(communityId)}&sessionId=${encodeURIComponent(sessionId)}`,
   myBookings: () => '/packages/council/bookings/index',
   mine: () => '/pages/mine/index',
+  points: () => '/pages/points/index',
+  merchantCenter: () => '/packages/merchant/center/index',
 } as const;
