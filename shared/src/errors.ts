@@ -29,6 +29,7 @@ export const ERRORS = {
   SESSION_NOT_FOUND: { status: 404, message: '找不到该场议事会' },
   BOOKING_NOT_FOUND: { status: 404, message: '没有找到您的预约' },
   CHECKIN_CODE_INVALID: { status: 404, message: '签到码无效，请核对后再试' },
+  TOPIC_NOT_FOUND: { status: 404, message: '找不到该议题' },
   MESSAGE_NOT_FOUND: { status: 404, message: '找不到这条消息' },
   DEV_MODE_OFF: { status: 404, message: '演示账号只在本地开发模式下可用' },
   // 405
@@ -55,6 +56,7 @@ export const ERRORS = {
   DEPENDENT_IS_SELF: { status: 422, message: '不能绑定自己为代办对象' },
   BIRTH_DATE_INVALID: { status: 422, message: '出生日期不正确' },
   AGENDA_OWN_ITEM: { status: 422, message: '不能附议自己提出的议题' },
+  AGENDA_MERGE_TARGET_INVALID: { status: 422, message: '只能并入本社区仍在征集或办理中的另一个议题' },
   RATING_INVALID: { status: 422, message: '评分应为 1 到 5 颗星' },
   SESSION_TIMES_INVALID: { status: 422, message: '议事会时间不合理：请检查开始、结束和预约时间' },
   RESERVED_SEATS_INVALID: { status: 422, message: '预留座位不能超过场所座位数' },

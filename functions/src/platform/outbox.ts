@@ -37,6 +37,20 @@ export type OutboxEvent =
       approved: boolean;
       reason?: string;
     }
+  /**
+   * An agenda topic (议题) changed status (or was raised): its author hears of it, and so does the
+   * caregiver who raised it for them.
+   */
+  | {
+      type: 'agenda.topic_changed';
+      communityId: string;
+      topicId: string;
+      title: string;
+      authorMemberId: string;
+      caregiverUserId?: string;
+      to: string;
+      note?: string;
+    }
   /** A direct message to one user (announcements; also used to load-test delivery). */
   | { type: 'notify.message'; communityId: string; userId: string; title: string; body: string; link?: string };
 
