@@ -6,6 +6,16 @@ import { batchGetItems, getItem, queryIndex, queryPartition } from '../platform/
 import { outboxPut, type OutboxEvent } from '../platform/outbox';
 import { failedConditions } from '../platform/transactions';
 import { index, key } from '../table';
+import {
+  cosignItem,
+  isOpen,
+  memberTopicItem,
+  ratingItem,
+  sessionTopicItem,
+  timelineItem,
+  topicIndexes,
+  topicItem,
+} from './items';
 import type { CosignRecord, RatingRecord, TimelineRecord, TopicRecord } from './records';
 
 type Item = Record<string, unknown>;
@@ -14,24 +24,10 @@ type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteComma
 /** Counters that only co-sign, rating and merge transactions change, with ADD. */
 const COUNTERS = new Set(['cosignCount', 'ratingSum', 'ratingCount']);
 
-const isOpen = (t: Pick<TopicRecord, 'status'>) => OPEN_STATES.includes(t.status);
-const scopeKey = (t: Pick<TopicRecord, 'scope'>) => (t.scope.kind === 'community' ? 'ALL' : t.scope.buildingId);
-
-/** Index attributes of a topic: its status list always, the open list of its scope while open. */
-function topicIndexes(t: TopicRecord): Item {
-  return {
-    gsi1pk: index.communityTopics(t.communityId, t.status),
-    gsi1sk: `${t.statusAt}#${t.topicId}`,
-    ...(isOpen(t)
-      ? { gsi2pk: index.openTopics(t.communityId, scopeKey(t)), gsi2sk: `${t.createdAt}#${t.topicId}` }
-      : {}),
-  };
-}
-
 const timelinePut = (e: TimelineRecord) => ({
   Put: {
     TableName: tableName,
-    Item: { ...key.topicTimeline(e.topicId, e.seq), type: 'TopicTimeline', ...e },
+    Item: timelineItem(e),
     // Append-only: an entry is never overwritten.
     ConditionExpression: 'attribute_not_exists(pk)',
   },
@@ -116,7 +112,7 @@ export async function createTopic(t: TopicRecord, first: TimelineRecord, event: 
         {
           Put: {
             TableName: tableName,
-            Item: { ...key.topic(t.topicId), type: 'Topic', ...t, ...topicIndexes(t) },
+            Item: topicItem(t),
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
@@ -124,12 +120,7 @@ export async function createTopic(t: TopicRecord, first: TimelineRecord, event: 
         {
           Put: {
             TableName: tableName,
-            Item: {
-              ...key.memberTopic(t.authorMemberId, t.topicId),
-              type: 'MemberTopic',
-              topicId: t.topicId,
-              communityId: t.communityId,
-            },
+            Item: memberTopicItem(t),
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
@@ -199,13 +190,7 @@ export async function transition(
       {
         Put: {
           TableName: tableName,
-          Item: {
-            ...key.sessionTopic(next.sessionId!, next.topicId),
-            type: 'SessionTopic',
-            topicId: next.topicId,
-            communityId: next.communityId,
-            scheduledAt: now,
-          },
+          Item: sessionTopicItem(next.sessionId!, next, now),
         },
       },
     );
@@ -235,7 +220,7 @@ export async function cosign(c: CosignRecord): Promise<CountOutcome> {
           {
             Put: {
               TableName: tableName,
-              Item: { ...key.topicCosign(c.topicId, c.memberId), type: 'TopicCosign', ...c },
+              Item: cosignItem(c),
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
@@ -269,7 +254,7 @@ export async function rate(r: RatingRecord): Promise<CountOutcome> {
           {
             Put: {
               TableName: tableName,
-              Item: { ...key.topicRating(r.topicId, r.memberId), type: 'TopicRating', ...r },
+              Item: ratingItem(r),
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
@@ -300,15 +285,7 @@ const CARRY_CHUNK = 90;
 const carryPut = (into: string, memberId: string, from: string, at: string) => ({
   Put: {
     TableName: tableName,
-    Item: {
-      ...key.topicCosign(into, memberId),
-      type: 'TopicCosign',
-      topicId: into,
-      memberId,
-      byUserId: 'merge',
-      at,
-      fromTopicId: from,
-    },
+    Item: cosignItem({ topicId: into, memberId, byUserId: 'merge', at, fromTopicId: from }),
     // A member who co-signed both topics keeps one co-sign and is counted once.
     ConditionExpression: 'attribute_not_exists(pk)',
   },
