@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { OPEN_STATES } from '../../shared/src/domain/agenda/state';
 import { householdKey } from '../../shared/src/domain/identity/person';
 import {
   cosignItem,
@@ -120,7 +121,7 @@ function topicItems(now: Date): Record<string, unknown>[] {
       ...(d.stage === 'done' ? { doneAt: timeline.at(-1)!.at } : {}),
     };
     return [
-      topicItem(topic),
+      topicItem(topic, OPEN_STATES.includes(topic.status)),
       memberTopicItem(topic),
       ...timeline.map(timelineItem),
       ...d.cosigners.map((memberId) =>

@@ -551,3 +551,33 @@ describe('the review queue', () => {
     expect(queue.body.templates.merge[0]).toContain('附议');
   });
 });
+
+describe('the demo topics of the seed', () => {
+  it('hold together: counts match their co-signs and ratings, each timeline ends at its status, seeding twice writes nothing', async () => {
+    const { seed, seedItems } = await import('../../scripts/lib/seed');
+    const { ensureTable, localClient } = await import('../../scripts/lib/table-setup');
+    const items = seedItems();
+    const topics = items.filter((i) => i.type === 'Topic');
+    expect(topics.map((t) => t.status)).toEqual(['submitted', 'scheduled', 'done']);
+    for (const t of topics) {
+      const own = items.filter((i) => i.pk === t.pk);
+      const timeline = own.filter((i) => i.type === 'TopicTimeline').sort((a, b) => Number(a.seq) - Number(b.seq));
+      expect(timeline.at(-1)!.to).toBe(t.status);
+      expect(t.version).toBe(timeline.length);
+      expect(own.filter((i) => i.type === 'TopicCosign')).toHaveLength(Number(t.cosignCount));
+      const ratings = own.filter((i) => i.type === 'TopicRating');
+      expect(ratings).toHaveLength(Number(t.ratingCount));
+      expect(ratings.reduce((sum, r) => sum + Number(r.stars), 0)).toBe(t.ratingSum);
+    }
+    expect(items.some((i) => i.pk === 'SESSION#session-demo-1' && i.sk === 'TOPIC#topic-demo-2')).toBe(true);
+
+    const client = localClient(process.env.DYNAMODB_ENDPOINT!);
+    const table = `linli-seed-${Date.now()}`;
+    await ensureTable(client, table);
+    const first = await seed(client, table);
+    const again = await seed(client, table);
+    expect(first.written).toBeGreaterThan(0);
+    expect(again).toEqual({ written: 0, kept: first.written });
+    client.destroy();
+  });
+});

@@ -1,31 +1,29 @@
 /** Item builders of the agenda entities: keys and index attributes, no I/O (the seed uses them too). */
-import { OPEN_STATES } from '@linli/shared/domain/agenda/state';
 import { index, key } from '../table';
 import type { CosignRecord, RatingRecord, TimelineRecord, TopicRecord } from './records';
 
 type Item = Record<string, unknown>;
 
-export const isOpen = (t: Pick<TopicRecord, 'status'>) => OPEN_STATES.includes(t.status);
-
 /** `ALL` for a community-wide topic, else its building. */
 export const scopeKey = (t: Pick<TopicRecord, 'scope'>) => (t.scope.kind === 'community' ? 'ALL' : t.scope.buildingId);
 
-/** Index attributes of a topic: its status list always, the open list of its scope while open. */
-export function topicIndexes(t: TopicRecord): Item {
+/**
+ * Index attributes of a topic: its status list always, the open list of its scope while `open`
+ * (the caller asks the domain's OPEN_STATES: this file stays free of imports the seed cannot resolve).
+ */
+export function topicIndexes(t: TopicRecord, open: boolean): Item {
   return {
     gsi1pk: index.communityTopics(t.communityId, t.status),
     gsi1sk: `${t.statusAt}#${t.topicId}`,
-    ...(isOpen(t)
-      ? { gsi2pk: index.openTopics(t.communityId, scopeKey(t)), gsi2sk: `${t.createdAt}#${t.topicId}` }
-      : {}),
+    ...(open ? { gsi2pk: index.openTopics(t.communityId, scopeKey(t)), gsi2sk: `${t.createdAt}#${t.topicId}` } : {}),
   };
 }
 
-export const topicItem = (t: TopicRecord): Item => ({
+export const topicItem = (t: TopicRecord, open: boolean): Item => ({
   ...key.topic(t.topicId),
   type: 'Topic',
   ...t,
-  ...topicIndexes(t),
+  ...topicIndexes(t, open),
 });
 
 export const timelineItem = (e: TimelineRecord): Item => ({

@@ -8,7 +8,6 @@ import { failedConditions } from '../platform/transactions';
 import { index, key } from '../table';
 import {
   cosignItem,
-  isOpen,
   memberTopicItem,
   ratingItem,
   sessionTopicItem,
@@ -23,6 +22,8 @@ type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteComma
 
 /** Counters that only co-sign, rating and merge transactions change, with ADD. */
 const COUNTERS = new Set(['cosignCount', 'ratingSum', 'ratingCount']);
+
+const isOpen = (t: Pick<TopicRecord, 'status'>) => OPEN_STATES.includes(t.status);
 
 const timelinePut = (e: TimelineRecord) => ({
   Put: {
@@ -112,7 +113,7 @@ export async function createTopic(t: TopicRecord, first: TimelineRecord, event: 
         {
           Put: {
             TableName: tableName,
-            Item: topicItem(t),
+            Item: topicItem(t, isOpen(t)),
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
@@ -139,7 +140,7 @@ function transitionUpdate(seen: TopicRecord, next: TopicRecord) {
   const names: Record<string, string> = { '#status': 'status', '#version': 'version' };
   const values: Record<string, unknown> = { ':seenStatus': seen.status, ':seenVersion': seen.version };
   const sets: string[] = [];
-  const fields = { ...next, ...topicIndexes(next) } as Item;
+  const fields = { ...next, ...topicIndexes(next, isOpen(next)) } as Item;
   Object.entries(fields).forEach(([field, value], i) => {
     if (COUNTERS.has(field) || value === undefined) return;
     if (JSON.stringify(value) === JSON.stringify((seen as unknown as Item)[field]) && !field.startsWith('gsi')) return;

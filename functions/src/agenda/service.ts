@@ -362,6 +362,24 @@ const staffMover = (principal: Principal, communityId: string): Mover => ({
   byRole: 'staff',
 });
 
+/** 11月23日 09:30 in Shanghai, for notes people read. */
+function shanghaiMoment(iso: string): string {
+  const t = new Date(Date.parse(iso) + 8 * 3600_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${t.getUTCMonth() + 1}月${t.getUTCDate()}日 ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`;
+}
+
+/** The timeline note in words people read: the session by its title, new action items by name. */
+function readableNote(ruleNote: string | undefined, seen: TopicRecord, next: TopicRecord): string | undefined {
+  if (next.sessionId && next.sessionId !== seen.sessionId && next.sessionTitle && next.sessionStartsAt) {
+    return `安排在议事会「${next.sessionTitle}」（${shanghaiMoment(next.sessionStartsAt)}）`;
+  }
+  if (seen.status === 'decided' && next.status === 'in_progress') {
+    return `行动项：${next.actions.map((a) => `${a.title}（${a.owner}，${a.due} 前）`).join('；')}`;
+  }
+  return ruleNote;
+}
+
 /**
  * One step of the state machine: the pure rules decide (403/409/422), the repository writes the
  * topic under a condition on the status and version read, with its timeline entry and the
@@ -390,6 +408,7 @@ async function move(
       ...(outcome.item.status === 'done' ? { doneAt: at } : {}),
       ...(await extra(seen)),
     };
+    const note = readableNote(step.note, seen, next);
     const entry: TimelineRecord = {
       topicId,
       seq: seen.version,
@@ -399,9 +418,9 @@ async function move(
       byRole: mover.byRole,
       from: step.from,
       to: step.to,
-      note: step.note,
+      note,
     };
-    const result = await repo.transition(seen, next, entry, changed(next, step.note), at);
+    const result = await repo.transition(seen, next, entry, changed(next, note), at);
     if (result === 'session-unavailable') {
       await sessionFor(communityId, next.sessionId!, new Date());
       return retry;
@@ -513,8 +532,7 @@ export async function mergeTopic(
     const [theirs, ours] = await Promise.all([repo.listCosigners(target.topicId), repo.listCosigners(topicId)]);
     const have = new Set([...theirs, target.authorMemberId]);
     const carry = [...new Set([...ours, seen.authorMemberId])].filter((m) => !have.has(m));
-    const step = outcome.item.timeline.at(-1)!;
-    const note = step.note ?? `并入议题「${target.title}」`;
+    const note = input.note || `并入议题「${target.title}」`;
     const next: TopicRecord = {
       ...seen,
       status: outcome.item.status,
