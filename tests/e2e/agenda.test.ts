@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { ageOn, todayInShanghai } from '../../shared/src/domain/identity/person';
 import { button, choice, confirmModal, currentPage, h5Url, pickOfferedDate, signIn, tab, textInput } from './app';
 import { expectVisible, withBrowsers } from './browser';
 
@@ -110,6 +111,65 @@ describe('agenda (议题) on H5: from a resident’s topic to the 晒事栏', ()
 
         expect(resident!.pageErrors).toEqual([]);
         expect(staff!.pageErrors).toEqual([]);
+      });
+    },
+    SCENARIO_TIMEOUT_MS,
+  );
+
+  it(
+    'lets staff record a topic 李秀英 raised in person, acting for her, and 张伟 co-sign it',
+    async () => {
+      const run = Date.now().toString(36).slice(-4);
+      const title = `小区东门路灯太暗${run}`;
+      const banner = `正在为 李秀英（${ageOn('1940-08-02', todayInShanghai())}岁）代办`;
+
+      await withBrowsers('agenda-recorded-and-cosigned', 2, async ([staff, neighbour]) => {
+        const staffPage = staff!.page;
+        await signIn(staffPage, '刘晶');
+        await currentPage(staffPage).getByText('社区工作台', { exact: true }).click();
+        await staffPage.waitForURL(/#\/packages\/staff\/workbench\/index/);
+        await currentPage(staffPage).getByRole('link', { name: '议题办理', exact: true }).click();
+        await staffPage.waitForURL(/#\/packages\/staff\/agenda\/index/);
+        await currentPage(staffPage).getByRole('link', { name: '代居民登记议题', exact: true }).click();
+        await staffPage.waitForURL(/#\/packages\/staff\/agenda\/record\/index/);
+        const picker = shownPage(staffPage, 'staff-agenda-record');
+        await choice(picker, '1号楼').click();
+        await button(picker.locator('.member-card', { hasText: '李秀英' }), '为李秀英登记议题').click();
+        await staffPage.waitForURL(/#\/packages\/agenda\/submit\/index/);
+        const form = shownPage(staffPage, 'agenda-submit');
+        await expectVisible(form.getByText(banner, { exact: true }));
+        await expectVisible(form.getByText('为李秀英提出议题', { exact: true }));
+        await textInput(form, '议题标题').fill(title);
+        await textArea(form, '具体情况').fill('李秀英在板凳会上说：东门到1号楼的路灯太暗，晚上去买菜回来看不清台阶。');
+        await choice(form, '安全隐患').click();
+        await choice(form, '全社区').click();
+        await button(form, '提交议题').click();
+        await staffPage.waitForURL(/#\/packages\/agenda\/topic\/index\?communityId=anjuyuan&topicId=/);
+        const topic = shownPage(staffPage, 'agenda-topic');
+        await expectVisible(topic.locator('.topic-card__meta', { hasText: '由工作人员刘晶代为登记' }));
+        await expectVisible(topic.getByText(/^安全隐患 · 全社区 · 李秀英 提出于 /));
+        await expectVisible(topic.getByLabel('办理进程').getByText('由工作人员刘晶代为登记', { exact: true }));
+        await topic.getByRole('button', { name: '退出代办', exact: true }).click();
+        expect(await topic.getByText(banner, { exact: true }).count()).toBe(0);
+
+        // 张伟 (5号楼) finds it among the topics open for co-signing and co-signs once.
+        const page = neighbour!.page;
+        await signIn(page, '张伟');
+        await tab(page, '议事').click();
+        await page.waitForURL(/#\/pages\/council\/index/);
+        await currentPage(page).getByRole('link', { name: '邻里议题', exact: true }).click();
+        await page.waitForURL(/#\/packages\/agenda\/index\/index/);
+        await shownPage(page, 'agenda').getByRole('link', { name: title, exact: true }).click();
+        await page.waitForURL(/#\/packages\/agenda\/topic\/index/);
+        const seen = shownPage(page, 'agenda-topic');
+        await expectVisible(seen.getByText(/^安全隐患 · 全社区 · 李\*英 提出于 /));
+        await button(seen, '附议（已有 0 人）').click();
+        await expectVisible(seen.getByText('您已附议，共 1 人附议', { exact: true }));
+        expect(await button(seen, '附议（已有 1 人）').count()).toBe(0);
+        await neighbour!.screenshot('agenda-cosigned');
+
+        expect(staff!.pageErrors).toEqual([]);
+        expect(neighbour!.pageErrors).toEqual([]);
       });
     },
     SCENARIO_TIMEOUT_MS,

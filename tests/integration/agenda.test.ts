@@ -510,6 +510,10 @@ describe('rating and the 晒事栏', () => {
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('OUT_OF_SCOPE');
     expect((await detail(c, author.token, id)).body.topic.ratingCount).toBe(0);
+    // A finished topic is public to the community: readable from another building, not ratable.
+    const seen = await detail(c, otherBuilding.token, id);
+    expect(seen.status).toBe(200);
+    expect(seen.body.mine).toMatchObject({ canRate: false, canCosign: false });
     const volunteer = await userWithGrants(api, [{ role: 'volunteer', communityId: c.communityId }]);
     const board = await api.call<any>('GET', `/community/${c.communityId}/topic-board`, {
       token: volunteer.accessToken,

@@ -23,6 +23,9 @@ import * as repo from './repository';
 import type { TimelineRecord, TopicRecord } from './records';
 
 const DAY_MS = 24 * 3600_000;
+/** States in which any member of the community may read a topic (it is on the council's agenda or done). */
+const PUBLIC_STATES: readonly string[] = ['scheduled', 'decided', 'in_progress', 'done'];
+
 /** A topic waiting for review longer than this is marked in the queue. */
 const OVERDUE_DAYS = 3;
 
@@ -248,7 +251,11 @@ export async function getTopicDetail(
   if (viewer.kind === 'member') {
     const { subject } = viewer;
     const isAuthor = subject.memberId === t.authorMemberId;
-    if (!isAuthor && !inScope(t, memberActor(subject))) throw new DomainError('OUT_OF_SCOPE');
+    // Council business (on a session's agenda, decided, done) is public to the community; before
+    // that a topic is for its scope and its author.
+    if (!isAuthor && !PUBLIC_STATES.includes(t.status) && !inScope(t, memberActor(subject))) {
+      throw new DomainError('OUT_OF_SCOPE');
+    }
     const [cosign, rating] = await Promise.all([
       repo.getCosign(topicId, subject.memberId),
       repo.getRating(topicId, subject.memberId),
