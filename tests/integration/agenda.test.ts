@@ -194,6 +194,23 @@ describe('raising a topic', () => {
     expect(await topicsOfMember(caregiver.memberId)).toHaveLength(0);
     const [event] = await outboxFor(res.body.topicId);
     expect(event).toMatchObject({ authorMemberId: elder.memberId, caregiverUserId: caregiver.userId });
+
+    // The notifier tells both the elder's own user and the caregiver, linking to the topic.
+    const { notify } = await import('../../functions/src/notify/notifier');
+    await notify(`evt-${res.body.topicId}`, event, new Date().toISOString(), {
+      sender: { send: async () => ({ status: 'sent' as const }) },
+      templateIds: {},
+    });
+    for (const who of [caregiver, elder]) {
+      const inbox = await api.call<any>('GET', '/me/messages', { token: who.token });
+      expect(inbox.body.messages).toEqual([
+        expect.objectContaining({
+          title: '议题待审核',
+          body: `李秀英提出的议题「${TOPIC.title}」已提交，等待社区审核。说明：家属张伟代为提出`,
+          link: `/packages/agenda/topic/index?communityId=${c.communityId}&topicId=${res.body.topicId}`,
+        }),
+      ]);
+    }
   });
 
   it('lets staff record a topic raised in person, and shows who recorded it', async () => {
@@ -451,6 +468,21 @@ describe('merging', () => {
     expect((await detail(c, r1.token, target)).body.mine.cosigned).toBe(true);
     const dupEvents = await outboxFor(dup);
     expect(dupEvents.map((e) => e.to)).toEqual(['merged', 'submitted']);
+  });
+
+  it('carries more co-signers than one transaction holds', async () => {
+    const { c, staff, author } = await setup();
+    const second = await residentMember(c);
+    const target = (await submit(c, author.token, { ...TOPIC, scope: 'community' })).body.topicId as string;
+    const dup = (await submit(c, second.token, { ...TOPIC, scope: 'community' })).body.topicId as string;
+    const backers = await Promise.all(Array.from({ length: 95 }, () => residentMember(c)));
+    const answers = await Promise.all(backers.map((b) => residentDoes(c, b, dup, 'cosign')));
+    expect(answers.every((a) => a.status === 200)).toBe(true);
+
+    const res = await staffDoes(c, staff, dup, 'merge', { intoTopicId: target });
+    expect(res.status).toBe(200);
+    expect((await detail(c, author.token, target)).body.topic.cosignCount).toBe(96);
+    expect((await topicItems(target)).filter((i) => String(i.sk).startsWith('COSIGN#'))).toHaveLength(96);
   });
 
   it('refuses to merge into itself, into a closed topic or into another community’s topic', async () => {
