@@ -130,6 +130,10 @@ export function ReviewStep(props: StepProps) {
     return (
       <RejectForm
         templates={REPLY_TEMPLATES.reject}
+        label="不予受理的原因（居民会看到）"
+        confirmLabel="确认不予受理"
+        placeholder="请写明原因，居民会在消息和议题进程里看到"
+        minLength={4}
         pending={steps.reject.pending}
         onCancel={() => setMode('buttons')}
         onSubmit={(reason) => void steps.reject.submit(reason).then((t) => t && onDone('已回复居民'))}
