@@ -171,9 +171,10 @@ describe('raising a topic', () => {
       );
     expect(await open(sameBuilding)).toEqual([everyone.body.topicId, building.body.topicId]);
     expect(await open(otherBuilding)).toEqual([everyone.body.topicId]);
-    // Neighbours see the author's name masked.
+    // Neighbours see the author's name masked, on the card and on the timeline.
     const seen = await detail(c, sameBuilding.token, building.body.topicId);
     expect(seen.body.topic.authorName).toBe('王*芳');
+    expect(seen.body.timeline[0].byName).toBe('王*芳');
     expect((await detail(c, otherBuilding.token, building.body.topicId)).status).toBe(403);
   });
 

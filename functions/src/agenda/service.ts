@@ -108,8 +108,11 @@ function topicView(t: TopicRecord, full: boolean): Topic {
 const fullFor = (viewer: Viewer, t: TopicRecord) =>
   viewer.kind === 'staff' || viewer.subject.memberId === t.authorMemberId;
 
-function timelineView(e: TimelineRecord): TimelineEntry {
-  return { seq: e.seq, at: e.at, byName: e.byName, byRole: e.byRole, from: e.from, to: e.to, note: e.note };
+/** A timeline entry; residents' names are masked for neighbours, staff names never are. */
+function timelineView(e: TimelineRecord, full: boolean): TimelineEntry {
+  const byName = full || e.byRole === 'staff' ? e.byName : maskName(e.byName);
+  const note = full || !e.note || e.byRole === 'staff' ? e.note : e.note.replace(e.byName, byName);
+  return { seq: e.seq, at: e.at, byName, byRole: e.byRole, from: e.from, to: e.to, note };
 }
 
 const toDomain = (t: TopicRecord): AgendaItem => ({
@@ -274,12 +277,13 @@ export async function getTopicDetail(
   const full = fullFor(viewer, t);
   return {
     topic: topicView(t, full),
-    timeline: timeline.map(timelineView),
+    timeline: timeline.map((e) => timelineView(e, full)),
     mine,
     ratings: ratings.map((r) => ({
       stars: r.stars,
       comment: r.comment,
-      byName: full || viewer.kind === 'staff' ? r.memberName : maskName(r.memberName),
+      // Who rated what stays with staff; the author and neighbours see masked names.
+      byName: viewer.kind === 'staff' ? r.memberName : maskName(r.memberName),
       at: r.at,
     })),
   };
