@@ -1,3 +1,4 @@
+import { agendaDomain } from './agenda/handlers';
 import { communityDomain } from './community/handlers';
 import { councilDomain } from './council/handlers';
 import { identityDomain } from './identity/handlers';
@@ -6,4 +7,11 @@ import type { DomainHandlers } from './platform/lambda-router';
 import { pointsDomain } from './points/handlers';
 
 /** Every domain's handlers: the local API serves them all; each Lambda imports only its own. */
-export const domains: DomainHandlers[] = [communityDomain, identityDomain, councilDomain, notifyDomain, pointsDomain];
+export const domains: DomainHandlers[] = [
+  communityDomain,
+  identityDomain,
+  councilDomain,
+  agendaDomain,
+  notifyDomain,
+  pointsDomain,
+];

@@ -33,6 +33,13 @@
  *  AP28 a user's consent for a WeChat template      GetItem pk=USER#<id> sk=CONSENT#<template>
  *  AP29 a community's deliveries of one day         Query pk=DELIVERY#<community>#<yyyy-mm-dd>
  *  AP30 every community (scheduled jobs)            Query gsi2 gsi2pk=COMMUNITIES
+ *  AP31 an agenda topic (议题)                       GetItem pk=TOPIC#<id> sk=META
+ *  AP32 a topic's timeline, in order                Query pk=TOPIC#<id> begins_with(sk, TL#)
+ *  AP33 has member M co-signed / rated topic T      GetItem pk=TOPIC#<T> sk=COSIGN#<M> | RATING#<M>; Query begins_with for all
+ *  AP34 a community's topics by status              Query gsi1 gsi1pk=COMMUNITY#<id>#TOPICS#<STATUS> (queue oldest first; done = 晒事栏 newest first)
+ *  AP35 open topics by scope (附议)                  Query gsi2 gsi2pk=COMMUNITY#<id>#OPENTOPICS#<ALL|building>
+ *  AP36 a member's own topics, newest first         Query pk=MEMBER#<id> begins_with(sk, TOPIC#) descending
+ *  AP37 the topics scheduled into a session         Query pk=SESSION#<id> begins_with(sk, TOPIC#)
  *  AP55 a points account's balance                  GetItem pk=PTACCT#<community>#<account> sk=BALANCE
  *                                                   (issuance: Query begins_with(sk, BALANCE#), 8 write shards)
  *  AP56 an account's entries, newest first          Query pk=PTACCT#<community>#<account> begins_with(sk, ENTRY#[<yyyy-mm>]) desc
@@ -112,6 +119,16 @@ export const key = {
     pk: `DELIVERY#${communityId}#${day}`,
     sk: `${eventId}#${userId}#${channel}`,
   }),
+  topic: (topicId: string) => ({ pk: `TOPIC#${topicId}`, sk: 'META' }),
+  /** Timeline entries sort by their zero-padded sequence number. */
+  topicTimeline: (topicId: string, seq: number) => ({
+    pk: `TOPIC#${topicId}`,
+    sk: `TL#${String(seq).padStart(5, '0')}`,
+  }),
+  topicCosign: (topicId: string, memberId: string) => ({ pk: `TOPIC#${topicId}`, sk: `COSIGN#${memberId}` }),
+  topicRating: (topicId: string, memberId: string) => ({ pk: `TOPIC#${topicId}`, sk: `RATING#${memberId}` }),
+  memberTopic: (memberId: string, topicId: string) => ({ pk: `MEMBER#${memberId}`, sk: `TOPIC#${topicId}` }),
+  sessionTopic: (sessionId: string, topicId: string) => ({ pk: `SESSION#${sessionId}`, sk: `TOPIC#${topicId}` }),
   health: () => ({ pk: 'HEALTH', sk: 'HEALTH' }),
   /** A points account's balance; the issuance account keeps `shards` items to spread its writes. */
   pointsBalance: (communityId: string, account: string, shard?: number) => ({
@@ -159,6 +176,9 @@ export const index = {
   venueSessions: (communityId: string, venueId: string) => `VENUE#${communityId}#${venueId}`,
   sessionWaitlist: (sessionId: string) => `SESSION#${sessionId}#WAIT`,
   memberBookings: (memberId: string) => `MEMBER#${memberId}#BOOKINGS`,
+  communityTopics: (communityId: string, status: string) => `COMMUNITY#${communityId}#TOPICS#${status.toUpperCase()}`,
+  /** `ALL` for community-wide topics, else the building's id. */
+  openTopics: (communityId: string, scopeKey: string) => `COMMUNITY#${communityId}#OPENTOPICS#${scopeKey}`,
   postingId: (postingId: string) => `PTPOSTINGID#${postingId}`,
   pointsAudit: (communityId: string) => `COMMUNITY#${communityId}#PTAUDIT`,
   communityActivities: (communityId: string) => `COMMUNITY#${communityId}#ACTIVITIES`,

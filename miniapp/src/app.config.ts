@@ -17,6 +17,9 @@ export default defineAppConfig({
         'council/schedule/index',
         'council/attendees/index',
         'council/book-for/index',
+        'agenda/index',
+        'agenda/topic/index',
+        'agenda/record/index',
         'points/index',
         'points/activity/index',
         'points/adjust/index',
@@ -25,6 +28,7 @@ export default defineAppConfig({
     { root: 'packages/merchant', pages: ['center/index'] },
     { root: 'packages/messages', pages: ['index/index'] },
     { root: 'packages/council', pages: ['session/index', 'bookings/index'] },
+    { root: 'packages/agenda', pages: ['index/index', 'submit/index', 'mine/index', 'topic/index', 'board/index'] },
     {
       root: 'packages/points',
       pages: ['history/index', 'activities/index', 'merchants/index', 'redeem/index'],

@@ -40,6 +40,13 @@ export const SUB_PAGES = {
   staffPointsAdjust: '/packages/staff/points/adjust/index',
   messages: '/packages/messages/index/index',
   staffNotifyStats: '/packages/staff/notify-stats/index',
+  agenda: '/packages/agenda/index/index',
+  agendaSubmit: '/packages/agenda/submit/index',
+  agendaMine: '/packages/agenda/mine/index',
+  agendaBoard: '/packages/agenda/board/index',
+  staffAgenda: '/packages/staff/agenda/index',
+  staffAgendaTopic: '/packages/staff/agenda/topic/index',
+  staffAgendaRecord: '/packages/staff/agenda/record/index',
 } as const;
 
 /** Roles as people call them. */

@@ -261,3 +261,57 @@ export const demoCareLinks = [
     relation: '父母' as const,
   },
 ];
+
+/**
+ * Demo agenda topics (议题), one per stage people should see: a fresh one waiting for review,
+ * one on the agenda of session-demo-1, and one finished with a decision, action items and
+ * ratings, so the 晒事栏 is not empty. Days are counted back from the first seeding.
+ */
+export const demoTopics = [
+  {
+    topicId: 'topic-demo-1',
+    title: '1号楼楼道灯不亮',
+    description: '1号楼1单元三楼到五楼的楼道灯坏了一个多月，老人晚上上下楼很不方便，希望尽快修好。',
+    category: '设施维修' as const,
+    scope: { kind: 'building' as const, buildingId: 'b1' },
+    authorMemberId: 'm-wang-guifang',
+    daysAgo: 1,
+    stage: 'submitted' as const,
+    cosigners: ['m-li-xiuying'],
+  },
+  {
+    topicId: 'topic-demo-2',
+    title: '加装电梯费用如何分摊',
+    description: '5号楼想加装电梯，低层和高层住户对费用分摊意见不一，希望在议事会上商量出一个大家都能接受的办法。',
+    category: '其他' as const,
+    scope: { kind: 'community' as const },
+    authorMemberId: 'm-zhang-wei',
+    daysAgo: 6,
+    stage: 'scheduled' as const,
+    sessionId: 'session-demo-1',
+    cosigners: ['m-wang-guifang', 'm-zhang-defu'],
+  },
+  {
+    topicId: 'topic-demo-3',
+    title: '南门电动车乱停乱充电',
+    description: '南门两侧电动车停得满满当当，还有人从楼上拉线充电，消防通道经常被堵，存在安全隐患。',
+    category: '停车交通' as const,
+    scope: { kind: 'community' as const },
+    authorMemberId: 'm-wang-guifang',
+    daysAgo: 30,
+    stage: 'done' as const,
+    cosigners: ['m-zhang-wei', 'm-zhang-defu', 'm-li-xiuying'],
+    decision: {
+      text: '在南门东侧划设电动车集中停放区并安装充电桩，费用由物业公司承担；禁止楼道飞线充电，物业早晚巡查。',
+      tally: { for: 18, against: 2, abstain: 1 },
+    },
+    actions: [
+      { title: '划线并安装充电桩', owner: '物业公司', due: '2026-10-31' },
+      { title: '张贴停放指引、劝导飞线充电', owner: '第一网格网格员', due: '2026-10-20' },
+    ],
+    ratings: [
+      { memberId: 'm-zhang-wei', stars: 5, comment: '现在南门通畅多了' },
+      { memberId: 'm-zhang-defu', stars: 4 },
+    ],
+  },
+];

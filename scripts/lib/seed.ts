@@ -5,7 +5,17 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { adjustment, shanghaiMonth } from '../../shared/src/domain/points/ledger';
+import { OPEN_STATES } from '../../shared/src/domain/agenda/state';
 import { householdKey } from '../../shared/src/domain/identity/person';
+import {
+  cosignItem,
+  memberTopicItem,
+  ratingItem,
+  sessionTopicItem,
+  timelineItem,
+  topicItem,
+} from '../../functions/src/agenda/items';
+import type { TimelineRecord, TopicRecord } from '../../functions/src/agenda/records';
 import { memberItem } from '../../functions/src/identity/items';
 import type { MemberRecord } from '../../functions/src/identity/records';
 import type { PostingRecord } from '../../functions/src/points/records';
@@ -21,6 +31,7 @@ import {
   demoMerchants,
   demoSessions,
   demoStartingPoints,
+  demoTopics,
   demoUsers,
   demoVenues,
 } from './seed-data';
@@ -52,6 +63,92 @@ function demoMemberRecord(m: (typeof demoMembers)[number]): MemberRecord {
     registeredBy: 'u-staff',
     createdAt: SEEDED_AT,
   };
+}
+
+const STAGES = ['submitted', 'approved', 'scheduled', 'decided', 'in_progress', 'done'] as const;
+
+/** The demo topics with their timelines, co-signs, ratings and index links, as the API would have left them. */
+function topicItems(now: Date): Record<string, unknown>[] {
+  const sessions = demoSessions(now);
+  const members = new Map(demoMembers.map((m) => [m.memberId, m]));
+  const buildingName = (id: string) => demoBuildings.find((b) => b.id === id)?.name ?? '';
+  return demoTopics.flatMap((d) => {
+    const author = members.get(d.authorMemberId)!;
+    const steps = STAGES.slice(0, STAGES.indexOf(d.stage) + 1);
+    const day = 24 * 3600_000;
+    // Submitted d.daysAgo days ago, one step a day after that (the last step no later than now).
+    const at = (i: number) =>
+      new Date(now.getTime() - Math.max(d.daysAgo - i * 4, 0) * day - (steps.length - i) * 60_000).toISOString();
+    const session = d.sessionId ? sessions.find((x) => x.sessionId === d.sessionId) : undefined;
+    const ratings = d.ratings ?? [];
+    const actions = d.actions ?? [];
+    const decision = d.decision;
+    const notes: Record<string, string | undefined> = {
+      approved: '问题属实，提交议事会讨论',
+      scheduled: session ? `安排在议事会「${session.title}」` : '安排在十月居民议事会',
+      decided: decision?.text,
+      in_progress: actions.length > 0 ? `行动项：${actions.map((a) => a.title).join('、')}` : undefined,
+      done: '两项行动均已完成',
+    };
+    const timeline: TimelineRecord[] = steps.map((to, i) => ({
+      topicId: d.topicId,
+      seq: i,
+      at: at(i),
+      byId: i === 0 ? (author.userId ?? 'u-staff') : 'u-staff',
+      byName: i === 0 ? author.realName : '刘晶',
+      byRole: i === 0 ? 'resident' : 'staff',
+      from: i === 0 ? null : steps[i - 1]!,
+      to,
+      note: notes[to],
+    }));
+    const topic: TopicRecord = {
+      topicId: d.topicId,
+      communityId: demoCommunity.id,
+      title: d.title,
+      description: d.description,
+      category: d.category,
+      scope: d.scope,
+      scopeLabel: d.scope.kind === 'community' ? '全社区' : buildingName(d.scope.buildingId),
+      authorMemberId: author.memberId,
+      authorName: author.realName,
+      recordedByUserId: author.userId ?? 'u-staff',
+      recordedByName: author.realName,
+      via: 'self',
+      status: d.stage,
+      version: timeline.length,
+      cosignCount: d.cosigners.length,
+      ratingSum: ratings.reduce((sum, r) => sum + r.stars, 0),
+      ratingCount: ratings.length,
+      ...(session
+        ? { sessionId: session.sessionId, sessionTitle: session.title, sessionStartsAt: session.startsAt }
+        : {}),
+      decision,
+      actions,
+      createdAt: timeline[0]!.at,
+      statusAt: timeline.at(-1)!.at,
+      ...(d.stage === 'done' ? { doneAt: timeline.at(-1)!.at } : {}),
+    };
+    return [
+      topicItem(topic, OPEN_STATES.includes(topic.status)),
+      memberTopicItem(topic),
+      ...timeline.map(timelineItem),
+      ...d.cosigners.map((memberId) =>
+        cosignItem({ topicId: d.topicId, memberId, byUserId: members.get(memberId)?.userId ?? 'u-staff', at: at(0) }),
+      ),
+      ...ratings.map((r) =>
+        ratingItem({
+          topicId: d.topicId,
+          memberId: r.memberId,
+          memberName: members.get(r.memberId)?.realName ?? '',
+          byUserId: members.get(r.memberId)?.userId ?? 'u-volunteer',
+          stars: r.stars,
+          comment: r.comment,
+          at: topic.statusAt,
+        }),
+      ),
+      ...(session ? [sessionTopicItem(session.sessionId, topic, timeline.at(-1)!.at)] : []),
+    ];
+  });
 }
 
 /** Every item of the demo community, with its keys. */
@@ -157,6 +254,7 @@ export function seedItems(): Record<string, unknown>[] {
         : []),
     ]),
     ...demoMembers.map((m) => memberItem(demoMemberRecord(m))),
+    ...topicItems(new Date()),
     ...demoCareLinks.flatMap((l) => [
       {
         ...key.careGrant(l.dependentMemberId, l.caregiverUserId),

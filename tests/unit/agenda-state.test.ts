@@ -60,6 +60,18 @@ describe('the agenda life cycle', () => {
     expect(done.decision?.text).toContain('各承担一半');
   });
 
+  it('adds action items while in progress and keeps the earlier ones', () => {
+    const started = run(fresh(), [
+      [staff, { kind: 'approve' }],
+      [staff, { kind: 'schedule', sessionId: 's1' }],
+      [staff, { kind: 'decide', text: '决定' }],
+      [staff, { kind: 'start', actions: [{ title: '更换楼道灯', owner: '物业', due: '2026-12-01' }] }],
+      [staff, { kind: 'progress', note: '新增', actions: [{ title: '粉刷墙面', owner: '社区', due: '2026-12-10' }] }],
+    ]);
+    expect(started.actions.map((a) => a.title)).toEqual(['更换楼道灯', '粉刷墙面']);
+    expect(started.status).toBe('in_progress');
+  });
+
   it('refuses skipping a step with 409 and leaves the item as it was', () => {
     const item = fresh();
     const outcome = applyAction(item, staff, { kind: 'decide', text: '直接决定' }, AT);
@@ -128,6 +140,11 @@ describe('random sequences of actions by random people (property)', () => {
     fc.constant({ kind: 'decide', text: '决定' } as const),
     fc.constant<AgendaAction>({ kind: 'start', actions: [] }),
     fc.constant({ kind: 'progress', note: '进展' } as const),
+    fc.constant<AgendaAction>({
+      kind: 'progress',
+      note: '新增行动项',
+      actions: [{ title: '清理', owner: '物业', due: '2026-12-01' }],
+    }),
     fc.constant({ kind: 'finish' } as const),
     fc.constant({ kind: 'cosign' } as const),
     fc.integer({ min: -1, max: 7 }).map((stars) => ({ kind: 'rate', stars }) as const),
@@ -171,6 +188,8 @@ describe('random sequences of actions by random people (property)', () => {
           expect(new Set(next.cosigners).size).toBe(next.cosigners.length);
           for (const stars of Object.values(next.ratings)) expect(stars >= 1 && stars <= 5).toBe(true);
           if (Object.keys(next.ratings).length > 0) expect(next.status).toBe('done');
+          // Action items are only ever added to, never lost.
+          expect(next.actions.slice(0, before.actions.length)).toEqual(before.actions);
           item = next;
         }
       }),

@@ -212,3 +212,49 @@ describe('planFor events that nobody needs to hear of', () => {
     expect(planFor(event, { session, usersOf: ['u-member'], audienceUserIds: ['u-1'] })).toBeUndefined();
   });
 });
+
+describe('planFor agenda.topic_changed', () => {
+  const event: OutboxEvent = {
+    type: 'agenda.topic_changed',
+    communityId: 'c-01',
+    topicId: 't-01',
+    title: '3号楼楼道灯不亮',
+    authorMemberId: 'm-01',
+    to: 'rejected',
+    note: '该问题属于物业服务范围，已转交物业公司处理',
+  };
+
+  it('tells the author’s own user, with the new status and the note', () => {
+    const plan = planFor(event, { usersOf: ['u-member'], memberName: '王桂芳' });
+
+    expect(plan?.userIds).toEqual(['u-member']);
+    expect(plan?.title).toBe('议题未受理');
+    expect(plan?.body).toBe(
+      '您提出的议题「3号楼楼道灯不亮」未被受理。说明：该问题属于物业服务范围，已转交物业公司处理',
+    );
+  });
+
+  it('tells the caregiver who raised it too, naming the elder', () => {
+    const plan = planFor(
+      { ...event, caregiverUserId: 'u-caregiver', to: 'scheduled', note: undefined },
+      { usersOf: ['u-caregiver'], memberName: '李秀英' },
+    );
+
+    expect(plan?.userIds).toEqual(['u-caregiver']);
+    expect(plan?.body).toBe('李秀英提出的议题「3号楼楼道灯不亮」已安排上议事会。');
+  });
+
+  it('links to the topic page of its community', () => {
+    expect(planFor(event, { usersOf: ['u-member'] })?.link).toBe(
+      '/packages/agenda/topic/index?communityId=c-01&topicId=t-01',
+    );
+  });
+
+  it('carries a topic subscribe message whose values render', () => {
+    const plan = planFor({ ...event, to: 'done', note: undefined }, { usersOf: ['u-member'] });
+
+    expect(plan?.wechat?.template).toBe('topic');
+    expect(plan?.wechat?.values).toEqual({ thing1: '3号楼楼道灯不亮', phrase2: '已办结', thing3: '已办结，欢迎评价' });
+    expect(() => renderTemplate('topic', plan!.wechat!.values)).not.toThrow();
+  });
+});

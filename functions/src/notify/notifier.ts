@@ -26,6 +26,10 @@ async function usersOfMember(memberId: string, bookedByUserId?: string): Promise
 
 /** Loads what a plan needs to know about the event. */
 async function factsFor(event: OutboxEvent): Promise<Facts> {
+  if (event.type === 'agenda.topic_changed') {
+    const who = await usersOfMember(event.authorMemberId, event.caregiverUserId);
+    return { usersOf: who.ids, memberName: who.name };
+  }
   if (!event.type.startsWith('council.') || !('sessionId' in event)) return {};
   const s = await getSession(event.sessionId);
   const session = s && { title: s.title, startsAt: s.startsAt, venueName: s.venueName, venuePlace: s.venuePlace };

@@ -37,6 +37,20 @@ export type OutboxEvent =
       approved: boolean;
       reason?: string;
     }
+  /**
+   * An agenda topic (议题) changed status (or was raised): its author hears of it, and so does the
+   * caregiver who raised it for them.
+   */
+  | {
+      type: 'agenda.topic_changed';
+      communityId: string;
+      topicId: string;
+      title: string;
+      authorMemberId: string;
+      caregiverUserId?: string;
+      to: string;
+      note?: string;
+    }
   /** Written by the canteen with a confirmed delivery; the points ledger credits the volunteer who delivered. */
   | {
       type: 'canteen.delivery_confirmed';

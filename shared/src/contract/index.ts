@@ -3,6 +3,7 @@ export * from './common';
 export * from './community';
 export * from './identity';
 export * from './council';
+export * from './agenda';
 export * from './notify';
 export * from './points';
 export * from './routes';

@@ -1,4 +1,5 @@
 import type { RouteDef } from './route';
+import { agendaRoutes } from './agenda';
 import { communityRoutes } from './community';
 import { councilRoutes } from './council';
 import { identityRoutes } from './identity';
@@ -10,6 +11,7 @@ export const routes = {
   ...communityRoutes,
   ...identityRoutes,
   ...councilRoutes,
+  ...agendaRoutes,
   ...notifyRoutes,
   ...pointsRoutes,
 } as const;

@@ -97,6 +97,12 @@ function MemberCouncil({ viewer }: { viewer: Extract<CouncilViewer, { kind: 'mem
         description={bookingsSummary(bookings.data)}
         onOpen={open(SUB_PAGES.councilBookings)}
       />
+      <EntryCard
+        icon="💬"
+        title="邻里议题"
+        description="提议题、给邻居附议、看晒事栏"
+        onOpen={open(SUB_PAGES.agenda)}
+      />
       <Text className="linli-section-title">即将召开的议事会</Text>
       {sessions.data ? (
         <SessionCards
@@ -124,6 +130,12 @@ function StaffCouncil({ communityId }: { communityId: string }) {
         description="安排议事会、签到、导出名单"
         onOpen={open(SUB_PAGES.staffCouncil)}
       />
+      <EntryCard
+        icon="💬"
+        title="议题办理"
+        description="审核居民议题、安排上会、记录决定和进展"
+        onOpen={open(SUB_PAGES.staffAgenda)}
+      />
       <Text className="linli-section-title">即将召开的议事会</Text>
       {sessions.data ? (
         <SessionCards
@@ -141,7 +153,7 @@ function StaffCouncil({ communityId }: { communityId: string }) {
   );
 }
 
-/** 议事 tab: the council sessions open to me (or to whom I act for), and 我的预约. */
+/** 议事 tab: the council sessions open to me (or to whom I act for), 我的预约, and the way to 邻里议题. */
 export default function CouncilPage() {
   return (
     <PageShell className="council">

@@ -5,7 +5,7 @@ import { EntryCard } from '../../components/entry-card';
 import { HealthStatus } from '../../components/health-status';
 import { PageShell } from '../../components/page-shell';
 import { RequestStatus } from '../../components/request-status';
-import { DEFAULT_COMMUNITY_ID, TAB_PAGES } from '../../constants';
+import { DEFAULT_COMMUNITY_ID, SUB_PAGES, TAB_PAGES } from '../../constants';
 import { useCommunity } from '../../hooks/use-community';
 import { useHealth } from '../../hooks/use-health';
 import './index.css';
@@ -21,6 +21,7 @@ function greeting(hour: number): string {
 
 const ENTRIES = [
   { icon: '🗳️', title: '社区议事', description: '大家的事大家商量', url: TAB_PAGES.council },
+  { icon: '💬', title: '邻里议题', description: '身边的事提出来，办得怎样晒出来', url: SUB_PAGES.agenda },
   { icon: '🍲', title: '长者食堂', description: '订餐与助餐补贴', url: TAB_PAGES.canteen },
   { icon: '🎁', title: '邻里积分', description: '参与社区活动攒积分', url: TAB_PAGES.points },
   { icon: '👤', title: '我的', description: '大字模式与个人设置', url: TAB_PAGES.mine },
@@ -55,7 +56,11 @@ export default function HomePage() {
           icon={entry.icon}
           title={entry.title}
           description={entry.description}
-          onOpen={() => void Taro.switchTab({ url: entry.url })}
+          onOpen={() =>
+            void (entry.url.startsWith('/pages/')
+              ? Taro.switchTab({ url: entry.url })
+              : Taro.navigateTo({ url: entry.url }))
+          }
         />
       ))}
     </PageShell>

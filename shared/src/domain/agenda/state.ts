@@ -78,7 +78,7 @@ export type AgendaAction =
   | { kind: 'schedule'; sessionId: string }
   | { kind: 'decide'; text: string; tally?: { for: number; against: number; abstain: number } }
   | { kind: 'start'; actions: ActionItem[] }
-  | { kind: 'progress'; note: string }
+  | { kind: 'progress'; note: string; actions?: ActionItem[] }
   | { kind: 'finish'; note?: string }
   | { kind: 'cosign' }
   | { kind: 'rate'; stars: number };
@@ -164,6 +164,7 @@ export function applyAction(item: AgendaItem, actor: AgendaActor, action: Agenda
   if (action.kind === 'schedule') next.sessionId = action.sessionId;
   if (action.kind === 'decide') next.decision = { text: action.text, tally: action.tally };
   if (action.kind === 'start') next.actions = action.actions;
+  if (action.kind === 'progress' && action.actions) next.actions = [...item.actions, ...action.actions];
   return { ok: true, item: next };
 }
 

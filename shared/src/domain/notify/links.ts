@@ -2,6 +2,8 @@
 export const links = {
   councilSession: (communityId: string, sessionId: string) =>
     `/packages/council/session/index?communityId=${encodeURIComponent(communityId)}&sessionId=${encodeURIComponent(sessionId)}`,
+  agendaTopic: (communityId: string, topicId: string) =>
+    `/packages/agenda/topic/index?communityId=${encodeURIComponent(communityId)}&topicId=${encodeURIComponent(topicId)}`,
   myBookings: () => '/packages/council/bookings/index',
   mine: () => '/pages/mine/index',
   points: () => '/pages/points/index',

@@ -10,6 +10,7 @@ import { StatusTag } from '../../../components/status-tag';
 import { DEFAULT_COMMUNITY_ID, SUB_PAGES } from '../../../constants';
 import { useBuildingNames, useSessionDetail, type SessionDetail } from '../../../hooks/use-council';
 import { BookingPanel } from './booking-panel';
+import { SessionAgenda } from './session-agenda';
 import './index.css';
 
 /** Staff acting for nobody: what they can do for this session from here. */
@@ -67,6 +68,7 @@ function Session({
       ) : (
         <BookingPanel detail={data} acting={acting} communityId={communityId} onChanged={detail.reload} />
       )}
+      <SessionAgenda communityId={communityId} sessionId={sessionId} />
     </>
   );
 }

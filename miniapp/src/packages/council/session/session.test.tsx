@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { resetTaroMock, setStorageSync, showModal } from '../../../../../tests/helpers/taro-mock';
 import { apiError, serveApi, type SentRequest } from '../../../../../tests/helpers/miniapp-api';
+import { topic } from '../../../../../tests/helpers/agenda-fixtures';
 import { booking, community, session } from '../../../../../tests/helpers/council-fixtures';
 import { accessTokenWith, me } from '../../../../../tests/helpers/miniapp-fixtures';
 import { resetActingForCache } from '../../../services/acting-for';
@@ -117,11 +118,27 @@ describe('议事会 page', () => {
     expect(sent.some((r) => r.method === 'POST')).toBe(false);
 
     fireEvent.click(screen.getByText('取消预约'));
-    expect(await screen.findByText('预约座位')).toBeTruthy();
+    // The page with its QR code re-renders twice on the way; under a loaded machine that can pass 1 s.
+    expect(await screen.findByText('预约座位', undefined, { timeout: 5000 })).toBeTruthy();
     expect(showModal).toHaveBeenCalledTimes(2);
     expect(sent.filter((r) => r.method === 'POST').map((r) => r.path)).toEqual([
       '/community/anjuyuan/sessions/session-1/bookings/cancel',
     ]);
+  });
+
+  it('shows the session’s agenda: the topics scheduled into it', async () => {
+    signedInAs(me(), {
+      [DETAIL]: { session: session(), myBooking: null },
+      'GET /community/anjuyuan/sessions/session-1/topics': {
+        topics: [topic({ status: 'scheduled', title: '加装电梯费用如何分摊', cosignCount: 12 })],
+      },
+    });
+
+    render(<SessionPage />);
+
+    expect(await screen.findByText('本次议程')).toBeTruthy();
+    expect(screen.getByRole('link', { name: '加装电梯费用如何分摊' })).toBeTruthy();
+    expect(screen.getByText('附议 12 人')).toBeTruthy();
   });
 
   it('says when the cancel cutoff has passed instead of offering to cancel', async () => {

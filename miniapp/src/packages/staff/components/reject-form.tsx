@@ -9,17 +9,33 @@ interface RejectFormProps {
   pending: boolean;
   onSubmit: (reason: string) => void;
   onCancel: () => void;
+  /** Wording for other refusals than 驳回 (e.g. 不予受理 of a topic). */
+  label?: string;
+  confirmLabel?: string;
+  placeholder?: string;
+  /** Shortest reason the server takes. */
+  minLength?: number;
 }
 
 /** The reason for a rejection, which the resident reads on 我的. */
-export function RejectForm({ templates, pending, onSubmit, onCancel }: RejectFormProps) {
+export function RejectForm({
+  templates,
+  pending,
+  onSubmit,
+  onCancel,
+  label = '驳回原因（居民会看到）',
+  confirmLabel = '确认驳回',
+  placeholder = '请写明原因，方便居民修改后重新申请',
+  minLength = 2,
+}: RejectFormProps) {
   const [reason, setReason] = useState('');
   const [tried, setTried] = useState(false);
-  const error = tried && reason.trim().length < 2 ? '请填写驳回原因' : null;
+  const what = label.replace(/（.*）$/, '');
+  const error = tried && reason.trim().length < minLength ? `请填写${what}` : null;
 
   return (
     <View className="reject-form">
-      <Text className="reject-form__label">驳回原因（居民会看到）</Text>
+      <Text className="reject-form__label">{label}</Text>
       <Text className="staff__text linli-muted">点一条常用回复，可以再修改：</Text>
       {templates.map((template) => (
         <View
@@ -36,9 +52,9 @@ export function RejectForm({ templates, pending, onSubmit, onCancel }: RejectFor
         className={`staff-textarea reject-form__input${error ? ' reject-form__input--error' : ''}`}
         value={reason}
         maxlength={200}
-        placeholder="请写明原因，方便居民修改后重新申请"
+        placeholder={placeholder}
         placeholderClass="reject-form__placeholder"
-        aria-label="驳回原因"
+        aria-label={what}
         onInput={(event) => setReason(event.detail.value)}
       />
       {error ? (
@@ -57,10 +73,10 @@ export function RejectForm({ templates, pending, onSubmit, onCancel }: RejectFor
           loading={pending}
           onClick={() => {
             setTried(true);
-            if (reason.trim().length >= 2) onSubmit(reason.trim());
+            if (reason.trim().length >= minLength) onSubmit(reason.trim());
           }}
         >
-          确认驳回
+          {confirmLabel}
         </Button>
       </View>
     </View>

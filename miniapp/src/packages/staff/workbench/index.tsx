@@ -6,6 +6,7 @@ import { PageShell } from '../../../components/page-shell';
 import { RequestStatus } from '../../../components/request-status';
 import { SUB_PAGES } from '../../../constants';
 import { useCommunity, type Community } from '../../../hooks/use-community';
+import { useTopicQueue } from '../../../hooks/use-agenda';
 import { useApplicationQueue, useLinkQueue } from '../../../hooks/use-staff';
 import { StaffGate } from '../components/staff-gate';
 import './index.css';
@@ -39,6 +40,7 @@ function Workbench({ communityId }: { communityId: string }) {
   const community = useCommunity(communityId);
   const applications = useApplicationQueue(communityId, 'pending');
   const links = useLinkQueue(communityId, 'pending');
+  const topics = useTopicQueue(communityId, 'submitted');
   const data = community.data;
   const open = (url: string) => () => void Taro.navigateTo({ url });
 
@@ -68,6 +70,12 @@ function Workbench({ communityId }: { communityId: string }) {
         onOpen={open(SUB_PAGES.staffPoints)}
       />
       <Text className="linli-section-title">社区议事</Text>
+      <EntryCard
+        icon="💬"
+        title="议题办理"
+        description={waiting(topics.data?.rows.length, '暂无待审核的议题')}
+        onOpen={open(SUB_PAGES.staffAgenda)}
+      />
       <EntryCard
         icon="🗓️"
         title="议事会管理"

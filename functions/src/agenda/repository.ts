@@ -1,0 +1,373 @@
+/** Every DynamoDB read and write of the agenda (议题) feature. */
+import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { OPEN_STATES } from '@linli/shared/domain/agenda/state';
+import { documentClient, tableName } from '../platform/dynamo';
+import { batchGetItems, getItem, queryIndex, queryPartition } from '../platform/items';
+import { outboxPut, type OutboxEvent } from '../platform/outbox';
+import { failedConditions } from '../platform/transactions';
+import { index, key } from '../table';
+import {
+  cosignItem,
+  memberTopicItem,
+  ratingItem,
+  sessionTopicItem,
+  timelineItem,
+  topicIndexes,
+  topicItem,
+} from './items';
+import type { CosignRecord, RatingRecord, TimelineRecord, TopicRecord } from './records';
+
+type Item = Record<string, unknown>;
+type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
+
+/** Counters that only co-sign, rating and merge transactions change, with ADD. */
+const COUNTERS = new Set(['cosignCount', 'ratingSum', 'ratingCount']);
+
+const isOpen = (t: Pick<TopicRecord, 'status'>) => OPEN_STATES.includes(t.status);
+
+const timelinePut = (e: TimelineRecord) => ({
+  Put: {
+    TableName: tableName,
+    Item: timelineItem(e),
+    // Append-only: an entry is never overwritten.
+    ConditionExpression: 'attribute_not_exists(pk)',
+  },
+});
+
+// ── reads ────────────────────────────────────────────────────────────────────
+
+export const getTopic = (topicId: string, consistent = false) => getItem<TopicRecord>(key.topic(topicId), consistent);
+
+export const getTopics = (topicIds: string[]) =>
+  batchGetItems<TopicRecord>([...new Set(topicIds)].map((id) => key.topic(id)));
+
+/** AP32 */
+export const listTimeline = (topicId: string) =>
+  queryPartition<TimelineRecord>(key.topic(topicId).pk, { sort: { beginsWith: 'TL#' } });
+
+/** AP33 */
+export const getCosign = (topicId: string, memberId: string) =>
+  getItem<CosignRecord>(key.topicCosign(topicId, memberId), true);
+export const getRating = (topicId: string, memberId: string) =>
+  getItem<RatingRecord>(key.topicRating(topicId, memberId), true);
+
+/** Every co-signer's member id, read consistently (a merge carries them over). */
+export async function listCosigners(topicId: string): Promise<string[]> {
+  const ids: string[] = [];
+  let startKey: Item | undefined;
+  do {
+    const out = await documentClient.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)',
+        ExpressionAttributeValues: { ':pk': key.topic(topicId).pk, ':c': 'COSIGN#' },
+        ProjectionExpression: 'memberId',
+        ConsistentRead: true,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const item of out.Items ?? []) ids.push(item.memberId as string);
+    startKey = out.LastEvaluatedKey;
+  } while (startKey);
+  return ids;
+}
+
+export const listRatings = (topicId: string) =>
+  queryPartition<RatingRecord>(key.topic(topicId).pk, {
+    sort: { beginsWith: 'RATING#' },
+    newestFirst: true,
+    limit: 50,
+  });
+
+/** AP34: a status list of a community; oldest first (queue) or newest first (晒事栏). */
+export const listByStatus = (communityId: string, status: string, newestFirst = false, limit?: number) =>
+  queryIndex<TopicRecord>('gsi1', index.communityTopics(communityId, status), { newestFirst, limit });
+
+/** AP35: open topics of one scope (`ALL` or a building). */
+export const listOpen = (communityId: string, scope: string) =>
+  queryIndex<TopicRecord>('gsi2', index.openTopics(communityId, scope));
+
+/** AP36: ids of a member's own topics, newest first. */
+export async function listMemberTopicIds(memberId: string): Promise<string[]> {
+  const links = await queryPartition<{ topicId: string }>(`MEMBER#${memberId}`, {
+    sort: { beginsWith: 'TOPIC#' },
+    newestFirst: true,
+    limit: 100,
+  });
+  return links.map((l) => l.topicId);
+}
+
+/** AP37: ids of the topics scheduled into a session. */
+export async function listSessionTopicIds(sessionId: string): Promise<string[]> {
+  const links = await queryPartition<{ topicId: string }>(`SESSION#${sessionId}`, { sort: { beginsWith: 'TOPIC#' } });
+  return links.map((l) => l.topicId);
+}
+
+// ── writes ───────────────────────────────────────────────────────────────────
+
+/** A new topic with its first timeline entry and the author's link, in one transaction. */
+export async function createTopic(t: TopicRecord, first: TimelineRecord, event: OutboxEvent): Promise<void> {
+  await documentClient.send(
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Put: {
+            TableName: tableName,
+            Item: topicItem(t, isOpen(t)),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        timelinePut(first),
+        {
+          Put: {
+            TableName: tableName,
+            Item: memberTopicItem(t),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        outboxPut(event),
+      ],
+    }),
+  );
+}
+
+/**
+ * The Update that moves a topic from what was read (`seen`) to `next`: every changed field is
+ * set, except the counters that co-signs and ratings ADD meanwhile; the condition is the status
+ * and version read, so two staff cannot both move the same topic.
+ */
+function transitionUpdate(seen: TopicRecord, next: TopicRecord) {
+  const names: Record<string, string> = { '#status': 'status', '#version': 'version' };
+  const values: Record<string, unknown> = { ':seenStatus': seen.status, ':seenVersion': seen.version };
+  const sets: string[] = [];
+  const fields = { ...next, ...topicIndexes(next, isOpen(next)) } as Item;
+  Object.entries(fields).forEach(([field, value], i) => {
+    if (COUNTERS.has(field) || value === undefined) return;
+    if (JSON.stringify(value) === JSON.stringify((seen as unknown as Item)[field]) && !field.startsWith('gsi')) return;
+    names[`#f${i}`] = field;
+    values[`:v${i}`] = value;
+    sets.push(`#f${i} = :v${i}`);
+  });
+  const leavesOpen = isOpen(seen) && !isOpen(next);
+  return {
+    Update: {
+      TableName: tableName,
+      Key: key.topic(seen.topicId),
+      UpdateExpression: `SET ${sets.join(', ')}${leavesOpen ? ' REMOVE gsi2pk, gsi2sk' : ''}`,
+      ConditionExpression: '#status = :seenStatus AND #version = :seenVersion',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  };
+}
+
+export type TransitionOutcome = 'done' | 'topic-changed' | 'session-unavailable';
+
+/**
+ * Moves a topic one step: the topic (conditioned on what was read), its timeline entry and the
+ * author's notification in one transaction. Scheduling also checks the session is still an
+ * upcoming, not cancelled session of the community, and files the topic under it.
+ */
+export async function transition(
+  seen: TopicRecord,
+  next: TopicRecord,
+  entry: TimelineRecord,
+  event: OutboxEvent,
+  now: string,
+): Promise<TransitionOutcome> {
+  const items: TransactItems = [transitionUpdate(seen, next), timelinePut(entry), outboxPut(event)];
+  const scheduling = next.sessionId && next.sessionId !== seen.sessionId;
+  if (scheduling) {
+    items.push(
+      {
+        ConditionCheck: {
+          TableName: tableName,
+          Key: key.session(next.sessionId!),
+          ConditionExpression: 'communityId = :c AND #status = :scheduled AND startsAt > :now',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':c': next.communityId, ':scheduled': 'scheduled', ':now': now },
+        },
+      },
+      {
+        Put: {
+          TableName: tableName,
+          Item: sessionTopicItem(next.sessionId!, next, now),
+        },
+      },
+    );
+  }
+  try {
+    await documentClient.send(new TransactWriteCommand({ TransactItems: items }));
+    return 'done';
+  } catch (error) {
+    const failed = failedConditions(error);
+    if (!failed) throw error;
+    if (scheduling && failed.some((f) => f.index === 3) && !failed.some((f) => f.index === 0)) {
+      return 'session-unavailable';
+    }
+    return 'topic-changed';
+  }
+}
+
+export type CountOutcome = 'counted' | 'already' | 'topic-changed';
+
+/** A co-sign: the member's COSIGN item (once) and the topic's count, only while the topic is open. */
+export async function cosign(c: CosignRecord): Promise<CountOutcome> {
+  const open = Object.fromEntries(OPEN_STATES.map((s, i) => [`:s${i}`, s]));
+  try {
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName,
+              Item: cosignItem(c),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Update: {
+              TableName: tableName,
+              Key: key.topic(c.topicId),
+              UpdateExpression: 'ADD cosignCount :one',
+              ConditionExpression: `#status IN (${Object.keys(open).join(', ')})`,
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':one': 1, ...open },
+            },
+          },
+        ],
+      }),
+    );
+    return 'counted';
+  } catch (error) {
+    const failed = failedConditions(error);
+    if (!failed) throw error;
+    return failed.some((f) => f.index === 0) ? 'already' : 'topic-changed';
+  }
+}
+
+/** A rating: the member's RATING item (once) and the topic's sum and count, only once it is done. */
+export async function rate(r: RatingRecord): Promise<CountOutcome> {
+  try {
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName,
+              Item: ratingItem(r),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Update: {
+              TableName: tableName,
+              Key: key.topic(r.topicId),
+              UpdateExpression: 'ADD ratingSum :stars, ratingCount :one',
+              ConditionExpression: '#status = :done',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':stars': r.stars, ':one': 1, ':done': 'done' },
+            },
+          },
+        ],
+      }),
+    );
+    return 'counted';
+  } catch (error) {
+    const failed = failedConditions(error);
+    if (!failed) throw error;
+    return failed.some((f) => f.index === 0) ? 'already' : 'topic-changed';
+  }
+}
+
+/** Most co-signs carried over per transaction (TransactWriteItems takes 100 items). */
+const CARRY_CHUNK = 90;
+
+const carryPut = (into: string, memberId: string, from: string, at: string) => ({
+  Put: {
+    TableName: tableName,
+    Item: cosignItem({ topicId: into, memberId, byUserId: 'merge', at, fromTopicId: from }),
+    // A member who co-signed both topics keeps one co-sign and is counted once.
+    ConditionExpression: 'attribute_not_exists(pk)',
+  },
+});
+
+/**
+ * Merges `seen` into `target`: carries the co-signers the target does not have yet (adding to
+ * its count), moves `seen` to merged and adds a timeline entry on both, in one transaction. A
+ * long list is carried in earlier transactions first; a retry skips what already arrived.
+ */
+export async function merge(args: {
+  seen: TopicRecord;
+  next: TopicRecord;
+  entry: TimelineRecord;
+  target: TopicRecord;
+  targetEntry: TimelineRecord;
+  carry: string[];
+  events: OutboxEvent[];
+  at: string;
+}): Promise<'done' | 'changed'> {
+  const { seen, next, entry, target, targetEntry, events, at } = args;
+  const open = Object.fromEntries(OPEN_STATES.map((s, i) => [`:s${i}`, s]));
+  const targetCount = (n: number, withEntry: boolean) => ({
+    Update: {
+      TableName: tableName,
+      Key: key.topic(target.topicId),
+      UpdateExpression: withEntry ? 'ADD cosignCount :n SET #version = :nextVersion' : 'ADD cosignCount :n',
+      ConditionExpression: withEntry
+        ? '#status = :targetStatus AND #version = :targetVersion'
+        : `#status IN (${Object.keys(open).join(', ')})`,
+      ExpressionAttributeNames: { '#status': 'status', ...(withEntry ? { '#version': 'version' } : {}) },
+      ExpressionAttributeValues: withEntry
+        ? {
+            ':n': n,
+            ':targetStatus': target.status,
+            ':targetVersion': target.version,
+            ':nextVersion': target.version + 1,
+          }
+        : { ':n': n, ...open },
+    },
+  });
+  try {
+    let rest = args.carry;
+    while (rest.length > CARRY_CHUNK) {
+      const chunk = rest.slice(0, CARRY_CHUNK);
+      rest = rest.slice(CARRY_CHUNK);
+      await documentClient.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            targetCount(chunk.length, false),
+            ...chunk.map((m) => carryPut(target.topicId, m, seen.topicId, at)),
+          ],
+        }),
+      );
+    }
+    const update = transitionUpdate(seen, next);
+    // The merged topic's co-signers were read: one arriving meanwhile sends us round again.
+    update.Update.ConditionExpression += ' AND cosignCount = :seenCosigns';
+    update.Update.ExpressionAttributeValues[':seenCosigns'] = seen.cosignCount;
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          update,
+          timelinePut(entry),
+          targetCount(rest.length, true),
+          timelinePut(targetEntry),
+          ...rest.map((m) => carryPut(target.topicId, m, seen.topicId, at)),
+          ...events.map((e) => outboxPut(e)),
+        ],
+      }),
+    );
+    return 'done';
+  } catch (error) {
+    if (failedConditions(error)) return 'changed';
+    throw error;
+  }
+}
+
+/** What scheduling needs of a council session (read here so the agenda function stays small). */
+export const getSession = (sessionId: string) =>
+  getItem<{ sessionId: string; communityId: string; title: string; startsAt: string; status: string }>(
+    key.session(sessionId),
+    true,
+  );
