@@ -1,3 +1,4 @@
+import { canteenDomain } from './canteen/handlers';
 import { communityDomain } from './community/handlers';
 import { councilDomain } from './council/handlers';
 import { identityDomain } from './identity/handlers';
@@ -5,4 +6,4 @@ import { notifyDomain } from './notify/handlers';
 import type { DomainHandlers } from './platform/lambda-router';
 
 /** Every domain's handlers: the local API serves them all; each Lambda imports only its own. */
-export const domains: DomainHandlers[] = [communityDomain, identityDomain, councilDomain, notifyDomain];
+export const domains: DomainHandlers[] = [communityDomain, identityDomain, councilDomain, notifyDomain, canteenDomain];

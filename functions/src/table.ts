@@ -33,6 +33,18 @@
  *  AP28 a user's consent for a WeChat template      GetItem pk=USER#<id> sk=CONSENT#<template>
  *  AP29 a community's deliveries of one day         Query pk=DELIVERY#<community>#<yyyy-mm-dd>
  *  AP30 every community (scheduled jobs)            Query gsi2 gsi2pk=COMMUNITIES
+ *  AP40 a community's canteen settings (subsidies)  GetItem pk=COMMUNITY#<id> sk=SETTINGS#canteen
+ *  AP41 a member's delivery eligibility             GetItem pk=MEMBER#<id> sk=MEALDELIVERY
+ *  AP42 a community's delivery-eligible members     Query gsi1 gsi1pk=COMMUNITY#<id>#MEALDELIVERY
+ *  AP43 a menu (canteen, date, meal)                GetItem pk=MENU#<c>#<canteen>#<date>#<meal> sk=META
+ *  AP44 a community's menus by date                 Query gsi1 gsi1pk=COMMUNITY#<id>#MENUS gsi1sk BETWEEN <from> AND <to>
+ *  AP45 a menu's dishes (stock in `left`)           Query pk=MENU#… begins_with(sk, DISH#)
+ *  AP46 a member's portions of a dish (limit)       UpdateItem pk=MENU#… sk=TAKEN#<dish>#<member>
+ *  AP47 the order behind a pickup code              GetItem pk=MENU#… sk=CODE#<code>
+ *  AP48 a member's subsidy for a meal of a day      GetItem pk=MEMBER#<id> sk=MEALSUBSIDY#<date>#<meal>
+ *  AP49 a meal order                                GetItem pk=MEALORDER#<id> sk=META
+ *  AP50 a canteen's orders by date, meal, building  Query gsi1 gsi1pk=MEALORDERS#<c>#<canteen> begins_with(gsi1sk, <date>#[<meal>#]) / BETWEEN (month)
+ *  AP51 a member's meal orders, newest first        Query gsi2 gsi2pk=MEMBER#<id>#MEALORDERS
  */
 
 export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
@@ -94,6 +106,23 @@ export const key = {
     sk: `${eventId}#${userId}#${channel}`,
   }),
   health: () => ({ pk: 'HEALTH', sk: 'HEALTH' }),
+  canteenSettings: (communityId: string) => ({ pk: `COMMUNITY#${communityId}`, sk: 'SETTINGS#canteen' }),
+  mealDelivery: (memberId: string) => ({ pk: `MEMBER#${memberId}`, sk: 'MEALDELIVERY' }),
+  menu: (communityId: string, canteenId: string, date: string, meal: string) => ({
+    pk: `MENU#${communityId}#${canteenId}#${date}#${meal}`,
+    sk: 'META',
+  }),
+  dish: (menuPk: string, dishId: string) => ({ pk: menuPk, sk: `DISH#${dishId}` }),
+  portionsTaken: (menuPk: string, dishId: string, memberId: string) => ({
+    pk: menuPk,
+    sk: `TAKEN#${dishId}#${memberId}`,
+  }),
+  pickupCode: (menuPk: string, code: string) => ({ pk: menuPk, sk: `CODE#${code}` }),
+  mealSubsidy: (memberId: string, date: string, meal: string) => ({
+    pk: `MEMBER#${memberId}`,
+    sk: `MEALSUBSIDY#${date}#${meal}`,
+  }),
+  mealOrder: (orderId: string) => ({ pk: `MEALORDER#${orderId}`, sk: 'META' }),
 } as const;
 
 /** Values of the generic index attributes, one builder per access pattern. */
@@ -113,6 +142,10 @@ export const index = {
   venueSessions: (communityId: string, venueId: string) => `VENUE#${communityId}#${venueId}`,
   sessionWaitlist: (sessionId: string) => `SESSION#${sessionId}#WAIT`,
   memberBookings: (memberId: string) => `MEMBER#${memberId}#BOOKINGS`,
+  communityMealDelivery: (communityId: string) => `COMMUNITY#${communityId}#MEALDELIVERY`,
+  communityMenus: (communityId: string) => `COMMUNITY#${communityId}#MENUS`,
+  canteenOrders: (communityId: string, canteenId: string) => `MEALORDERS#${communityId}#${canteenId}`,
+  memberMealOrders: (memberId: string) => `MEMBER#${memberId}#MEALORDERS`,
 } as const;
 
 /** Prefix of every item in a community's partition, for Query. */

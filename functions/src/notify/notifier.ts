@@ -26,6 +26,10 @@ async function usersOfMember(memberId: string, bookedByUserId?: string): Promise
 
 /** Loads what a plan needs to know about the event. */
 async function factsFor(event: OutboxEvent): Promise<Facts> {
+  if (event.type === 'canteen.out_for_delivery' || event.type === 'canteen.delivered') {
+    const who = await usersOfMember(event.memberId, event.placedByUserId);
+    return { usersOf: who.ids, memberName: who.name };
+  }
   if (!event.type.startsWith('council.') || !('sessionId' in event)) return {};
   const s = await getSession(event.sessionId);
   const session = s && { title: s.title, startsAt: s.startsAt, venueName: s.venueName, venuePlace: s.venuePlace };

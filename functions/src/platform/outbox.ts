@@ -37,6 +37,25 @@ export type OutboxEvent =
       approved: boolean;
       reason?: string;
     }
+  /** A volunteer took a meal order out for delivery; the member's side is told. */
+  | {
+      type: 'canteen.out_for_delivery';
+      communityId: string;
+      orderId: string;
+      memberId: string;
+      placedByUserId: string;
+      volunteerName: string;
+    }
+  /** The volunteer marked the meal delivered; the member's side is asked to confirm. */
+  | { type: 'canteen.delivered'; communityId: string; orderId: string; memberId: string; placedByUserId: string }
+  /** The member's side (or staff) confirmed a delivery: the volunteer points feature credits the volunteer. */
+  | {
+      type: 'canteen.delivery_confirmed';
+      communityId: string;
+      orderId: string;
+      volunteerUserId: string;
+      confirmedAt: string;
+    }
   /** A direct message to one user (announcements; also used to load-test delivery). */
   | { type: 'notify.message'; communityId: string; userId: string; title: string; body: string; link?: string };
 

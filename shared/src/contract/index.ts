@@ -4,5 +4,6 @@ export * from './community';
 export * from './identity';
 export * from './council';
 export * from './notify';
+export * from './canteen';
 export * from './routes';
 export * from './principal';

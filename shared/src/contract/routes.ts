@@ -1,4 +1,5 @@
 import type { RouteDef } from './route';
+import { canteenRoutes } from './canteen';
 import { communityRoutes } from './community';
 import { councilRoutes } from './council';
 import { identityRoutes } from './identity';
@@ -10,6 +11,7 @@ export const routes = {
   ...identityRoutes,
   ...councilRoutes,
   ...notifyRoutes,
+  ...canteenRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -4,4 +4,6 @@ export const links = {
     `/packages/council/session/index?communityId=${encodeURIComponent(communityId)}&sessionId=${encodeURIComponent(sessionId)}`,
   myBookings: () => '/packages/council/bookings/index',
   mine: () => '/pages/mine/index',
+  canteenOrder: (communityId: string, orderId: string) =>
+    `/packages/canteen/order/index?communityId=${encodeURIComponent(communityId)}&orderId=${encodeURIComponent(orderId)}`,
 } as const;
