@@ -32,6 +32,15 @@ export const SUB_PAGES = {
   merchantCenter: '/packages/merchant/center/index',
   messages: '/packages/messages/index/index',
   staffNotifyStats: '/packages/staff/notify-stats/index',
+  canteenMenu: '/packages/canteen/menu/index',
+  canteenOrder: '/packages/canteen/order/index',
+  canteenOrders: '/packages/canteen/orders/index',
+  canteenDeliveries: '/packages/canteen/deliveries/index',
+  staffCanteen: '/packages/staff/canteen/index',
+  staffCanteenPublish: '/packages/staff/canteen/publish/index',
+  staffCanteenKitchen: '/packages/staff/canteen/kitchen/index',
+  staffCanteenSettlement: '/packages/staff/canteen/settlement/index',
+  staffCanteenOrderFor: '/packages/staff/canteen/order-for/index',
 } as const;
 
 /** Roles as people call them. */
