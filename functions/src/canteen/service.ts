@@ -379,8 +379,16 @@ interface Priced {
   price: ReturnType<typeof priceOrder>;
 }
 
-/** Checks an order against the menu and rules and prices it; throws the first rule it breaks. */
-async function priceFor(
+/** What an order is checked against that a lost race does not change: who, which menu, the rules. */
+interface OrderContext {
+  subject: ActingSubject;
+  menu: MenuRecord;
+  canteen: CanteenRecord;
+  bands: SubsidyBand[];
+  deliveryEligible: boolean;
+}
+
+async function orderContext(
   principal: Principal,
   onBehalfOf: ActingSubject | undefined,
   communityId: string,
@@ -388,7 +396,7 @@ async function priceFor(
   date: string,
   meal: Meal,
   input: OrderInput,
-): Promise<Priced> {
+): Promise<OrderContext> {
   const subject = await subjectOf(principal, onBehalfOf);
   if (subject.communityId !== communityId) throw new DomainError('OUT_OF_SCOPE');
   const menu = await menuOf(communityId, canteenId, date, meal);
@@ -396,12 +404,23 @@ async function priceFor(
   const refusal = orderRefusal(menu, now, todayInShanghai(now));
   if (refusal) throw new DomainError(refusal);
   if (!linesValid(input.lines)) throw new DomainError('ORDER_LINES_INVALID');
-  const [dishes, canteen, settings, claim, delivery] = await Promise.all([
-    repo.getDishes(menu),
+  const [canteen, settings, delivery] = await Promise.all([
     canteenOf(communityId, canteenId),
     repo.getSettings(communityId),
-    repo.getSubsidyClaim(subject.memberId, date, meal),
     input.fulfilment === 'delivery' ? repo.getMealDelivery(subject.memberId) : Promise.resolve(undefined),
+  ]);
+  return { subject, menu, canteen, bands: settings.subsidyBands, deliveryEligible: Boolean(delivery?.eligible) };
+}
+
+/**
+ * Checks an order against the menu's dishes as they stand and prices it; throws the first rule
+ * it breaks. Reads only what a concurrent order may have changed: stock and the meal's subsidy.
+ */
+async function priceFor(ctx: OrderContext, input: OrderInput): Promise<Priced> {
+  const { subject, menu } = ctx;
+  const [dishes, claim] = await Promise.all([
+    repo.getDishes(menu),
+    repo.getSubsidyClaim(subject.memberId, menu.date, menu.meal),
   ]);
   const byId = new Map(dishes.map((d) => [d.dishId, d]));
   const lines: OrderLine[] = [];
@@ -423,14 +442,14 @@ async function priceFor(
       lineFen: dish.priceFen * l.quantity,
     });
   }
-  if (input.fulfilment === 'delivery' && !delivery?.eligible) throw new DomainError('DELIVERY_NOT_ELIGIBLE');
+  if (input.fulfilment === 'delivery' && !ctx.deliveryEligible) throw new DomainError('DELIVERY_NOT_ELIGIBLE');
   const price = priceOrder({
     lines,
-    age: ageOn(subject.birthDate, date),
-    bands: settings.subsidyBands,
+    age: ageOn(subject.birthDate, menu.date),
+    bands: ctx.bands,
     subsidyAlreadyUsed: Boolean(claim),
     fulfilment: input.fulfilment,
-    delivery: canteen.deliveryFee,
+    delivery: ctx.canteen.deliveryFee,
   });
   return { subject, menu, lines, limits, price };
 }
@@ -444,7 +463,8 @@ export async function quoteOrder(
   meal: Meal,
   input: OrderInput,
 ): Promise<Quote> {
-  const { lines, price } = await priceFor(principal, onBehalfOf, communityId, canteenId, date, meal, input);
+  const ctx = await orderContext(principal, onBehalfOf, communityId, canteenId, date, meal, input);
+  const { lines, price } = await priceFor(ctx, input);
   return { lines, price, fulfilment: input.fulfilment };
 }
 
@@ -464,16 +484,9 @@ export async function placeOrder(
   meal: Meal,
   input: OrderInput,
 ): Promise<MealOrder> {
+  const ctx = await orderContext(principal, onBehalfOf, communityId, canteenId, date, meal, input);
   return withOptimisticRetry(async () => {
-    const { subject, menu, lines, limits, price } = await priceFor(
-      principal,
-      onBehalfOf,
-      communityId,
-      canteenId,
-      date,
-      meal,
-      input,
-    );
+    const { subject, menu, lines, limits, price } = await priceFor(ctx, input);
     const createdAt = nowIso();
     const order: OrderRecord = {
       orderId: ulid(),
