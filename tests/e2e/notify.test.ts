@@ -113,4 +113,34 @@ describe('notifications on H5: the message centre', () => {
       expect(pageErrors).toEqual([]);
     });
   });
+
+  it('shows staff a drawn chart of the week’s messages above the table, with its figures in words', async () => {
+    const staff = await signInApi('dev:staff');
+    const stats = await callApi<{ days: { date: string; inApp: number; wechatSent: number }[] }>(
+      staff,
+      'GET',
+      `/community/${COMMUNITY}/notification-stats`,
+    );
+    const inApp = stats.days.reduce((sum, d) => sum + d.inApp, 0);
+
+    await withBrowser('notify-stats-chart', async ({ page, pageErrors }) => {
+      await signIn(page, '刘晶');
+      await page.goto(`${page.url().split('#')[0]}#/packages/staff/notify-stats/index`);
+      const statsPage = currentPage(page);
+      await expectVisible(statsPage.getByText('每天发出的消息', { exact: true }));
+      await expectVisible(statsPage.getByText(new RegExp(`^站内消息 ${inApp}条`)));
+      // F2 drew on the canvas: axes, labels and the two lines leave thousands of painted pixels.
+      const painted = await page.waitForFunction(() => {
+        const canvas = document.querySelector<HTMLCanvasElement>('.taro_page:not([style*="none"]) .chart canvas');
+        const ctx = canvas?.getContext('2d');
+        if (!canvas || !ctx || canvas.width === 0) return 0;
+        const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+        let count = 0;
+        for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) count += 1;
+        return count > 2000 ? count : 0;
+      });
+      expect(await painted.jsonValue()).toBeGreaterThan(2000);
+      expect(pageErrors).toEqual([]);
+    });
+  });
 });

@@ -18,3 +18,7 @@ Object.assign(globalThis, constants);
 
 process.env.TARO_ENV = 'h5';
 process.env.TARO_PLATFORM = 'web';
+
+// jsdom has no 2d canvas: charts find no context and keep to their text summary, as a
+// mini-program without canvas support would (instead of jsdom logging "not implemented").
+HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;

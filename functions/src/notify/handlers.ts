@@ -9,6 +9,7 @@ export const notifyDomain = defineDomain(
   listMessages: async ({ principal, query }) => notify.listMessages(principal.userId, query.before),
   unreadCount: async ({ principal }) => notify.unread(principal.userId),
   markMessageRead: async ({ principal, params }) => notify.markRead(principal.userId, params.messageId),
+  markAllMessagesRead: async ({ principal }) => notify.markAllRead(principal.userId),
   recordConsent: async ({ principal, body }) => notify.recordConsent(principal.userId, body.results),
   notificationStats: async ({ params }) => notify.stats(params.communityId),
 });

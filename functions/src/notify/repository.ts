@@ -84,9 +84,10 @@ export async function getMessage(userId: string, messageId: string): Promise<Mes
 
 /**
  * Marks a message read and lowers the unread count, once. Should the count ever have drifted to
- * 0, the message is still marked read (the count stays at 0, never below).
+ * 0, the message is still marked read (the count stays at 0, never below). Answers whether this
+ * call marked it (false: it was read already, or is not there).
  */
-export async function markRead(userId: string, messageId: string, at: string): Promise<void> {
+export async function markRead(userId: string, messageId: string, at: string): Promise<boolean> {
   const readUpdate = {
     TableName: tableName,
     Key: key.message(userId, messageId),
@@ -111,17 +112,79 @@ export async function markRead(userId: string, messageId: string, at: string): P
         ],
       }),
     );
+    return true;
   } catch (error) {
     const failed = failedConditions(error);
     if (!failed) throw error;
+    if (failed.some((f) => f.index === 0)) return false;
     // Only the count refused: mark the message read on its own.
-    if (!failed.some((f) => f.index === 0)) {
-      try {
-        await documentClient.send(new UpdateCommand(readUpdate));
-      } catch (inner) {
-        if (!(inner instanceof ConditionalCheckFailedException)) throw inner;
-      }
+    try {
+      await documentClient.send(new UpdateCommand(readUpdate));
+      return true;
+    } catch (inner) {
+      if (!(inner instanceof ConditionalCheckFailedException)) throw inner;
+      return false;
     }
+  }
+}
+
+/** Ids of a user's unread messages, newest first, at most `limit` (a filtered read of AP26). */
+export async function unreadMessageIds(userId: string, limit: number): Promise<string[]> {
+  const ids: string[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await documentClient.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :msg)',
+        FilterExpression: 'attribute_not_exists(readAt)',
+        ProjectionExpression: 'messageId',
+        ExpressionAttributeValues: { ':pk': key.inbox(userId).pk, ':msg': 'MSG#' },
+        ScanIndexForward: false,
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of out.Items ?? []) ids.push(String(item.messageId));
+    start = out.LastEvaluatedKey;
+  } while (start && ids.length < limit);
+  return ids.slice(0, limit);
+}
+
+/**
+ * Marks these messages read and lowers the unread count by as many, in one transaction (≤ 99
+ * messages). Should any of them have been read meanwhile, or the count have drifted, it falls
+ * back to marking them one by one, so each is still counted once.
+ */
+export async function markManyRead(userId: string, messageIds: string[], at: string): Promise<void> {
+  if (messageIds.length === 0) return;
+  try {
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          ...messageIds.map((messageId) => ({
+            Update: {
+              TableName: tableName,
+              Key: key.message(userId, messageId),
+              UpdateExpression: 'SET readAt = :at',
+              ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(readAt)',
+              ExpressionAttributeValues: { ':at': at },
+            },
+          })),
+          {
+            Update: {
+              TableName: tableName,
+              Key: key.inbox(userId),
+              UpdateExpression: 'ADD unread :minus',
+              ConditionExpression: 'unread >= :n',
+              ExpressionAttributeValues: { ':minus': -messageIds.length, ':n': messageIds.length },
+            },
+          },
+        ],
+      }),
+    );
+  } catch (error) {
+    if (!failedConditions(error)) throw error;
+    for (const messageId of messageIds) await markRead(userId, messageId, at);
   }
 }
 

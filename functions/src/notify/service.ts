@@ -1,6 +1,7 @@
 /** Message centre and consent use cases. */
 import type { Message, TemplateKey } from '@linli/shared/contract/notify';
 import { DomainError } from '@linli/shared/errors';
+import { withOptimisticRetry } from '../platform/retry';
 import * as repo from './repository';
 
 const view = (m: repo.MessageRecord): Message => ({
@@ -30,8 +31,28 @@ export async function markRead(userId: string, messageId: string): Promise<Messa
   if (!message) throw new DomainError('MESSAGE_NOT_FOUND');
   if (message.readAt) return view(message);
   const at = new Date().toISOString();
-  await repo.markRead(userId, messageId, at);
-  return view({ ...message, readAt: at });
+  // Conflicts with another read on the same inbox are retried; a tap that lost the race answers
+  // with the time the winner stored, so every device shows the same 已读 time.
+  const marked = await withOptimisticRetry(() => repo.markRead(userId, messageId, at));
+  if (marked) return view({ ...message, readAt: at });
+  const stored = await repo.getMessage(userId, messageId);
+  return view(stored ?? message);
+}
+
+/** The most one 全部已读 marks; a longer backlog takes another tap (each message is marked once). */
+const MARK_ALL_LIMIT = 200;
+
+/** 全部已读: marks every unread message read, each exactly once, and answers what is left unread. */
+export async function markAllRead(userId: string): Promise<{ marked: number; unread: number }> {
+  const ids = await repo.unreadMessageIds(userId, MARK_ALL_LIMIT);
+  const at = new Date().toISOString();
+  // In sequence: every chunk also updates the one inbox item, and transactions on it would collide.
+  // A conflict with a message arriving or read elsewhere at that instant is simply tried again.
+  for (let i = 0; i < ids.length; i += 50) {
+    const chunk = ids.slice(i, i + 50);
+    await withOptimisticRetry(() => repo.markManyRead(userId, chunk, at));
+  }
+  return { marked: ids.length, unread: await repo.unreadCount(userId) };
 }
 
 /** Records what the person answered to wx.requestSubscribeMessage. */

@@ -97,6 +97,25 @@ export function useMessages() {
     );
   }, []);
 
+  const [markingAll, setMarkingAll] = useState(false);
+
+  /** 全部已读: the server marks every unread message; the list shows them read once it has. */
+  const markAllRead = useCallback(async (): Promise<void> => {
+    setMarkingAll(true);
+    try {
+      const result = await api.call('markAllMessagesRead', {});
+      setUnread(result.unread);
+      const at = new Date().toISOString();
+      setState((prev) => ({ ...prev, messages: prev.messages.map((m) => (m.readAt ? m : { ...m, readAt: at })) }));
+      // A long backlog is marked a chunk per tap; show what is still unread.
+      if (result.unread > 0) void refresh();
+    } catch {
+      // The client has said why in a toast; the button stays for another try.
+    } finally {
+      setMarkingAll(false);
+    }
+  }, [refresh]);
+
   useEffect(() => {
     generation.current++;
     setState(EMPTY);
@@ -107,5 +126,5 @@ export function useMessages() {
     void refresh().finally(() => void Taro.stopPullDownRefresh());
   });
 
-  return { ...state, refresh, loadMore, markRead };
+  return { ...state, refresh, loadMore, markRead, markAllRead, markingAll };
 }

@@ -247,6 +247,13 @@ export const clientRoutes = {
     auth: true,
     actingFor: false,
   },
+  markAllMessagesRead: {
+    method: 'POST',
+    path: '/me/messages/read-all',
+    idempotent: false,
+    auth: true,
+    actingFor: false,
+  },
   recordConsent: {
     method: 'POST',
     path: '/me/subscriptions',

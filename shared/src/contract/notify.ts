@@ -56,6 +56,19 @@ export const notifyRoutes = {
     idempotent: false,
     schemas: () => ({ params: z.strictObject({ messageId: Id() }), response: Message() }),
   }),
+  markAllMessagesRead: defineRoute({
+    id: 'markAllMessagesRead',
+    method: 'POST',
+    path: '/me/messages/read-all',
+    summary: '全部标为已读',
+    domain: 'notify',
+    roles: 'authenticated',
+    scope: 'none',
+    idempotent: false,
+    schemas: () => ({
+      response: z.object({ marked: z.int().check(z.nonnegative()), unread: z.int().check(z.nonnegative()) }),
+    }),
+  }),
   recordConsent: defineRoute({
     id: 'recordConsent',
     method: 'POST',

@@ -84,14 +84,26 @@ function Inbox() {
     <>
       <View className="messages__bar">
         <Text className="messages__summary">{unread > 0 ? `${unread} 条未读` : '没有未读消息'}</Text>
-        <Button
-          className="messages__refresh"
-          fill="outline"
-          loading={inbox.refreshing}
-          onClick={() => void inbox.refresh()}
-        >
-          刷新
-        </Button>
+        <View className="messages__actions">
+          {unread > 0 ? (
+            <Button
+              className="messages__refresh"
+              fill="outline"
+              loading={inbox.markingAll}
+              onClick={() => void inbox.markAllRead()}
+            >
+              全部已读
+            </Button>
+          ) : null}
+          <Button
+            className="messages__refresh"
+            fill="outline"
+            loading={inbox.refreshing}
+            onClick={() => void inbox.refresh()}
+          >
+            刷新
+          </Button>
+        </View>
       </View>
       {inbox.error ? (
         <Text className="messages__error" aria-live="polite">

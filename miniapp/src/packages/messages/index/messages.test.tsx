@@ -193,6 +193,38 @@ describe('消息', () => {
     expect(document.querySelector('.messages__title')?.textContent).toBe('候补成功');
   });
 
+  it('marks everything read with 全部已读: the dots go, the count reads 没有未读消息 and the button leaves', async () => {
+    const sent = openSignedIn({
+      'GET /me/messages': { messages: [seatFreed, approved, notice], unread: 2 },
+      'GET /me/messages/unread-count': { unread: 2 },
+      'POST /me/messages/read-all': { marked: 2, unread: 0 },
+    });
+    expect(await screen.findByText('2 条未读')).toBeTruthy();
+    expect(screen.getAllByLabelText('未读')).toHaveLength(2);
+
+    fireEvent.click(screen.getByText('全部已读'));
+
+    expect(await screen.findByText('没有未读消息')).toBeTruthy();
+    expect(screen.queryAllByLabelText('未读')).toHaveLength(0);
+    expect(screen.queryByText('全部已读')).toBeNull();
+    expect(sent.filter((r) => r.method === 'POST' && r.path === '/me/messages/read-all')).toHaveLength(1);
+  });
+
+  it('keeps the unread marks when 全部已读 fails', async () => {
+    openSignedIn({
+      'GET /me/messages': { messages: [seatFreed, approved], unread: 2 },
+      'GET /me/messages/unread-count': { unread: 2 },
+      'POST /me/messages/read-all': apiError(500, 'INTERNAL_ERROR'),
+    });
+    expect(await screen.findByText('2 条未读')).toBeTruthy();
+
+    fireEvent.click(screen.getByText('全部已读'));
+
+    await waitFor(() => expect(screen.getByText('全部已读')).toBeTruthy());
+    expect(screen.getAllByLabelText('未读')).toHaveLength(2);
+    expect(screen.getByText('2 条未读')).toBeTruthy();
+  });
+
   it('asks a signed-out person to log in', () => {
     render(<MessagesPage />);
 

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { Chart, type ChartRow } from '../../../components/chart';
 import { PageShell } from '../../../components/page-shell';
 import { RequestStatus } from '../../../components/request-status';
 import { useNotificationStats, type NotificationDay } from '../../../hooks/use-notification-stats';
@@ -83,6 +84,17 @@ function StatsTable({ days }: { days: NotificationDay[] }) {
   );
 }
 
+/** "16日": the month is clear from the table below, and seven labels must fit a phone. */
+const dayLabel = (date: string) => `${Number(date.slice(8, 10))}日`;
+
+/** Two lines over the week: messages into the app and WeChat notifications sent. */
+function chartRows(days: NotificationDay[]): ChartRow[] {
+  return days.flatMap((day) => [
+    { x: dayLabel(day.date), y: day.inApp, series: '站内消息' },
+    { x: dayLabel(day.date), y: day.wechatSent, series: '微信已发送' },
+  ]);
+}
+
 function NotifyStats({ communityId }: { communityId: string }) {
   const stats = useNotificationStats(communityId);
   return (
@@ -94,7 +106,10 @@ function NotifyStats({ communityId }: { communityId: string }) {
         </Button>
       </View>
       {stats.data ? (
-        <StatsTable days={stats.data.days} />
+        <>
+          <Chart kind="line" unit="条" title="每天发出的消息" rows={chartRows(stats.data.days)} />
+          <StatsTable days={stats.data.days} />
+        </>
       ) : (
         <RequestStatus what="发送情况" loading={stats.loading} error={stats.error} onRetry={stats.reload} />
       )}
