@@ -5,7 +5,13 @@ import { useState } from 'react';
 import { ChoiceChips } from '../../../../components/choice-chips';
 import { PageShell } from '../../../../components/page-shell';
 import { RequestStatus } from '../../../../components/request-status';
-import { useExportSettlement, useSettlement } from '../../../../hooks/use-canteen-staff';
+import { Chart, type ChartRow } from '../../../../components/chart';
+import {
+  useExportSettlement,
+  useMonthlyMeals,
+  useSettlement,
+  type MonthlyMeals,
+} from '../../../../hooks/use-canteen-staff';
 import { MEAL_LABELS, dayLabel, plusDays, shanghaiToday, yuanText } from '../../../../utils/canteen';
 import { copyCsv, saveCsv } from '../../council/components/export-file';
 import { StaffGate } from '../../components/staff-gate';
@@ -102,6 +108,27 @@ function Day({ communityId, canteenId, date }: { communityId: string; canteenId:
   );
 }
 
+/** Per day of the month: portions ordered (not cancelled) and portions served (picked up or delivered). */
+export function monthRows(month: MonthlyMeals): ChartRow[] {
+  return month.days.flatMap((d) => {
+    const x = `${Number(d.date.slice(8, 10))}日`;
+    return [
+      { x, y: d.meals, series: '订餐份数' },
+      { x, y: d.served, series: '已供餐' },
+    ];
+  });
+}
+
+function MonthChart({ communityId, canteenId, month }: { communityId: string; canteenId: string; month: string }) {
+  const meals = useMonthlyMeals(communityId, canteenId, month);
+  if (!meals.data) {
+    return <RequestStatus what="本月供餐" loading={meals.loading} error={meals.error} onRetry={meals.reload} />;
+  }
+  return (
+    <Chart kind="line" unit="份" title={`${Number(month.slice(5, 7))}月每天供餐份数`} rows={monthRows(meals.data)} />
+  );
+}
+
 function SettlementPage({ communityId, canteenId }: { communityId: string; canteenId: string }) {
   const today = shanghaiToday();
   const [date, setDate] = useState(today);
@@ -115,11 +142,12 @@ function SettlementPage({ communityId, canteenId }: { communityId: string; cante
         onChange={setDate}
       />
       <Day communityId={communityId} canteenId={canteenId} date={date} />
+      <MonthChart communityId={communityId} canteenId={canteenId} month={date.slice(0, 7)} />
     </>
   );
 }
 
-/** 食堂日结: revenue, subsidies by age band, orders and cancellations of a day; CSV export. */
+/** 食堂日结: revenue, subsidies by age band, orders and cancellations of a day; CSV export; the month's meals per day. */
 export default function StaffCanteenSettlementPage() {
   const { params } = useRouter();
   return (
