@@ -22,6 +22,7 @@ export default defineAppConfig({
         'canteen/kitchen/index',
         'canteen/settlement/index',
         'canteen/order-for/index',
+        'canteen/delivery/index',
       ],
     },
     { root: 'packages/merchant', pages: ['center/index'] },

@@ -41,6 +41,7 @@ export const SUB_PAGES = {
   staffCanteenKitchen: '/packages/staff/canteen/kitchen/index',
   staffCanteenSettlement: '/packages/staff/canteen/settlement/index',
   staffCanteenOrderFor: '/packages/staff/canteen/order-for/index',
+  staffCanteenDelivery: '/packages/staff/canteen/delivery/index',
 } as const;
 
 /** Roles as people call them. */

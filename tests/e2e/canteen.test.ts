@@ -31,6 +31,14 @@ describe('canteen on H5: menu, ordering with subsidy and delivery, volunteer del
         await staffPage.waitForURL(/#\/packages\/staff\/workbench\/index/);
         await currentPage(staffPage).getByText('食堂管理', { exact: true }).click();
         await staffPage.waitForURL(/#\/packages\/staff\/canteen\/index/);
+        // The seeded delivery list names 刘淑珍 (and 李秀英, who has no WeChat).
+        await currentPage(staffPage).getByText('送餐资格', { exact: true }).click();
+        await staffPage.waitForURL(/#\/packages\/staff\/canteen\/delivery\/index/);
+        const eligible = shownPage(staffPage, 'canteen-staff');
+        await expectVisible(eligible.locator('[aria-label="送餐资格 刘淑珍"]').getByText(`刘淑珍（${age}岁）`));
+        await expectVisible(eligible.locator('[aria-label="送餐资格 李秀英"]'));
+        await staffPage.goBack();
+        await staffPage.waitForURL(/#\/packages\/staff\/canteen\/index/);
         const lunchRow = shownPage(staffPage, 'canteen-staff').locator(`[aria-label="${tomorrow} 午餐"]`);
         await expectVisible(lunchRow.getByText('· 未发布'));
         await button(lunchRow, '发布菜单').click();

@@ -472,6 +472,16 @@ describe('delivery', () => {
       'canteen.delivery_confirmed',
       'canteen.out_for_delivery',
     ]);
+    // The notifier tells 刘淑珍 that her meal is on its way and then that it arrived.
+    const { notify } = await import('../../functions/src/notify/notifier');
+    for (const e of events) {
+      await notify(e.eventId, e.payload, e.createdAt, { sender: { send: jest.fn() }, templateIds: {} });
+    }
+    const inbox = await api.call<any>('GET', '/me/messages', { token: elder.token });
+    expect(inbox.body.messages.map((m: any) => m.title).sort()).toEqual(['送餐出发了', '餐已送达']);
+    expect(inbox.body.messages[0].link).toBe(
+      `/packages/canteen/order/index?communityId=${f.c.communityId}&orderId=${orderId}`,
+    );
     const points = events.find((e) => e.eventType === 'canteen.delivery_confirmed')!;
     expect(points.payload).toEqual({
       type: 'canteen.delivery_confirmed',

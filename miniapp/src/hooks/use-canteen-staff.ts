@@ -54,3 +54,24 @@ export function useMonthlyMeals(communityId: string, canteenId: string, month: s
     api.call('getMonthlyMeals', { params: { communityId, canteenId }, query: { month }, toast: false }),
   );
 }
+
+export type EligibleMembers = Reply<Routes['listDeliveryEligibility']>;
+
+/** Members staff marked eligible for 送餐上门. */
+export function useDeliveryEligibility(communityId: string) {
+  const request = useRequest<EligibleMembers>(`meal-delivery:${communityId}`, () =>
+    api.call('listDeliveryEligibility', { params: { communityId }, toast: false }),
+  );
+  useReloadOnShow(request.reload);
+  return request;
+}
+
+/** 登记 or 取消 a member's delivery eligibility. */
+export function useSetDeliveryEligibility(communityId: string) {
+  return useMutation((input: { memberId: string; eligible: boolean; reason?: string }) =>
+    api.call('setDeliveryEligibility', {
+      params: { communityId, memberId: input.memberId },
+      body: { eligible: input.eligible, reason: input.reason },
+    }),
+  );
+}

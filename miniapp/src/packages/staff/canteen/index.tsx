@@ -36,6 +36,12 @@ function CanteenWeek({
   return (
     <>
       <EntryCard
+        icon="🛵"
+        title="送餐资格"
+        description="登记可送餐上门的高龄、行动不便老人"
+        onOpen={open(SUB_PAGES.staffCanteenDelivery)}
+      />
+      <EntryCard
         icon="📊"
         title="日结与报表"
         description="收入、按年龄段的补贴、导出表格、每月供餐"
