@@ -35,7 +35,9 @@ describe('canteen on H5: menu, ordering with subsidy and delivery, volunteer del
         await currentPage(staffPage).getByText('送餐资格', { exact: true }).click();
         await staffPage.waitForURL(/#\/packages\/staff\/canteen\/delivery\/index/);
         const eligible = shownPage(staffPage, 'canteen-staff');
-        await expectVisible(eligible.locator('[aria-label="送餐资格 刘淑珍"]').getByText(`刘淑珍（${age}岁）`));
+        await expectVisible(
+          eligible.locator('[aria-label="送餐资格 刘淑珍"]').getByText(`刘淑珍（${ageOn('1944-06-12', today)}岁）`),
+        );
         await expectVisible(eligible.locator('[aria-label="送餐资格 李秀英"]'));
         await staffPage.goBack();
         await staffPage.waitForURL(/#\/packages\/staff\/canteen\/index/);
