@@ -8,8 +8,10 @@ import { index, key } from '../../functions/src/table';
 import { TestApi } from '../helpers/api';
 import {
   CANTEEN_ID,
+  actor,
   canteenSetup,
   diner,
+  makeEligible,
   order,
   orderPath,
   publish,
@@ -154,5 +156,50 @@ describe('ordering under concurrency', () => {
     expect(answers.filter((a) => a.status === 409).map((a) => a.body.error.code)).toEqual(Array(15).fill('SOLD_OUT'));
     expect((await dish(f, menu, fish)).left).toBe(0);
     expect((await dish(f, menu, rice)).left).toBe(95);
+  });
+
+  it('hands a meal over once when staff at two counters scan the same code at once, and gives a task to one volunteer', async () => {
+    const f = await canteenSetup(api);
+    const menu = await publish(api, f, [{ portions: 10 }]);
+    const dishId = menu.dishes[0].dishId;
+    const pickup = await order(api, f, menu, (await diner(f.c, { age: 70 })).token, {
+      lines: [{ dishId, quantity: 1 }],
+    });
+    const elder = await diner(f.c, { age: 85 });
+    await makeEligible(api, f, elder.memberId);
+    const delivery = await order(api, f, menu, elder.token, {
+      lines: [{ dishId, quantity: 1 }],
+      fulfilment: 'delivery',
+    });
+    const volunteers = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => actor([{ role: 'volunteer', communityId: f.c.communityId }], `志愿者${i}`)),
+    );
+    const handOver = `/community/${f.c.communityId}/canteens/${CANTEEN_ID}/menus/${menu.date}/${menu.meal}/hand-over`;
+
+    const [handed, claims] = await Promise.all([
+      Promise.all(
+        Array.from({ length: 4 }, () =>
+          api.call<any>('POST', handOver, {
+            token: f.staff.token,
+            headers: idem(),
+            body: { code: pickup.body.pickupCode },
+          }),
+        ),
+      ),
+      Promise.all(
+        volunteers.map((v) =>
+          api.call<any>('POST', `${orderPath(f, delivery.body.orderId)}/claim`, { token: v.token, headers: idem() }),
+        ),
+      ),
+    ]);
+
+    expect(handed.filter((a) => a.status === 200)).toHaveLength(1);
+    expect(handed.filter((a) => a.status === 409).map((a) => a.body.error.code)).toEqual(
+      Array(3).fill('ALREADY_HANDED_OVER'),
+    );
+    expect(claims.filter((a) => a.status === 200)).toHaveLength(1);
+    expect(claims.filter((a) => a.status === 409).map((a) => a.body.error.code)).toEqual(
+      Array(4).fill('DELIVERY_ALREADY_CLAIMED'),
+    );
   });
 });

@@ -559,7 +559,8 @@ export async function cancelOrder(
   const refusal = cancelRefusal({ date: order.date, cutoffAt: order.cutoffAt }, new Date());
   if (refusal) throw new DomainError(refusal);
   const at = nowIso();
-  if (!(await repo.cancelOrder(order, at))) {
+  // A transaction conflict with a concurrent order on the same dishes is retried; a failed condition is not.
+  if (!(await withOptimisticRetry(() => repo.cancelOrder(order, at)))) {
     const now = await repo.getOrder(orderId, true);
     if (now?.status === 'placed') throw new DomainError('ORDER_CUTOFF_PASSED');
     throw new DomainError('ORDER_NOT_CANCELLABLE');
@@ -577,6 +578,10 @@ export async function listMyOrders(
 }
 
 // ── kitchen and pickup ───────────────────────────────────────────────────────
+
+/** A status step of an order; a transaction conflict (someone else touching the order) is retried. */
+const advance = (...args: Parameters<typeof repo.advanceOrder>) =>
+  withOptimisticRetry(() => repo.advanceOrder(...args));
 
 const byAddress = (a: OrderRecord, b: OrderRecord) =>
   a.buildingName.localeCompare(b.buildingName, 'zh-CN', { numeric: true }) ||
@@ -660,7 +665,7 @@ export async function handOver(
   };
   if (order.status !== 'placed' || order.fulfilment !== 'pickup') refuse(order);
   const at = nowIso();
-  const done = await repo.advanceOrder(
+  const done = await advance(
     order.orderId,
     'placed',
     { status: 'picked_up', paymentStatus: 'paid_at_pickup', handedOverAt: at, handedOverBy: staff.userId },
@@ -708,7 +713,7 @@ export async function claimDelivery(volunteer: Principal, communityId: string, o
     volunteerName: volunteer.name,
     claimedAt: at,
   };
-  const done = await repo.advanceOrder(
+  const done = await advance(
     orderId,
     'placed',
     set,
@@ -737,7 +742,7 @@ export async function markDelivered(volunteer: Principal, communityId: string, o
   };
   if (order.status !== 'out_for_delivery' || order.volunteerUserId !== volunteer.userId) refuse(order);
   const at = nowIso();
-  const done = await repo.advanceOrder(
+  const done = await advance(
     orderId,
     'out_for_delivery',
     { status: 'delivered', deliveredAt: at },
@@ -782,7 +787,7 @@ export async function confirmDelivery(
     receivedConfirmedBy: principal.userId,
     paymentStatus: 'paid_on_delivery' as const,
   };
-  const done = await repo.advanceOrder(orderId, 'delivered', set, [
+  const done = await advance(orderId, 'delivered', set, [
     {
       type: 'canteen.delivery_confirmed',
       communityId,
