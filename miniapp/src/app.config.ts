@@ -23,6 +23,7 @@ export default defineAppConfig({
         'canteen/settlement/index',
         'canteen/order-for/index',
         'canteen/delivery/index',
+        'canteen/settings/index',
       ],
     },
     { root: 'packages/merchant', pages: ['center/index'] },

@@ -42,6 +42,7 @@ export const SUB_PAGES = {
   staffCanteenSettlement: '/packages/staff/canteen/settlement/index',
   staffCanteenOrderFor: '/packages/staff/canteen/order-for/index',
   staffCanteenDelivery: '/packages/staff/canteen/delivery/index',
+  staffCanteenSettings: '/packages/staff/canteen/settings/index',
 } as const;
 
 /** Roles as people call them. */

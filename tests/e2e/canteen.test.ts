@@ -41,6 +41,18 @@ describe('canteen on H5: menu, ordering with subsidy and delivery, volunteer del
         await expectVisible(eligible.locator('[aria-label="送餐资格 李秀英"]'));
         await staffPage.goBack();
         await staffPage.waitForURL(/#\/packages\/staff\/canteen\/index/);
+        // 食堂设置 shows the seeded meals and subsidy bands, and saves them back.
+        await currentPage(staffPage).getByText('食堂设置', { exact: true }).click();
+        await staffPage.waitForURL(/#\/packages\/staff\/canteen\/settings\/index/);
+        const settings = shownPage(staffPage, 'canteen-staff');
+        await expectVisible(textInput(settings, '午餐截止'));
+        expect(await textInput(settings, '午餐截止').inputValue()).toBe('10:00');
+        expect(await textInput(settings, '第3档 起始年龄').inputValue()).toBe('80');
+        expect(await textInput(settings, '第3档 补贴（元）').inputValue()).toBe('3');
+        await button(settings, '保存设置').click();
+        await expectVisible(staffPage.getByText('已保存', { exact: true }));
+        await staffPage.goBack();
+        await staffPage.waitForURL(/#\/packages\/staff\/canteen\/index/);
         const lunchRow = shownPage(staffPage, 'canteen-staff').locator(`[aria-label="${tomorrow} 午餐"]`);
         await expectVisible(lunchRow.getByText('· 未发布'));
         await button(lunchRow, '发布菜单').click();

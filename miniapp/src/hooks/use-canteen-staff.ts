@@ -75,3 +75,21 @@ export function useSetDeliveryEligibility(communityId: string) {
     }),
   );
 }
+
+export type CanteenInput = Body<Routes['saveCanteen']>;
+export type CanteenSettings = Reply<Routes['getCanteenSettings']>;
+
+export function useCanteenSettings(communityId: string) {
+  return useRequest<CanteenSettings>(`canteen-settings:${communityId}`, () =>
+    api.call('getCanteenSettings', { params: { communityId }, toast: false }),
+  );
+}
+
+/** Saves the canteen (meals, delivery fee) and the community's subsidy bands together. */
+export function useSaveCanteenSetup(communityId: string, canteenId: string) {
+  return useMutation(async (input: { canteen: CanteenInput; settings: Body<Routes['saveCanteenSettings']> }) => {
+    const canteen = await api.call('saveCanteen', { params: { communityId, canteenId }, body: input.canteen });
+    const settings = await api.call('saveCanteenSettings', { params: { communityId }, body: input.settings });
+    return { canteen, settings };
+  });
+}

@@ -36,6 +36,12 @@ function CanteenWeek({
   return (
     <>
       <EntryCard
+        icon="⚙️"
+        title="食堂设置"
+        description="餐次与截止时间、送餐费、按年龄段的助餐补贴"
+        onOpen={open(SUB_PAGES.staffCanteenSettings)}
+      />
+      <EntryCard
         icon="🛵"
         title="送餐资格"
         description="登记可送餐上门的高龄、行动不便老人"
