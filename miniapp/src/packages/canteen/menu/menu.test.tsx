@@ -97,7 +97,7 @@ describe('点餐 page', () => {
     fireEvent.click(screen.getByText('提交订单'));
 
     await waitFor(() => expect(redirectTo).toHaveBeenCalled());
-    expect(redirectTo.mock.calls[0]![0]).toMatchObject({
+    expect((redirectTo.mock.calls as unknown[][])[0]![0]).toMatchObject({
       url: '/packages/canteen/order/index?communityId=anjuyuan&orderId=o-1',
     });
     const placed = sent.find((r) => r.method === 'POST' && r.path.endsWith('/orders'))!;
