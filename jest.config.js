@@ -48,6 +48,7 @@ const config = {
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/miniapp/src/**/*.test.tsx', '<rootDir>/miniapp/src/**/*.test.ts'],
       setupFiles: ['<rootDir>/tests/helpers/taro-setup.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/helpers/timeouts/components.ts'],
       // Taro's React components (Stencil, with swiper inside) and NutUI ship ES modules only.
       transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
       transformIgnorePatterns: [

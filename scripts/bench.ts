@@ -5,6 +5,7 @@
  *  - weapp packages: main package and each subpackage
  *  - local API: p50/p99 and requests/s for GET /community/:id at 50 connections vs. a bare GetItem
  *  - contention: council bookings (100 for 20 seats) and canteen orders (300 for 50 portions)
+ *  - contention: council bookings, and points redemptions (throughput, and 50 at once on one balance)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
@@ -23,6 +24,7 @@ import { localClient } from './lib/table-setup';
 import { weappPackageSizes } from './lib/weapp-size';
 import { bookingContention } from './bench/booking-contention';
 import { orderingContention } from './bench/ordering-contention';
+import { redemptionContention } from './bench/redemption-contention';
 
 const root = join(__dirname, '..');
 const BUDGET = {
@@ -204,6 +206,29 @@ async function benchApi(): Promise<void> {
       'ordering contention: exactly the portions accepted, the rest sold out, no 5xx',
       `${o.accepted} accepted, ${o.soldOut} sold out, ${o.errors5xx} 5xx`,
       o.accepted === o.portions * o.rounds && o.soldOut === o.requests - o.accepted && o.errors5xx === 0,
+    );
+
+    console.log(
+      '\n## Points redemption (200 codes of 20 volunteers at 5 merchants, 50 connections; 50 at once on one balance, 3 rounds)',
+    );
+    const r = await redemptionContention(stack.apiUrl, localClient(stack.dynamoEndpoint), stack.tableName);
+    console.log(
+      `${'POST …/merchant/redemptions'.padEnd(38)} p50 ${r.throughput.p50.toFixed(0).padStart(4)} ms   p99 ${r.throughput.p99.toFixed(0).padStart(4)} ms   ` +
+        `${r.throughput.requestsPerSecond.toFixed(0)} req/s   ok ${r.throughput.ok}/${r.throughput.requests}, 5xx ${r.throughput.errors5xx}`,
+    );
+    console.log(
+      `${'  under contention (one balance)'.padEnd(38)} p50 ${r.contention.p50.toFixed(0).padStart(4)} ms   p99 ${r.contention.p99.toFixed(0).padStart(4)} ms   ` +
+        `${r.contention.requestsPerSecond.toFixed(0)} req/s   succeeded ${r.contention.succeeded.join('/')}, refused ${r.contention.refused}, 5xx ${r.contention.errors5xx}`,
+    );
+    judge(
+      'redemption throughput: every code redeemed, no 5xx',
+      `${r.throughput.ok}/${r.throughput.requests} ok, ${r.throughput.errors5xx} 5xx`,
+      r.throughput.ok === r.throughput.requests && r.throughput.errors5xx === 0,
+    );
+    judge(
+      'redemption contention: exactly 3 of 50 per round, the rest refused, no 5xx',
+      `${r.contention.succeeded.join('/')} succeeded, ${r.contention.errors5xx} 5xx`,
+      r.contention.succeeded.every((n) => n === 3) && r.contention.errors5xx === 0,
     );
   } finally {
     bare.close();

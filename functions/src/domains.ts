@@ -4,6 +4,14 @@ import { councilDomain } from './council/handlers';
 import { identityDomain } from './identity/handlers';
 import { notifyDomain } from './notify/handlers';
 import type { DomainHandlers } from './platform/lambda-router';
+import { pointsDomain } from './points/handlers';
 
 /** Every domain's handlers: the local API serves them all; each Lambda imports only its own. */
-export const domains: DomainHandlers[] = [communityDomain, identityDomain, councilDomain, notifyDomain, canteenDomain];
+export const domains: DomainHandlers[] = [
+  communityDomain,
+  identityDomain,
+  councilDomain,
+  notifyDomain,
+  pointsDomain,
+  canteenDomain,
+];

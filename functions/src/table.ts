@@ -45,6 +45,25 @@
  *  AP49 a meal order                                GetItem pk=MEALORDER#<id> sk=META
  *  AP50 a canteen's orders by date, meal, building  Query gsi1 gsi1pk=MEALORDERS#<c>#<canteen> begins_with(gsi1sk, <date>#[<meal>#]) / BETWEEN (month)
  *  AP51 a member's meal orders, newest first        Query gsi2 gsi2pk=MEMBER#<id>#MEALORDERS
+ *  AP55 a points account's balance                  GetItem pk=PTACCT#<community>#<account> sk=BALANCE
+ *                                                   (issuance: Query begins_with(sk, BALANCE#), 8 write shards)
+ *  AP56 an account's entries, newest first          Query pk=PTACCT#<community>#<account> begins_with(sk, ENTRY#[<yyyy-mm>]) desc
+ *  AP57 a posting by its idempotency key            GetItem pk=PTPOSTING#<community>#<postingKey> sk=POSTING
+ *  AP58 a posting by its id                         Query gsi2 gsi2pk=PTPOSTINGID#<postingId>
+ *  AP59 an account's month figures                  Query pk=PTACCT#<community>#<account> begins_with(sk, MONTH#)
+ *  AP60 a volunteer activity                        GetItem pk=ACTIVITY#<id> sk=META
+ *  AP61 a community's activities by end             Query gsi1 gsi1pk=COMMUNITY#<id>#ACTIVITIES gsi1sk >= <now>
+ *  AP62 a volunteer's signup of an activity         GetItem pk=ACTIVITY#<id> sk=SIGNUP#<user>
+ *  AP63 an activity's signups                       Query pk=ACTIVITY#<id> begins_with(sk, SIGNUP#)
+ *  AP64 a volunteer's signups                       Query gsi1 gsi1pk=USER#<id>#SIGNUPS
+ *  AP65 a community's hours awaiting confirmation   Query gsi2 gsi2pk=COMMUNITY#<id>#HOURS#PENDING (oldest first)
+ *  AP66 a user's volunteer profile in a community   GetItem pk=USER#<id> sk=VOLUNTEER#<community>
+ *  AP67 a community's volunteers                    Query gsi1 gsi1pk=COMMUNITY#<id>#VOLUNTEERS
+ *  AP68 a month's volunteer minutes (志愿之星)       Query pk=PTSTARS#<community>#<yyyy-mm>
+ *  AP69 a merchant invite code                      GetItem pk=MERCHANTINVITE#<code> sk=META
+ *  AP70 the merchant a user operates                GetItem pk=USER#<id> sk=MERCHANT
+ *  AP71 a community's points settings               GetItem pk=COMMUNITY#<id> sk=SETTINGS#points
+ *  AP72 manual adjustments and reversals (audit)    Query gsi1 gsi1pk=COMMUNITY#<id>#PTAUDIT newest first
  */
 
 export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
@@ -123,6 +142,33 @@ export const key = {
     sk: `MEALSUBSIDY#${date}#${meal}`,
   }),
   mealOrder: (orderId: string) => ({ pk: `MEALORDER#${orderId}`, sk: 'META' }),
+  /** A points account's balance; the issuance account keeps `shards` items to spread its writes. */
+  pointsBalance: (communityId: string, account: string, shard?: number) => ({
+    pk: `PTACCT#${communityId}#${account}`,
+    sk: shard === undefined ? 'BALANCE' : `BALANCE#${shard}`,
+  }),
+  pointsEntry: (communityId: string, account: string, month: string, postedAt: string, postingId: string) => ({
+    pk: `PTACCT#${communityId}#${account}`,
+    sk: `ENTRY#${month}#${postedAt}#${postingId}`,
+  }),
+  pointsMonth: (communityId: string, account: string, month: string, shard?: number) => ({
+    pk: `PTACCT#${communityId}#${account}`,
+    sk: shard === undefined ? `MONTH#${month}` : `MONTH#${month}#${shard}`,
+  }),
+  posting: (communityId: string, postingKey: string) => ({
+    pk: `PTPOSTING#${communityId}#${postingKey}`,
+    sk: 'POSTING',
+  }),
+  activity: (activityId: string) => ({ pk: `ACTIVITY#${activityId}`, sk: 'META' }),
+  signup: (activityId: string, userId: string) => ({ pk: `ACTIVITY#${activityId}`, sk: `SIGNUP#${userId}` }),
+  volunteer: (userId: string, communityId: string) => ({ pk: `USER#${userId}`, sk: `VOLUNTEER#${communityId}` }),
+  volunteerStar: (communityId: string, month: string, userId: string) => ({
+    pk: `PTSTARS#${communityId}#${month}`,
+    sk: `USER#${userId}`,
+  }),
+  merchantInvite: (code: string) => ({ pk: `MERCHANTINVITE#${code}`, sk: 'META' }),
+  merchantOperator: (userId: string) => ({ pk: `USER#${userId}`, sk: 'MERCHANT' }),
+  pointsSettings: (communityId: string) => ({ pk: `COMMUNITY#${communityId}`, sk: 'SETTINGS#points' }),
 } as const;
 
 /** Values of the generic index attributes, one builder per access pattern. */
@@ -146,6 +192,12 @@ export const index = {
   communityMenus: (communityId: string) => `COMMUNITY#${communityId}#MENUS`,
   canteenOrders: (communityId: string, canteenId: string) => `MEALORDERS#${communityId}#${canteenId}`,
   memberMealOrders: (memberId: string) => `MEMBER#${memberId}#MEALORDERS`,
+  postingId: (postingId: string) => `PTPOSTINGID#${postingId}`,
+  pointsAudit: (communityId: string) => `COMMUNITY#${communityId}#PTAUDIT`,
+  communityActivities: (communityId: string) => `COMMUNITY#${communityId}#ACTIVITIES`,
+  userSignups: (userId: string) => `USER#${userId}#SIGNUPS`,
+  pendingHours: (communityId: string) => `COMMUNITY#${communityId}#HOURS#PENDING`,
+  communityVolunteers: (communityId: string) => `COMMUNITY#${communityId}#VOLUNTEERS`,
 } as const;
 
 /** Prefix of every item in a community's partition, for Query. */

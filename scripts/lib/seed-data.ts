@@ -96,22 +96,63 @@ export function demoSessions(now: Date) {
   ];
 }
 
+/** Partner merchants (爱心商户) with their exchange agreements; 老马理发店 is operated by u-merchant. */
 export const demoMerchants = [
   {
     id: 'merchant-1',
     name: '老马理发店',
     address: '安居苑南门商铺3号',
     category: '理发',
-    offers: ['理发一次 100 积分'],
+    operatorUserId: 'u-merchant',
+    agreement: {
+      offers: [{ offerId: 'haircut', kind: 'fixed' as const, title: '理发一次', points: 100 }],
+      activeFrom: '2026-01-01',
+      monthlyCap: 3000,
+    },
   },
   {
     id: 'merchant-2',
     name: '惠民便利店',
     address: '安居苑东门商铺8号',
     category: '便利店',
-    offers: ['10 积分抵 1 元，每单最多抵 50%'],
+    inviteCode: 'HUIMIN88',
+    agreement: {
+      offers: [
+        {
+          offerId: 'discount',
+          kind: 'discount' as const,
+          title: '10 积分抵 1 元，每单最多抵 50%',
+          pointsPerYuan: 10,
+          maxSharePercent: 50,
+        },
+      ],
+      activeFrom: '2026-01-01',
+    },
   },
 ];
+
+/** The demo volunteer's starting balance, posted through the ledger like any other award. */
+export const demoStartingPoints = { userId: 'u-volunteer', name: '张伟', points: 300, reason: '历史志愿服务积分转入' };
+
+/** A volunteer activity running today (Asia/Shanghai), placed relative to the day the stack is seeded. */
+export function demoActivity(now: Date) {
+  const local = new Date(now.getTime() + 8 * 3600_000);
+  const day = (hh: number) => {
+    const d = new Date(local);
+    d.setUTCHours(hh, 0, 0, 0);
+    return new Date(d.getTime() - 8 * 3600_000).toISOString();
+  };
+  return {
+    activityId: 'activity-demo-1',
+    title: '敲门探访独居老人',
+    place: '社区服务中心集合',
+    startsAt: day(0),
+    // Until tomorrow night, so the demo works whenever in the day the stack was seeded.
+    endsAt: new Date(Date.parse(day(23)) + 24 * 3600_000).toISOString(),
+    slots: 20,
+    award: { kind: 'perHour' as const, pointsPerHour: 20 },
+  };
+}
 
 /** Where a demo member lives (building and unit ids from demoBuildings). */
 export interface DemoAddress {

@@ -1,13 +1,20 @@
-import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  ConditionalCheckFailedException,
+  TransactionCanceledException,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { adjustment, shanghaiMonth } from '../../shared/src/domain/points/ledger';
 import { householdKey } from '../../shared/src/domain/identity/person';
 import { memberItem } from '../../functions/src/identity/items';
 import type { MemberRecord } from '../../functions/src/identity/records';
+import type { PostingRecord } from '../../functions/src/points/records';
 import { index, key } from '../../functions/src/table';
 import {
   demoBuildings,
   demoCanteens,
   demoCareLinks,
+  demoActivity,
   demoCommunity,
   demoGrids,
   demoMembers,
@@ -15,6 +22,7 @@ import {
   demoMerchants,
   demoSubsidyBands,
   demoSessions,
+  demoStartingPoints,
   demoUsers,
   demoVenues,
 } from './seed-data';
@@ -98,7 +106,50 @@ export function seedItems(): Record<string, unknown>[] {
         gsi2sk: `${x.startsAt}#${x.sessionId}`,
       };
     }),
-    ...demoMerchants.map((x) => ({ ...key.merchant(c, x.id), type: 'Merchant', communityId: c, ...x })),
+    ...demoMerchants.flatMap((x) => [
+      { ...key.merchant(c, x.id), type: 'Merchant', communityId: c, ...x },
+      ...(x.inviteCode
+        ? [
+            {
+              ...key.merchantInvite(x.inviteCode),
+              type: 'MerchantInvite',
+              communityId: c,
+              merchantId: x.id,
+              status: 'open',
+            },
+          ]
+        : []),
+      ...(x.operatorUserId
+        ? [{ ...key.merchantOperator(x.operatorUserId), type: 'MerchantOperator', communityId: c, merchantId: x.id }]
+        : []),
+    ]),
+    ...demoUsers
+      .filter((u) => u.grants.some((g) => g.role === 'volunteer'))
+      .map((u) => ({
+        ...key.volunteer(u.id, c),
+        type: 'Volunteer',
+        userId: u.id,
+        communityId: c,
+        name: u.name,
+        showOnStarList: true,
+        joinedAt: SEEDED_AT,
+        gsi1pk: index.communityVolunteers(c),
+        gsi1sk: `${SEEDED_AT}#${u.id}`,
+      })),
+    (() => {
+      const a = demoActivity(new Date());
+      return {
+        ...key.activity(a.activityId),
+        type: 'Activity',
+        ...a,
+        communityId: c,
+        signedUp: 0,
+        createdBy: 'u-staff',
+        createdAt: SEEDED_AT,
+        gsi1pk: index.communityActivities(c),
+        gsi1sk: `${a.endsAt}#${a.activityId}`,
+      };
+    })(),
     ...demoUsers.flatMap((u) => [
       {
         ...key.user(u.id),
@@ -165,6 +216,33 @@ export async function seed(client: DynamoDBClient, tableName: string): Promise<{
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
       kept += 1;
     }
+  }
+  // The demo volunteer's starting balance: a real posting (balanced entries, balances, month figures).
+  const start = demoStartingPoints;
+  const draft = adjustment('seed-starting-points', start.userId, start.points, start.reason);
+  const posting: PostingRecord = {
+    postingId: '01JSEED0000000000000000000',
+    communityId: demoCommunity.id,
+    postingKey: `seed#starting-points-${start.userId}`,
+    kind: 'seed',
+    reason: draft.reason,
+    entries: draft.entries,
+    postedAt: SEEDED_AT,
+    month: shanghaiMonth(SEEDED_AT),
+    byUserId: 'u-staff',
+    byName: '刘晶',
+    volunteerUserId: start.userId,
+    volunteerName: start.name,
+  };
+  // Loaded here, not at the top: jest's global setups import this module without the @linli/shared alias.
+  const { postingWrites } = await import('../../functions/src/points/ledger-items');
+  try {
+    const { writes } = postingWrites(posting, tableName, { shard: 0 });
+    await doc.send(new TransactWriteCommand({ TransactItems: writes as never }));
+    written += 1;
+  } catch (error) {
+    if (!(error instanceof TransactionCanceledException)) throw error;
+    kept += 1;
   }
   return { written, kept };
 }

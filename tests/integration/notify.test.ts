@@ -275,6 +275,31 @@ describe('WeChat subscribe messages', () => {
       expect(sends.slice(before).filter((s) => s.touser === `openid-${userId}`)).toHaveLength(1);
       const stats = await m.notifyRepo.deliveriesOfDay('wx-community', m.notifyRepo.dayOf(new Date().toISOString()));
       expect(stats).toEqual(expect.arrayContaining([{ channel: 'wechat', status: 'refused' }]));
+      expect(await m.notifyRepo.remainingConsent(userId, 'topic')).toBe(0);
+    } finally {
+      await poller.stop();
+    }
+  });
+
+  it('keeps the consent for the next message when WeChat fails to send (not a refusal)', async () => {
+    answer = 40037; // invalid template id: our configuration, not the person's choice
+    const userId = await userWithOpenid();
+    await m.notifyRepo.addConsent(userId, 'topic');
+    const before = sends.length;
+    const poller = await startPoller();
+    try {
+      await writeEvents([decided(userId)], 1);
+      await waitFor(async () => (await countMessages([userId])) === 1);
+      await waitFor(async () => sends.slice(before).some((s) => s.touser === `openid-${userId}`));
+      await waitFor(async () => (await m.notifyRepo.remainingConsent(userId, 'topic')) === 1);
+      const stats = await m.notifyRepo.deliveriesOfDay('wx-community', m.notifyRepo.dayOf(new Date().toISOString()));
+      expect(stats).toEqual(expect.arrayContaining([{ channel: 'wechat', status: 'failed' }]));
+
+      // Once the template is fixed, the next message goes out on that same consent.
+      answer = 0;
+      await writeEvents([decided(userId)], 1);
+      await waitFor(async () => sends.slice(before).filter((s) => s.touser === `openid-${userId}`).length === 2);
+      await waitFor(async () => (await m.notifyRepo.remainingConsent(userId, 'topic')) === 0);
     } finally {
       await poller.stop();
     }

@@ -95,6 +95,7 @@ async function sendWechat(
   }
   const user = await getUser(userId);
   if (!user?.openid) {
+    await repo.addConsent(userId, template); // nothing went out: the person's consent still stands
     await repo.settleDelivery(communityId, eventId, userId, at, 'failed', 'no openid');
     return;
   }
@@ -105,6 +106,9 @@ async function sendWechat(
     data: renderTemplate(template, values),
   });
   if (outcome.status !== 'sent') logger.warn('subscribe message not sent', { userId, template, ...outcome });
+  // WeChat only uses up a one-time subscription when it delivers: after our failure (bad template,
+  // throttling, outage) the consent stands for the next message. A refusal means it is gone.
+  if (outcome.status === 'failed') await repo.addConsent(userId, template);
   await repo.settleDelivery(
     communityId,
     eventId,

@@ -139,6 +139,32 @@ export function planFor(event: OutboxEvent, facts: Facts): Plan | undefined {
         body: `${facts.memberName ?? '您'}的餐已送达，收到后请在订单里点「确认收到」。`,
         link: links.canteenOrder(event.communityId, event.orderId),
       };
+    case 'points.hours_confirmed':
+      return {
+        userIds: [event.userId],
+        title: event.adjusted ? '志愿时长已调整确认' : '志愿时长已确认',
+        body: event.adjusted
+          ? `「${event.activityTitle}」的志愿时长经社区调整为 ${event.minutes} 分钟（原因：${event.reason ?? '未说明'}），${event.points} 积分已到账。`
+          : `「${event.activityTitle}」的志愿时长 ${event.minutes} 分钟已确认，${event.points} 积分已到账。`,
+        link: links.points(),
+      };
+    case 'points.changed': {
+      const what = { delivery: '送餐积分', adjust: '积分调整', reversal: '积分冲正' }[event.kind];
+      const amount = event.amount > 0 ? `增加 ${event.amount}` : `扣减 ${-event.amount}`;
+      return {
+        userIds: [event.userId],
+        title: event.amount > 0 ? `${what}到账` : what,
+        body: `您的积分${amount}。原因：${event.reason}`,
+        link: links.points(),
+      };
+    }
+    case 'points.redeemed':
+      return {
+        userIds: [event.userId, event.operatorUserId],
+        title: '积分兑换成功',
+        body: `${event.maskedName}在${event.merchantName}兑换「${event.offerTitle}」，使用 ${event.points} 积分。`,
+        link: links.points(),
+      };
     case 'notify.message':
       return { userIds: [event.userId], title: event.title, body: event.body, link: event.link };
     default:

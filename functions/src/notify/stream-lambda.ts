@@ -1,6 +1,6 @@
 /**
- * The notifier Lambda, triggered by the table's stream. It reads only outbox inserts, and
- * reports the records it could not handle so Lambda retries those (and bisects a bad batch).
+ * The notifier Lambda, triggered by the table's stream. It reads only outbox inserts, hands
+ * canteen deliveries to the points ledger (which posts their credit and a message event), and reports the records it could not handle so Lambda retries those (and bisects a bad batch).
  */
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
@@ -11,6 +11,7 @@ import { logger } from '../platform/logger';
 import { memoizeAsync } from '../platform/memo';
 import type { OutboxEvent } from '../platform/outbox';
 import { readSecretThroughExtension } from '../platform/secrets';
+import { creditDelivery } from '../points/service';
 import { notify, type NotifierDeps } from './notifier';
 import { devSubscribeSender, wechatSubscribeSender } from './wechat-sender';
 
@@ -52,6 +53,8 @@ export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatch
       createdAt: string;
     };
     try {
+      // A delivered canteen order credits the volunteer (idempotent on the order: a replay posts nothing).
+      if (item.payload.type === 'canteen.delivery_confirmed') await creditDelivery(item.payload);
       await notify(item.eventId, item.payload, item.createdAt, d);
     } catch (error) {
       logger.error('notification failed; the record will be retried', { eventId: item.eventId, error: error as Error });

@@ -48,13 +48,45 @@ export type OutboxEvent =
     }
   /** The volunteer marked the meal delivered; the member's side is asked to confirm. */
   | { type: 'canteen.delivered'; communityId: string; orderId: string; memberId: string; placedByUserId: string }
-  /** The member's side (or staff) confirmed a delivery: the volunteer points feature credits the volunteer. */
+  /** Written by the canteen with a confirmed delivery; the points ledger credits the volunteer who delivered. */
   | {
       type: 'canteen.delivery_confirmed';
       communityId: string;
       orderId: string;
       volunteerUserId: string;
       confirmedAt: string;
+    }
+  /** Staff confirmed (or adjusted) a volunteer's hours; the points are credited. */
+  | {
+      type: 'points.hours_confirmed';
+      communityId: string;
+      userId: string;
+      activityTitle: string;
+      minutes: number;
+      points: number;
+      adjusted: boolean;
+      reason?: string;
+    }
+  /** Points credited or taken back outside an hours confirmation (delivery, adjustment, reversal). */
+  | {
+      type: 'points.changed';
+      communityId: string;
+      userId: string;
+      amount: number;
+      kind: 'delivery' | 'adjust' | 'reversal';
+      reason: string;
+    }
+  /** A redemption went through: a receipt for the volunteer and the merchant operator. */
+  | {
+      type: 'points.redeemed';
+      communityId: string;
+      userId: string;
+      operatorUserId: string;
+      merchantName: string;
+      offerTitle: string;
+      maskedName: string;
+      points: number;
+      codeId: string;
     }
   /** A direct message to one user (announcements; also used to load-test delivery). */
   | { type: 'notify.message'; communityId: string; userId: string; title: string; body: string; link?: string };

@@ -5,5 +5,6 @@ export * from './identity';
 export * from './council';
 export * from './notify';
 export * from './canteen';
+export * from './points';
 export * from './routes';
 export * from './principal';

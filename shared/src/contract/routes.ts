@@ -4,6 +4,7 @@ import { communityRoutes } from './community';
 import { councilRoutes } from './council';
 import { identityRoutes } from './identity';
 import { notifyRoutes } from './notify';
+import { pointsRoutes } from './points';
 
 /** The one route table. Functions, the mini-program client, CDK and OpenAPI all read it. */
 export const routes = {
@@ -12,6 +13,7 @@ export const routes = {
   ...councilRoutes,
   ...notifyRoutes,
   ...canteenRoutes,
+  ...pointsRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -53,7 +53,7 @@ export default function MinePage() {
             <EntryCard
               icon="🏪"
               title="商户中心"
-              description="合作商户的入口"
+              description="扫码核销积分、兑换记录与月结单"
               onOpen={() => void Taro.navigateTo({ url: SUB_PAGES.merchantCenter })}
             />
           ) : null}

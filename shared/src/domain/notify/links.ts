@@ -6,4 +6,6 @@ export const links = {
   mine: () => '/pages/mine/index',
   canteenOrder: (communityId: string, orderId: string) =>
     `/packages/canteen/order/index?communityId=${encodeURIComponent(communityId)}&orderId=${encodeURIComponent(orderId)}`,
+  points: () => '/pages/points/index',
+  merchantCenter: () => '/packages/merchant/center/index',
 } as const;

@@ -9,7 +9,7 @@ import { DEFAULT_COMMUNITY_ID } from '../../../constants';
 import { useCancelOrder, useConfirmDelivery, useOrder, type MealOrder } from '../../../hooks/use-canteen-orders';
 import { MEAL_LABELS, dayLabel, orderStatusLabel, orderTone } from '../../../utils/canteen';
 import { formatMoment, shanghaiClock } from '../../../utils/session-time';
-import { QrCode } from '../../council/components/qr-code';
+import { QrCode } from '../../../components/qr-code';
 import { PriceLines } from '../components/price-lines';
 import '../components/canteen.css';
 

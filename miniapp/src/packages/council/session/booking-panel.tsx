@@ -7,7 +7,7 @@ import { useBookSeat, useCancelBooking, type SessionDetail } from '../../../hook
 import type { ActingFor } from '../../../services/acting-for';
 import { askConsent } from '../../../services/subscribe';
 import { formatMoment } from '../../../utils/session-time';
-import { QrCode } from '../components/qr-code';
+import { QrCode } from '../../../components/qr-code';
 
 interface BookingPanelProps {
   detail: SessionDetail;

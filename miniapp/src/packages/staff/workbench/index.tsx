@@ -60,6 +60,13 @@ function Workbench({ communityId }: { communityId: string }) {
         description={waiting(links.data?.items.length, '暂无待确认的绑定')}
         onOpen={open(SUB_PAGES.staffLinks)}
       />
+      <Text className="linli-section-title">志愿服务与积分</Text>
+      <EntryCard
+        icon="🎁"
+        title="志愿服务与积分"
+        description="发布活动、确认时长、爱心商户、积分统计"
+        onOpen={open(SUB_PAGES.staffPoints)}
+      />
       <Text className="linli-section-title">社区议事</Text>
       <EntryCard
         icon="🗓️"

@@ -1,0 +1,143 @@
+/**
+ * The writes of one posting, as TransactWriteItems entries: the posting (unique on its key), one
+ * entry per account, each account's balance moved with a condition that keeps a volunteer's or a
+ * merchant's balance at or above zero, and the month figures. No client here: the seed builds
+ * its demo posting with the same function the ledger uses.
+ */
+import { ISSUANCE_ACCOUNT, merchantAccount, mayGoNegative, parseAccount } from '@linli/shared/domain/points/ledger';
+import { index, key } from '../table';
+import type { EntryRecord, PostingRecord } from './records';
+
+/** Write shards of the issuance account (every award touches it; shards keep transactions from colliding). */
+export const ISSUANCE_SHARDS = 8;
+
+export interface PostingWriteOptions {
+  /** Shard of the issuance account's balance and month figures this posting lands on. */
+  shard: number;
+  /** A merchant's monthly cap, checked on a redemption. */
+  merchantCap?: number;
+}
+
+type Write = Record<string, unknown>;
+
+/** Where each of a posting's writes sits in the transaction, to tell which condition failed. */
+export interface PostingLayout {
+  posting: number;
+  /** account → index of its balance update */
+  balances: Map<string, number>;
+  merchantMonth?: number;
+}
+
+export function postingWrites(
+  p: PostingRecord,
+  tableName: string,
+  options: PostingWriteOptions,
+): { writes: Write[]; layout: PostingLayout } {
+  const audited = p.kind === 'adjust' || p.kind === 'reversal';
+  const writes: Write[] = [
+    {
+      Put: {
+        TableName: tableName,
+        Item: {
+          ...key.posting(p.communityId, p.postingKey),
+          type: 'Posting',
+          ...p,
+          gsi2pk: index.postingId(p.postingId),
+          gsi2sk: 'POSTING',
+          ...(audited ? { gsi1pk: index.pointsAudit(p.communityId), gsi1sk: `${p.postedAt}#${p.postingId}` } : {}),
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+  ];
+  for (const e of p.entries) {
+    const entry: EntryRecord = {
+      communityId: p.communityId,
+      account: e.account,
+      postingId: p.postingId,
+      postingKey: p.postingKey,
+      kind: p.kind,
+      amount: e.amount,
+      reason: p.reason,
+      postedAt: p.postedAt,
+      month: p.month,
+      redemption: p.redemption,
+    };
+    writes.push({
+      Put: {
+        TableName: tableName,
+        Item: {
+          ...key.pointsEntry(p.communityId, e.account, p.month, p.postedAt, p.postingId),
+          type: 'PointsEntry',
+          ...entry,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    });
+  }
+  const balances = new Map<string, number>();
+  for (const e of p.entries) {
+    const issuance = e.account === ISSUANCE_ACCOUNT;
+    const debit = e.amount < 0 && !mayGoNegative(e.account);
+    balances.set(e.account, writes.length);
+    writes.push({
+      Update: {
+        TableName: tableName,
+        Key: key.pointsBalance(p.communityId, e.account, issuance ? options.shard : undefined),
+        UpdateExpression: 'SET communityId = :c, account = :a, #type = :t ADD balance :amount',
+        ...(debit ? { ConditionExpression: 'balance >= :need' } : {}),
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: {
+          ':c': p.communityId,
+          ':a': e.account,
+          ':t': 'PointsBalance',
+          ':amount': e.amount,
+          ...(debit ? { ':need': -e.amount } : {}),
+        },
+      },
+    });
+  }
+  // Month figures: points the community issued (net of reversals), points each merchant accepted.
+  const issued = -(p.entries.find((e) => e.account === ISSUANCE_ACCOUNT)?.amount ?? 0);
+  if (issued !== 0) {
+    writes.push({
+      Update: {
+        TableName: tableName,
+        Key: key.pointsMonth(p.communityId, ISSUANCE_ACCOUNT, p.month, options.shard),
+        UpdateExpression: 'SET #month = :m, #type = :t ADD issued :issued',
+        ExpressionAttributeNames: { '#month': 'month', '#type': 'type' },
+        ExpressionAttributeValues: { ':m': p.month, ':t': 'PointsMonth', ':issued': issued },
+      },
+    });
+  }
+  let merchantMonth: number | undefined;
+  const merchantEntry = p.entries.find((e) => parseAccount(e.account)?.kind === 'merchant');
+  if (merchantEntry) {
+    const merchantId = parseAccount(merchantEntry.account)!.id!;
+    const accepted = merchantEntry.amount;
+    const capped = p.kind === 'redeem' && options.merchantCap !== undefined;
+    const count = p.kind === 'redeem' ? 1 : p.kind === 'reversal' && p.redemption ? -1 : 0;
+    const fen = (p.redemption?.deductionFen ?? 0) * Math.sign(accepted);
+    merchantMonth = writes.length;
+    writes.push({
+      Update: {
+        TableName: tableName,
+        Key: key.pointsMonth(p.communityId, merchantAccount(merchantId), p.month),
+        UpdateExpression: 'SET #month = :m, #type = :t ADD redeemed :p, redemptions :n, deductionFen :fen',
+        ...(capped
+          ? { ConditionExpression: '(attribute_not_exists(redeemed) AND :p <= :cap) OR redeemed <= :room' }
+          : {}),
+        ExpressionAttributeNames: { '#month': 'month', '#type': 'type' },
+        ExpressionAttributeValues: {
+          ':m': p.month,
+          ':t': 'PointsMonth',
+          ':p': accepted,
+          ':n': count,
+          ':fen': fen,
+          ...(capped ? { ':cap': options.merchantCap, ':room': options.merchantCap! - accepted } : {}),
+        },
+      },
+    });
+  }
+  return { writes, layout: { posting: 0, balances, merchantMonth } };
+}

@@ -1,0 +1,472 @@
+/** Every DynamoDB read and write of the points feature. */
+import { PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Agreement } from '@linli/shared/contract/points';
+import type { RoleGrant } from '@linli/shared/contract/principal';
+import { ISSUANCE_ACCOUNT } from '@linli/shared/domain/points/ledger';
+import { documentClient, tableName } from '../platform/dynamo';
+import { getItem, queryIndex, queryPartition, strip } from '../platform/items';
+import { outboxPut, type OutboxEvent } from '../platform/outbox';
+import { withOptimisticRetry } from '../platform/retry';
+import { failedConditions } from '../platform/transactions';
+import { index, key } from '../table';
+import { ISSUANCE_SHARDS, postingWrites } from './ledger-items';
+import {
+  DEFAULT_POINTS_SETTINGS,
+  type ActivityRecord,
+  type EntryRecord,
+  type MerchantRecord,
+  type PointsSettings,
+  type PostingRecord,
+  type SignupRecord,
+  type VolunteerRecord,
+} from './records';
+
+type Item = Record<string, unknown>;
+type Write = Record<string, unknown>;
+
+// ── the ledger ───────────────────────────────────────────────────────────────
+
+export type PostOutcome =
+  | { outcome: 'posted' }
+  | { outcome: 'duplicate' }
+  | { outcome: 'insufficient'; account: string }
+  | { outcome: 'cap' }
+  /** One of the caller's own writes failed its condition (index into `extra`). */
+  | { outcome: 'extra-failed'; index: number };
+
+/**
+ * Appends a posting in one transaction with its entries, the balances, the month figures, the
+ * caller's own writes (`extra`, e.g. a signup marked confirmed) and outbox events. Nothing is
+ * written unless all of it is.
+ */
+export async function post(
+  p: PostingRecord,
+  options: { merchantCap?: number; extra?: Write[]; events?: OutboxEvent[] } = {},
+): Promise<PostOutcome> {
+  const shard = Math.floor(Math.random() * ISSUANCE_SHARDS);
+  const { writes, layout } = postingWrites(p, tableName, { shard, merchantCap: options.merchantCap });
+  const extraStart = writes.length;
+  const items = [...writes, ...(options.extra ?? []), ...(options.events ?? []).map((e) => outboxPut(e))];
+  // Transactions that collide on a balance are tried again (with backoff); conditions decide the rest.
+  return withOptimisticRetry(async () => {
+    try {
+      await documentClient.send(new TransactWriteCommand({ TransactItems: items as never }));
+      return { outcome: 'posted' } as const;
+    } catch (error) {
+      const failed = failedConditions(error);
+      if (!failed) throw error;
+      return outcomeOf(failed, layout, extraStart);
+    }
+  }, 20);
+}
+
+function outcomeOf(
+  failed: { index: number }[],
+  layout: ReturnType<typeof postingWrites>['layout'],
+  extraStart: number,
+): PostOutcome {
+  const at = new Set(failed.map((f) => f.index));
+  if (at.has(layout.posting)) return { outcome: 'duplicate' };
+  for (const [account, i] of layout.balances) if (at.has(i)) return { outcome: 'insufficient', account };
+  if (layout.merchantMonth !== undefined && at.has(layout.merchantMonth)) return { outcome: 'cap' };
+  const extra = failed.find((f) => f.index >= extraStart);
+  if (extra) return { outcome: 'extra-failed', index: extra.index - extraStart };
+  throw new Error(`posting failed its conditions at ${failed.map((f) => f.index).join(',')}`);
+}
+
+export const getPostingByKey = (communityId: string, postingKey: string) =>
+  getItem<PostingRecord>(key.posting(communityId, postingKey), true);
+
+export async function getPostingById(postingId: string): Promise<PostingRecord | undefined> {
+  return (await queryIndex<PostingRecord>('gsi2', index.postingId(postingId), { limit: 1 }))[0];
+}
+
+/** An account's balance (the issuance account's is the sum of its shards). */
+export async function balanceOf(communityId: string, account: string): Promise<number> {
+  if (account === ISSUANCE_ACCOUNT) {
+    const shards = await queryPartition<{ balance?: number }>(key.pointsBalance(communityId, account).pk, {
+      sort: { beginsWith: 'BALANCE' },
+    });
+    return shards.reduce((sum, s) => sum + (s.balance ?? 0), 0);
+  }
+  return (await getItem<{ balance?: number }>(key.pointsBalance(communityId, account), true))?.balance ?? 0;
+}
+
+/** AP56: an account's entries, newest first (of one month, when given). */
+export function accountEntries(communityId: string, account: string, options: { month?: string; limit?: number } = {}) {
+  return queryPartition<EntryRecord>(key.pointsBalance(communityId, account).pk, {
+    sort: { beginsWith: options.month ? `ENTRY#${options.month}#` : 'ENTRY#' },
+    newestFirst: true,
+    limit: options.limit,
+  });
+}
+
+export interface MonthRow {
+  month: string;
+  issued?: number;
+  redeemed?: number;
+  redemptions?: number;
+  deductionFen?: number;
+}
+
+/** AP59: an account's month figures, the issuance account's shards summed. */
+export async function monthFigures(communityId: string, account: string): Promise<MonthRow[]> {
+  const rows = await queryPartition<MonthRow>(key.pointsBalance(communityId, account).pk, {
+    sort: { beginsWith: 'MONTH#' },
+  });
+  const byMonth = new Map<string, MonthRow>();
+  for (const r of rows) {
+    const m = byMonth.get(r.month) ?? { month: r.month };
+    m.issued = (m.issued ?? 0) + (r.issued ?? 0);
+    m.redeemed = (m.redeemed ?? 0) + (r.redeemed ?? 0);
+    m.redemptions = (m.redemptions ?? 0) + (r.redemptions ?? 0);
+    m.deductionFen = (m.deductionFen ?? 0) + (r.deductionFen ?? 0);
+    byMonth.set(r.month, m);
+  }
+  return [...byMonth.values()].sort((a, b) => a.month.localeCompare(b.month));
+}
+
+export const listAudit = (communityId: string) =>
+  queryIndex<PostingRecord>('gsi1', index.pointsAudit(communityId), { newestFirst: true, limit: 200 });
+
+/** The writes that mark a posting and its entries reversed, to go with the reversal. */
+export function markReversedWrites(original: PostingRecord, reversalId: string): Write[] {
+  return [
+    {
+      Update: {
+        TableName: tableName,
+        Key: key.posting(original.communityId, original.postingKey),
+        UpdateExpression: 'SET reversedBy = :r',
+        ConditionExpression: 'attribute_not_exists(reversedBy)',
+        ExpressionAttributeValues: { ':r': reversalId },
+      },
+    },
+    ...original.entries.map((e) => ({
+      Update: {
+        TableName: tableName,
+        Key: key.pointsEntry(original.communityId, e.account, original.month, original.postedAt, original.postingId),
+        UpdateExpression: 'SET reversed = :yes',
+        ExpressionAttributeValues: { ':yes': true },
+      },
+    })),
+  ];
+}
+
+export async function getSettings(communityId: string): Promise<PointsSettings> {
+  const stored = await getItem<Partial<PointsSettings>>(key.pointsSettings(communityId));
+  return { ...DEFAULT_POINTS_SETTINGS, ...stored };
+}
+
+export async function putSettings(communityId: string, settings: PointsSettings): Promise<void> {
+  await documentClient.send(
+    new PutCommand({
+      TableName: tableName,
+      Item: { ...key.pointsSettings(communityId), type: 'PointsSettings', communityId, ...settings },
+    }),
+  );
+}
+
+// ── volunteers ───────────────────────────────────────────────────────────────
+
+export const getVolunteer = (userId: string, communityId: string) =>
+  getItem<VolunteerRecord>(key.volunteer(userId, communityId), true);
+
+export const listVolunteers = (communityId: string) =>
+  queryIndex<VolunteerRecord>('gsi1', index.communityVolunteers(communityId));
+
+export function volunteerItem(v: VolunteerRecord): Item {
+  return {
+    ...key.volunteer(v.userId, v.communityId),
+    type: 'Volunteer',
+    ...v,
+    gsi1pk: index.communityVolunteers(v.communityId),
+    gsi1sk: `${v.joinedAt}#${v.userId}`,
+  };
+}
+
+/** Adds the volunteer grant and the profile at once. */
+export async function joinVolunteers(v: VolunteerRecord): Promise<'joined' | 'already' | 'no-user'> {
+  const grant: RoleGrant = { role: 'volunteer', communityId: v.communityId };
+  try {
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: tableName, Item: volunteerItem(v), ConditionExpression: 'attribute_not_exists(pk)' } },
+          {
+            Update: {
+              TableName: tableName,
+              Key: key.user(v.userId),
+              UpdateExpression: 'SET grants = list_append(grants, :grant)',
+              ConditionExpression: 'attribute_exists(pk)',
+              ExpressionAttributeValues: { ':grant': [grant] },
+            },
+          },
+        ],
+      }),
+    );
+    return 'joined';
+  } catch (error) {
+    const failed = failedConditions(error);
+    if (!failed) throw error;
+    return failed.some((f) => f.index === 0) ? 'already' : 'no-user';
+  }
+}
+
+// ── activities and signups ───────────────────────────────────────────────────
+
+function activityItem(a: ActivityRecord): Item {
+  return {
+    ...key.activity(a.activityId),
+    type: 'Activity',
+    ...a,
+    gsi1pk: index.communityActivities(a.communityId),
+    gsi1sk: `${a.endsAt}#${a.activityId}`,
+  };
+}
+
+export async function putActivity(a: ActivityRecord): Promise<void> {
+  await documentClient.send(
+    new PutCommand({ TableName: tableName, Item: activityItem(a), ConditionExpression: 'attribute_not_exists(pk)' }),
+  );
+}
+
+export const getActivity = (activityId: string, consistent = false) =>
+  getItem<ActivityRecord>(key.activity(activityId), consistent);
+
+/** AP61: activities not yet ended (or ended within `graceHours`, so late check-outs and confirmations still find them). */
+export function listActivities(communityId: string, now: Date, graceHours = 72) {
+  const from = new Date(now.getTime() - graceHours * 3600_000).toISOString();
+  return queryIndex<ActivityRecord>('gsi1', index.communityActivities(communityId), {
+    sort: { op: '>=', value: from },
+  });
+}
+
+function signupItem(s: SignupRecord): Item {
+  return {
+    ...key.signup(s.activityId, s.userId),
+    type: 'Signup',
+    ...s,
+    gsi1pk: index.userSignups(s.userId),
+    gsi1sk: `${s.activityStartsAt}#${s.activityId}`,
+    ...(s.status === 'checked_out' && s.checkedOutAt
+      ? { gsi2pk: index.pendingHours(s.communityId), gsi2sk: `${s.checkedOutAt}#${s.signupId}` }
+      : {}),
+  };
+}
+
+export const getSignup = (activityId: string, userId: string) =>
+  getItem<SignupRecord>(key.signup(activityId, userId), true);
+export const listSignups = (activityId: string) =>
+  queryPartition<SignupRecord>(key.activity(activityId).pk, { sort: { beginsWith: 'SIGNUP#' } });
+export const listUserSignups = (userId: string) => queryIndex<SignupRecord>('gsi1', index.userSignups(userId));
+export const listPendingHours = (communityId: string) =>
+  queryIndex<SignupRecord>('gsi2', index.pendingHours(communityId));
+
+/** Takes a slot: the activity's count goes up only while slots remain and it has not ended. */
+export async function signUp(s: SignupRecord, now: string): Promise<'taken' | 'already' | 'full-or-closed'> {
+  try {
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName,
+              Key: key.activity(s.activityId),
+              UpdateExpression: 'SET signedUp = signedUp + :one',
+              ConditionExpression: 'signedUp < slots AND endsAt > :now',
+              ExpressionAttributeValues: { ':one': 1, ':now': now },
+            },
+          },
+          { Put: { TableName: tableName, Item: signupItem(s), ConditionExpression: 'attribute_not_exists(pk)' } },
+        ],
+      }),
+    );
+    return 'taken';
+  } catch (error) {
+    const failed = failedConditions(error);
+    if (!failed) throw error;
+    return failed.some((f) => f.index === 1) ? 'already' : 'full-or-closed';
+  }
+}
+
+/** Moves a signup from one status to the next; the new record is written whole. False when it was not in `from`. */
+export async function advanceSignup(next: SignupRecord, from: SignupRecord['status']): Promise<boolean> {
+  try {
+    await documentClient.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: signupItem(next),
+        ConditionExpression: '#status = :from',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':from': from },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}
+
+/** The writes that mark hours confirmed and count them for 志愿之星, to go with the award's posting. */
+export function confirmHoursWrites(next: SignupRecord, month: string, volunteer: VolunteerRecord | undefined): Write[] {
+  return [
+    {
+      Put: {
+        TableName: tableName,
+        Item: signupItem(next),
+        ConditionExpression: '#status = :out',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':out': 'checked_out' },
+      },
+    },
+    {
+      Update: {
+        TableName: tableName,
+        Key: key.volunteerStar(next.communityId, month, next.userId),
+        UpdateExpression: 'SET userId = :u, #name = :name, showName = :show, #type = :t ADD minutes :min',
+        ExpressionAttributeNames: { '#name': 'name', '#type': 'type' },
+        ExpressionAttributeValues: {
+          ':u': next.userId,
+          ':name': next.name,
+          ':show': volunteer?.showOnStarList ?? false,
+          ':t': 'VolunteerStar',
+          ':min': next.confirmedMinutes ?? 0,
+        },
+      },
+    },
+  ];
+}
+
+export const listStars = (communityId: string, month: string) =>
+  queryPartition<{ userId: string; name: string; showName: boolean; minutes: number }>(
+    `PTSTARS#${communityId}#${month}`,
+  );
+
+// ── merchants ────────────────────────────────────────────────────────────────
+
+export const listMerchants = (communityId: string) =>
+  queryPartition<MerchantRecord>(key.community(communityId).pk, { sort: { beginsWith: 'MERCHANT#' } });
+
+export const getMerchant = (communityId: string, merchantId: string) =>
+  getItem<MerchantRecord>(key.merchant(communityId, merchantId), true);
+
+export const getMerchantOperator = (userId: string) =>
+  getItem<{ communityId: string; merchantId: string }>(key.merchantOperator(userId), true);
+
+/** A merchant and its invite code; false when the invite code is taken (the caller draws another). */
+export async function createMerchant(m: MerchantRecord & { inviteCode: string }): Promise<boolean> {
+  try {
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName,
+              Item: { ...key.merchant(m.communityId, m.id), type: 'Merchant', ...m },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Put: {
+              TableName: tableName,
+              Item: {
+                ...key.merchantInvite(m.inviteCode),
+                type: 'MerchantInvite',
+                communityId: m.communityId,
+                merchantId: m.id,
+                status: 'open',
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        ],
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (failedConditions(error)) return false;
+    throw error;
+  }
+}
+
+export async function updateAgreement(communityId: string, merchantId: string, agreement: Agreement) {
+  try {
+    const out = await documentClient.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: key.merchant(communityId, merchantId),
+        UpdateExpression: 'SET agreement = :a',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':a': agreement },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return strip<MerchantRecord>(out.Attributes);
+  } catch (error) {
+    if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return undefined;
+    throw error;
+  }
+}
+
+export const getInvite = (code: string) =>
+  getItem<{ communityId: string; merchantId: string; status: 'open' | 'used' }>(key.merchantInvite(code), true);
+
+/** Binds the user to the merchant: the invite is used once, a user operates one merchant. */
+export async function bindOperator(
+  userId: string,
+  code: string,
+  invite: { communityId: string; merchantId: string },
+  at: string,
+): Promise<'bound' | 'invite-used' | 'already-operator' | 'no-user'> {
+  const grant: RoleGrant = { role: 'merchant', communityId: invite.communityId, merchantId: invite.merchantId };
+  try {
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName,
+              Key: key.merchantInvite(code),
+              UpdateExpression: 'SET #status = :used, usedBy = :u, usedAt = :at',
+              ConditionExpression: '#status = :open',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':used': 'used', ':open': 'open', ':u': userId, ':at': at },
+            },
+          },
+          {
+            Put: {
+              TableName: tableName,
+              Item: { ...key.merchantOperator(userId), type: 'MerchantOperator', ...invite, boundAt: at },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Update: {
+              TableName: tableName,
+              Key: key.user(userId),
+              UpdateExpression: 'SET grants = list_append(grants, :grant)',
+              ConditionExpression: 'attribute_exists(pk)',
+              ExpressionAttributeValues: { ':grant': [grant] },
+            },
+          },
+          {
+            Update: {
+              TableName: tableName,
+              Key: key.merchant(invite.communityId, invite.merchantId),
+              UpdateExpression: 'SET operatorUserId = :u REMOVE inviteCode',
+              ExpressionAttributeValues: { ':u': userId },
+            },
+          },
+        ],
+      }),
+    );
+    return 'bound';
+  } catch (error) {
+    const failed = failedConditions(error);
+    if (!failed) throw error;
+    if (failed.some((f) => f.index === 0)) return 'invite-used';
+    if (failed.some((f) => f.index === 1)) return 'already-operator';
+    return 'no-user';
+  }
+}

@@ -1,0 +1,59 @@
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { resetTaroMock } from '../../../../../tests/helpers/taro-mock';
+import { AgreementForm } from './agreement-form';
+
+/** Taro's H5 inputs report typing as a custom event carrying `detail.value`. */
+function typeInto(label: string, value: string) {
+  const input = document.querySelector(`taro-input-core[aria-label="${label}"]`)!;
+  act(() => {
+    input.dispatchEvent(new CustomEvent('input', { detail: { value } }));
+  });
+}
+
+beforeEach(() => resetTaroMock());
+
+describe('兑换协议 form', () => {
+  it('sends a discount offer with its rate, share, dates and monthly cap', () => {
+    const onSubmit = jest.fn();
+    render(<AgreementForm submitLabel="保存协议" pending={false} onSubmit={onSubmit} />);
+
+    fireEvent.click(screen.getByRole('radio', { name: /积分抵现/ }));
+    typeInto('兑换项目', '购物抵现');
+    typeInto('每元积分', '10');
+    typeInto('最多抵扣比例', '50');
+    typeInto('生效日期', '2026-12-01');
+    typeInto('每月积分上限', '2000');
+    fireEvent.click(screen.getByText('保存协议'));
+
+    expect(onSubmit).toHaveBeenCalledWith({
+      offers: [{ offerId: 'offer-1', kind: 'discount', title: '购物抵现', pointsPerYuan: 10, maxSharePercent: 50 }],
+      activeFrom: '2026-12-01',
+      activeTo: undefined,
+      monthlyCap: 2000,
+    });
+  });
+
+  it('edits the first offer of an agreement and keeps the others', () => {
+    const onSubmit = jest.fn();
+    const second = { offerId: 'wash', kind: 'fixed' as const, title: '洗头', points: 30 };
+    render(
+      <AgreementForm
+        initial={{
+          offers: [{ offerId: 'haircut', kind: 'fixed', title: '理发一次', points: 100 }, second],
+          activeFrom: '2026-01-01',
+        }}
+        submitLabel="保存协议"
+        pending={false}
+        onSubmit={onSubmit}
+      />,
+    );
+
+    typeInto('所需积分', '80');
+    fireEvent.click(screen.getByText('保存协议'));
+
+    expect(onSubmit.mock.calls[0][0].offers).toEqual([
+      { offerId: 'haircut', kind: 'fixed', title: '理发一次', points: 80 },
+      second,
+    ]);
+  });
+});

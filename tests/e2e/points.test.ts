@@ -1,0 +1,176 @@
+import type { Locator, Page } from 'playwright-core';
+import { button, currentPage, h5Url, signIn, textInput } from './app';
+import { expectVisible, withBrowsers } from './browser';
+
+/** Three browsers and many page loads; said here so it holds whatever the project's default. */
+const SCENARIO_TIMEOUT_MS = 180_000;
+
+/** The page on show whose root has `rootClass` (PageShell's className). */
+const shownPage = (page: Page, rootClass: string): Locator => currentPage(page).locator(`.linli-page.${rootClass}`);
+
+/** The typed-code field of the code scanner (H5 has no camera scanner). */
+const codeField = (scope: Locator, label: string): Locator =>
+  scope.locator(`taro-textarea-core[aria-label="${label}"] textarea`);
+
+/** Opens the 积分 tab afresh (the session stays in storage) and returns the balance card. */
+async function balanceOnTab(page: Page): Promise<Locator> {
+  await page.goto(`${h5Url()}/#/pages/points/index`);
+  await page.waitForURL(/#\/pages\/points\/index/);
+  return currentPage(page).locator('[aria-label="积分余额"]');
+}
+
+describe('points on H5: service hours to points, points to a haircut', () => {
+  it(
+    'lets 张伟 check in and out with the code staff show, staff confirm the hours, and 马师傅 redeem his code for a haircut',
+    async () => {
+      await withBrowsers('points-hours-and-redemption', 3, async ([volunteer, staff, merchant]) => {
+        const vPage = volunteer!.page;
+        const sPage = staff!.page;
+        const mPage = merchant!.page;
+
+        // 张伟 starts with the 300 points the seed posted.
+        await signIn(vPage, '张伟');
+        let balance = await balanceOnTab(vPage);
+        await expectVisible(balance.getByText('300', { exact: true }));
+
+        // He signs up for today's 敲门探访独居老人.
+        await currentPage(vPage).getByText('志愿活动', { exact: true }).click();
+        await vPage.waitForURL(/#\/packages\/points\/activities\/index/);
+        let activities = shownPage(vPage, 'points-activities');
+        const card = activities.locator('[aria-label="活动 敲门探访独居老人"]');
+        await button(card, '报名').click();
+        await expectVisible(card.getByText('已报名', { exact: true }));
+
+        // Staff put the activity's check-in code on screen.
+        await signIn(sPage, '刘晶');
+        await currentPage(sPage).getByText('社区工作台', { exact: true }).click();
+        await sPage.waitForURL(/#\/packages\/staff\/workbench\/index/);
+        await currentPage(sPage).getByRole('link', { name: '志愿服务与积分', exact: true }).click();
+        await sPage.waitForURL(/#\/packages\/staff\/points\/index/);
+        await currentPage(sPage).getByRole('link', { name: '敲门探访独居老人', exact: true }).click();
+        await sPage.waitForURL(/#\/packages\/staff\/points\/activity\/index\?activityId=activity-demo-1/);
+        const activityPage = shownPage(sPage, 'staff-activity');
+        await expectVisible(activityPage.getByRole('img', { name: '签到二维码' }));
+        const checkInCode = (await activityPage.locator('[aria-label="签到码文字"]').innerText()).trim();
+        expect(checkInCode).toMatch(/^A1\./);
+
+        // 张伟 enters it (H5 has no camera): checked in.
+        activities = shownPage(vPage, 'points-activities');
+        await codeField(activities, '输入活动码').fill(checkInCode);
+        await button(activities, '提交活动码').click();
+        await expectVisible(activities.getByText('✓ 签到成功：敲门探访独居老人', { exact: true }));
+        await expectVisible(card.getByText('已签到', { exact: true }));
+
+        // …and at the end, the check-out code.
+        await button(activityPage, '签退码').click();
+        await expectVisible(activityPage.getByRole('img', { name: '签退二维码' }));
+        const checkOutCode = (await activityPage.locator('[aria-label="签退码文字"]').innerText()).trim();
+        await codeField(activities, '输入活动码').fill(checkOutCode);
+        await button(activities, '提交活动码').click();
+        await expectVisible(activities.getByText('✓ 签退成功：敲门探访独居老人', { exact: true }));
+        await expectVisible(card.getByText('已签退，待确认', { exact: true }));
+
+        // Staff confirm an hour (he forgot to check out on time), with the reason.
+        await sPage.goBack();
+        await sPage.waitForURL(/#\/packages\/staff\/points\/index/);
+        const hub = shownPage(sPage, 'staff-points');
+        const pending = hub.locator('[aria-label="待确认 张伟"]');
+        await expectVisible(pending);
+        await textInput(pending, '确认时长').fill('60');
+        await textInput(pending, '调整原因').fill('按实际服务一小时');
+        await button(pending, '确认时长并发放积分').click();
+        await pending.waitFor({ state: 'detached' });
+        await expectVisible(hub.getByText('暂无待确认的志愿时长', { exact: true }));
+
+        // 张伟 sees 20 more points.
+        balance = await balanceOnTab(vPage);
+        await expectVisible(balance.getByText('320', { exact: true }));
+
+        // The message centre tells him why (the stream delivers the event within about a second).
+        await vPage.goto(`${h5Url()}/#/packages/messages/index/index`);
+        await expectVisible(currentPage(vPage).getByText('志愿时长已调整确认', { exact: true }));
+        await vPage.goto(`${h5Url()}/#/pages/points/index`);
+
+        // He asks for a haircut at 老马理发店: a one-time code on screen.
+        await currentPage(vPage).getByText('爱心商户', { exact: true }).click();
+        await vPage.waitForURL(/#\/packages\/points\/merchants\/index/);
+        const shop = shownPage(vPage, 'points-merchants').locator('[aria-label="商户 老马理发店"]');
+        await button(shop, '兑换「理发一次」').click();
+        await vPage.waitForURL(/#\/packages\/points\/redeem\/index/);
+        const redeem = shownPage(vPage, 'points-redeem');
+        await button(redeem, '出示兑换码').click();
+        await expectVisible(redeem.getByRole('img', { name: '一次性兑换二维码' }));
+        await expectVisible(redeem.getByText(/^\d+ 秒后自动刷新$/));
+        const redemptionCode = (await redeem.locator('[aria-label="兑换码文字"]').innerText()).trim();
+        expect(redemptionCode).toMatch(/^R1\./);
+
+        // 马师傅 types it in 商户中心, checks the masked name and the points, and confirms.
+        await signIn(mPage, '马师傅');
+        await currentPage(mPage).getByText('商户中心', { exact: true }).click();
+        await mPage.waitForURL(/#\/packages\/merchant\/center\/index/);
+        const center = shownPage(mPage, 'merchant');
+        await codeField(center, '输入兑换码').fill(redemptionCode);
+        await button(center, '查看兑换').click();
+        const check = center.locator('[aria-label="待确认的兑换"]');
+        await expectVisible(check.getByText('志愿者：张*', { exact: true }));
+        await expectVisible(check.getByText('项目：理发一次', { exact: true }));
+        await expectVisible(check.getByText('积分：100', { exact: true }));
+        await button(check, '确认兑换').click();
+
+        // Both see the receipt; the statement counts it; his balance drops.
+        const merchantReceipt = center.locator('[aria-label="兑换凭证"]');
+        await expectVisible(merchantReceipt.getByText('✓ 兑换成功', { exact: true }));
+        await expectVisible(merchantReceipt.getByText('收取 100 积分', { exact: true }));
+        await expectVisible(
+          center.locator('[aria-label="月结单"]').getByText('兑换 1 笔，共 100 积分', { exact: true }),
+        );
+        const volunteerReceipt = redeem.locator('[aria-label="兑换凭证"]');
+        await expectVisible(volunteerReceipt.getByText('✓ 兑换成功', { exact: true }));
+        await expectVisible(volunteerReceipt.getByText('老马理发店 · 理发一次', { exact: true }));
+        await volunteer!.screenshot('points-redeemed');
+        await merchant!.screenshot('points-merchant-receipt');
+
+        balance = await balanceOnTab(vPage);
+        await expectVisible(balance.getByText('220', { exact: true }));
+
+        // The same code again is refused, in Chinese.
+        await codeField(center, '输入兑换码').fill(redemptionCode);
+        await button(center, '查看兑换').click();
+        await expectVisible(center.getByText('该兑换码已使用过', { exact: true }));
+
+        // Staff see the month's figures, charted and in words, with the redemption at 老马理发店.
+        await sPage.goto(`${h5Url()}/#/packages/staff/points/index`);
+        const figures = shownPage(sPage, 'staff-points');
+        await expectVisible(figures.getByText('每月发放、兑换与结余', { exact: true }));
+        await expectVisible(figures.getByText('各商户兑换（近 6 个月）', { exact: true }));
+        await expectVisible(figures.locator('[aria-label="每月积分"]').getByText('老马理发店：1 笔，100 积分'));
+        await staff!.screenshot('points-staff-figures');
+
+        expect(volunteer!.pageErrors).toEqual([]);
+        expect(staff!.pageErrors).toEqual([]);
+        expect(merchant!.pageErrors).toEqual([]);
+      });
+    },
+    SCENARIO_TIMEOUT_MS,
+  );
+
+  it(
+    'lets 王桂芳, a verified resident, become a volunteer at once and see her (empty) balance',
+    async () => {
+      await withBrowsers('points-join', 1, async ([resident]) => {
+        const page = resident!.page;
+        await signIn(page, '王桂芳');
+        await page.goto(`${h5Url()}/#/pages/points/index`);
+        const points = currentPage(page);
+        await button(points, '成为志愿者').click();
+
+        // The token is refreshed with the new role, so her balance loads at once.
+        const balance = points.locator('[aria-label="积分余额"]');
+        await expectVisible(balance.getByText('0', { exact: true }));
+        await expectVisible(points.getByText('志愿活动', { exact: true }));
+        expect(resident!.pageErrors).toEqual([]);
+      });
+    },
+    SCENARIO_TIMEOUT_MS,
+  );
+});
