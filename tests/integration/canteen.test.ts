@@ -490,6 +490,10 @@ describe('delivery', () => {
       volunteerUserId: f.volunteer.userId,
       confirmedAt: confirmed.body.receivedAt,
     });
+    // The points ledger credits the volunteer from this event, once however often it arrives.
+    const { creditDelivery } = await import('../../functions/src/points/service');
+    expect(await creditDelivery(points.payload)).toBe('posted');
+    expect(await creditDelivery(points.payload)).toBe('duplicate');
   });
 
   it('lets staff confirm a delivery for an elder, and only volunteers claim tasks', async () => {
