@@ -4,6 +4,7 @@
  *  - function bundles: minified bytes and cold require time vs. a GetItem-only handler
  *  - weapp packages: main package and each subpackage
  *  - local API: p50/p99 and requests/s for GET /community/:id at 50 connections vs. a bare GetItem
+ *  - contention: council bookings (100 for 20 seats) and canteen orders (300 for 50 portions)
  *  - contention: council bookings, and points redemptions (throughput, and 50 at once on one balance)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -22,6 +23,7 @@ import { DEMO_COMMUNITY_ID } from './lib/seed-data';
 import { localClient } from './lib/table-setup';
 import { weappPackageSizes } from './lib/weapp-size';
 import { bookingContention } from './bench/booking-contention';
+import { orderingContention } from './bench/ordering-contention';
 import { redemptionContention } from './bench/redemption-contention';
 
 const root = join(__dirname, '..');
@@ -191,6 +193,19 @@ async function benchApi(): Promise<void> {
       'booking contention: exactly the seats booked, the rest waitlisted, no 5xx',
       `${c.booked} booked, ${c.waitlisted} waitlisted, ${c.errors5xx} 5xx`,
       c.booked === 20 * c.rounds && c.waitlisted === 80 * c.rounds && c.errors5xx === 0,
+    );
+
+    console.log('\n## Canteen ordering contention (300 residents at once for a 50-portion dish, 3 rounds)');
+    const o = await orderingContention(stack.apiUrl, localClient(stack.dynamoEndpoint), stack.tableName);
+    console.log(
+      `${'POST …/menus/:date/:meal/orders'.padEnd(38)} p50 ${o.p50.toFixed(0).padStart(4)} ms   p99 ${o.p99.toFixed(0).padStart(4)} ms   ` +
+        `${o.requestsPerSecond.toFixed(0)} req/s   ${o.acceptedPerSecond.toFixed(1)} accepted orders/s   ` +
+        `accepted ${o.accepted}, sold out ${o.soldOut}, 5xx ${o.errors5xx}`,
+    );
+    judge(
+      'ordering contention: exactly the portions accepted, the rest sold out, no 5xx',
+      `${o.accepted} accepted, ${o.soldOut} sold out, ${o.errors5xx} 5xx`,
+      o.accepted === o.portions * o.rounds && o.soldOut === o.requests - o.accepted && o.errors5xx === 0,
     );
 
     console.log(

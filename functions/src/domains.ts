@@ -1,4 +1,5 @@
 import { agendaDomain } from './agenda/handlers';
+import { canteenDomain } from './canteen/handlers';
 import { communityDomain } from './community/handlers';
 import { councilDomain } from './council/handlers';
 import { identityDomain } from './identity/handlers';
@@ -13,5 +14,6 @@ export const domains: DomainHandlers[] = [
   councilDomain,
   agendaDomain,
   notifyDomain,
+  canteenDomain,
   pointsDomain,
 ];

@@ -40,6 +40,18 @@
  *  AP35 open topics by scope (附议)                  Query gsi2 gsi2pk=COMMUNITY#<id>#OPENTOPICS#<ALL|building>
  *  AP36 a member's own topics, newest first         Query pk=MEMBER#<id> begins_with(sk, TOPIC#) descending
  *  AP37 the topics scheduled into a session         Query pk=SESSION#<id> begins_with(sk, TOPIC#)
+ *  AP40 a community's canteen settings (subsidies)  GetItem pk=COMMUNITY#<id> sk=SETTINGS#canteen
+ *  AP41 a member's delivery eligibility             GetItem pk=MEMBER#<id> sk=MEALDELIVERY
+ *  AP42 a community's delivery-eligible members     Query gsi1 gsi1pk=COMMUNITY#<id>#MEALDELIVERY
+ *  AP43 a menu (canteen, date, meal)                GetItem pk=MENU#<c>#<canteen>#<date>#<meal> sk=META
+ *  AP44 a community's menus by date                 Query gsi1 gsi1pk=COMMUNITY#<id>#MENUS gsi1sk BETWEEN <from> AND <to>
+ *  AP45 a menu's dishes (stock in `left`)           Query pk=MENU#… begins_with(sk, DISH#)
+ *  AP46 a member's portions of a dish (limit)       UpdateItem pk=MENU#… sk=TAKEN#<dish>#<member>
+ *  AP47 the order behind a pickup code              GetItem pk=MENU#… sk=CODE#<code>
+ *  AP48 a member's subsidy for a meal of a day      GetItem pk=MEMBER#<id> sk=MEALSUBSIDY#<date>#<meal>
+ *  AP49 a meal order                                GetItem pk=MEALORDER#<id> sk=META
+ *  AP50 a canteen's orders by date, meal, building  Query gsi1 gsi1pk=MEALORDERS#<c>#<canteen> begins_with(gsi1sk, <date>#[<meal>#]) / BETWEEN (month)
+ *  AP51 a member's meal orders, newest first        Query gsi2 gsi2pk=MEMBER#<id>#MEALORDERS
  *  AP55 a points account's balance                  GetItem pk=PTACCT#<community>#<account> sk=BALANCE
  *                                                   (issuance: Query begins_with(sk, BALANCE#), 8 write shards)
  *  AP56 an account's entries, newest first          Query pk=PTACCT#<community>#<account> begins_with(sk, ENTRY#[<yyyy-mm>]) desc
@@ -130,6 +142,23 @@ export const key = {
   memberTopic: (memberId: string, topicId: string) => ({ pk: `MEMBER#${memberId}`, sk: `TOPIC#${topicId}` }),
   sessionTopic: (sessionId: string, topicId: string) => ({ pk: `SESSION#${sessionId}`, sk: `TOPIC#${topicId}` }),
   health: () => ({ pk: 'HEALTH', sk: 'HEALTH' }),
+  canteenSettings: (communityId: string) => ({ pk: `COMMUNITY#${communityId}`, sk: 'SETTINGS#canteen' }),
+  mealDelivery: (memberId: string) => ({ pk: `MEMBER#${memberId}`, sk: 'MEALDELIVERY' }),
+  menu: (communityId: string, canteenId: string, date: string, meal: string) => ({
+    pk: `MENU#${communityId}#${canteenId}#${date}#${meal}`,
+    sk: 'META',
+  }),
+  dish: (menuPk: string, dishId: string) => ({ pk: menuPk, sk: `DISH#${dishId}` }),
+  portionsTaken: (menuPk: string, dishId: string, memberId: string) => ({
+    pk: menuPk,
+    sk: `TAKEN#${dishId}#${memberId}`,
+  }),
+  pickupCode: (menuPk: string, code: string) => ({ pk: menuPk, sk: `CODE#${code}` }),
+  mealSubsidy: (memberId: string, date: string, meal: string) => ({
+    pk: `MEMBER#${memberId}`,
+    sk: `MEALSUBSIDY#${date}#${meal}`,
+  }),
+  mealOrder: (orderId: string) => ({ pk: `MEALORDER#${orderId}`, sk: 'META' }),
   /** A points account's balance; the issuance account keeps `shards` items to spread its writes. */
   pointsBalance: (communityId: string, account: string, shard?: number) => ({
     pk: `PTACCT#${communityId}#${account}`,
@@ -179,6 +208,10 @@ export const index = {
   communityTopics: (communityId: string, status: string) => `COMMUNITY#${communityId}#TOPICS#${status.toUpperCase()}`,
   /** `ALL` for community-wide topics, else the building's id. */
   openTopics: (communityId: string, scopeKey: string) => `COMMUNITY#${communityId}#OPENTOPICS#${scopeKey}`,
+  communityMealDelivery: (communityId: string) => `COMMUNITY#${communityId}#MEALDELIVERY`,
+  communityMenus: (communityId: string) => `COMMUNITY#${communityId}#MENUS`,
+  canteenOrders: (communityId: string, canteenId: string) => `MEALORDERS#${communityId}#${canteenId}`,
+  memberMealOrders: (memberId: string) => `MEMBER#${memberId}#MEALORDERS`,
   postingId: (postingId: string) => `PTPOSTINGID#${postingId}`,
   pointsAudit: (communityId: string) => `COMMUNITY#${communityId}#PTAUDIT`,
   communityActivities: (communityId: string) => `COMMUNITY#${communityId}#ACTIVITIES`,

@@ -47,6 +47,17 @@ export const SUB_PAGES = {
   staffAgenda: '/packages/staff/agenda/index',
   staffAgendaTopic: '/packages/staff/agenda/topic/index',
   staffAgendaRecord: '/packages/staff/agenda/record/index',
+  canteenMenu: '/packages/canteen/menu/index',
+  canteenOrder: '/packages/canteen/order/index',
+  canteenOrders: '/packages/canteen/orders/index',
+  canteenDeliveries: '/packages/canteen/deliveries/index',
+  staffCanteen: '/packages/staff/canteen/index',
+  staffCanteenPublish: '/packages/staff/canteen/publish/index',
+  staffCanteenKitchen: '/packages/staff/canteen/kitchen/index',
+  staffCanteenSettlement: '/packages/staff/canteen/settlement/index',
+  staffCanteenOrderFor: '/packages/staff/canteen/order-for/index',
+  staffCanteenDelivery: '/packages/staff/canteen/delivery/index',
+  staffCanteenSettings: '/packages/staff/canteen/settings/index',
 } as const;
 
 /** Roles as people call them. */

@@ -31,15 +31,30 @@ export const demoBuildings = [
 
 export const demoCanteens = [
   {
-    id: 'canteen-1',
+    canteenId: 'canteen-1',
     name: '安居苑长者食堂',
     place: '社区服务中心一楼',
     meals: [
-      { meal: 'breakfast', cutoff: '07:00', pickup: '07:30-09:00' },
-      { meal: 'lunch', cutoff: '10:00', pickup: '11:30-13:00' },
-      { meal: 'dinner', cutoff: '16:00', pickup: '17:30-19:00' },
+      { meal: 'breakfast' as const, cutoff: '07:00', pickupStart: '07:30', pickupEnd: '09:00' },
+      { meal: 'lunch' as const, cutoff: '10:00', pickupStart: '11:30', pickupEnd: '13:00' },
+      { meal: 'dinner' as const, cutoff: '16:00', pickupStart: '17:30', pickupEnd: '19:00' },
     ],
+    /** 2 元 per delivery, free from 90. */
+    deliveryFee: { feeFen: 200, freeFromAge: 90 },
   },
+];
+
+/** 助餐补贴 by age band: 60–69 减 1 元, 70–79 减 2 元, 80+ 减 3 元 per meal. */
+export const demoSubsidyBands = [
+  { minAge: 60, maxAge: 69, subsidyFen: 100 },
+  { minAge: 70, maxAge: 79, subsidyFen: 200 },
+  { minAge: 80, subsidyFen: 300 },
+];
+
+/** Members staff marked eligible for meal delivery (80+ or limited mobility). */
+export const demoMealDelivery = [
+  { memberId: 'm-li-xiuying', reason: '86岁，行动不便' },
+  { memberId: 'm-liu-shuzhen', reason: '82岁，独居' },
 ];
 
 export const demoVenues = [
@@ -186,6 +201,14 @@ export const demoUsers: DemoUser[] = [
     ],
   },
   {
+    id: 'u-elder',
+    devCode: 'dev:elder',
+    name: '刘淑珍',
+    roleLabel: '居民（82岁，6号楼1单元101，可送餐上门）',
+    memberId: 'm-liu-shuzhen',
+    grants: [{ role: 'resident', communityId: DEMO_COMMUNITY_ID, buildingId: 'b6', memberId: 'm-liu-shuzhen' }],
+  },
+  {
     id: 'u-merchant',
     devCode: 'dev:merchant',
     name: '马师傅',
@@ -240,6 +263,16 @@ export const demoMembers: DemoMember[] = [
     buildingId: 'b5',
     unitId: 'u2',
     room: '601',
+  },
+  {
+    memberId: 'm-liu-shuzhen',
+    realName: '刘淑珍',
+    birthDate: '1944-06-12',
+    phone: '13995067788',
+    userId: 'u-elder',
+    buildingId: 'b6',
+    unitId: 'u1',
+    room: '101',
   },
   {
     memberId: 'm-zhang-defu',

@@ -96,7 +96,7 @@ describe('mini-program shell on H5', () => {
       for (const [label, path, title] of [
         // Signed out, 议事 says what to do first.
         ['议事', 'council', '登录后预约议事会'],
-        ['食堂', 'canteen', '长者食堂 · 即将开放'],
+        ['食堂', 'canteen', '登录后查看菜单和订餐'],
         ['积分', 'points', '以服务换积分，以积分换服务'],
       ] as const) {
         await tab(page, label).click();

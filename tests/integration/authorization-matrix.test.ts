@@ -40,10 +40,16 @@ async function snapshot(): Promise<string[]> {
   return (out.Items ?? []).map((i) => JSON.stringify(i)).sort();
 }
 
+/** Well-formed values for path parameters that are not plain ids, so a call reaches the scope check. */
+const SAMPLE_PARAMS: Record<string, string> = { date: '2030-01-01', meal: 'lunch' };
+
 function pathFor(route: RouteDef, community: string): string {
   const values: Record<string, string> = {};
   for (const name of pathParamNames(route.path)) {
-    values[name] = name === 'communityId' || (name === 'id' && route.path.startsWith('/community/')) ? community : 'x1';
+    values[name] =
+      name === 'communityId' || (name === 'id' && route.path.startsWith('/community/'))
+        ? community
+        : (SAMPLE_PARAMS[name] ?? 'x1');
   }
   return fillPath(route.path, values);
 }
@@ -129,7 +135,8 @@ describe.each(protectedRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))
     expect([401, 403]).not.toContain(res.status);
   });
 
-  if (route.scope === 'community') {
+  // Staff of another community are out of scope where staff may call at all; elsewhere their role is refused.
+  if (route.scope === 'community' && roles !== 'authenticated' && roles.includes('staff')) {
     it('answers 403 to staff of another community', async () => {
       const res = await refusedWithoutWrites(route, tokenByRole.get('other-staff'));
       expect(res.status).toBe(403);

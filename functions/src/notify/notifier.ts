@@ -30,6 +30,10 @@ async function factsFor(event: OutboxEvent): Promise<Facts> {
     const who = await usersOfMember(event.authorMemberId, event.caregiverUserId);
     return { usersOf: who.ids, memberName: who.name };
   }
+  if (event.type === 'canteen.out_for_delivery' || event.type === 'canteen.delivered') {
+    const who = await usersOfMember(event.memberId, event.placedByUserId);
+    return { usersOf: who.ids, memberName: who.name };
+  }
   if (!event.type.startsWith('council.') || !('sessionId' in event)) return {};
   const s = await getSession(event.sessionId);
   const session = s && { title: s.title, startsAt: s.startsAt, venueName: s.venueName, venuePlace: s.venuePlace };

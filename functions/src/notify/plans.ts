@@ -169,6 +169,20 @@ export function planFor(event: OutboxEvent, facts: Facts): Plan | undefined {
         },
       };
     }
+    case 'canteen.out_for_delivery':
+      return {
+        userIds: unique(facts.usersOf ?? []),
+        title: '送餐出发了',
+        body: `志愿者${event.volunteerName}正在为${facts.memberName ?? '您'}送餐，请留意敲门。`,
+        link: links.canteenOrder(event.communityId, event.orderId),
+      };
+    case 'canteen.delivered':
+      return {
+        userIds: unique(facts.usersOf ?? []),
+        title: '餐已送达',
+        body: `${facts.memberName ?? '您'}的餐已送达，收到后请在订单里点「确认收到」。`,
+        link: links.canteenOrder(event.communityId, event.orderId),
+      };
     case 'points.hours_confirmed':
       return {
         userIds: [event.userId],

@@ -32,13 +32,22 @@ export async function batchGetItems<T>(keys: Key[]): Promise<T[]> {
   return found;
 }
 
-export type SortCondition = { beginsWith: string } | { op: '<' | '<=' | '>' | '>='; value: string };
+export type SortCondition =
+  { beginsWith: string } | { op: '<' | '<=' | '>' | '>='; value: string } | { between: [string, string] };
 
 export interface QueryOptions {
   sort?: SortCondition;
   newestFirst?: boolean;
   /** Stop after this many items (otherwise every page is read). */
   limit?: number;
+  /** Strongly consistent read (table only; indexes are always eventually consistent). */
+  consistent?: boolean;
+}
+
+function sortValues(sort: SortCondition): Record<string, string> {
+  if ('beginsWith' in sort) return { ':sk': sort.beginsWith };
+  if ('between' in sort) return { ':sk': sort.between[0], ':to': sort.between[1] };
+  return { ':sk': sort.value };
 }
 
 async function query<T>(
@@ -52,7 +61,9 @@ async function query<T>(
     ? '#pk = :pk'
     : 'beginsWith' in sort
       ? '#pk = :pk AND begins_with(#sk, :sk)'
-      : `#pk = :pk AND #sk ${sort.op} :sk`;
+      : 'between' in sort
+        ? '#pk = :pk AND #sk BETWEEN :sk AND :to'
+        : `#pk = :pk AND #sk ${sort.op} :sk`;
   const items: T[] = [];
   let startKey: Item | undefined;
   do {
@@ -64,10 +75,11 @@ async function query<T>(
         ExpressionAttributeNames: { '#pk': names.pk, ...(sort ? { '#sk': names.sk } : {}) },
         ExpressionAttributeValues: {
           ':pk': pkValue,
-          ...(sort ? { ':sk': 'beginsWith' in sort ? sort.beginsWith : sort.value } : {}),
+          ...(sort ? sortValues(sort) : {}),
         },
         ScanIndexForward: !options.newestFirst,
         Limit: options.limit,
+        ConsistentRead: options.consistent,
         ExclusiveStartKey: startKey,
       }),
     );

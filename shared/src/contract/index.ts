@@ -5,6 +5,7 @@ export * from './identity';
 export * from './council';
 export * from './agenda';
 export * from './notify';
+export * from './canteen';
 export * from './points';
 export * from './routes';
 export * from './principal';

@@ -1,5 +1,6 @@
 import type { RouteDef } from './route';
 import { agendaRoutes } from './agenda';
+import { canteenRoutes } from './canteen';
 import { communityRoutes } from './community';
 import { councilRoutes } from './council';
 import { identityRoutes } from './identity';
@@ -13,6 +14,7 @@ export const routes = {
   ...councilRoutes,
   ...agendaRoutes,
   ...notifyRoutes,
+  ...canteenRoutes,
   ...pointsRoutes,
 } as const;
 

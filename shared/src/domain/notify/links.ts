@@ -6,6 +6,8 @@ export const links = {
     `/packages/agenda/topic/index?communityId=${encodeURIComponent(communityId)}&topicId=${encodeURIComponent(topicId)}`,
   myBookings: () => '/packages/council/bookings/index',
   mine: () => '/pages/mine/index',
+  canteenOrder: (communityId: string, orderId: string) =>
+    `/packages/canteen/order/index?communityId=${encodeURIComponent(communityId)}&orderId=${encodeURIComponent(orderId)}`,
   points: () => '/pages/points/index',
   merchantCenter: () => '/packages/merchant/center/index',
 } as const;

@@ -88,6 +88,13 @@ function Workbench({ communityId }: { communityId: string }) {
         description="新增或修改议事场所和座位数"
         onOpen={open(SUB_PAGES.staffVenues)}
       />
+      <Text className="linli-section-title">长者食堂</Text>
+      <EntryCard
+        icon="🍳"
+        title="食堂管理"
+        description="发布菜单、后厨备餐、取餐核销、电话代订、日结"
+        onOpen={open(SUB_PAGES.staffCanteen)}
+      />
       <Text className="linli-section-title">档案管理</Text>
       <EntryCard
         icon="📝"

@@ -1,0 +1,362 @@
+/** Every DynamoDB read and write of the canteen feature. */
+import { PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DEFAULT_SUBSIDY_BANDS } from '@linli/shared/domain/canteen/rules';
+import { documentClient, tableName } from '../platform/dynamo';
+import { getItem, queryIndex, queryPartition } from '../platform/items';
+import { outboxPut, type OutboxEvent } from '../platform/outbox';
+import { failedConditions } from '../platform/transactions';
+import { index, key } from '../table';
+import type {
+  CanteenRecord,
+  CanteenSettingsRecord,
+  DishRecord,
+  MealDeliveryRecord,
+  MenuRecord,
+  OrderRecord,
+  OrderStatus,
+} from './records';
+
+type Item = Record<string, unknown>;
+type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
+
+const put = (Item: Item) => documentClient.send(new PutCommand({ TableName: tableName, Item }));
+
+// ── canteens and settings ────────────────────────────────────────────────────
+
+export const getCanteen = (communityId: string, canteenId: string) =>
+  getItem<CanteenRecord>(key.canteen(communityId, canteenId));
+
+/** AP5: the community's canteens. */
+export const listCanteens = (communityId: string) =>
+  queryPartition<CanteenRecord>(key.community(communityId).pk, { sort: { beginsWith: 'CANTEEN#' } });
+
+export async function putCanteen(c: CanteenRecord): Promise<void> {
+  await put({ ...key.canteen(c.communityId, c.canteenId), type: 'Canteen', ...c });
+}
+
+/** AP40: the community's subsidy bands; the standard bands until staff set their own. */
+export async function getSettings(communityId: string): Promise<CanteenSettingsRecord> {
+  const stored = await getItem<CanteenSettingsRecord>(key.canteenSettings(communityId));
+  return { subsidyBands: stored?.subsidyBands ?? DEFAULT_SUBSIDY_BANDS };
+}
+
+export async function putSettings(communityId: string, s: CanteenSettingsRecord): Promise<void> {
+  await put({ ...key.canteenSettings(communityId), type: 'CanteenSettings', communityId, ...s });
+}
+
+// ── delivery eligibility ─────────────────────────────────────────────────────
+
+export const getMealDelivery = (memberId: string) => getItem<MealDeliveryRecord>(key.mealDelivery(memberId), true);
+
+export async function putMealDelivery(r: MealDeliveryRecord): Promise<void> {
+  await put({
+    ...key.mealDelivery(r.memberId),
+    type: 'MealDelivery',
+    ...r,
+    // Only eligible members are listed (AP42).
+    ...(r.eligible ? { gsi1pk: index.communityMealDelivery(r.communityId), gsi1sk: r.memberId } : {}),
+  });
+}
+
+export const listMealDelivery = (communityId: string) =>
+  queryIndex<MealDeliveryRecord>('gsi1', index.communityMealDelivery(communityId));
+
+// ── menus and dishes ─────────────────────────────────────────────────────────
+
+export const menuPk = (m: Pick<MenuRecord, 'communityId' | 'canteenId' | 'date' | 'meal'>) =>
+  key.menu(m.communityId, m.canteenId, m.date, m.meal).pk;
+
+const MEAL_ORDER = { breakfast: 1, lunch: 2, dinner: 3 } as const;
+
+export const getMenu = (communityId: string, canteenId: string, date: string, meal: string, consistent = false) =>
+  getItem<MenuRecord>(key.menu(communityId, canteenId, date, meal), consistent);
+
+/** AP45: a menu's dishes with their stock, in menu order. */
+export async function getDishes(menu: MenuRecord, consistent = false): Promise<DishRecord[]> {
+  const dishes = await queryPartition<DishRecord>(menuPk(menu), { sort: { beginsWith: 'DISH#' }, consistent });
+  const order = new Map(menu.dishIds.map((id, i) => [id, i]));
+  return dishes.sort((a, b) => (order.get(a.dishId) ?? 0) - (order.get(b.dishId) ?? 0));
+}
+
+/** AP44: the community's menus dated from..to (inclusive). */
+export const listMenus = (communityId: string, from: string, to: string) =>
+  queryIndex<MenuRecord>('gsi1', index.communityMenus(communityId), {
+    sort: { between: [`${from}#`, `${to}#~`] },
+  });
+
+/** Publishes a menu with its dishes, once: false when this meal's menu exists already. */
+export async function publishMenu(menu: MenuRecord, dishes: DishRecord[]): Promise<boolean> {
+  const pk = menuPk(menu);
+  const items: TransactItems = [
+    {
+      Put: {
+        TableName: tableName,
+        Item: {
+          pk,
+          sk: 'META',
+          type: 'Menu',
+          ...menu,
+          gsi1pk: index.communityMenus(menu.communityId),
+          gsi1sk: `${menu.date}#${MEAL_ORDER[menu.meal]}#${menu.canteenId}`,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    ...dishes.map((d) => ({
+      Put: { TableName: tableName, Item: { ...key.dish(pk, d.dishId), type: 'Dish', ...d } },
+    })),
+  ];
+  try {
+    await documentClient.send(new TransactWriteCommand({ TransactItems: items }));
+    return true;
+  } catch (error) {
+    if (failedConditions(error)) return false;
+    throw error;
+  }
+}
+
+// ── orders ───────────────────────────────────────────────────────────────────
+
+function orderItem(o: OrderRecord): Item {
+  return {
+    ...key.mealOrder(o.orderId),
+    type: 'MealOrder',
+    ...o,
+    gsi1pk: index.canteenOrders(o.communityId, o.canteenId),
+    gsi1sk: `${o.date}#${o.meal}#${o.buildingId}#${o.unitId}#${o.room}#${o.orderId}`,
+    gsi2pk: index.memberMealOrders(o.memberId),
+    gsi2sk: `${o.date}#${MEAL_ORDER[o.meal]}#${o.orderId}`,
+  };
+}
+
+export const getOrder = (orderId: string, consistent = false) =>
+  getItem<OrderRecord>(key.mealOrder(orderId), consistent);
+
+/** AP48: whether the member had the subsidy for this meal of this day. */
+export const getSubsidyClaim = (memberId: string, date: string, meal: string) =>
+  getItem<{ orderId: string }>(key.mealSubsidy(memberId, date, meal), true);
+
+export const getPickupCode = (pk: string, code: string) => getItem<{ orderId: string }>(key.pickupCode(pk, code), true);
+
+/** AP50: a canteen's orders of one day, or of one meal of one day. */
+export const listCanteenOrders = (communityId: string, canteenId: string, date: string, meal?: string) =>
+  queryIndex<OrderRecord>('gsi1', index.canteenOrders(communityId, canteenId), {
+    sort: { beginsWith: meal ? `${date}#${meal}#` : `${date}#` },
+  });
+
+/** AP50: a canteen's orders of a date range (the month chart). */
+export const listCanteenOrdersBetween = (communityId: string, canteenId: string, from: string, to: string) =>
+  queryIndex<OrderRecord>('gsi1', index.canteenOrders(communityId, canteenId), {
+    sort: { between: [`${from}#`, `${to}#~`] },
+  });
+
+/** AP51: a member's orders, newest meal first. */
+export const listMemberOrders = (memberId: string, limit = 60) =>
+  queryIndex<OrderRecord>('gsi2', index.memberMealOrders(memberId), { newestFirst: true, limit });
+
+export type PlaceOutcome =
+  | { ok: true }
+  | { ok: false; reason: 'sold-out'; dishId: string }
+  | { ok: false; reason: 'limit'; dishId: string }
+  | { ok: false; reason: 'subsidy-taken' | 'code-taken' | 'closed' };
+
+/**
+ * Places an order in one transaction: each dish's `left` goes down only while enough remain,
+ * each per-person counter goes up only while it stays within the dish's limit, the subsidy of
+ * this meal is claimed at most once for the member, the pickup code is unique on the menu, and
+ * the menu must still be before its cutoff. Any failed condition cancels everything.
+ */
+export async function placeOrder(
+  o: OrderRecord,
+  pk: string,
+  limits: Map<string, number>,
+  now: string,
+): Promise<PlaceOutcome> {
+  const kinds: ({ kind: 'dish' | 'limit'; dishId: string } | { kind: 'menu' | 'subsidy' | 'code' | 'order' })[] = [];
+  const items: TransactItems = [];
+  items.push({
+    ConditionCheck: {
+      TableName: tableName,
+      Key: { pk, sk: 'META' },
+      ConditionExpression: 'cutoffAt > :now',
+      ExpressionAttributeValues: { ':now': now },
+    },
+  });
+  kinds.push({ kind: 'menu' });
+  for (const line of o.lines) {
+    items.push({
+      Update: {
+        TableName: tableName,
+        Key: key.dish(pk, line.dishId),
+        UpdateExpression: 'SET #left = #left - :q',
+        ConditionExpression: '#left >= :q',
+        ExpressionAttributeNames: { '#left': 'left' },
+        ExpressionAttributeValues: { ':q': line.quantity },
+      },
+    });
+    kinds.push({ kind: 'dish', dishId: line.dishId });
+    items.push({
+      Update: {
+        TableName: tableName,
+        Key: key.portionsTaken(pk, line.dishId, o.memberId),
+        UpdateExpression: 'SET #type = :type ADD qty :q',
+        ConditionExpression: 'attribute_not_exists(qty) OR qty <= :room',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: {
+          ':q': line.quantity,
+          ':room': (limits.get(line.dishId) ?? 0) - line.quantity,
+          ':type': 'PortionsTaken',
+        },
+      },
+    });
+    kinds.push({ kind: 'limit', dishId: line.dishId });
+  }
+  if (o.subsidyFen > 0) {
+    items.push({
+      Put: {
+        TableName: tableName,
+        Item: { ...key.mealSubsidy(o.memberId, o.date, o.meal), type: 'MealSubsidy', orderId: o.orderId },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    });
+    kinds.push({ kind: 'subsidy' });
+  }
+  items.push({
+    Put: {
+      TableName: tableName,
+      Item: { ...key.pickupCode(pk, o.pickupCode), type: 'PickupCode', orderId: o.orderId },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  });
+  kinds.push({ kind: 'code' });
+  items.push({ Put: { TableName: tableName, Item: orderItem(o), ConditionExpression: 'attribute_not_exists(pk)' } });
+  kinds.push({ kind: 'order' });
+  try {
+    await documentClient.send(new TransactWriteCommand({ TransactItems: items }));
+    return { ok: true };
+  } catch (error) {
+    const failed = failedConditions(error);
+    if (!failed) throw error;
+    const first = failed.map((f) => kinds[f.index]!);
+    const menu = first.find((k) => k.kind === 'menu');
+    if (menu) return { ok: false, reason: 'closed' };
+    const dish = first.find((k) => k.kind === 'dish');
+    if (dish && 'dishId' in dish) return { ok: false, reason: 'sold-out', dishId: dish.dishId };
+    const limit = first.find((k) => k.kind === 'limit');
+    if (limit && 'dishId' in limit) return { ok: false, reason: 'limit', dishId: limit.dishId };
+    if (first.some((k) => k.kind === 'subsidy')) return { ok: false, reason: 'subsidy-taken' };
+    return { ok: false, reason: 'code-taken' };
+  }
+}
+
+/**
+ * Cancels a placed order before its cutoff and gives everything back in the same transaction:
+ * the portions, the member's per-dish counts and the meal's subsidy.
+ */
+export async function cancelOrder(o: OrderRecord, at: string): Promise<boolean> {
+  const pk = menuPk(o);
+  const items: TransactItems = [
+    {
+      Update: {
+        TableName: tableName,
+        Key: key.mealOrder(o.orderId),
+        UpdateExpression: 'SET #status = :cancelled, cancelledAt = :at',
+        ConditionExpression: '#status = :placed AND cutoffAt > :at',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':cancelled': 'cancelled', ':placed': 'placed', ':at': at },
+      },
+    },
+    ...o.lines.flatMap((l) => [
+      {
+        Update: {
+          TableName: tableName,
+          Key: key.dish(pk, l.dishId),
+          UpdateExpression: 'SET #left = #left + :q',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#left': 'left' },
+          ExpressionAttributeValues: { ':q': l.quantity },
+        },
+      },
+      {
+        Update: {
+          TableName: tableName,
+          Key: key.portionsTaken(pk, l.dishId, o.memberId),
+          UpdateExpression: 'ADD qty :minus',
+          ConditionExpression: 'qty >= :q',
+          ExpressionAttributeValues: { ':q': l.quantity, ':minus': -l.quantity },
+        },
+      },
+    ]),
+  ];
+  if (o.subsidyFen > 0) {
+    items.push({
+      Delete: {
+        TableName: tableName,
+        Key: key.mealSubsidy(o.memberId, o.date, o.meal),
+        ConditionExpression: 'orderId = :id',
+        ExpressionAttributeValues: { ':id': o.orderId },
+      },
+    });
+  }
+  try {
+    await documentClient.send(new TransactWriteCommand({ TransactItems: items }));
+    return true;
+  } catch (error) {
+    if (failedConditions(error)) return false;
+    throw error;
+  }
+}
+
+/**
+ * Moves an order from one status to the next when it is still in `from` (and, for a
+ * volunteer's step, still theirs), with the event in the same transaction. False when the
+ * order has moved on meanwhile.
+ */
+export async function advanceOrder(
+  orderId: string,
+  from: OrderStatus,
+  set: Partial<OrderRecord> & { status: OrderStatus },
+  events: OutboxEvent[],
+  extra?: { fulfilment?: 'pickup' | 'delivery'; volunteerUserId?: string },
+): Promise<boolean> {
+  const names: Record<string, string> = { '#status': 'status' };
+  const values: Record<string, unknown> = { ':from': from };
+  const assignments = Object.entries(set).map(([field, value], i) => {
+    names[`#f${i}`] = field;
+    values[`:v${i}`] = value;
+    return `#f${i} = :v${i}`;
+  });
+  let condition = '#status = :from';
+  if (extra?.fulfilment) {
+    condition += ' AND fulfilment = :fulfilment';
+    values[':fulfilment'] = extra.fulfilment;
+  }
+  if (extra?.volunteerUserId) {
+    condition += ' AND volunteerUserId = :volunteer';
+    values[':volunteer'] = extra.volunteerUserId;
+  }
+  const update = {
+    Update: {
+      TableName: tableName,
+      Key: key.mealOrder(orderId),
+      UpdateExpression: `SET ${assignments.join(', ')}`,
+      ConditionExpression: condition,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  };
+  try {
+    if (events.length === 0) {
+      await documentClient.send(new UpdateCommand(update.Update));
+    } else {
+      await documentClient.send(
+        new TransactWriteCommand({ TransactItems: [update, ...events.map((e) => outboxPut(e))] }),
+      );
+    }
+    return true;
+  } catch (error) {
+    if ((error as { name?: string }).name === 'ConditionalCheckFailedException' || failedConditions(error))
+      return false;
+    throw error;
+  }
+}

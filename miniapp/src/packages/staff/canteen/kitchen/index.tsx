@@ -1,0 +1,168 @@
+import Taro, { useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import type { MealName } from '@linli/shared/contract/canteen';
+import { useState } from 'react';
+import { PageShell } from '../../../../components/page-shell';
+import { RequestStatus } from '../../../../components/request-status';
+import { StatusTag } from '../../../../components/status-tag';
+import { TextField } from '../../../../components/text-field';
+import type { MenuRef } from '../../../../hooks/use-canteen-orders';
+import { useHandOver, useKitchen, type Kitchen } from '../../../../hooks/use-canteen-staff';
+import { MEAL_LABELS, dayLabel, orderStatusLabel, orderTone } from '../../../../utils/canteen';
+import { StaffGate } from '../../components/staff-gate';
+import '../../components/staff.css';
+import '../components/canteen-staff.css';
+
+type Order = Kitchen['deliveries'][number]['orders'][number];
+
+/** 取餐核销: scan the resident's QR code (WeChat) or type the 6-character 取餐码. */
+function HandOverPanel({ refs, onDone }: { refs: MenuRef; onDone: () => void }) {
+  const handOver = useHandOver(refs);
+  const [code, setCode] = useState('');
+  const [last, setLast] = useState<Order>();
+  const canScan = process.env.TARO_ENV === 'weapp';
+
+  const submit = async (input: string) => {
+    const text = input.trim();
+    if (!text) return;
+    setLast(undefined);
+    const order = await handOver.submit(text.startsWith('linli:') ? text : text.toUpperCase());
+    if (!order) return;
+    setLast(order);
+    setCode('');
+    onDone();
+  };
+  const scan = async () => {
+    try {
+      const { result } = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
+      await submit(result);
+    } catch {
+      // Closed the camera without scanning.
+    }
+  };
+
+  return (
+    <View className="linli-card">
+      <Text className="staff__title">取餐核销</Text>
+      <Text className="staff__text linli-muted">
+        {canScan ? '扫描居民的取餐二维码，或输入 6 位取餐码。' : '输入居民报的 6 位取餐码（字母不分大小写）。'}
+      </Text>
+      {canScan ? (
+        <Button className="staff__action" type="primary" size="large" block onClick={() => void scan()}>
+          扫码取餐
+        </Button>
+      ) : null}
+      <View className="canteen-staff__check">
+        <TextField label="取餐码" value={code} maxlength={6} placeholder="如 K7M2QX" onInput={setCode} />
+        <Button
+          type={canScan ? 'default' : 'primary'}
+          size="large"
+          loading={handOver.pending}
+          onClick={() => void submit(code)}
+        >
+          核销
+        </Button>
+      </View>
+      {last ? (
+        <Text className="canteen-staff__result" aria-live="polite">
+          ✓ 已取餐：{last.memberName}（{last.lines.map((l) => `${l.name}×${l.quantity}`).join('、')}）
+        </Text>
+      ) : null}
+      {handOver.error ? (
+        <Text className="canteen-staff__error" aria-live="assertive">
+          {handOver.error.message}
+        </Text>
+      ) : null}
+    </View>
+  );
+}
+
+function KitchenView({ refs }: { refs: MenuRef }) {
+  const kitchen = useKitchen(refs);
+  const k = kitchen.data;
+  if (!k)
+    return <RequestStatus what="备餐信息" loading={kitchen.loading} error={kitchen.error} onRetry={kitchen.reload} />;
+  return (
+    <>
+      <View className="linli-card">
+        <Text className="staff__title">
+          {dayLabel(k.menu.date)} {MEAL_LABELS[k.menu.meal]} · {k.menu.canteenName}
+        </Text>
+        <View className="canteen-staff__figures">
+          {[
+            ['到店取餐', k.orders.pickup],
+            ['送餐上门', k.orders.delivery],
+            ['已取餐', k.orders.handedOver],
+            ['已取消', k.orders.cancelled],
+          ].map(([label, value]) => (
+            <View className="canteen-staff__figure" key={label} aria-label={`${label} ${value} 单`}>
+              <Text className="canteen-staff__figure-value">{value}</Text>
+              <Text className="linli-muted">{label}</Text>
+            </View>
+          ))}
+        </View>
+      </View>
+      <View className="linli-card" role="table" aria-label="备餐统计">
+        <Text className="staff__title">备餐统计（份）</Text>
+        {k.tally.map((t) => (
+          <View className="canteen-staff__table-row" key={t.dishId} role="row" aria-label={t.name}>
+            <Text>{t.name}</Text>
+            <Text>
+              共 {t.ordered} · 自取 {t.pickup} · 送餐 {t.delivery} · 余 {t.left}
+            </Text>
+          </View>
+        ))}
+      </View>
+      <HandOverPanel refs={refs} onDone={kitchen.reload} />
+      <Text className="linli-section-title">送餐名单</Text>
+      {k.deliveries.length === 0 ? (
+        <View className="linli-card">
+          <Text className="linli-muted">这一餐没有送餐订单</Text>
+        </View>
+      ) : (
+        k.deliveries.map((g) => (
+          <View
+            className="linli-card"
+            key={`${g.buildingName}${g.unitName}`}
+            role="group"
+            aria-label={`${g.buildingName}${g.unitName}`}
+          >
+            <Text className="staff__title">
+              {g.buildingName} {g.unitName}
+            </Text>
+            {g.orders.map((o) => (
+              <View className="canteen-staff__table-row" key={o.orderId}>
+                <Text>
+                  {o.address.room} {o.memberName} · {o.lines.map((l) => `${l.name}×${l.quantity}`).join('、')}
+                </Text>
+                <StatusTag tone={orderTone(o.status)}>{orderStatusLabel(o)}</StatusTag>
+              </View>
+            ))}
+          </View>
+        ))
+      )}
+    </>
+  );
+}
+
+/** 后厨备餐: the tally per dish, pickup and delivery counts, pickup hand-over and the delivery list. */
+export default function StaffCanteenKitchenPage() {
+  const { params } = useRouter();
+  return (
+    <PageShell className="canteen-staff">
+      <StaffGate>
+        {(communityId) => (
+          <KitchenView
+            refs={{
+              communityId,
+              canteenId: params.canteenId ?? 'canteen-1',
+              date: params.date ?? '',
+              meal: (params.meal as MealName | undefined) ?? 'lunch',
+            }}
+          />
+        )}
+      </StaffGate>
+    </PageShell>
+  );
+}

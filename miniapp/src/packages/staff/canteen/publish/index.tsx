@@ -1,0 +1,183 @@
+import Taro, { useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import type { MealName } from '@linli/shared/contract/canteen';
+import { useState } from 'react';
+import { ChoiceChips } from '../../../../components/choice-chips';
+import { PageShell } from '../../../../components/page-shell';
+import { TextField } from '../../../../components/text-field';
+import { usePublishMenu } from '../../../../hooks/use-canteen-staff';
+import { MEAL_LABELS, dayLabel, plusDays, shanghaiToday } from '../../../../utils/canteen';
+import { StaffGate } from '../../components/staff-gate';
+import '../../components/staff.css';
+import '../components/canteen-staff.css';
+import { dishesOf, emptyDish, type DishDraft } from './rules';
+
+const TAGS = ['低盐', '低糖', '软烂', '清真', '素食'] as const;
+
+function DishFields({
+  index,
+  dish,
+  onChange,
+  onRemove,
+}: {
+  index: number;
+  dish: DishDraft;
+  onChange: (d: DishDraft) => void;
+  onRemove?: () => void;
+}) {
+  const n = `第${index + 1}道`;
+  const set = (field: keyof DishDraft) => (value: string) => onChange({ ...dish, [field]: value });
+  return (
+    <View className="canteen-staff__dish" role="group" aria-label={`${n}菜`}>
+      <Text className="staff__title">{n}菜</Text>
+      <TextField label={`${n} 菜名`} value={dish.name} placeholder="如 清蒸鲈鱼、营养套餐" onInput={set('name')} />
+      <TextField label={`${n} 价格（元）`} value={dish.price} placeholder="价格（元），如 12" onInput={set('price')} />
+      <TextField
+        label={`${n} 份数`}
+        value={dish.portions}
+        type="number"
+        placeholder="供应份数"
+        onInput={set('portions')}
+      />
+      <TextField
+        label={`${n} 每人限购`}
+        value={dish.limit}
+        type="number"
+        placeholder="每人限购份数"
+        onInput={set('limit')}
+      />
+      <View className="choice-chips" role="group" aria-label={`${n} 标签`}>
+        {TAGS.map((tag) => {
+          const on = dish.tags.includes(tag);
+          return (
+            <View
+              key={tag}
+              className={`choice-chips__chip${on ? ' choice-chips__chip--selected' : ''}`}
+              role="checkbox"
+              aria-checked={on}
+              aria-label={`${n} ${tag}`}
+              onClick={() => onChange({ ...dish, tags: on ? dish.tags.filter((t) => t !== tag) : [...dish.tags, tag] })}
+            >
+              <Text className="choice-chips__label">{tag}</Text>
+            </View>
+          );
+        })}
+      </View>
+      <TextField
+        label={`${n} 套餐内容`}
+        value={dish.setItems}
+        placeholder="套餐内容（可不填），如 米饭、青菜、汤"
+        onInput={set('setItems')}
+      />
+      <TextField
+        label={`${n} 图片链接`}
+        value={dish.photoUrl}
+        placeholder="图片链接（可不填）"
+        onInput={set('photoUrl')}
+      />
+      {onRemove ? (
+        <Button size="large" block onClick={onRemove}>
+          删除这道菜
+        </Button>
+      ) : null}
+    </View>
+  );
+}
+
+function PublishForm({
+  communityId,
+  canteenId,
+  date,
+  meal,
+}: {
+  communityId: string;
+  canteenId: string;
+  date: string;
+  meal: MealName;
+}) {
+  const today = shanghaiToday();
+  const [day, setDay] = useState(date || plusDays(today, 1));
+  const [which, setWhich] = useState<MealName>(meal);
+  const [dishes, setDishes] = useState<DishDraft[]>([emptyDish()]);
+  const [error, setError] = useState<string>();
+  const publish = usePublishMenu(communityId, canteenId);
+
+  const submit = async () => {
+    const parsed = dishesOf(dishes);
+    if (!parsed.ok) {
+      setError(parsed.error);
+      return;
+    }
+    setError(undefined);
+    const menu = await publish.submit({ date: day, meal: which, dishes: parsed.dishes });
+    if (!menu) return;
+    void Taro.showToast({ title: '菜单已发布', icon: 'none', duration: 2000 });
+    void Taro.navigateBack();
+  };
+
+  return (
+    <View className="linli-card">
+      <Text className="staff__title">日期</Text>
+      <ChoiceChips
+        label="日期"
+        wide
+        choices={Array.from({ length: 7 }, (_, i) => plusDays(today, i)).map((d) => ({
+          value: d,
+          label: dayLabel(d, today),
+        }))}
+        value={day}
+        onChange={setDay}
+      />
+      <Text className="staff__title">餐次</Text>
+      <ChoiceChips
+        label="餐次"
+        choices={(['breakfast', 'lunch', 'dinner'] as const).map((m) => ({ value: m, label: MEAL_LABELS[m] }))}
+        value={which}
+        onChange={setWhich}
+      />
+      {dishes.map((d, i) => (
+        <DishFields
+          key={i}
+          index={i}
+          dish={d}
+          onChange={(next) => setDishes((all) => all.map((x, j) => (j === i ? next : x)))}
+          onRemove={dishes.length > 1 ? () => setDishes((all) => all.filter((_, j) => j !== i)) : undefined}
+        />
+      ))}
+      <Button className="staff__action" size="large" block onClick={() => setDishes((all) => [...all, emptyDish()])}>
+        再加一道菜
+      </Button>
+      {error ? <Text className="canteen-staff__error">{error}</Text> : null}
+      <Button
+        className="staff__action"
+        type="primary"
+        size="large"
+        block
+        loading={publish.pending}
+        onClick={() => void submit()}
+      >
+        发布菜单
+      </Button>
+    </View>
+  );
+}
+
+/** 发布菜单: a day, a meal and its dishes (price, portions, per-person limit, tags, set meals). */
+export default function StaffCanteenPublishPage() {
+  const { params } = useRouter();
+  return (
+    <PageShell className="canteen-staff">
+      <StaffGate>
+        {(communityId) => (
+          <PublishForm
+            communityId={communityId}
+            canteenId={params.canteenId ?? 'canteen-1'}
+            date={params.date ?? ''}
+            meal={(params.meal as MealName | undefined) ?? 'lunch'}
+          />
+        )}
+      </StaffGate>
+    </PageShell>
+  );
+}

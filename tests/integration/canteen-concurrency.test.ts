@@ -1,0 +1,205 @@
+/**
+ * Portions, per-person limits and subsidies under real concurrent HTTP requests against
+ * DynamoDB Local: nothing is oversold, lost or invented, whatever the interleaving.
+ */
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient, tableName } from '../../functions/src/platform/dynamo';
+import { index, key } from '../../functions/src/table';
+import { TestApi } from '../helpers/api';
+import {
+  CANTEEN_ID,
+  actor,
+  canteenSetup,
+  diner,
+  makeEligible,
+  order,
+  orderPath,
+  publish,
+  type CanteenFixture,
+} from '../helpers/canteen-fixtures';
+import { idem } from '../helpers/fixtures';
+
+const api = new TestApi();
+beforeAll(() => api.start());
+afterAll(() => api.stop());
+
+async function dish(f: CanteenFixture, menu: any, dishId: string) {
+  const out = await documentClient.send(
+    new GetCommand({
+      TableName: tableName,
+      Key: key.dish(key.menu(f.c.communityId, CANTEEN_ID, menu.date, menu.meal).pk, dishId),
+      ConsistentRead: true,
+    }),
+  );
+  return out.Item!;
+}
+
+/** Every order of the menu, read from the index once it has caught up. */
+async function ordersOf(f: CanteenFixture, menu: any) {
+  const out = await documentClient.send(
+    new QueryCommand({
+      TableName: tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :sk)',
+      ExpressionAttributeValues: {
+        ':pk': index.canteenOrders(f.c.communityId, CANTEEN_ID),
+        ':sk': `${menu.date}#${menu.meal}#`,
+      },
+    }),
+  );
+  return out.Items ?? [];
+}
+
+const quantityOf = (orders: Record<string, any>[], dishId: string) =>
+  orders
+    .filter((o) => o.status !== 'cancelled')
+    .reduce((sum, o) => sum + (o.lines.find((l: any) => l.dishId === dishId)?.quantity ?? 0), 0);
+
+describe('ordering under concurrency', () => {
+  it('accepts exactly 50 of 300 concurrent orders for a dish with 50 portions and refuses 250 as sold out', async () => {
+    const f = await canteenSetup(api);
+    const menu = await publish(api, f, [{ name: '红烧肉', portions: 50, perPersonLimit: 1 }]);
+    const dishId = menu.dishes[0].dishId;
+    const residents = await Promise.all(Array.from({ length: 300 }, (_, i) => diner(f.c, { age: 60 + (i % 30) })));
+
+    const answers = await Promise.all(
+      residents.map((r) => order(api, f, menu, r.token, { lines: [{ dishId, quantity: 1 }] })),
+    );
+
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((s) => s >= 500)).toEqual([]);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(50);
+    const refused = answers.filter((a) => a.status === 409);
+    expect(refused).toHaveLength(250);
+    expect(new Set(refused.map((a) => a.body.error.code))).toEqual(new Set(['SOLD_OUT']));
+    const stock = await dish(f, menu, dishId);
+    expect(stock.left).toBe(0);
+    const accepted = answers.filter((a) => a.status === 201).map((a) => a.body);
+    const taken = accepted.reduce((sum, o) => sum + o.lines[0].quantity, 0);
+    expect(taken).toBe(stock.portions - stock.left);
+    expect(new Set(accepted.map((o) => o.memberId)).size).toBe(50);
+  });
+
+  it('never loses or invents a portion when cancellations and new orders race', async () => {
+    const f = await canteenSetup(api);
+    const menu = await publish(api, f, [{ name: '饺子', portions: 20, perPersonLimit: 2 }]);
+    const dishId = menu.dishes[0].dishId;
+    const first = await Promise.all(Array.from({ length: 10 }, () => diner(f.c, { age: 72 })));
+    const placed = await Promise.all(
+      first.map((r) => order(api, f, menu, r.token, { lines: [{ dishId, quantity: 2 }] })),
+    );
+    expect(placed.map((a) => a.status)).toEqual(Array(10).fill(201));
+    const newcomers = await Promise.all(Array.from({ length: 40 }, () => diner(f.c, { age: 66 })));
+
+    const [cancels, orders] = await Promise.all([
+      Promise.all(
+        first.map((r, i) =>
+          api.call<any>('POST', `${orderPath(f, placed[i]!.body.orderId)}/cancel`, { token: r.token, headers: idem() }),
+        ),
+      ),
+      Promise.all(newcomers.map((r) => order(api, f, menu, r.token, { lines: [{ dishId, quantity: 1 }] }))),
+    ]);
+
+    expect(cancels.map((a) => a.status)).toEqual(Array(10).fill(200));
+    expect(orders.filter((a) => a.status >= 500)).toEqual([]);
+    expect(orders.every((a) => a.status === 201 || (a.status === 409 && a.body.error.code === 'SOLD_OUT'))).toBe(true);
+    const stock = await dish(f, menu, dishId);
+    const accepted = orders.filter((a) => a.status === 201).length;
+    expect(stock.left).toBeGreaterThanOrEqual(0);
+    // Every portion is either still on the menu or in exactly one live order.
+    expect(stock.left + accepted).toBe(20);
+    const stored = await ordersOf(f, menu);
+    expect(quantityOf(stored, dishId)).toBe(accepted);
+  });
+
+  it('keeps one resident within the per-person limit when they send many orders at once', async () => {
+    const f = await canteenSetup(api);
+    const menu = await publish(api, f, [{ name: '小米粥', portions: 100, perPersonLimit: 2 }]);
+    const dishId = menu.dishes[0].dishId;
+    const r = await diner(f.c, { age: 81 });
+
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, () => order(api, f, menu, r.token, { lines: [{ dishId, quantity: 1 }] })),
+    );
+
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(2);
+    expect(answers.filter((a) => a.status === 409).map((a) => a.body.error.code)).toEqual(
+      Array(10).fill('ORDER_LIMIT_EXCEEDED'),
+    );
+    expect((await dish(f, menu, dishId)).left).toBe(98);
+    // The subsidy went to one of the two orders only: once per person per meal per day.
+    const subsidies = answers.filter((a) => a.status === 201).map((a) => a.body.price.subsidyFen);
+    expect(subsidies.sort()).toEqual([0, 300]);
+  });
+
+  it('takes all of an order’s dishes or none of them', async () => {
+    const f = await canteenSetup(api);
+    const menu = await publish(api, f, [
+      { name: '米饭', portions: 100, perPersonLimit: 1 },
+      { name: '清蒸鱼', portions: 5, perPersonLimit: 1 },
+    ]);
+    const [rice, fish] = menu.dishes.map((d: any) => d.dishId);
+    const residents = await Promise.all(Array.from({ length: 20 }, () => diner(f.c, { age: 75 })));
+
+    const answers = await Promise.all(
+      residents.map((r) =>
+        order(api, f, menu, r.token, {
+          lines: [
+            { dishId: rice, quantity: 1 },
+            { dishId: fish, quantity: 1 },
+          ],
+        }),
+      ),
+    );
+
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(5);
+    expect(answers.filter((a) => a.status === 409).map((a) => a.body.error.code)).toEqual(Array(15).fill('SOLD_OUT'));
+    expect((await dish(f, menu, fish)).left).toBe(0);
+    expect((await dish(f, menu, rice)).left).toBe(95);
+  });
+
+  it('hands a meal over once when staff at two counters scan the same code at once, and gives a task to one volunteer', async () => {
+    const f = await canteenSetup(api);
+    const menu = await publish(api, f, [{ portions: 10 }]);
+    const dishId = menu.dishes[0].dishId;
+    const pickup = await order(api, f, menu, (await diner(f.c, { age: 70 })).token, {
+      lines: [{ dishId, quantity: 1 }],
+    });
+    const elder = await diner(f.c, { age: 85 });
+    await makeEligible(api, f, elder.memberId);
+    const delivery = await order(api, f, menu, elder.token, {
+      lines: [{ dishId, quantity: 1 }],
+      fulfilment: 'delivery',
+    });
+    const volunteers = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => actor([{ role: 'volunteer', communityId: f.c.communityId }], `志愿者${i}`)),
+    );
+    const handOver = `/community/${f.c.communityId}/canteens/${CANTEEN_ID}/menus/${menu.date}/${menu.meal}/hand-over`;
+
+    const [handed, claims] = await Promise.all([
+      Promise.all(
+        Array.from({ length: 4 }, () =>
+          api.call<any>('POST', handOver, {
+            token: f.staff.token,
+            headers: idem(),
+            body: { code: pickup.body.pickupCode },
+          }),
+        ),
+      ),
+      Promise.all(
+        volunteers.map((v) =>
+          api.call<any>('POST', `${orderPath(f, delivery.body.orderId)}/claim`, { token: v.token, headers: idem() }),
+        ),
+      ),
+    ]);
+
+    expect(handed.filter((a) => a.status === 200)).toHaveLength(1);
+    expect(handed.filter((a) => a.status === 409).map((a) => a.body.error.code)).toEqual(
+      Array(3).fill('ALREADY_HANDED_OVER'),
+    );
+    expect(claims.filter((a) => a.status === 200)).toHaveLength(1);
+    expect(claims.filter((a) => a.status === 409).map((a) => a.body.error.code)).toEqual(
+      Array(4).fill('DELIVERY_ALREADY_CLAIMED'),
+    );
+  });
+});
