@@ -1,6 +1,9 @@
 /**
- * Delivery through the table's stream, on its own table so the stream holds only this file's
- * events: the same poller the local stack runs hands records to the same notifier Lambda runs.
+ * Delivery through the table's stream, on its own DynamoDB Local so the stream holds only this
+ * file's events and its timing does not depend on what the other files write at the same moment
+ * (DynamoDB Local serves every table's stream from one process, and slows under thousands of
+ * records written elsewhere): the same poller the local stack runs hands records to the same
+ * notifier Lambda runs.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
@@ -15,11 +18,14 @@ import type * as Outbox from '../../functions/src/platform/outbox';
 import type * as Table from '../../functions/src/table';
 import type * as Poller from '../../scripts/lib/stream-poller';
 import type { StreamPoller } from '../../scripts/lib/stream-poller';
+import { startDynamoDbLocal, type RunningDynamoDb } from '../../scripts/lib/dynamodb-local';
 import { ensureTable, localClient } from '../../scripts/lib/table-setup';
 
 const originalTable = process.env.TABLE_NAME;
+const originalEndpoint = process.env.DYNAMODB_ENDPOINT;
 const notifyTable = `linli-notify-${randomBytes(4).toString('hex')}`;
 let client: DynamoDBClient;
+let db: RunningDynamoDb;
 
 // Types only: the modules themselves load in beforeAll, after TABLE_NAME points at this file's table.
 type Modules = {
@@ -35,8 +41,10 @@ type Modules = {
 let m: Modules;
 
 beforeAll(async () => {
+  db = await startDynamoDbLocal();
+  process.env.DYNAMODB_ENDPOINT = db.endpoint;
   process.env.TABLE_NAME = notifyTable;
-  client = localClient(process.env.DYNAMODB_ENDPOINT!);
+  client = localClient(db.endpoint);
   await ensureTable(client, notifyTable);
   m = {
     doc: await import('@aws-sdk/lib-dynamodb'),
@@ -50,14 +58,16 @@ beforeAll(async () => {
   };
 });
 
-afterAll(() => {
+afterAll(async () => {
   client.destroy();
+  await db.stop();
   process.env.TABLE_NAME = originalTable;
+  process.env.DYNAMODB_ENDPOINT = originalEndpoint;
 });
 
 const startPoller = () =>
   m.poller.startStreamPoller({
-    endpoint: process.env.DYNAMODB_ENDPOINT!,
+    endpoint: db.endpoint,
     tableName: notifyTable,
     handler: m.stream.handler,
     intervalMs: 50,
