@@ -8,7 +8,7 @@
  *  - contention: council bookings, and points redemptions (throughput, and 50 at once on one balance)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -124,11 +124,21 @@ async function benchFunctions(): Promise<void> {
   });
 }
 
+/** Modification time of the newest file under `dir`. */
+function newestFileTime(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .reduce((newest, entry) => Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs), 0);
+}
+
 function benchWeapp(): void {
   console.log('\n## Mini-program (weapp build)');
   const dist = join(root, 'miniapp', 'dist', 'weapp');
-  if (!existsSync(join(dist, 'app.json'))) {
-    console.log('no weapp build yet: building it (npm run build:weapp)…');
+  // Sizes of an old build would be figures about old code: build whenever the sources are newer.
+  const builtAt = existsSync(join(dist, 'app.json')) ? statSync(join(dist, 'app.json')).mtimeMs : 0;
+  const sources = [join(root, 'miniapp', 'src'), join(root, 'shared', 'src')];
+  if (sources.some((dir) => newestFileTime(dir) > builtAt)) {
+    console.log('weapp build missing or older than the sources: building it (npm run build:weapp)…');
     execFileSync('npm', ['run', '--silent', 'build:weapp'], { cwd: root, stdio: 'inherit' });
   }
   const sizes = weappPackageSizes(dist);
