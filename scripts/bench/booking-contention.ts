@@ -4,9 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { householdKey } from '../../shared/src/domain/identity/person';
-import { memberItem } from '../../functions/src/identity/items';
+import { BENCH_COMMUNITY, apiCaller, percentile, residentTokens, staffToken } from './bench-kit';
 
 export interface ContentionResult {
   rounds: number;
@@ -19,9 +17,6 @@ export interface ContentionResult {
   p99: number;
 }
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-
 export async function bookingContention(
   apiUrl: string,
   client: DynamoDBClient,
@@ -31,23 +26,9 @@ export async function bookingContention(
   const rounds = options.rounds ?? 3;
   const residents = options.residents ?? 100;
   const seats = options.seats ?? 20;
-  // Loaded here: the handlers' modules read the stack's environment when first imported.
-  const { signAccessToken } = await import('../../functions/src/platform/auth');
-  const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
-  const communityId = 'anjuyuan';
-  const call = async (method: string, path: string, token: string, body?: unknown) => {
-    const res = await fetch(`${apiUrl}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        'content-type': 'application/json',
-        'idempotency-key': randomBytes(12).toString('hex'),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-  };
-  const staff = await signAccessToken({ userId: 'u-staff', name: '刘晶', grants: [{ role: 'staff', communityId }] });
+  const communityId = BENCH_COMMUNITY;
+  const call = apiCaller(apiUrl);
+  const staff = await staffToken();
   const venue = await call('POST', `/community/${communityId}/venues`, staff, {
     name: `压测场所${randomBytes(2).toString('hex')}`,
     place: '压测',
@@ -67,41 +48,10 @@ export async function bookingContention(
       endsAt: new Date(start + 3600_000).toISOString(),
       audience: { kind: 'community' },
     });
-    const tokens = await Promise.all(
-      Array.from({ length: residents }, async (_, i) => {
-        const memberId = `bench-${round}-${i}-${randomBytes(3).toString('hex')}`;
-        const address = {
-          communityId,
-          communityName: '安居苑社区',
-          buildingId: 'b1',
-          buildingName: '1号楼',
-          unitId: 'u1',
-          unitName: '1单元',
-          room: String(100 + i),
-        };
-        await doc.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: memberItem({
-              memberId,
-              ...address,
-              householdKey: householdKey(address),
-              realName: `压测居民${i}`,
-              birthDate: '1950-01-01',
-              userId: memberId,
-              status: 'verified',
-              registeredBy: 'bench',
-              createdAt: new Date().toISOString(),
-            }),
-          }),
-        );
-        return signAccessToken({
-          userId: memberId,
-          name: `压测居民${i}`,
-          grants: [{ role: 'resident', communityId, buildingId: 'b1', memberId }],
-        });
-      }),
-    );
+    const tokens = await residentTokens(client, tableName, residents, {
+      idPrefix: `bench-${round}`,
+      birthDate: '1950-01-01',
+    });
     const burstStart = performance.now();
     const answers = await Promise.all(
       tokens.map(async (token) => {

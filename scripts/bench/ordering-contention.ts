@@ -3,12 +3,10 @@
  * once through the local API. Reports accepted orders/s and requests/s over each burst and the
  * latency percentiles of all the requests.
  */
-import { randomBytes } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { householdKey, todayInShanghai } from '../../shared/src/domain/identity/person';
+import { todayInShanghai } from '../../shared/src/domain/identity/person';
 import { addDays } from '../../shared/src/domain/canteen/rules';
-import { memberItem } from '../../functions/src/identity/items';
+import { BENCH_COMMUNITY, apiCaller, percentile, residentTokens, staffToken } from './bench-kit';
 
 export interface OrderingResult {
   rounds: number;
@@ -23,9 +21,6 @@ export interface OrderingResult {
   p99: number;
 }
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-
 export async function orderingContention(
   apiUrl: string,
   client: DynamoDBClient,
@@ -35,26 +30,10 @@ export async function orderingContention(
   const rounds = options.rounds ?? 3;
   const residents = options.residents ?? 300;
   const portions = options.portions ?? 50;
-  const { signAccessToken } = await import('../../functions/src/platform/auth');
-  const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
-  const communityId = 'anjuyuan';
+  const communityId = BENCH_COMMUNITY;
   const canteen = `/community/${communityId}/canteens/canteen-1`;
-  const call = async (method: string, path: string, token: string, body?: unknown) => {
-    const res = await fetch(`${apiUrl}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        'content-type': 'application/json',
-        'idempotency-key': randomBytes(12).toString('hex'),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return {
-      status: res.status,
-      body: (await res.json()) as { dishes?: { dishId: string }[]; error?: { code: string } },
-    };
-  };
-  const staff = await signAccessToken({ userId: 'u-staff', name: '刘晶', grants: [{ role: 'staff', communityId }] });
+  const call = apiCaller(apiUrl);
+  const staff = await staffToken();
   const latencies: number[] = [];
   let accepted = 0;
   let soldOut = 0;
@@ -63,53 +42,22 @@ export async function orderingContention(
   for (let round = 0; round < rounds; round += 1) {
     // Lunch of a day ahead (10:00 cutoff tomorrow or later), a later day each round.
     const date = addDays(todayInShanghai(), 7 + round);
-    const menu = await call('POST', `${canteen}/menus`, staff, {
+    const menu = await call<{ dishes?: { dishId: string }[] }>('POST', `${canteen}/menus`, staff, {
       date,
       meal: 'lunch',
       dishes: [{ name: '压测红烧肉', priceFen: 1200, portions, perPersonLimit: 1 }],
     });
     if (menu.status !== 201) throw new Error(`publishMenu: ${menu.status} ${JSON.stringify(menu.body)}`);
     const dishId = menu.body.dishes![0]!.dishId;
-    const tokens = await Promise.all(
-      Array.from({ length: residents }, async (_, i) => {
-        const memberId = `bench-meal-${round}-${i}-${randomBytes(3).toString('hex')}`;
-        const address = {
-          communityId,
-          communityName: '安居苑社区',
-          buildingId: 'b1',
-          buildingName: '1号楼',
-          unitId: 'u1',
-          unitName: '1单元',
-          room: String(100 + i),
-        };
-        await doc.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: memberItem({
-              memberId,
-              ...address,
-              householdKey: householdKey(address),
-              realName: `压测居民${i}`,
-              birthDate: '1944-01-01',
-              userId: memberId,
-              status: 'verified',
-              registeredBy: 'bench',
-              createdAt: new Date().toISOString(),
-            }),
-          }),
-        );
-        return signAccessToken({
-          userId: memberId,
-          name: `压测居民${i}`,
-          grants: [{ role: 'resident', communityId, buildingId: 'b1', memberId }],
-        });
-      }),
-    );
+    const tokens = await residentTokens(client, tableName, residents, {
+      idPrefix: `bench-meal-${round}`,
+      birthDate: '1944-01-01',
+    });
     const burstStart = performance.now();
     const answers = await Promise.all(
       tokens.map(async (token) => {
         const t = performance.now();
-        const res = await call('POST', `${canteen}/menus/${date}/lunch/orders`, token, {
+        const res = await call<{ error?: { code: string } }>('POST', `${canteen}/menus/${date}/lunch/orders`, token, {
           lines: [{ dishId, quantity: 1 }],
           fulfilment: 'pickup',
         });

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { key } from '../../functions/src/table';
+import { BENCH_COMMUNITY, apiCaller, percentile, staffToken } from './bench-kit';
 
 export interface RedemptionBench {
   throughput: { requests: number; ok: number; errors5xx: number; requestsPerSecond: number; p50: number; p99: number };
@@ -21,9 +22,6 @@ export interface RedemptionBench {
     p99: number;
   };
 }
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 export async function redemptionContention(
   apiUrl: string,
@@ -47,20 +45,10 @@ export async function redemptionContention(
   const { redemptionCode } = await import('../../functions/src/points/codes');
   const { volunteerItem } = await import('../../functions/src/points/repository');
   const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
-  const communityId = 'anjuyuan';
-  const call = async (path: string, token: string, body: unknown) => {
-    const res = await fetch(`${apiUrl}${path}`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${token}`,
-        'content-type': 'application/json',
-        'idempotency-key': randomBytes(12).toString('hex'),
-      },
-      body: JSON.stringify(body),
-    });
-    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-  };
-  const staff = await signAccessToken({ userId: 'u-staff', name: '刘晶', grants: [{ role: 'staff', communityId }] });
+  const communityId = BENCH_COMMUNITY;
+  const post = apiCaller(apiUrl);
+  const call = (path: string, token: string, body: unknown) => post('POST', path, token, body);
+  const staff = await staffToken();
   /** A merchant without a monthly cap, and a token of its operator. */
   const shop = async (n: number) => {
     const created = await call(`/community/${communityId}/points-merchants`, staff, {
