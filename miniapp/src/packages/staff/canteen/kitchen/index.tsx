@@ -1,13 +1,13 @@
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { MealName } from '@linli/shared/contract/canteen';
-import { useState } from 'react';
 import { PageShell } from '../../../../components/page-shell';
 import { RequestStatus } from '../../../../components/request-status';
 import { StatusTag } from '../../../../components/status-tag';
 import { TextField } from '../../../../components/text-field';
 import type { MenuRef } from '../../../../hooks/use-canteen-orders';
+import { useCodeCheck } from '../../../../hooks/use-code-check';
 import { useHandOver, useKitchen, type Kitchen } from '../../../../hooks/use-canteen-staff';
 import { MEAL_LABELS, dayLabel, orderStatusLabel, orderTone } from '../../../../utils/canteen';
 import { StaffGate } from '../../components/staff-gate';
@@ -19,28 +19,7 @@ type Order = Kitchen['deliveries'][number]['orders'][number];
 /** 取餐核销: scan the resident's QR code (WeChat) or type the 6-character 取餐码. */
 function HandOverPanel({ refs, onDone }: { refs: MenuRef; onDone: () => void }) {
   const handOver = useHandOver(refs);
-  const [code, setCode] = useState('');
-  const [last, setLast] = useState<Order>();
-  const canScan = process.env.TARO_ENV === 'weapp';
-
-  const submit = async (input: string) => {
-    const text = input.trim();
-    if (!text) return;
-    setLast(undefined);
-    const order = await handOver.submit(text.startsWith('linli:') ? text : text.toUpperCase());
-    if (!order) return;
-    setLast(order);
-    setCode('');
-    onDone();
-  };
-  const scan = async () => {
-    try {
-      const { result } = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
-      await submit(result);
-    } catch {
-      // Closed the camera without scanning.
-    }
-  };
+  const { code, setCode, last, canScan, submit, scan } = useCodeCheck<Order>(handOver.submit, onDone);
 
   return (
     <View className="linli-card">

@@ -1,8 +1,7 @@
-import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { useState } from 'react';
 import { TextField } from '../../../../components/text-field';
+import { useCodeCheck } from '../../../../hooks/use-code-check';
 import { useCheckIn, type Attendee } from '../../../../hooks/use-council-staff';
 import { shanghaiClock } from '../../../../utils/session-time';
 import './council.css';
@@ -17,29 +16,7 @@ interface CheckInPanelProps {
 /** 签到: scan the resident's QR code (WeChat) or type the 6-character 签到码 they read out. */
 export function CheckInPanel({ communityId, sessionId, onCheckedIn }: CheckInPanelProps) {
   const checkIn = useCheckIn(communityId, sessionId);
-  const [code, setCode] = useState('');
-  const [last, setLast] = useState<Attendee>();
-  const canScan = process.env.TARO_ENV === 'weapp';
-
-  const submit = async (input: string) => {
-    const text = input.trim();
-    if (!text) return;
-    setLast(undefined);
-    const booking = await checkIn.submit(text.startsWith('linli:') ? text : text.toUpperCase());
-    if (!booking) return;
-    setLast(booking);
-    setCode('');
-    onCheckedIn(booking);
-  };
-
-  const scan = async () => {
-    try {
-      const { result } = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
-      await submit(result);
-    } catch {
-      // Closed the camera without scanning: nothing to do.
-    }
-  };
+  const { code, setCode, last, canScan, submit, scan } = useCodeCheck<Attendee>(checkIn.submit, onCheckedIn);
 
   return (
     <View className="linli-card">
