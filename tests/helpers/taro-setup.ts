@@ -19,6 +19,6 @@ Object.assign(globalThis, constants);
 process.env.TARO_ENV = 'h5';
 process.env.TARO_PLATFORM = 'web';
 
-// jsdom has no 2d canvas: charts find no context and keep to their text summary, as a
-// mini-program without canvas support would (instead of jsdom logging "not implemented").
+// jsdom has no 2d canvas: answer no context, as a browser without one would, so charts show
+// only their text summary and jsdom does not log an error for every chart rendered.
 HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
