@@ -34,7 +34,7 @@ export default function MinePage() {
         <>
           <Profile me={me} />
           <EntryCard
-            icon="✉️"
+            icon="mail"
             title="消息"
             description={unread > 0 ? `${unread} 条未读消息` : '没有未读消息'}
             badge={unread > 0 ? badgeText(unread) : undefined}
@@ -43,7 +43,7 @@ export default function MinePage() {
           {isStaff || isMerchant ? <Text className="linli-section-title">工作入口</Text> : null}
           {isStaff ? (
             <EntryCard
-              icon="🏘️"
+              icon="home"
               title="社区工作台"
               description="居民认证审核、代办绑定确认、居民档案"
               onOpen={() => void Taro.navigateTo({ url: SUB_PAGES.staffWorkbench })}
@@ -51,7 +51,7 @@ export default function MinePage() {
           ) : null}
           {isMerchant ? (
             <EntryCard
-              icon="🏪"
+              icon="store"
               title="商户中心"
               description="扫码核销积分、兑换记录与月结单"
               onOpen={() => void Taro.navigateTo({ url: SUB_PAGES.merchantCenter })}
