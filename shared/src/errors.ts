@@ -8,6 +8,8 @@ export const ERRORS = {
   VALIDATION_FAILED: { status: 400, message: '填写的信息有误，请检查后再试' },
   IDEMPOTENCY_KEY_INVALID: { status: 400, message: '请求标识格式不正确' },
   ACTING_FOR_UNSUPPORTED: { status: 400, message: '此项业务不支持代办' },
+  PATH_ENCODING_INVALID: { status: 400, message: '请求地址的编码不正确' },
+  ACTING_FOR_INVALID: { status: 400, message: '代办对象的居民编号格式不正确' },
   // 401
   UNAUTHENTICATED: { status: 401, message: '请先登录' },
   TOKEN_EXPIRED: { status: 401, message: '登录已过期，请重新登录' },
