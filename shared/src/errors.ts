@@ -142,7 +142,7 @@ export const ERRORS = {
   // 5xx
   WECHAT_UNAVAILABLE: { status: 503, message: '微信服务暂时不可用，请稍后再试' },
   INTERNAL: { status: 500, message: '服务暂时出了点问题，请稍后再试' },
-  SERVICE_UNAVAILABLE: { status: 503, message: '服务繁忙，请稍后再试' },
+  SERVICE_UNAVAILABLE: { status: 503, message: '系统正忙，请稍等片刻再试' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;
