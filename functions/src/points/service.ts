@@ -3,7 +3,6 @@
  * double-entry ledger (awards, deliveries, redemptions, adjustments, reversals), merchants with
  * their agreements, and the month figures.
  */
-import { randomInt } from 'node:crypto';
 import { ulid } from 'ulidx';
 import type {
   Activity,
@@ -17,7 +16,7 @@ import type {
   Signup,
 } from '@linli/shared/contract/points';
 import type { Principal } from '@linli/shared/contract/principal';
-import { CHECKIN_ALPHABET } from '@linli/shared/domain/council/rules';
+import { newShortCode } from '@linli/shared/domain/common/short-code';
 import {
   ISSUANCE_ACCOUNT,
   adjustment,
@@ -42,6 +41,7 @@ import {
 } from '@linli/shared/domain/points/ledger';
 import { DomainError } from '@linli/shared/errors';
 import { getUser } from '../identity/repository';
+import { randomNumbers } from '../platform/random';
 import type { OutboxEvent } from '../platform/outbox';
 import { activityCode, expired, readActivityCode, readRedemptionCode, redemptionCode } from './codes';
 import * as repo from './repository';
@@ -424,8 +424,7 @@ export async function listMerchants(principal: Principal, communityId: string) {
   };
 }
 
-const newInviteCode = () =>
-  Array.from({ length: 8 }, () => CHECKIN_ALPHABET[randomInt(CHECKIN_ALPHABET.length)]).join('');
+const newInviteCode = () => newShortCode(randomNumbers, 8);
 
 export async function createMerchant(
   communityId: string,
