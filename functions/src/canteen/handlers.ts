@@ -1,4 +1,5 @@
 import { canteenRoutes } from '@linli/shared/contract/canteen';
+import { resolveActingSubject } from '../identity';
 import { defineDomain } from '../platform/lambda-router';
 import * as delivery from './delivery';
 import * as kitchen from './kitchen';
@@ -7,10 +8,7 @@ import * as ordering from './ordering';
 import * as settlement from './settlement';
 import * as setup from './setup';
 
-export const canteenDomain = defineDomain(
-  'canteen',
-  canteenRoutes,
-)({
+export const canteenDomain = defineDomain('canteen', canteenRoutes, { actingFor: resolveActingSubject })({
   listCanteens: async ({ params }) => setup.listCanteens(params.communityId),
   saveCanteen: async ({ params, body }) => setup.saveCanteen(params, body),
   getCanteenSettings: async ({ params }) => setup.getSettings(params.communityId),
