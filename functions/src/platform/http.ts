@@ -2,6 +2,7 @@ import middy, { type MiddlewareObj, type MiddyfiedHandler } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { config as configureZod, type $ZodError } from 'zod/v4/core';
 import { zhCN } from 'zod/locales';
+import { Id } from '@linli/shared/contract/common';
 import type { Principal } from '@linli/shared/contract/principal';
 import type { Body, Params, Query, Reply, RouteDef } from '@linli/shared/contract/route';
 import { DomainError, MAX_BODY_BYTES } from '@linli/shared/errors';
@@ -164,6 +165,8 @@ function resolveActingFor(route: RouteDef, hooks: PipelineHooks): Middleware {
       const memberId = header(event, 'x-acting-for');
       if (!memberId) return;
       if (!route.actingFor) throw new DomainError('ACTING_FOR_UNSUPPORTED');
+      // A header is input like any other: a member id has the id format and length, or no lookup is made.
+      if (!Id().safeParse(memberId).success) throw new DomainError('ACTING_FOR_INVALID');
       const s = state(event);
       if (!s.principal) throw new DomainError('UNAUTHENTICATED');
       s.onBehalfOf = await resolve!(s.principal, memberId);
