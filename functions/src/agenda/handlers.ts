@@ -1,5 +1,6 @@
 import { agendaRoutes } from '@linli/shared/contract/agenda';
 import { defineDomain } from '../platform/lambda-router';
+import * as moderation from './moderation';
 import * as agenda from './service';
 
 export const agendaDomain = defineDomain(
@@ -39,4 +40,8 @@ export const agendaDomain = defineDomain(
     agenda.progressTopic(principal, params.communityId, params.topicId, body.note),
   finishTopic: async ({ principal, params, body }) =>
     agenda.finishTopic(principal, params.communityId, params.topicId, body.note),
+  releaseTopicText: async ({ principal, params, body }) =>
+    moderation.releaseTopicText(principal, params.communityId, params.topicId, body),
+  hideTopicText: async ({ principal, params, body }) =>
+    moderation.hideTopicText(principal, params.communityId, params.topicId, body),
 });

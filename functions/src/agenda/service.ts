@@ -19,8 +19,9 @@ import { DomainError } from '@linli/shared/errors';
 import { resolveActingSubject, type ActingSubject } from '../identity/acting';
 import type { OutboxEvent } from '../platform/outbox';
 import { retry, withOptimisticRetry } from '../platform/retry';
+import { screenStaffText, screenText } from '../moderation/screen';
 import * as repo from './repository';
-import type { TimelineRecord, TopicRecord } from './records';
+import type { RatingRecord, TimelineRecord, TopicRecord } from './records';
 
 const DAY_MS = 24 * 3600_000;
 /** States in which any member of the community may read a topic (it is on the council's agenda or done). */
@@ -39,12 +40,13 @@ async function subjectOf(principal: Principal, onBehalfOf: ActingSubject | undef
   return resolveActingSubject(principal, memberId);
 }
 
-const isStaffOf = (principal: Principal, communityId: string) => mayActInCommunity(principal, ['staff'], communityId);
+export const isStaffOf = (principal: Principal, communityId: string) =>
+  mayActInCommunity(principal, ['staff'], communityId);
 
 /** Staff reading as themselves see everything of their community; anyone else reads as a member. */
 type Viewer = { kind: 'staff' } | { kind: 'member'; subject: ActingSubject };
 
-async function viewerOf(
+export async function viewerOf(
   principal: Principal,
   onBehalfOf: ActingSubject | undefined,
   communityId: string,
@@ -74,12 +76,16 @@ function average(t: TopicRecord): number | undefined {
   return t.ratingCount > 0 ? Math.round((t.ratingSum / t.ratingCount) * 10) / 10 : undefined;
 }
 
-function topicView(t: TopicRecord, full: boolean): Topic {
+/** What neighbours read in place of a text staff hid. */
+export const HIDDEN_TITLE = '（该议题内容已被社区工作人员隐藏）';
+
+export function topicView(t: TopicRecord, full: boolean): Topic {
+  const hiddenFromViewer = Boolean(t.hidden) && !full;
   return {
     topicId: t.topicId,
     communityId: t.communityId,
-    title: t.title,
-    description: t.description,
+    title: hiddenFromViewer ? HIDDEN_TITLE : t.title,
+    description: hiddenFromViewer ? `隐藏原因：${t.hidden!.reason}` : t.description,
     category: t.category,
     scope: t.scope,
     scopeLabel: t.scopeLabel,
@@ -102,10 +108,15 @@ function topicView(t: TopicRecord, full: boolean): Topic {
     createdAt: t.createdAt,
     statusAt: t.statusAt,
     doneAt: t.doneAt,
+    moderation: t.hidden
+      ? { state: 'hidden', reason: t.hidden.reason }
+      : t.held && full
+        ? { state: 'held', reason: '内容正在等待社区工作人员复核，通过后邻居才能看到并附议' }
+        : undefined,
   };
 }
 
-const fullFor = (viewer: Viewer, t: TopicRecord) =>
+export const fullFor = (viewer: Viewer, t: TopicRecord) =>
   viewer.kind === 'staff' || viewer.subject.memberId === t.authorMemberId;
 
 /** A timeline entry; residents' names are masked for neighbours, staff names never are. */
@@ -129,13 +140,13 @@ const toDomain = (t: TopicRecord): AgendaItem => ({
   actions: t.actions,
 });
 
-async function topicOf(communityId: string, topicId: string, consistent = false): Promise<TopicRecord> {
+export async function topicOf(communityId: string, topicId: string, consistent = false): Promise<TopicRecord> {
   const t = await repo.getTopic(topicId, consistent);
   if (!t || t.communityId !== communityId) throw new DomainError('TOPIC_NOT_FOUND');
   return t;
 }
 
-const changed = (t: TopicRecord, note?: string): OutboxEvent => ({
+export const changed = (t: TopicRecord, note?: string): OutboxEvent => ({
   type: 'agenda.topic_changed',
   communityId: t.communityId,
   topicId: t.topicId,
@@ -167,6 +178,13 @@ export async function submitTopic(
 ): Promise<Topic> {
   const subject = await subjectOf(principal, onBehalfOf);
   if (subject.communityId !== communityId) throw new DomainError('OUT_OF_SCOPE');
+  // Checked before anything is written: a risky text is refused here and leaves no trace.
+  const screening = await screenText({
+    authorUserId: principal.userId,
+    scene: 'forum',
+    title: input.title,
+    content: input.description,
+  });
   const at = new Date().toISOString();
   const scope =
     input.scope === 'community'
@@ -178,12 +196,16 @@ export async function submitTopic(
     at,
   );
   const byName = subject.via === 'self' ? subject.realName : principal.name;
-  const note =
+  const held = screening.outcome === 'review' ? { reason: screening.verdict.reason ?? 'wechat-review', at } : undefined;
+  const recorded =
     subject.via === 'staff'
       ? `由工作人员${principal.name}代为登记`
       : subject.via === 'caregiver'
         ? `家属${principal.name}代为提出`
         : undefined;
+  const note = held
+    ? [recorded, '内容待社区工作人员复核，通过后邻居才能看到并附议'].filter(Boolean).join('；')
+    : recorded;
   const topic: TopicRecord = {
     topicId: ulid(),
     communityId,
@@ -205,6 +227,7 @@ export async function submitTopic(
     actions: [],
     createdAt: at,
     statusAt: at,
+    held,
   };
   const first: TimelineRecord = {
     topicId: topic.topicId,
@@ -259,6 +282,7 @@ export async function getTopicDetail(
     if (!isAuthor && !PUBLIC_STATES.includes(t.status) && !inScope(t, memberActor(subject))) {
       throw new DomainError('OUT_OF_SCOPE');
     }
+    if (!isAuthor && t.held) throw new DomainError('CONTENT_HELD');
     const [cosign, rating] = await Promise.all([
       repo.getCosign(topicId, subject.memberId),
       repo.getRating(topicId, subject.memberId),
@@ -270,7 +294,7 @@ export async function getTopicDetail(
       cosigned: Boolean(cosign),
       rating: rating?.stars,
       canWithdraw: applyAction(toDomain(t), actor, { kind: 'withdraw' }, at).ok,
-      canCosign: !cosign && applyAction(toDomain(t), actor, { kind: 'cosign' }, at).ok,
+      canCosign: !cosign && !t.held && applyAction(toDomain(t), actor, { kind: 'cosign' }, at).ok,
       canRate: !rating && applyAction(toDomain(t), actor, { kind: 'rate', stars: 5 }, at).ok,
     };
   }
@@ -279,13 +303,27 @@ export async function getTopicDetail(
     topic: topicView(t, full),
     timeline: timeline.map((e) => timelineView(e, full)),
     mine,
-    ratings: ratings.map((r) => ({
-      stars: r.stars,
-      comment: r.comment,
-      // Who rated what stays with staff; the author and neighbours see masked names.
-      byName: viewer.kind === 'staff' ? r.memberName : maskName(r.memberName),
-      at: r.at,
-    })),
+    ratings: ratings.map((r) => ratingView(r, viewer)),
+  };
+}
+
+/** A rating as the viewer reads it: a held comment only for staff and its writer, a hidden one for staff. */
+function ratingView(r: RatingRecord, viewer: Viewer): TopicDetail['ratings'][number] {
+  const staff = viewer.kind === 'staff';
+  const own = viewer.kind === 'member' && viewer.subject.memberId === r.memberId;
+  const commentShown = r.commentHidden ? staff : r.commentHeld ? staff || own : true;
+  return {
+    stars: r.stars,
+    comment: commentShown ? r.comment : undefined,
+    // Who rated what stays with staff; the author and neighbours see masked names.
+    byName: staff ? r.memberName : maskName(r.memberName),
+    at: r.at,
+    ...(staff ? { memberId: r.memberId } : {}),
+    moderation: r.commentHidden
+      ? { state: 'hidden', reason: r.commentHidden.reason }
+      : r.commentHeld && (staff || own)
+        ? { state: 'held', reason: '评价内容正在等待社区工作人员复核' }
+        : undefined,
   };
 }
 
@@ -309,6 +347,7 @@ export async function cosignTopic(
   const subject = await subjectOf(principal, onBehalfOf);
   if (subject.communityId !== communityId) throw new DomainError('OUT_OF_SCOPE');
   const t = await topicOf(communityId, topicId);
+  if (t.held) throw new DomainError('CONTENT_HELD');
   const check = applyAction(toDomain(t), memberActor(subject), { kind: 'cosign' }, new Date().toISOString());
   if (!check.ok) throw new DomainError(check.code);
   const outcome = await withOptimisticRetry(
@@ -339,6 +378,14 @@ export async function rateTopic(
     new Date().toISOString(),
   );
   if (!check.ok) throw new DomainError(check.code);
+  const comment = input.comment || undefined;
+  const screening = comment
+    ? await screenText({ authorUserId: principal.userId, scene: 'comment', content: comment })
+    : undefined;
+  const commentHeld =
+    screening?.outcome === 'review'
+      ? { reason: screening.verdict.reason ?? 'wechat-review', at: new Date().toISOString() }
+      : undefined;
   const outcome = await withOptimisticRetry(
     () =>
       repo.rate({
@@ -347,7 +394,8 @@ export async function rateTopic(
         memberName: subject.realName,
         byUserId: principal.userId,
         stars: input.stars,
-        comment: input.comment || undefined,
+        comment,
+        commentHeld,
         at: new Date().toISOString(),
       }),
     30,
@@ -417,6 +465,8 @@ async function move(
       decision: outcome.item.decision,
       actions: outcome.item.actions,
       ...(outcome.item.status === 'done' ? { doneAt: at } : {}),
+      // A staff decision on a held topic is the human review WeChat asked for.
+      held: mover.byRole === 'staff' ? undefined : seen.held,
       ...(await extra(seen)),
     };
     const note = readableNote(step.note, seen, next);
@@ -458,11 +508,22 @@ export async function withdrawTopic(
   return move(mover, communityId, topicId, () => ({ kind: 'withdraw' }));
 }
 
-export const approveTopic = (principal: Principal, communityId: string, topicId: string, note?: string) =>
-  move(staffMover(principal, communityId), communityId, topicId, () => ({ kind: 'approve', note: note || undefined }));
+/** Staff notes land on a timeline neighbours read: a risky one is refused before anything moves. */
+const screenNotes = (principal: Principal, ...texts: (string | undefined)[]) =>
+  screenStaffText(principal.userId, 'forum', texts);
 
-export const rejectTopic = (principal: Principal, communityId: string, topicId: string, reason: string) =>
-  move(staffMover(principal, communityId), communityId, topicId, () => ({ kind: 'reject', reason }));
+export const approveTopic = async (principal: Principal, communityId: string, topicId: string, note?: string) => {
+  await screenNotes(principal, note);
+  return move(staffMover(principal, communityId), communityId, topicId, () => ({
+    kind: 'approve',
+    note: note || undefined,
+  }));
+};
+
+export const rejectTopic = async (principal: Principal, communityId: string, topicId: string, reason: string) => {
+  await screenNotes(principal, reason);
+  return move(staffMover(principal, communityId), communityId, topicId, () => ({ kind: 'reject', reason }));
+};
 
 /** The session a topic is scheduled into: one of the community's, upcoming and not cancelled. */
 async function sessionFor(communityId: string, sessionId: string, now: Date) {
@@ -488,31 +549,47 @@ export async function scheduleTopic(principal: Principal, communityId: string, t
   );
 }
 
-export const decideTopic = (
+export const decideTopic = async (
   principal: Principal,
   communityId: string,
   topicId: string,
   input: { text: string; tally?: { for: number; against: number; abstain: number } },
-) =>
-  move(staffMover(principal, communityId), communityId, topicId, () => ({
+) => {
+  await screenNotes(principal, input.text);
+  return move(staffMover(principal, communityId), communityId, topicId, () => ({
     kind: 'decide',
     text: input.text,
     tally: input.tally,
   }));
+};
 
 /** Action items: the first ones start the work (decided → in_progress); later ones are added to it. */
-export const addTopicActions = (principal: Principal, communityId: string, topicId: string, actions: ActionItem[]) =>
-  move(staffMover(principal, communityId), communityId, topicId, (seen) =>
+export const addTopicActions = async (
+  principal: Principal,
+  communityId: string,
+  topicId: string,
+  actions: ActionItem[],
+) => {
+  await screenNotes(principal, actions.map((a) => `${a.title} ${a.owner}`).join('\n'));
+  return move(staffMover(principal, communityId), communityId, topicId, (seen) =>
     seen.status === 'in_progress'
       ? { kind: 'progress', note: `新增行动项：${actions.map((a) => a.title).join('、')}`, actions }
       : { kind: 'start', actions },
   );
+};
 
-export const progressTopic = (principal: Principal, communityId: string, topicId: string, note: string) =>
-  move(staffMover(principal, communityId), communityId, topicId, () => ({ kind: 'progress', note }));
+export const progressTopic = async (principal: Principal, communityId: string, topicId: string, note: string) => {
+  await screenNotes(principal, note);
+  return move(staffMover(principal, communityId), communityId, topicId, () => ({ kind: 'progress', note }));
+};
 
-export const finishTopic = (principal: Principal, communityId: string, topicId: string, note?: string) =>
-  move(staffMover(principal, communityId), communityId, topicId, () => ({ kind: 'finish', note: note || undefined }));
+export const finishTopic = async (principal: Principal, communityId: string, topicId: string, note?: string) => {
+  await screenNotes(principal, note);
+  return move(staffMover(principal, communityId), communityId, topicId, () => ({
+    kind: 'finish',
+    note: note || undefined,
+  }));
+};
 
 /**
  * Merges a submitted topic into another open topic of the community. Its co-signers, and its
@@ -525,6 +602,7 @@ export async function mergeTopic(
   input: { intoTopicId: string; note?: string },
 ): Promise<Topic> {
   const mover = staffMover(principal, communityId);
+  await screenNotes(principal, input.note);
   return withOptimisticRetry(async () => {
     const seen = await topicOf(communityId, topicId, true);
     const at = new Date().toISOString();
@@ -551,6 +629,7 @@ export async function mergeTopic(
       statusAt: at,
       mergedIntoId: target.topicId,
       mergedIntoTitle: target.title,
+      held: undefined,
     };
     const by = { byId: mover.byId, byName: mover.byName, byRole: mover.byRole };
     const targetNote = `相同议题「${seen.title}」并入，新增附议 ${carry.length} 人`;

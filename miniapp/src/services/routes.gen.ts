@@ -352,6 +352,20 @@ export const clientRoutes = {
     auth: true,
     actingFor: false,
   },
+  releaseTopicText: {
+    method: 'POST',
+    path: '/community/:communityId/topics/:topicId/release',
+    idempotent: true,
+    auth: true,
+    actingFor: false,
+  },
+  hideTopicText: {
+    method: 'POST',
+    path: '/community/:communityId/topics/:topicId/hide',
+    idempotent: true,
+    auth: true,
+    actingFor: false,
+  },
   listMessages: {
     method: 'GET',
     path: '/me/messages',
