@@ -257,3 +257,46 @@ describe('rating comments and WeChat content security', () => {
     expect(afterHide.comment).toBeUndefined();
   });
 });
+
+describe('names staff give merchants and activities', () => {
+  it('refuses a risky activity or merchant name and creates nothing; a passed one is created', async () => {
+    const { c, staff } = await setup();
+    wechat.textAnswers.push(verdict('risky'));
+    const at = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
+    const activity = (title: string) =>
+      api.call<any>('POST', `/community/${c.communityId}/activities`, {
+        token: staff.accessToken,
+        headers: idem(),
+        body: {
+          title,
+          place: '社区服务中心',
+          startsAt: at(10),
+          endsAt: at(120),
+          slots: 5,
+          award: { kind: 'perHour', pointsPerHour: 20 },
+        },
+      });
+    const refused = await activity('敲门探访独居老人');
+    expect(refused.body.error.code).toBe('CONTENT_RISKY');
+    expect(wechat.textCalls.at(-1)!.body).toMatchObject({ scene: 1, content: '敲门探访独居老人' });
+    const list = await api.call<any>('GET', `/community/${c.communityId}/activities`, { token: staff.accessToken });
+    expect(JSON.stringify(list.body)).not.toContain('敲门探访独居老人');
+    expect((await activity('敲门探访独居老人')).status).toBe(201);
+
+    wechat.textAnswers.push(verdict('risky'));
+    const merchant = await api.call<any>('POST', `/community/${c.communityId}/points-merchants`, {
+      token: staff.accessToken,
+      headers: idem(),
+      body: {
+        name: '老马理发店',
+        address: '安居苑南门商铺3号',
+        category: '理发',
+        agreement: {
+          offers: [{ offerId: 'cut', kind: 'fixed', title: '理发一次', points: 30 }],
+          activeFrom: '2026-01-01',
+        },
+      },
+    });
+    expect(merchant.body.error.code).toBe('CONTENT_RISKY');
+  });
+});

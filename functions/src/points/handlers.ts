@@ -1,5 +1,6 @@
 import { pointsRoutes } from '@linli/shared/contract/points';
 import { DomainError } from '@linli/shared/errors';
+import { screenStaffText } from '../moderation/screen';
 import { defineDomain } from '../platform/lambda-router';
 import * as points from './service';
 
@@ -13,7 +14,11 @@ export const pointsDomain = defineDomain(
   getMyPoints: async ({ principal, params }) => points.pointsOf(params.communityId, principal.userId),
   getVolunteerPoints: async ({ params }) => points.volunteerPoints(params.communityId, params.userId),
   listActivities: async ({ principal, params }) => points.listActivities(principal, params.communityId),
-  createActivity: async ({ principal, params, body }) => points.createActivity(principal, params.communityId, body),
+  // Names residents read are screened by WeChat first (a risky one is refused, nothing created).
+  createActivity: async ({ principal, params, body }) =>
+    screenStaffText(principal.userId, 'profile', [body.title, body.place]).then(() =>
+      points.createActivity(principal, params.communityId, body),
+    ),
   signUpActivity: async ({ principal, params }) => points.signUp(principal, params.communityId, params.activityId),
   getActivityCode: async ({ params, query }) =>
     points.getActivityCode(params.communityId, params.activityId, query.action),
@@ -24,7 +29,10 @@ export const pointsDomain = defineDomain(
   confirmHours: async ({ principal, params, body }) =>
     points.confirmHours(principal, params.communityId, params.activityId, params.userId, body),
   listPointsMerchants: async ({ principal, params }) => points.listMerchants(principal, params.communityId),
-  createMerchant: async ({ params, body }) => points.createMerchant(params.communityId, body),
+  createMerchant: async ({ principal, params, body }) =>
+    screenStaffText(principal.userId, 'profile', [body.name, body.address]).then(() =>
+      points.createMerchant(params.communityId, body),
+    ),
   updateAgreement: async ({ params, body }) => points.updateAgreement(params.communityId, params.merchantId, body),
   bindMerchant: async ({ principal, body }) => points.bindMerchant(principal, body.inviteCode),
   createRedemptionCode: async ({ principal, params, body }) =>
