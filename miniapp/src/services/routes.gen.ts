@@ -765,4 +765,25 @@ export const clientRoutes = {
     auth: true,
     actingFor: false,
   },
+  eraseMyAccount: {
+    method: 'POST',
+    path: '/me/erase',
+    idempotent: true,
+    auth: true,
+    actingFor: false,
+  },
+  eraseMember: {
+    method: 'POST',
+    path: '/community/:communityId/members/:memberId/erase',
+    idempotent: true,
+    auth: true,
+    actingFor: false,
+  },
+  copyMyData: {
+    method: 'GET',
+    path: '/me/data',
+    idempotent: false,
+    auth: true,
+    actingFor: false,
+  },
 } as const satisfies Record<RouteId, ClientRoute>;

@@ -17,7 +17,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type RouteScope = 'none' | 'community';
 
 /** Lambda function (one per domain) that serves a route. */
-export type RouteDomain = 'community' | 'identity' | 'council' | 'agenda' | 'canteen' | 'points' | 'notify';
+export type RouteDomain = 'community' | 'identity' | 'council' | 'agenda' | 'canteen' | 'points' | 'notify' | 'privacy';
 
 /** The schemas of one route. */
 export interface RouteSchemas<

@@ -6,6 +6,7 @@ import { councilRoutes } from './council';
 import { identityRoutes } from './identity';
 import { notifyRoutes } from './notify';
 import { pointsRoutes } from './points';
+import { privacyRoutes } from './privacy';
 
 /** The one route table. Functions, the mini-program client, CDK and OpenAPI all read it. */
 export const routes = {
@@ -16,6 +17,7 @@ export const routes = {
   ...notifyRoutes,
   ...canteenRoutes,
   ...pointsRoutes,
+  ...privacyRoutes,
 } as const;
 
 export type Routes = typeof routes;
