@@ -9,7 +9,8 @@ import { DomainError } from '@linli/shared/errors';
 import { retry, withOptimisticRetry } from '../platform/retry';
 import type { TimelineRecord, TopicRecord } from './records';
 import * as repo from './repository';
-import { changed, topicOf, topicView } from './service';
+import { changed, topicOf } from './access';
+import { topicView } from './views';
 
 export interface ModerationTarget {
   /** A rating's comment (by the member who rated); the topic's own title and description when absent. */

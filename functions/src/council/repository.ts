@@ -44,9 +44,10 @@ export async function updateVenue(
       new UpdateCommand({
         TableName: tableName,
         Key: key.venue(communityId, venueId),
-        UpdateExpression: 'SET #name = :name, place = :place, capacity = :capacity',
+        // Every attribute through a name: `capacity` (like `name`) is a DynamoDB reserved word.
+        UpdateExpression: 'SET #name = :name, #place = :place, #capacity = :capacity',
         ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeNames: { '#name': 'name' },
+        ExpressionAttributeNames: { '#name': 'name', '#place': 'place', '#capacity': 'capacity' },
         ExpressionAttributeValues: { ':name': fields.name, ':place': fields.place, ':capacity': fields.capacity },
         ReturnValues: 'ALL_NEW',
       }),

@@ -5,7 +5,7 @@
  * them is logged and accepted, because the person who wrote them is the reviewer WeChat asks for.
  */
 import { DomainError } from '@linli/shared/errors';
-import { getUser } from '../identity/repository';
+import { getUser } from '../identity';
 import { optionalEnv, requireEnv } from '../platform/env';
 import { logger } from '../platform/logger';
 import { memoizeAsync } from '../platform/memo';

@@ -11,7 +11,7 @@ import { logger } from '../platform/logger';
 import { memoizeAsync } from '../platform/memo';
 import type { OutboxEvent } from '../platform/outbox';
 import { readSecretThroughExtension } from '../platform/secrets';
-import { creditDelivery } from '../points/service';
+import { creditDelivery } from '../points';
 import { notify, type NotifierDeps } from './notifier';
 import { devSubscribeSender, wechatSubscribeSender } from './wechat-sender';
 

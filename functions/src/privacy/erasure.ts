@@ -8,10 +8,10 @@
  */
 import type { Principal } from '@linli/shared/contract/principal';
 import { DomainError } from '@linli/shared/errors';
-import { cancelOrder } from '../canteen/service';
-import { cancelBooking } from '../council/service';
-import { maskName } from '../agenda/service';
-import { resolveActingSubject } from '../identity/acting';
+import { cancelOrder } from '../canteen/ordering';
+import { cancelBooking } from '../council/bookings';
+import { maskName } from '../agenda/views';
+import { resolveActingSubject } from '../identity';
 import { logger } from '../platform/logger';
 import { key } from '../table';
 import * as repo from './repository';
@@ -112,7 +112,10 @@ async function cancelWhatIsAhead(principal: Principal, member: RawItem, report: 
   }
   for (const order of items.filter((i) => i.type === 'MealOrder' && i.status === 'placed')) {
     try {
-      await cancelOrder(principal, onBehalfOf, subject.communityId, String(order.orderId));
+      await cancelOrder(
+        { principal, onBehalfOf },
+        { communityId: subject.communityId, orderId: String(order.orderId) },
+      );
       report.cancelledOrders += 1;
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
