@@ -2,11 +2,13 @@
  * WeChat content security on what residents and staff write about topics: risky texts are
  * refused with nothing written, texts WeChat cannot clear wait for staff, staff release or hide.
  */
+import { createHash } from 'node:crypto';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { devContentSecurity, DEV_MARKERS, wechatContentSecurity } from '../../functions/src/moderation/wechat-security';
 import { setContentSecurity } from '../../functions/src/moderation/screen';
 import { documentClient, tableName } from '../../functions/src/platform/dynamo';
 import { TestApi } from '../helpers/api';
+import { canteenSetup, tomorrow } from '../helpers/canteen-fixtures';
 import { fakeWechatSecurity, verdict, type FakeWechatSecurity } from '../helpers/fake-wechat-security';
 import {
   createCommunity,
@@ -30,6 +32,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
   wechat.textAnswers.length = 0;
+  wechat.mediaCalls.length = 0;
   wechat.textCalls.length = 0;
   // The real adapter against the fake WeChat server, with a short timeout for the timeout case.
   setContentSecurity(wechatContentSecurity({ appId: 'wx', appSecret: 's', baseUrl: wechat.baseUrl, timeoutMs: 300 }));
@@ -298,5 +301,67 @@ describe('names staff give merchants and activities', () => {
       },
     });
     expect(merchant.body.error.code).toBe('CONTENT_RISKY');
+  });
+});
+
+describe('dish photos and mediaCheckAsync', () => {
+  const sign = (timestamp: string, nonce: string, token = 'linli-dev-push') =>
+    createHash('sha1').update([token, timestamp, nonce].sort().join('')).digest('hex');
+  const push = (body: unknown, token?: string) => {
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const nonce = 'n0nce';
+    const query = `signature=${sign(timestamp, nonce, token)}&timestamp=${timestamp}&nonce=${nonce}`;
+    return api.call<any>('POST', `/wechat/push?${query}`, { body });
+  };
+  const verdictEvent = (traceId: string, suggest: string) => ({
+    ToUserName: 'gh_linli',
+    FromUserName: 'o-staff',
+    CreateTime: 1764800000,
+    MsgType: 'event',
+    Event: 'wxa_media_check',
+    appid: 'wx',
+    trace_id: traceId,
+    version: 2,
+    result: { suggest, label: suggest === 'pass' ? 100 : 20002 },
+  });
+
+  it('submits a published dish photo and shows it to residents only after WeChat passes it', async () => {
+    wechat.mediaCalls.length = 0;
+    const f = await canteenSetup(api);
+    const staff = await userWithGrants(api, [{ role: 'staff', communityId: f.c.communityId }], '刘晶');
+    const resident = await residentMember(f.c, { buildingId: 'b1' });
+    const photo = `https://img.example.cn/${f.c.communityId}/fish.jpg`;
+    const risky = `https://img.example.cn/${f.c.communityId}/other.jpg`;
+    const published = await api.call<any>('POST', `${f.path}/menus`, {
+      token: staff.accessToken,
+      headers: idem(),
+      body: {
+        date: tomorrow(),
+        meal: 'lunch',
+        dishes: [
+          { name: '清蒸鱼', priceFen: 1200, portions: 20, perPersonLimit: 2, photoUrl: photo },
+          { name: '红烧肉', priceFen: 1500, portions: 20, perPersonLimit: 2, photoUrl: risky },
+        ],
+      },
+    });
+    expect(published.status).toBe(201);
+    expect(wechat.mediaCalls.map((c) => c.body)).toEqual([
+      expect.objectContaining({ version: 2, media_type: 2, media_url: photo, openid: `dev-${staff.code.slice(4)}` }),
+      expect.objectContaining({ media_url: risky }),
+    ]);
+    const photos = async () =>
+      (
+        await api.call<any>('GET', `${f.path}/menus/${tomorrow()}/lunch`, { token: resident.token })
+      ).body.menu.dishes.map((d: any) => d.photoUrl);
+    expect(await photos()).toEqual([undefined, undefined]);
+
+    expect((await push(verdictEvent('media-trace-1', 'pass'), 'wrong-token')).status).toBe(403);
+    expect(await photos()).toEqual([undefined, undefined]);
+    expect((await push(verdictEvent('media-trace-1', 'pass'))).body).toEqual({ recorded: true });
+    expect((await push(verdictEvent('media-trace-2', 'risky'))).body).toEqual({ recorded: true });
+    expect(await photos()).toEqual([photo, undefined]);
+    const list = await api.call<any>('GET', `/community/${f.c.communityId}/menus`, { token: resident.token });
+    expect(list.body.menus[0].dishes.map((d: any) => d.photoUrl)).toEqual([photo, undefined]);
+    expect((await push(verdictEvent('unknown-trace', 'pass'))).body).toEqual({ recorded: false });
   });
 });

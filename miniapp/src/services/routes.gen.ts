@@ -786,4 +786,11 @@ export const clientRoutes = {
     auth: true,
     actingFor: false,
   },
+  wechatMediaCheckCallback: {
+    method: 'POST',
+    path: '/wechat/push',
+    idempotent: false,
+    auth: false,
+    actingFor: false,
+  },
 } as const satisfies Record<RouteId, ClientRoute>;

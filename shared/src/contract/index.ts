@@ -8,5 +8,6 @@ export * from './notify';
 export * from './canteen';
 export * from './points';
 export * from './privacy';
+export * from './moderation';
 export * from './routes';
 export * from './principal';

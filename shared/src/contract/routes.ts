@@ -6,6 +6,7 @@ import { councilRoutes } from './council';
 import { identityRoutes } from './identity';
 import { notifyRoutes } from './notify';
 import { pointsRoutes } from './points';
+import { moderationRoutes } from './moderation';
 import { privacyRoutes } from './privacy';
 
 /** The one route table. Functions, the mini-program client, CDK and OpenAPI all read it. */
@@ -18,6 +19,7 @@ export const routes = {
   ...canteenRoutes,
   ...pointsRoutes,
   ...privacyRoutes,
+  ...moderationRoutes,
 } as const;
 
 export type Routes = typeof routes;
