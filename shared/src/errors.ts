@@ -133,6 +133,13 @@ export const ERRORS = {
   REDEMPTION_OTHER_MERCHANT: { status: 422, message: '这个兑换码不是给本店的' },
   NOT_MERCHANT_OPERATOR: { status: 422, message: '请先用社区发放的邀请码绑定商户' },
   NOT_A_VOLUNTEER: { status: 422, message: '请先成为志愿者' },
+  // content security (WeChat msgSecCheck / mediaCheckAsync) and staff moderation
+  CONTENT_RISKY: { status: 422, message: '内容含有不适宜公开的信息，未能发布。请修改后再提交' },
+  CONTENT_HELD: { status: 409, message: '该内容正在等待社区工作人员复核，通过后才能查看和附议' },
+  CONTENT_NOT_HELD: { status: 409, message: '该内容不在待复核状态，请刷新后查看' },
+  CONTENT_ALREADY_HIDDEN: { status: 409, message: '该内容已经隐藏过了' },
+  CONTENT_NOT_FOUND: { status: 404, message: '找不到要处理的内容' },
+  WECHAT_SIGNATURE_INVALID: { status: 403, message: '微信消息推送的签名不正确' },
   // 413
   PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大' },
   // 415

@@ -2,7 +2,8 @@
 import { PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DEFAULT_NO_SHOW_POLICY, MAX_SESSION_HOURS } from '@linli/shared/domain/council/rules';
 import { documentClient, tableName } from '../platform/dynamo';
-import { outboxPut, type OutboxEvent } from '../platform/outbox';
+import { outboxPut } from '../platform/outbox';
+import type { CouncilEvent as OutboxEvent } from './events';
 import { batchGetItems, getItem, queryIndex, queryPartition, strip } from '../platform/items';
 import type { IdempotencyCompletion } from '../platform/idempotency';
 import { failedConditions } from '../platform/transactions';

@@ -9,8 +9,8 @@ import type { TemplateKey } from '@linli/shared/contract/notify';
 import { optionalEnv, requireEnv } from '../platform/env';
 import { logger } from '../platform/logger';
 import { memoizeAsync } from '../platform/memo';
-import type { OutboxEvent } from '../platform/outbox';
-import { readSecretThroughExtension } from '../platform/secrets';
+import type { OutboxEvent } from '../events';
+import { readSecret } from '../platform/secrets';
 import { creditDelivery } from '../points';
 import { notify, type NotifierDeps } from './notifier';
 import { devSubscribeSender, wechatSubscribeSender } from './wechat-sender';
@@ -18,7 +18,7 @@ import { devSubscribeSender, wechatSubscribeSender } from './wechat-sender';
 const deps = memoizeAsync(async (): Promise<NotifierDeps> => {
   const templateIds = JSON.parse(optionalEnv('WECHAT_TEMPLATE_IDS') ?? '{}') as Partial<Record<TemplateKey, string>>;
   if (optionalEnv('WECHAT_MODE') === 'dev') return { sender: devSubscribeSender(), templateIds };
-  const secret = JSON.parse(await readSecretThroughExtension(requireEnv('WECHAT_SECRET_ARN'))) as {
+  const secret = JSON.parse(await readSecret(requireEnv('WECHAT_SECRET_ARN'))) as {
     appId?: string;
     appSecret?: string;
   };

@@ -9,6 +9,7 @@ import { ERRORS, isErrorCode } from '@linli/shared/errors';
 import { clientRoutes, type ClientRoute } from './routes.gen';
 import { newIdempotencyKey } from './idempotency-key';
 import { readActingFor, stopActingFor } from './acting-for';
+import { joinUrl } from './url';
 
 /** Storage key of the access token (written by services/session.ts). */
 export const TOKEN_STORAGE_KEY = 'linli:token';
@@ -90,7 +91,7 @@ function isWorthRetrying(res: RequestResult, error: ApiError, idempotent: boolea
 }
 
 export interface ApiClientOptions {
-  /** Origin and prefix the route paths are appended to, e.g. `/api` or `http://127.0.0.1:3001`. */
+  /** Origin and prefix the route paths are appended to, e.g. `/api` or `http://127.0.0.1:3001` (a trailing slash is fine). */
   baseUrl: string;
   /** Attempts for network errors and 503 answers, the first included (default 3). */
   maxAttempts?: number;
@@ -214,7 +215,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       body?: unknown;
       toast?: boolean;
     };
-    const url = options.baseUrl + fillPath(route.path, params ?? {}) + queryString(query);
+    const url = joinUrl(options.baseUrl, fillPath(route.path, params ?? {})) + queryString(query);
     // One key per call, reused by every retry, so the server can replay its first answer.
     const idempotencyKey = route.idempotent ? newIdempotencyKey() : undefined;
     let refreshed = false;
