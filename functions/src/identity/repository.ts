@@ -55,16 +55,24 @@ export async function createUserForOpenid(openid: string, user: UserRecord): Pro
 }
 
 /** Revokes every refresh token of the user: refresh checks the version it was issued with. */
-export async function bumpTokenVersion(userId: string): Promise<void> {
-  await documentClient.send(
-    new UpdateCommand({
-      TableName: tableName,
-      Key: key.user(userId),
-      UpdateExpression: 'ADD tokenVersion :one',
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeValues: { ':one': 1 },
-    }),
-  );
+export async function bumpTokenVersion(userId: string): Promise<boolean> {
+  try {
+    await documentClient.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: key.user(userId),
+        UpdateExpression: 'ADD #tokenVersion :one',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#tokenVersion': 'tokenVersion' },
+        ExpressionAttributeValues: { ':one': 1 },
+      }),
+    );
+    return true;
+  } catch (error) {
+    // No such user (a token outliving its account): nothing to revoke.
+    if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
 }
 
 export async function listDevLogins(): Promise<{ devCode: string; name: string; roleLabel: string }[]> {

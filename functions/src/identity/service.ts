@@ -116,7 +116,7 @@ export async function refreshSession(refreshToken: string): Promise<Session> {
 
 /** Signs the user out everywhere: their refresh tokens stop working; access tokens expire soon after. */
 export async function logout(principal: Principal): Promise<void> {
-  await repo.bumpTokenVersion(principal.userId);
+  if (!(await repo.bumpTokenVersion(principal.userId))) throw new DomainError('TOKEN_INVALID');
 }
 
 export async function devLogins() {
