@@ -10,7 +10,7 @@ import { mayActInCommunity, mayCallRoute } from '@linli/shared/domain/access/rul
 import type { ActingSubject, PipelineHooks } from './acting-for';
 import { bearerToken, verifyAccessToken } from './auth';
 import { errorMapper } from './error-mapper';
-import { idempotencyMiddleware } from './idempotency';
+import { idempotencyMiddleware, withIdempotencyScope } from './idempotency';
 import { logger } from './logger';
 import { jsonResponse } from './responses';
 
@@ -42,6 +42,8 @@ interface LinliState {
   query?: unknown;
   validBody?: unknown;
   idempotency?: { userId: string; routeId: string; key: string };
+  /** This request's claim on its idempotency record, once taken. */
+  idempotencyClaim?: { recordKey: { pk: string; sk: string }; claimId: string; payloadHash: string };
   onBehalfOf?: ActingSubject;
 }
 
@@ -200,17 +202,20 @@ export function routeHandler<R extends RouteDef>(
 ): RouteHandler {
   const core = async (event: LinliEvent, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
     const s = state(event);
-    const reply = await impl({
-      params: s.params as Params<R>,
-      query: s.query as Query<R>,
-      body: s.validBody as Body<R>,
-      principal: s.principal as RouteRequest<R>['principal'],
-      requestId: event.requestContext?.requestId ?? context.awsRequestId,
-      idempotencyKey: s.idempotency?.key,
-      onBehalfOf: s.onBehalfOf,
-    });
     // Parsing the reply strips anything the contract does not promise (internal fields, openid).
-    return jsonResponse(route.successStatus ?? 200, route.schemas().response.parse(reply));
+    const render = (reply: unknown) => jsonResponse(route.successStatus ?? 200, route.schemas().response.parse(reply));
+    const reply = await withIdempotencyScope(event, render, () =>
+      impl({
+        params: s.params as Params<R>,
+        query: s.query as Query<R>,
+        body: s.validBody as Body<R>,
+        principal: s.principal as RouteRequest<R>['principal'],
+        requestId: event.requestContext?.requestId ?? context.awsRequestId,
+        idempotencyKey: s.idempotency?.key,
+        onBehalfOf: s.onBehalfOf,
+      }),
+    );
+    return render(reply);
   };
 
   const handler = middy<LinliEvent, APIGatewayProxyStructuredResultV2, Error, Context>(core)
