@@ -7,5 +7,6 @@ export * from './agenda';
 export * from './notify';
 export * from './canteen';
 export * from './points';
+export * from './onboarding';
 export * from './routes';
 export * from './principal';

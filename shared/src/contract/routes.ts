@@ -5,6 +5,7 @@ import { communityRoutes } from './community';
 import { councilRoutes } from './council';
 import { identityRoutes } from './identity';
 import { notifyRoutes } from './notify';
+import { onboardingRoutes } from './onboarding';
 import { pointsRoutes } from './points';
 
 /** The one route table. Functions, the mini-program client, CDK and OpenAPI all read it. */
@@ -16,6 +17,7 @@ export const routes = {
   ...notifyRoutes,
   ...canteenRoutes,
   ...pointsRoutes,
+  ...onboardingRoutes,
 } as const;
 
 export type Routes = typeof routes;

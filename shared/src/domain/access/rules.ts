@@ -31,3 +31,8 @@ export function mayActInCommunity(
   const communities = communitiesOf(principal, roles);
   return communities === '*' || communities.has(communityId);
 }
+
+/** Whether the principal operates `streetId` (a street operator of that street, or admin). */
+export function mayActInStreet(principal: Principal, streetId: string): boolean {
+  return principal.grants.some((g) => g.role === 'admin' || (g.role === 'street' && g.streetId === streetId));
+}
