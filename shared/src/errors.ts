@@ -8,6 +8,8 @@ export const ERRORS = {
   VALIDATION_FAILED: { status: 400, message: '填写的信息有误，请检查后再试' },
   IDEMPOTENCY_KEY_INVALID: { status: 400, message: '请求标识格式不正确' },
   ACTING_FOR_UNSUPPORTED: { status: 400, message: '此项业务不支持代办' },
+  PATH_ENCODING_INVALID: { status: 400, message: '请求地址的编码不正确' },
+  ACTING_FOR_INVALID: { status: 400, message: '代办对象的居民编号格式不正确' },
   // 401
   UNAUTHENTICATED: { status: 401, message: '请先登录' },
   TOKEN_EXPIRED: { status: 401, message: '登录已过期，请重新登录' },
@@ -150,7 +152,7 @@ export const ERRORS = {
   // 5xx
   WECHAT_UNAVAILABLE: { status: 503, message: '微信服务暂时不可用，请稍后再试' },
   INTERNAL: { status: 500, message: '服务暂时出了点问题，请稍后再试' },
-  SERVICE_UNAVAILABLE: { status: 503, message: '服务繁忙，请稍后再试' },
+  SERVICE_UNAVAILABLE: { status: 503, message: '系统正忙，请稍等片刻再试' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -36,3 +36,11 @@ export function mayActInCommunity(
 export function mayActInStreet(principal: Principal, streetId: string): boolean {
   return principal.grants.some((g) => g.role === 'admin' || (g.role === 'street' && g.streetId === streetId));
 }
+
+/**
+ * The one answer to "is this staff of this community?": a staff grant for `communityId`, or
+ * admin. Staff of another community are not staff here, whatever they may do at home.
+ */
+export function isStaffOf(principal: Principal | undefined, communityId: string): boolean {
+  return principal !== undefined && mayActInCommunity(principal, ['staff'], communityId);
+}

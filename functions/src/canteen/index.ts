@@ -1,0 +1,2 @@
+/** The canteen feature's public face: what other features may use of it. */
+export type { CanteenEvent } from './events';
