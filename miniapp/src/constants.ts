@@ -17,6 +17,7 @@ export const SUB_PAGES = {
   login: '/packages/account/login/index',
   apply: '/packages/account/apply/index',
   dependents: '/packages/account/dependents/index',
+  privacy: '/packages/account/privacy/index',
   staffWorkbench: '/packages/staff/workbench/index',
   staffReviews: '/packages/staff/reviews/index',
   staffLinks: '/packages/staff/links/index',
