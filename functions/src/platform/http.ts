@@ -6,7 +6,7 @@ import { Id } from '@linli/shared/contract/common';
 import type { Principal } from '@linli/shared/contract/principal';
 import type { Body, Params, Query, Reply, RouteDef } from '@linli/shared/contract/route';
 import { DomainError, MAX_BODY_BYTES } from '@linli/shared/errors';
-import { mayActInCommunity, mayCallRoute } from '@linli/shared/domain/access/rules';
+import { mayActInCommunity, mayActInStreet, mayCallRoute } from '@linli/shared/domain/access/rules';
 import type { ActingSubject, PipelineHooks } from './acting-for';
 import { bearerToken, verifyAccessToken } from './auth';
 import { errorMapper } from './error-mapper';
@@ -141,12 +141,18 @@ function validateQueryAndBody(route: RouteDef): Middleware {
   };
 }
 
-/** Community-scoped routes: the caller must act in the community the path names. */
+/** Scoped routes: the caller must act in the community (or street) the path names. */
 function checkScope(route: RouteDef): Middleware {
   return {
     before: ({ event }) => {
-      if (route.scope !== 'community' || route.roles === 'public') return;
+      if (route.scope === 'none' || route.roles === 'public') return;
       const s = state(event);
+      if (route.scope === 'street') {
+        const { streetId } = s.params as { streetId?: string };
+        if (!streetId || !s.principal) throw new DomainError('FORBIDDEN');
+        if (!mayActInStreet(s.principal, streetId)) throw new DomainError('OUT_OF_STREET');
+        return;
+      }
       const params = s.params as { communityId?: string; id?: string };
       const communityId = params.communityId ?? params.id;
       if (!communityId || !s.principal) throw new DomainError('FORBIDDEN');
