@@ -43,7 +43,8 @@ function sourceFiles(dir: string): string[] {
 /** Bare attribute names in every expression literal, with where they were found. */
 function bareNames(): Map<string, string[]> {
   const found = new Map<string, string[]>();
-  const literal = /(?:Update|Condition|KeyCondition|Filter|Projection)Expression:\s*(['`])([\s\S]*?)\1/g;
+  // Only values that are one whole literal (a nested template or a ternary is built, not written).
+  const literal = /(?:Update|Condition|KeyCondition|Filter|Projection)Expression:\s*(['`])([^'`]*?)\1\s*[,\n]/g;
   const appended = /condition \+= '([^']*)'/g;
   for (const file of sourceFiles(SOURCE_ROOT)) {
     const text = readFileSync(file, 'utf8');
