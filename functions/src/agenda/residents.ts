@@ -4,7 +4,7 @@ import type { Topic, TopicDetail } from '@linli/shared/contract/agenda';
 import type { Principal } from '@linli/shared/contract/principal';
 import { OPEN_STATES, applyAction, inScope, submitted, type AgendaCategory } from '@linli/shared/domain/agenda/state';
 import { DomainError } from '@linli/shared/errors';
-import { subjectOf, type ActingSubject } from '../identity';
+import { subjectIn, subjectOf, type ActingSubject } from '../identity';
 import { withOptimisticRetry } from '../platform/retry';
 import * as repo from './repository';
 import type { TimelineRecord, TopicRecord } from './records';
@@ -28,8 +28,7 @@ export async function submitTopic(
   communityId: string,
   input: SubmitRequest,
 ): Promise<Topic> {
-  const subject = await subjectOf({ principal, onBehalfOf });
-  if (subject.communityId !== communityId) throw new DomainError('OUT_OF_SCOPE');
+  const subject = await subjectIn({ principal, onBehalfOf }, communityId);
   const at = new Date().toISOString();
   const scope =
     input.scope === 'community'
@@ -169,8 +168,7 @@ export async function cosignTopic(
   communityId: string,
   topicId: string,
 ): Promise<Topic> {
-  const subject = await subjectOf({ principal, onBehalfOf });
-  if (subject.communityId !== communityId) throw new DomainError('OUT_OF_SCOPE');
+  const subject = await subjectIn({ principal, onBehalfOf }, communityId);
   const t = await topicOf(communityId, topicId);
   const check = applyAction(toDomain(t), memberActor(subject), { kind: 'cosign' }, new Date().toISOString());
   if (!check.ok) throw new DomainError(check.code);
@@ -192,8 +190,7 @@ export async function rateTopic(
   topicId: string,
   input: { stars: number; comment?: string },
 ): Promise<Topic> {
-  const subject = await subjectOf({ principal, onBehalfOf });
-  if (subject.communityId !== communityId) throw new DomainError('OUT_OF_SCOPE');
+  const subject = await subjectIn({ principal, onBehalfOf }, communityId);
   const t = await topicOf(communityId, topicId);
   const check = applyAction(
     toDomain(t),
