@@ -2,6 +2,7 @@ import { agendaRoutes } from '@linli/shared/contract/agenda';
 import { resolveActingSubject } from '../identity';
 import { defineDomain } from '../platform/lambda-router';
 import * as lists from './lists';
+import * as moderation from './moderation';
 import * as moves from './moves';
 import * as residents from './residents';
 
@@ -39,4 +40,8 @@ export const agendaDomain = defineDomain('agenda', agendaRoutes, { actingFor: re
     moves.progressTopic(principal, params.communityId, params.topicId, body.note),
   finishTopic: async ({ principal, params, body }) =>
     moves.finishTopic(principal, params.communityId, params.topicId, body.note),
+  releaseTopicText: async ({ principal, params, body }) =>
+    moderation.releaseTopicText(principal, params.communityId, params.topicId, body),
+  hideTopicText: async ({ principal, params, body }) =>
+    moderation.hideTopicText(principal, params.communityId, params.topicId, body),
 });

@@ -11,6 +11,7 @@ import {
 } from '@linli/shared/domain/agenda/state';
 import { DomainError } from '@linli/shared/errors';
 import { subjectIn, type ActingSubject } from '../identity';
+import { screenStaffText } from '../moderation';
 import { retry, withOptimisticRetry } from '../platform/retry';
 import * as repo from './repository';
 import type { TimelineRecord, TopicRecord } from './records';
@@ -76,6 +77,8 @@ async function move(
       decision: outcome.item.decision,
       actions: outcome.item.actions,
       ...(outcome.item.status === 'done' ? { doneAt: at } : {}),
+      // A staff decision on a held topic is the human review WeChat asked for.
+      held: mover.byRole === 'staff' ? undefined : seen.held,
       ...(await extra(seen)),
     };
     const note = readableNote(step.note, seen, next);
@@ -116,11 +119,23 @@ export async function withdrawTopic(
   return move(mover, communityId, topicId, () => ({ kind: 'withdraw' }));
 }
 
+/** Staff notes land on a timeline neighbours read: a risky one is refused before anything moves. */
+async function staffMove(
+  principal: Principal,
+  communityId: string,
+  topicId: string,
+  notes: (string | undefined)[],
+  actionFor: (t: TopicRecord) => AgendaAction,
+): Promise<Topic> {
+  await screenStaffText(principal.userId, 'forum', notes);
+  return move(staffMover(principal, communityId), communityId, topicId, actionFor);
+}
+
 export const approveTopic = (principal: Principal, communityId: string, topicId: string, note?: string) =>
-  move(staffMover(principal, communityId), communityId, topicId, () => ({ kind: 'approve', note: note || undefined }));
+  staffMove(principal, communityId, topicId, [note], () => ({ kind: 'approve', note: note || undefined }));
 
 export const rejectTopic = (principal: Principal, communityId: string, topicId: string, reason: string) =>
-  move(staffMover(principal, communityId), communityId, topicId, () => ({ kind: 'reject', reason }));
+  staffMove(principal, communityId, topicId, [reason], () => ({ kind: 'reject', reason }));
 
 /** The session a topic is scheduled into: one of the community's, upcoming and not cancelled. */
 async function sessionFor(communityId: string, sessionId: string, now: Date) {
@@ -152,7 +167,7 @@ export const decideTopic = (
   topicId: string,
   input: { text: string; tally?: { for: number; against: number; abstain: number } },
 ) =>
-  move(staffMover(principal, communityId), communityId, topicId, () => ({
+  staffMove(principal, communityId, topicId, [input.text], () => ({
     kind: 'decide',
     text: input.text,
     tally: input.tally,
@@ -160,17 +175,17 @@ export const decideTopic = (
 
 /** Action items: the first ones start the work (decided → in_progress); later ones are added to it. */
 export const addTopicActions = (principal: Principal, communityId: string, topicId: string, actions: ActionItem[]) =>
-  move(staffMover(principal, communityId), communityId, topicId, (seen) =>
+  staffMove(principal, communityId, topicId, [actions.map((a) => `${a.title} ${a.owner}`).join('\n')], (seen) =>
     seen.status === 'in_progress'
       ? { kind: 'progress', note: `新增行动项：${actions.map((a) => a.title).join('、')}`, actions }
       : { kind: 'start', actions },
   );
 
 export const progressTopic = (principal: Principal, communityId: string, topicId: string, note: string) =>
-  move(staffMover(principal, communityId), communityId, topicId, () => ({ kind: 'progress', note }));
+  staffMove(principal, communityId, topicId, [note], () => ({ kind: 'progress', note }));
 
 export const finishTopic = (principal: Principal, communityId: string, topicId: string, note?: string) =>
-  move(staffMover(principal, communityId), communityId, topicId, () => ({ kind: 'finish', note: note || undefined }));
+  staffMove(principal, communityId, topicId, [note], () => ({ kind: 'finish', note: note || undefined }));
 
 /**
  * Merges a submitted topic into another open topic of the community. Its co-signers, and its
@@ -183,6 +198,7 @@ export async function mergeTopic(
   input: { intoTopicId: string; note?: string },
 ): Promise<Topic> {
   const mover = staffMover(principal, communityId);
+  await screenStaffText(principal.userId, 'forum', [input.note]);
   return withOptimisticRetry(async () => {
     const seen = await topicOf(communityId, topicId, true);
     const at = new Date().toISOString();
@@ -209,6 +225,7 @@ export async function mergeTopic(
       statusAt: at,
       mergedIntoId: target.topicId,
       mergedIntoTitle: target.title,
+      held: undefined,
     };
     const by = { byId: mover.byId, byName: mover.byName, byRole: mover.byRole };
     const targetNote = `相同议题「${seen.title}」并入，新增附议 ${carry.length} 人`;

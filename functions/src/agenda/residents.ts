@@ -5,11 +5,12 @@ import type { Principal } from '@linli/shared/contract/principal';
 import { OPEN_STATES, applyAction, inScope, submitted, type AgendaCategory } from '@linli/shared/domain/agenda/state';
 import { DomainError } from '@linli/shared/errors';
 import { subjectIn, subjectOf, type ActingSubject } from '../identity';
+import { screenText } from '../moderation';
 import { withOptimisticRetry } from '../platform/retry';
 import * as repo from './repository';
 import type { TimelineRecord, TopicRecord } from './records';
 import { PUBLIC_STATES, changed, memberActor, topicOf, viewerOf } from './access';
-import { fullFor, maskName, timelineView, toDomain, topicView } from './views';
+import { fullFor, ratingView, timelineView, toDomain, topicView } from './views';
 
 export interface SubmitRequest {
   title: string;
@@ -29,6 +30,13 @@ export async function submitTopic(
   input: SubmitRequest,
 ): Promise<Topic> {
   const subject = await subjectIn({ principal, onBehalfOf }, communityId);
+  // Checked before anything is written: a risky text is refused here and leaves no trace.
+  const screening = await screenText({
+    authorUserId: principal.userId,
+    scene: 'forum',
+    title: input.title,
+    content: input.description,
+  });
   const at = new Date().toISOString();
   const scope =
     input.scope === 'community'
@@ -40,12 +48,16 @@ export async function submitTopic(
     at,
   );
   const byName = subject.via === 'self' ? subject.realName : principal.name;
-  const note =
+  const held = screening.outcome === 'review' ? { reason: screening.verdict.reason ?? 'wechat-review', at } : undefined;
+  const recorded =
     subject.via === 'staff'
       ? `由工作人员${principal.name}代为登记`
       : subject.via === 'caregiver'
         ? `家属${principal.name}代为提出`
         : undefined;
+  const note = held
+    ? [recorded, '内容待社区工作人员复核，通过后邻居才能看到并附议'].filter(Boolean).join('；')
+    : recorded;
   const topic: TopicRecord = {
     topicId: ulid(),
     communityId,
@@ -67,6 +79,7 @@ export async function submitTopic(
     actions: [],
     createdAt: at,
     statusAt: at,
+    held,
   };
   const first: TimelineRecord = {
     topicId: topic.topicId,
@@ -121,6 +134,7 @@ export async function getTopicDetail(
     if (!isAuthor && !PUBLIC_STATES.includes(t.status) && !inScope(t, memberActor(subject))) {
       throw new DomainError('OUT_OF_SCOPE');
     }
+    if (!isAuthor && t.held) throw new DomainError('CONTENT_HELD');
     const [cosign, rating] = await Promise.all([
       repo.getCosign(topicId, subject.memberId),
       repo.getRating(topicId, subject.memberId),
@@ -132,7 +146,7 @@ export async function getTopicDetail(
       cosigned: Boolean(cosign),
       rating: rating?.stars,
       canWithdraw: applyAction(toDomain(t), actor, { kind: 'withdraw' }, at).ok,
-      canCosign: !cosign && applyAction(toDomain(t), actor, { kind: 'cosign' }, at).ok,
+      canCosign: !cosign && !t.held && applyAction(toDomain(t), actor, { kind: 'cosign' }, at).ok,
       canRate: !rating && applyAction(toDomain(t), actor, { kind: 'rate', stars: 5 }, at).ok,
     };
   }
@@ -141,13 +155,7 @@ export async function getTopicDetail(
     topic: topicView(t, full),
     timeline: timeline.map((e) => timelineView(e, full)),
     mine,
-    ratings: ratings.map((r) => ({
-      stars: r.stars,
-      comment: r.comment,
-      // Who rated what stays with staff; the author and neighbours see masked names.
-      byName: viewer.kind === 'staff' ? r.memberName : maskName(r.memberName),
-      at: r.at,
-    })),
+    ratings: ratings.map((r) => ratingView(r, viewer)),
   };
 }
 
@@ -170,6 +178,7 @@ export async function cosignTopic(
 ): Promise<Topic> {
   const subject = await subjectIn({ principal, onBehalfOf }, communityId);
   const t = await topicOf(communityId, topicId);
+  if (t.held) throw new DomainError('CONTENT_HELD');
   const check = applyAction(toDomain(t), memberActor(subject), { kind: 'cosign' }, new Date().toISOString());
   if (!check.ok) throw new DomainError(check.code);
   const outcome = await withOptimisticRetry(
@@ -199,6 +208,14 @@ export async function rateTopic(
     new Date().toISOString(),
   );
   if (!check.ok) throw new DomainError(check.code);
+  const comment = input.comment || undefined;
+  const screening = comment
+    ? await screenText({ authorUserId: principal.userId, scene: 'comment', content: comment })
+    : undefined;
+  const commentHeld =
+    screening?.outcome === 'review'
+      ? { reason: screening.verdict.reason ?? 'wechat-review', at: new Date().toISOString() }
+      : undefined;
   const outcome = await withOptimisticRetry(
     () =>
       repo.rate({
@@ -207,7 +224,8 @@ export async function rateTopic(
         memberName: subject.realName,
         byUserId: principal.userId,
         stars: input.stars,
-        comment: input.comment || undefined,
+        comment,
+        commentHeld,
         at: new Date().toISOString(),
       }),
     30,

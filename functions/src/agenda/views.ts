@@ -1,7 +1,7 @@
 /** How topics and their timelines read: full for staff and the author, masked for neighbours. */
-import type { TimelineEntry, Topic } from '@linli/shared/contract/agenda';
+import type { TimelineEntry, Topic, TopicDetail } from '@linli/shared/contract/agenda';
 import { type AgendaItem } from '@linli/shared/domain/agenda/state';
-import type { TimelineRecord, TopicRecord } from './records';
+import type { RatingRecord, TimelineRecord, TopicRecord } from './records';
 import type { Viewer } from './access';
 
 /** 王桂芳 → 王*芳, 李明 → 李*: neighbours see who raised a topic without the full name. */
@@ -16,12 +16,16 @@ export function average(t: TopicRecord): number | undefined {
   return t.ratingCount > 0 ? Math.round((t.ratingSum / t.ratingCount) * 10) / 10 : undefined;
 }
 
+/** What neighbours read in place of a text staff hid. */
+export const HIDDEN_TITLE = '（该议题内容已被社区工作人员隐藏）';
+
 export function topicView(t: TopicRecord, full: boolean): Topic {
+  const hiddenFromViewer = Boolean(t.hidden) && !full;
   return {
     topicId: t.topicId,
     communityId: t.communityId,
-    title: t.title,
-    description: t.description,
+    title: hiddenFromViewer ? HIDDEN_TITLE : t.title,
+    description: hiddenFromViewer ? `隐藏原因：${t.hidden!.reason}` : t.description,
     category: t.category,
     scope: t.scope,
     scopeLabel: t.scopeLabel,
@@ -44,6 +48,31 @@ export function topicView(t: TopicRecord, full: boolean): Topic {
     createdAt: t.createdAt,
     statusAt: t.statusAt,
     doneAt: t.doneAt,
+    moderation: t.hidden
+      ? { state: 'hidden', reason: t.hidden.reason }
+      : t.held && full
+        ? { state: 'held', reason: '内容正在等待社区工作人员复核，通过后邻居才能看到并附议' }
+        : undefined,
+  };
+}
+
+/** A rating as the viewer reads it: a held comment only for staff and its writer, a hidden one for staff. */
+export function ratingView(r: RatingRecord, viewer: Viewer): TopicDetail['ratings'][number] {
+  const staff = viewer.kind === 'staff';
+  const own = viewer.kind === 'member' && viewer.subject.memberId === r.memberId;
+  const commentShown = r.commentHidden ? staff : r.commentHeld ? staff || own : true;
+  return {
+    stars: r.stars,
+    comment: commentShown ? r.comment : undefined,
+    // Who rated what stays with staff; the author and neighbours see masked names.
+    byName: staff ? r.memberName : maskName(r.memberName),
+    at: r.at,
+    ...(staff ? { memberId: r.memberId } : {}),
+    moderation: r.commentHidden
+      ? { state: 'hidden', reason: r.commentHidden.reason }
+      : r.commentHeld && (staff || own)
+        ? { state: 'held', reason: '评价内容正在等待社区工作人员复核' }
+        : undefined,
   };
 }
 

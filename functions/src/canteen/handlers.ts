@@ -1,5 +1,6 @@
 import { canteenRoutes } from '@linli/shared/contract/canteen';
 import { resolveActingSubject } from '../identity';
+import { onlyPassedPhotos, requestMediaChecks } from '../moderation';
 import { defineDomain } from '../platform/lambda-router';
 import * as delivery from './delivery';
 import * as kitchen from './kitchen';
@@ -15,9 +16,23 @@ export const canteenDomain = defineDomain('canteen', canteenRoutes, { actingFor:
   saveCanteenSettings: async ({ params, body }) => setup.saveSettings(params.communityId, body.subsidyBands),
   listDeliveryEligibility: async ({ params }) => setup.listDeliveryEligibility(params.communityId),
   setDeliveryEligibility: async ({ principal, params, body }) => setup.setDeliveryEligibility(principal, params, body),
-  publishMenu: async ({ principal, params, body }) => menus.publishMenu(principal, params, body),
-  listMenus: async ({ params, query }) => menus.listMenus(params.communityId, Number(query.days ?? '2')),
-  getMenu: async (request) => menus.getMenuDetail(request, request.params),
+  // Dish photos go to WeChat's async image check; residents see a photo only once it has passed.
+  publishMenu: async ({ principal, params, body }) =>
+    menus.publishMenu(principal, params, body).then(async (menu) => {
+      await requestMediaChecks(
+        principal.userId,
+        body.dishes.map((d) => d.photoUrl),
+      );
+      return menu;
+    }),
+  listMenus: async ({ params, query }) => {
+    const list = await menus.listMenus(params.communityId, Number(query.days ?? '2'));
+    return { ...list, menus: await onlyPassedPhotos(list.menus) };
+  },
+  getMenu: async (request) => {
+    const detail = await menus.getMenuDetail(request, request.params);
+    return { ...detail, menu: (await onlyPassedPhotos([detail.menu]))[0]! };
+  },
   quoteOrder: async (request) => ordering.quoteOrder(request, request.params, request.body),
   placeOrder: async (request) => ordering.placeOrder(request, request.params, request.body),
   getOrder: async (request) => ordering.getOrder(request, request.params),

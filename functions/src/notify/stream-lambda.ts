@@ -8,7 +8,7 @@ import { optionalEnv, requireEnv } from '../platform/env';
 import { memoizeAsync } from '../platform/memo';
 import type { OutboxEvent } from '../events';
 import { outboxConsumer } from '../platform/outbox-consumer';
-import { readSecretThroughExtension } from '../platform/secrets';
+import { readSecret } from '../platform/secrets';
 import { notify, type NotifierDeps } from './notifier';
 import { notifications } from './subscription';
 import { devSubscribeSender, wechatSubscribeSender } from './wechat-sender';
@@ -16,7 +16,7 @@ import { devSubscribeSender, wechatSubscribeSender } from './wechat-sender';
 const deps = memoizeAsync(async (): Promise<NotifierDeps> => {
   const templateIds = JSON.parse(optionalEnv('WECHAT_TEMPLATE_IDS') ?? '{}') as Partial<Record<TemplateKey, string>>;
   if (optionalEnv('WECHAT_MODE') === 'dev') return { sender: devSubscribeSender(), templateIds };
-  const secret = JSON.parse(await readSecretThroughExtension(requireEnv('WECHAT_SECRET_ARN'))) as {
+  const secret = JSON.parse(await readSecret(requireEnv('WECHAT_SECRET_ARN'))) as {
     appId?: string;
     appSecret?: string;
   };

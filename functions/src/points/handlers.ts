@@ -1,5 +1,6 @@
 import { pointsRoutes } from '@linli/shared/contract/points';
 import { DomainError } from '@linli/shared/errors';
+import { screenStaffText } from '../moderation';
 import { defineDomain } from '../platform/lambda-router';
 import * as activities from './activities';
 import * as adjustments from './adjustments';
@@ -18,7 +19,11 @@ export const pointsDomain = defineDomain(
   getMyPoints: async ({ principal, params }) => volunteers.pointsOf(params.communityId, principal.userId),
   getVolunteerPoints: async ({ params }) => volunteers.volunteerPoints(params.communityId, params.userId),
   listActivities: async ({ principal, params }) => activities.listActivities(principal, params.communityId),
-  createActivity: async ({ principal, params, body }) => activities.createActivity(principal, params.communityId, body),
+  // Names residents read are screened by WeChat first (a risky one is refused, nothing created).
+  createActivity: async ({ principal, params, body }) =>
+    screenStaffText(principal.userId, 'profile', [body.title, body.place]).then(() =>
+      activities.createActivity(principal, params.communityId, body),
+    ),
   signUpActivity: async ({ principal, params }) => activities.signUp(principal, params.communityId, params.activityId),
   getActivityCode: async ({ params, query }) =>
     activities.getActivityCode(params.communityId, params.activityId, query.action),
@@ -28,7 +33,10 @@ export const pointsDomain = defineDomain(
   listPendingHours: async ({ params }) => activities.listPendingHours(params.communityId),
   confirmHours: async ({ principal, params, body }) => activities.confirmHours(principal, params, body),
   listPointsMerchants: async ({ principal, params }) => merchants.listMerchants(principal, params.communityId),
-  createMerchant: async ({ params, body }) => merchants.createMerchant(params.communityId, body),
+  createMerchant: async ({ principal, params, body }) =>
+    screenStaffText(principal.userId, 'profile', [body.name, body.address]).then(() =>
+      merchants.createMerchant(params.communityId, body),
+    ),
   updateAgreement: async ({ params, body }) => merchants.updateAgreement(params.communityId, params.merchantId, body),
   bindMerchant: async ({ principal, body }) => merchants.bindMerchant(principal, body.inviteCode),
   createRedemptionCode: async ({ principal, params, body }) =>

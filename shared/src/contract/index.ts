@@ -7,5 +7,8 @@ export * from './agenda';
 export * from './notify';
 export * from './canteen';
 export * from './points';
+export * from './privacy';
+export * from './moderation';
+export * from './onboarding';
 export * from './routes';
 export * from './principal';
