@@ -218,23 +218,7 @@ describe('canteen deliveries from the stream', () => {
     const orderId = freshId('order');
     const eventId = freshId('evt').toUpperCase();
     // Exactly what the canteen writes in the transaction that confirms the delivery.
-    await documentClient.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          outboxPut(
-            {
-              type: 'canteen.delivery_confirmed',
-              communityId: c.communityId,
-              orderId,
-              volunteerUserId: v.userId,
-              confirmedAt: new Date().toISOString(),
-            },
-            new Date(),
-            eventId,
-          ),
-        ],
-      }),
-    );
+    await documentClient.send(new TransactWriteCommand({ TransactItems: [confirmed(c, v, orderId, eventId)] }));
     const record = await streamRecord(eventId);
 
     const first = await pointsStream({ Records: [record, record] } as unknown as DynamoDBStreamEvent);

@@ -3,7 +3,7 @@ import type { Principal } from '@linli/shared/contract/principal';
 import { isStaffOf } from '@linli/shared/domain/access/rules';
 import { type AgendaActor } from '@linli/shared/domain/agenda/state';
 import { DomainError } from '@linli/shared/errors';
-import { subjectOf, type ActingSubject } from '../identity';
+import { subjectIn, type ActingSubject } from '../identity';
 import type { AgendaEvent as OutboxEvent } from './events';
 import * as repo from './repository';
 import type { TopicRecord } from './records';
@@ -20,8 +20,7 @@ export async function viewerOf(
   communityId: string,
 ): Promise<Viewer> {
   if (!onBehalfOf && isStaffOf(principal, communityId)) return { kind: 'staff' };
-  const subject = await subjectOf({ principal, onBehalfOf });
-  if (subject.communityId !== communityId) throw new DomainError('OUT_OF_SCOPE');
+  const subject = await subjectIn({ principal, onBehalfOf }, communityId);
   return { kind: 'member', subject };
 }
 

@@ -10,7 +10,7 @@ import {
   type AgendaActor,
 } from '@linli/shared/domain/agenda/state';
 import { DomainError } from '@linli/shared/errors';
-import { subjectOf, type ActingSubject } from '../identity';
+import { subjectIn, type ActingSubject } from '../identity';
 import { screenStaffText } from '../moderation';
 import { retry, withOptimisticRetry } from '../platform/retry';
 import * as repo from './repository';
@@ -109,8 +109,7 @@ export async function withdrawTopic(
   communityId: string,
   topicId: string,
 ): Promise<Topic> {
-  const subject = await subjectOf({ principal, onBehalfOf });
-  if (subject.communityId !== communityId) throw new DomainError('OUT_OF_SCOPE');
+  const subject = await subjectIn({ principal, onBehalfOf }, communityId);
   const mover: Mover = {
     actor: () => memberActor(subject),
     byId: principal.userId,

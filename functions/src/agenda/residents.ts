@@ -4,7 +4,7 @@ import type { Topic, TopicDetail } from '@linli/shared/contract/agenda';
 import type { Principal } from '@linli/shared/contract/principal';
 import { OPEN_STATES, applyAction, inScope, submitted, type AgendaCategory } from '@linli/shared/domain/agenda/state';
 import { DomainError } from '@linli/shared/errors';
-import { subjectOf, type ActingSubject } from '../identity';
+import { subjectIn, subjectOf, type ActingSubject } from '../identity';
 import { screenText } from '../moderation';
 import { withOptimisticRetry } from '../platform/retry';
 import * as repo from './repository';
@@ -29,8 +29,7 @@ export async function submitTopic(
   communityId: string,
   input: SubmitRequest,
 ): Promise<Topic> {
-  const subject = await subjectOf({ principal, onBehalfOf });
-  if (subject.communityId !== communityId) throw new DomainError('OUT_OF_SCOPE');
+  const subject = await subjectIn({ principal, onBehalfOf }, communityId);
   // Checked before anything is written: a risky text is refused here and leaves no trace.
   const screening = await screenText({
     authorUserId: principal.userId,
@@ -177,8 +176,7 @@ export async function cosignTopic(
   communityId: string,
   topicId: string,
 ): Promise<Topic> {
-  const subject = await subjectOf({ principal, onBehalfOf });
-  if (subject.communityId !== communityId) throw new DomainError('OUT_OF_SCOPE');
+  const subject = await subjectIn({ principal, onBehalfOf }, communityId);
   const t = await topicOf(communityId, topicId);
   if (t.held) throw new DomainError('CONTENT_HELD');
   const check = applyAction(toDomain(t), memberActor(subject), { kind: 'cosign' }, new Date().toISOString());
@@ -201,8 +199,7 @@ export async function rateTopic(
   topicId: string,
   input: { stars: number; comment?: string },
 ): Promise<Topic> {
-  const subject = await subjectOf({ principal, onBehalfOf });
-  if (subject.communityId !== communityId) throw new DomainError('OUT_OF_SCOPE');
+  const subject = await subjectIn({ principal, onBehalfOf }, communityId);
   const t = await topicOf(communityId, topicId);
   const check = applyAction(
     toDomain(t),

@@ -11,7 +11,7 @@ import {
 import { ageOn, todayInShanghai } from '@linli/shared/domain/identity/person';
 import { DomainError } from '@linli/shared/errors';
 import { ulid } from 'ulidx';
-import { subjectOf, type ActingSubject, type Caller } from '../identity';
+import { subjectIn, subjectOf, type ActingSubject, type Caller } from '../identity';
 import { completionPut } from '../platform/idempotency';
 import { randomNumbers } from '../platform/random';
 import { retry, withOptimisticRetry } from '../platform/retry';
@@ -44,8 +44,7 @@ interface OrderContext {
 }
 
 async function orderContext(caller: Caller, ref: MenuRef, input: OrderInput): Promise<OrderContext> {
-  const subject = await subjectOf(caller);
-  if (subject.communityId !== ref.communityId) throw new DomainError('OUT_OF_SCOPE');
+  const subject = await subjectIn(caller, ref.communityId);
   const menu = await menuOf(ref);
   const now = new Date();
   const refusal = orderRefusal(menu, now, todayInShanghai(now));

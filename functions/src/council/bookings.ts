@@ -4,7 +4,7 @@ import type { Booking, MyBooking } from '@linli/shared/contract/council';
 import type { Principal } from '@linli/shared/contract/principal';
 import { DomainError } from '@linli/shared/errors';
 import { bookingRefusal, cancellationRefusal, isInAudience, newCheckinCode } from '@linli/shared/domain/council/rules';
-import { subjectOf, type ActingSubject } from '../identity';
+import { subjectIn, subjectOf, type ActingSubject } from '../identity';
 import { completionPut } from '../platform/idempotency';
 import { randomNumbers } from '../platform/random';
 import { retry, withOptimisticRetry } from '../platform/retry';
@@ -23,8 +23,7 @@ export async function bookSeat(
   communityId: string,
   sessionId: string,
 ): Promise<Booking> {
-  const member = await subjectOf({ principal, onBehalfOf });
-  if (member.communityId !== communityId) throw new DomainError('OUT_OF_SCOPE');
+  const member = await subjectIn({ principal, onBehalfOf }, communityId);
   const first = await sessionOf(communityId, sessionId);
   const now = new Date();
   const refusal = bookingRefusal(first, now);

@@ -55,3 +55,10 @@ export async function subjectOf({ principal, onBehalfOf }: Caller): Promise<Acti
   if (!memberId) throw new DomainError('NOT_A_MEMBER');
   return resolveActingSubject(principal, memberId);
 }
+
+/** The member a resident request is about, who must belong to the community the path names. */
+export async function subjectIn(caller: Caller, communityId: string): Promise<ActingSubject> {
+  const subject = await subjectOf(caller);
+  if (subject.communityId !== communityId) throw new DomainError('OUT_OF_SCOPE');
+  return subject;
+}
