@@ -219,6 +219,9 @@ describe('booking seats', () => {
       ),
     );
     expect(detail.map((d) => d.body.myBooking.waitlistPosition)).toEqual(Array.from({ length: 80 }, (_, i) => i + 1));
+    // What each resident was told when booking is the place the table holds for them: no two hear 「候补第5位」.
+    const told = new Map(waitlisted.map((a) => [a.body.memberId as string, a.body.waitlistPosition as number]));
+    expect(waits.map((w) => told.get(w.memberId as string))).toEqual(Array.from({ length: 80 }, (_, i) => i + 1));
   });
 
   it('gives one resident booking 20 times at once exactly one seat', async () => {

@@ -138,15 +138,23 @@ describe('deleting one’s account', () => {
     expect(await itemsHolding([name, masked, openid])).toEqual([]);
 
     // The ledger keeps the posting under the anonymous id, balanced, and the balance is unchanged.
-    const postings = await documentClient.send(
-      new ScanCommand({
-        TableName: tableName,
-        FilterExpression: 'begins_with(pk, :p) AND volunteerUserId = :u',
-        ExpressionAttributeValues: { ':p': `PTPOSTING#${c.communityId}#`, ':u': me.userId },
-      }),
-    );
-    expect(postings.Items).toHaveLength(1);
-    const posting = postings.Items![0]!;
+    // A filtered Scan reads the table a page at a time: a busy shared table needs every page.
+    const postings: Record<string, any>[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await documentClient.send(
+        new ScanCommand({
+          TableName: tableName,
+          FilterExpression: 'begins_with(pk, :p) AND volunteerUserId = :u',
+          ExpressionAttributeValues: { ':p': `PTPOSTING#${c.communityId}#`, ':u': me.userId },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      postings.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    expect(postings).toHaveLength(1);
+    const posting = postings[0]!;
     expect(posting.volunteerName).toBe('已注销用户');
     expect(posting.entries.reduce((sum: number, e: { amount: number }) => sum + e.amount, 0)).toBe(0);
     const balance = await documentClient.send(

@@ -4,7 +4,7 @@ import { isStaffOf } from '@linli/shared/domain/access/rules';
 import { type AgendaActor } from '@linli/shared/domain/agenda/state';
 import { DomainError } from '@linli/shared/errors';
 import { subjectOf, type ActingSubject } from '../identity';
-import type { OutboxEvent } from '../platform/outbox';
+import type { AgendaEvent as OutboxEvent } from './events';
 import * as repo from './repository';
 import type { TopicRecord } from './records';
 

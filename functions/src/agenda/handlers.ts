@@ -1,14 +1,12 @@
 import { agendaRoutes } from '@linli/shared/contract/agenda';
+import { resolveActingSubject } from '../identity';
 import { defineDomain } from '../platform/lambda-router';
 import * as lists from './lists';
 import * as moderation from './moderation';
 import * as moves from './moves';
 import * as residents from './residents';
 
-export const agendaDomain = defineDomain(
-  'agenda',
-  agendaRoutes,
-)({
+export const agendaDomain = defineDomain('agenda', agendaRoutes, { actingFor: resolveActingSubject })({
   submitTopic: async ({ principal, onBehalfOf, params, body }) =>
     residents.submitTopic(principal, onBehalfOf, params.communityId, body),
   listOpenTopics: async ({ principal, onBehalfOf, params }) =>

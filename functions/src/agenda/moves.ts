@@ -11,7 +11,7 @@ import {
 } from '@linli/shared/domain/agenda/state';
 import { DomainError } from '@linli/shared/errors';
 import { subjectOf, type ActingSubject } from '../identity';
-import { screenStaffText } from '../moderation/screen';
+import { screenStaffText } from '../moderation';
 import { retry, withOptimisticRetry } from '../platform/retry';
 import * as repo from './repository';
 import type { TimelineRecord, TopicRecord } from './records';

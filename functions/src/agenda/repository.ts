@@ -4,7 +4,8 @@ import { QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-
 import { OPEN_STATES } from '@linli/shared/domain/agenda/state';
 import { documentClient, tableName } from '../platform/dynamo';
 import { batchGetItems, getItem, queryIndex, queryPartition } from '../platform/items';
-import { outboxPut, type OutboxEvent } from '../platform/outbox';
+import { outboxPut } from '../platform/outbox';
+import type { AgendaEvent as OutboxEvent } from './events';
 import { failedConditions } from '../platform/transactions';
 import { index, key } from '../table';
 import {

@@ -5,7 +5,7 @@ import type { Principal } from '@linli/shared/contract/principal';
 import { OPEN_STATES, applyAction, inScope, submitted, type AgendaCategory } from '@linli/shared/domain/agenda/state';
 import { DomainError } from '@linli/shared/errors';
 import { subjectOf, type ActingSubject } from '../identity';
-import { screenText } from '../moderation/screen';
+import { screenText } from '../moderation';
 import { withOptimisticRetry } from '../platform/retry';
 import * as repo from './repository';
 import type { TimelineRecord, TopicRecord } from './records';

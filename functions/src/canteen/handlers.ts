@@ -1,5 +1,6 @@
 import { canteenRoutes } from '@linli/shared/contract/canteen';
-import { onlyPassedPhotos, requestMediaChecks } from '../moderation/media';
+import { resolveActingSubject } from '../identity';
+import { onlyPassedPhotos, requestMediaChecks } from '../moderation';
 import { defineDomain } from '../platform/lambda-router';
 import * as delivery from './delivery';
 import * as kitchen from './kitchen';
@@ -8,10 +9,7 @@ import * as ordering from './ordering';
 import * as settlement from './settlement';
 import * as setup from './setup';
 
-export const canteenDomain = defineDomain(
-  'canteen',
-  canteenRoutes,
-)({
+export const canteenDomain = defineDomain('canteen', canteenRoutes, { actingFor: resolveActingSubject })({
   listCanteens: async ({ params }) => setup.listCanteens(params.communityId),
   saveCanteen: async ({ params, body }) => setup.saveCanteen(params, body),
   getCanteenSettings: async ({ params }) => setup.getSettings(params.communityId),

@@ -1,14 +1,12 @@
 import { councilRoutes } from '@linli/shared/contract/council';
+import { resolveActingSubject } from '../identity';
 import { defineDomain } from '../platform/lambda-router';
 import * as attendance from './attendance';
 import * as bookings from './bookings';
 import * as sessions from './sessions';
 import * as venues from './venues';
 
-export const councilDomain = defineDomain(
-  'council',
-  councilRoutes,
-)({
+export const councilDomain = defineDomain('council', councilRoutes, { actingFor: resolveActingSubject })({
   listVenues: async ({ params }) => venues.listVenues(params.communityId),
   createVenue: async ({ params, body }) => venues.createVenue(params.communityId, body),
   updateVenue: async ({ params, body }) => venues.updateVenue(params.communityId, params.venueId, body),

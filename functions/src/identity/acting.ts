@@ -1,25 +1,12 @@
 import type { Principal } from '@linli/shared/contract/principal';
+import type { ActingSubject } from '../platform/acting-for';
 import { DomainError } from '@linli/shared/errors';
 import { ageOn, todayInShanghai } from '@linli/shared/domain/identity/person';
 import { isStaffOf } from '@linli/shared/domain/access/rules';
 import { careGrantStatus, getMember } from './repository';
 import type { MemberRecord } from './records';
 
-/** The member a request is made for (代办): their own rules (age, eligibility) apply. */
-export interface ActingSubject {
-  memberId: string;
-  realName: string;
-  communityId: string;
-  buildingId: string;
-  buildingName: string;
-  unitId: string;
-  unitName: string;
-  room: string;
-  birthDate: string;
-  age: number;
-  /** How the caller may act for them. */
-  via: 'self' | 'caregiver' | 'staff';
-}
+export type { ActingSubject };
 
 /** Acting for a member is allowed to the member's own user, an active caregiver, or staff of the community. */
 export async function actingVia(principal: Principal, member: MemberRecord): Promise<ActingSubject['via'] | undefined> {

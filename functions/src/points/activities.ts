@@ -10,7 +10,7 @@ import {
   shanghaiMonth,
 } from '@linli/shared/domain/points/ledger';
 import { DomainError } from '@linli/shared/errors';
-import type { OutboxEvent } from '../platform/outbox';
+import type { PointsEvent as OutboxEvent } from './events';
 import { activityCode, expired, readActivityCode } from './codes';
 import * as repo from './repository';
 import type { ActivityRecord, SignupRecord } from './records';

@@ -2,8 +2,9 @@
 import type { Principal } from '@linli/shared/contract/principal';
 import { adjustment, deliveryAward, parseAccount, reversal, reversalRefusal } from '@linli/shared/domain/points/ledger';
 import { DomainError } from '@linli/shared/errors';
+import type { CanteenEvent } from '../canteen';
 import { getUser } from '../identity';
-import type { OutboxEvent } from '../platform/outbox';
+import type { PointsEvent as OutboxEvent } from './events';
 import * as repo from './repository';
 import { auditView, record } from './views';
 
@@ -79,7 +80,7 @@ export async function listAdjustments(communityId: string) {
  * The stream consumer's side of a delivered canteen order: the volunteer who delivered is
  * credited the community's points per delivery, once per order however often the event arrives.
  */
-export async function creditDelivery(event: Extract<OutboxEvent, { type: 'canteen.delivery_confirmed' }>) {
+export async function creditDelivery(event: Extract<CanteenEvent, { type: 'canteen.delivery_confirmed' }>) {
   const settings = await repo.getSettings(event.communityId);
   if (settings.pointsPerDelivery <= 0) return 'skipped' as const;
   const at = new Date(event.confirmedAt);

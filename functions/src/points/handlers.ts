@@ -1,6 +1,6 @@
 import { pointsRoutes } from '@linli/shared/contract/points';
 import { DomainError } from '@linli/shared/errors';
-import { screenStaffText } from '../moderation/screen';
+import { screenStaffText } from '../moderation';
 import { defineDomain } from '../platform/lambda-router';
 import * as activities from './activities';
 import * as adjustments from './adjustments';

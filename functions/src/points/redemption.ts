@@ -13,7 +13,7 @@ import {
 } from '@linli/shared/domain/points/ledger';
 import { DomainError } from '@linli/shared/errors';
 import { getUser } from '../identity';
-import type { OutboxEvent } from '../platform/outbox';
+import type { PointsEvent as OutboxEvent } from './events';
 import { expired, readRedemptionCode, redemptionCode } from './codes';
 import { operatedMerchant } from './merchants';
 import * as repo from './repository';

@@ -8,9 +8,9 @@
  */
 import type { Principal } from '@linli/shared/contract/principal';
 import { DomainError } from '@linli/shared/errors';
-import { cancelOrder } from '../canteen/ordering';
-import { cancelBooking } from '../council/bookings';
-import { maskName } from '../agenda/views';
+import { cancelOrder } from '../canteen';
+import { cancelBooking } from '../council';
+import { maskName } from '../agenda';
 import { resolveActingSubject } from '../identity';
 import { logger } from '../platform/logger';
 import { key } from '../table';
