@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { DEV_MARKERS } from '../../functions/src/moderation/wechat-security';
-import { button, choice, confirmModal, currentPage, NEWCOMER, signIn, tab, textInput } from './app';
+import { button, choice, confirmModal, currentPage, h5Url, NEWCOMER, signIn, tab, textInput } from './app';
 import { expectVisible, withBrowser } from './browser';
 
 const SCENARIO_TIMEOUT_MS = 120_000;
@@ -34,8 +34,9 @@ describe('personal data and content security on H5', () => {
         await confirmModal(page);
         await page.waitForURL(/#\/pages\/home\/index/);
 
-        await tab(page, '我的').click();
-        await page.waitForURL(/#\/pages\/mine\/index/);
+        // Signed out for good: a fresh start of the app finds no session.
+        await page.goto(`${h5Url()}/#/pages/mine/index`);
+        await page.reload();
         await expectVisible(button(currentPage(page), '登录'));
       });
     },

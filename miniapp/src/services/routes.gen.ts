@@ -401,6 +401,13 @@ export const clientRoutes = {
     auth: true,
     actingFor: false,
   },
+  listConsent: {
+    method: 'GET',
+    path: '/me/subscriptions',
+    idempotent: false,
+    auth: true,
+    actingFor: false,
+  },
   notificationStats: {
     method: 'GET',
     path: '/community/:communityId/notification-stats',

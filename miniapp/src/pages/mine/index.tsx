@@ -11,7 +11,7 @@ import { useUnreadCount } from '../../hooks/use-unread-count';
 import { staffCommunityOf } from '../../services/me';
 import { clearSession } from '../../services/session';
 import { badgeText } from '../../services/unread';
-import { Dependents, Membership, Profile, SignedOut } from './sections';
+import { Dependents, Membership, MessageReminders, Profile, SignedOut } from './sections';
 import './index.css';
 
 async function logout(): Promise<void> {
@@ -65,6 +65,13 @@ export default function MinePage() {
               <Dependents me={me} />
             </>
           ) : null}
+        </>
+      ) : null}
+
+      {me ? (
+        <>
+          <Text className="linli-section-title">消息提醒</Text>
+          <MessageReminders userId={me.userId} />
         </>
       ) : null}
 

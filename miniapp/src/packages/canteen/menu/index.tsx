@@ -21,6 +21,8 @@ import { MEAL_LABELS, dayLabel, yuanText } from '../../../utils/canteen';
 import { formatMoment } from '../../../utils/session-time';
 import { PriceLines } from '../components/price-lines';
 import '../components/canteen.css';
+import { CONSENT_FOR_TAP } from '@linli/shared/contract/notify';
+import { askConsent } from '../../../services/subscribe';
 
 type Dish = MenuDetail['menu']['dishes'][number];
 
@@ -73,6 +75,8 @@ function OrderForm({ refs, actingId, actingName }: { refs: MenuRef; actingId?: s
 
   const submit = async () => {
     if (!input) return;
+    // Inside the tap: WeChat shows the consent dialog only for a user gesture.
+    if (!actingName) await askConsent(CONSENT_FOR_TAP.ordering);
     const order = await place.submit(input);
     if (!order) return;
     void Taro.showToast({ title: actingName ? `已为${actingName}订餐` : '订餐成功', icon: 'none', duration: 2000 });
