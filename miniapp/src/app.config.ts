@@ -33,6 +33,7 @@ export default defineAppConfig({
       ],
     },
     { root: 'packages/merchant', pages: ['center/index'] },
+    { root: 'packages/onboarding', pages: ['find/index', 'invite/index'] },
     { root: 'packages/messages', pages: ['index/index'] },
     { root: 'packages/council', pages: ['session/index', 'bookings/index'] },
     { root: 'packages/agenda', pages: ['index/index', 'submit/index', 'mine/index', 'topic/index', 'board/index'] },

@@ -8,7 +8,6 @@ import { ChoiceChips } from '../../../components/choice-chips';
 import { CouncilGate } from '../../../components/council-gate';
 import { PageShell } from '../../../components/page-shell';
 import { RequestStatus } from '../../../components/request-status';
-import { DEFAULT_COMMUNITY_ID } from '../../../constants';
 import {
   useMenuDetail,
   usePlaceOrder,
@@ -20,6 +19,7 @@ import {
 import { MEAL_LABELS, dayLabel, yuanText } from '../../../utils/canteen';
 import { formatMoment } from '../../../utils/session-time';
 import { PriceLines } from '../components/price-lines';
+import { useCurrentCommunity } from '../../../hooks/use-current-community';
 import '../components/canteen.css';
 import { CONSENT_FOR_TAP } from '@linli/shared/contract/notify';
 import { askConsent } from '../../../services/subscribe';
@@ -166,8 +166,9 @@ function OrderForm({ refs, actingId, actingName }: { refs: MenuRef; actingId?: s
 /** 点餐: choose dishes and pickup or delivery; the server prices it, subsidy and fee included. */
 export default function CanteenMenuPage() {
   const { params } = useRouter();
+  const current = useCurrentCommunity().communityId;
   const refs: MenuRef = {
-    communityId: params.communityId || DEFAULT_COMMUNITY_ID,
+    communityId: params.communityId || current || '',
     canteenId: params.canteenId ?? '',
     date: params.date ?? '',
     meal: (params.meal ?? 'lunch') as MealName,
