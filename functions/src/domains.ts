@@ -6,6 +6,8 @@ import { identityDomain } from './identity/handlers';
 import { notifyDomain } from './notify/handlers';
 import type { DomainHandlers } from './platform/lambda-router';
 import { pointsDomain } from './points/handlers';
+import { moderationDomain } from './moderation/handlers';
+import { privacyDomain } from './privacy/handlers';
 
 /** Every domain's handlers: the local API serves them all; each Lambda imports only its own. */
 export const domains: DomainHandlers[] = [
@@ -16,4 +18,6 @@ export const domains: DomainHandlers[] = [
   notifyDomain,
   canteenDomain,
   pointsDomain,
+  privacyDomain,
+  moderationDomain,
 ];

@@ -23,6 +23,7 @@
  *  AP18 a venue's sessions by start (overlaps)      Query gsi2 gsi2pk=VENUE#<community>#<venue>
  *  AP19 a member's booking of a session             GetItem pk=SESSION#<id> sk=BOOKING#<member>
  *  AP20 a session's bookings (attendee list)        Query pk=SESSION#<id> begins_with(sk, BOOKING#)
+ *       (also a waitlisted booking's place: consistent COUNT of earlier waitKeys, the index may lag)
  *  AP21 a session's waitlist in arrival order       Query gsi2 gsi2pk=SESSION#<id>#WAIT (head: Limit 1)
  *  AP22 a member's bookings by session start        Query gsi1 gsi1pk=MEMBER#<id>#BOOKINGS
  *  AP23 the booking behind a check-in code          GetItem pk=SESSION#<id> sk=CODE#<code>
@@ -40,6 +41,8 @@
  *  AP35 open topics by scope (附议)                  Query gsi2 gsi2pk=COMMUNITY#<id>#OPENTOPICS#<ALL|building>
  *  AP36 a member's own topics, newest first         Query pk=MEMBER#<id> begins_with(sk, TOPIC#) descending
  *  AP37 the topics scheduled into a session         Query pk=SESSION#<id> begins_with(sk, TOPIC#)
+ *  AP38 a member's topic ratings (account erasure)  Query gsi1 gsi1pk=MEMBER#<id>#RATINGS
+ *  AP39 a photo's WeChat check / by trace id       GetItem pk=MEDIA#<sha256(url)> sk=CHECK | pk=MEDIATRACE#<trace> sk=MEDIA
  *  AP40 a community's canteen settings (subsidies)  GetItem pk=COMMUNITY#<id> sk=SETTINGS#canteen
  *  AP41 a member's delivery eligibility             GetItem pk=MEMBER#<id> sk=MEALDELIVERY
  *  AP42 a community's delivery-eligible members     Query gsi1 gsi1pk=COMMUNITY#<id>#MEALDELIVERY
@@ -205,6 +208,7 @@ export const index = {
   venueSessions: (communityId: string, venueId: string) => `VENUE#${communityId}#${venueId}`,
   sessionWaitlist: (sessionId: string) => `SESSION#${sessionId}#WAIT`,
   memberBookings: (memberId: string) => `MEMBER#${memberId}#BOOKINGS`,
+  memberRatings: (memberId: string) => `MEMBER#${memberId}#RATINGS`,
   communityTopics: (communityId: string, status: string) => `COMMUNITY#${communityId}#TOPICS#${status.toUpperCase()}`,
   /** `ALL` for community-wide topics, else the building's id. */
   openTopics: (communityId: string, scopeKey: string) => `COMMUNITY#${communityId}#OPENTOPICS#${scopeKey}`,

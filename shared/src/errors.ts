@@ -8,6 +8,8 @@ export const ERRORS = {
   VALIDATION_FAILED: { status: 400, message: '填写的信息有误，请检查后再试' },
   IDEMPOTENCY_KEY_INVALID: { status: 400, message: '请求标识格式不正确' },
   ACTING_FOR_UNSUPPORTED: { status: 400, message: '此项业务不支持代办' },
+  PATH_ENCODING_INVALID: { status: 400, message: '请求地址的编码不正确' },
+  ACTING_FOR_INVALID: { status: 400, message: '代办对象的居民编号格式不正确' },
   // 401
   UNAUTHENTICATED: { status: 401, message: '请先登录' },
   TOKEN_EXPIRED: { status: 401, message: '登录已过期，请重新登录' },
@@ -131,6 +133,13 @@ export const ERRORS = {
   REDEMPTION_OTHER_MERCHANT: { status: 422, message: '这个兑换码不是给本店的' },
   NOT_MERCHANT_OPERATOR: { status: 422, message: '请先用社区发放的邀请码绑定商户' },
   NOT_A_VOLUNTEER: { status: 422, message: '请先成为志愿者' },
+  // content security (WeChat msgSecCheck / mediaCheckAsync) and staff moderation
+  CONTENT_RISKY: { status: 422, message: '内容含有不适宜公开的信息，未能发布。请修改后再提交' },
+  CONTENT_HELD: { status: 409, message: '该内容正在等待社区工作人员复核，通过后才能查看和附议' },
+  CONTENT_NOT_HELD: { status: 409, message: '该内容不在待复核状态，请刷新后查看' },
+  CONTENT_ALREADY_HIDDEN: { status: 409, message: '该内容已经隐藏过了' },
+  CONTENT_NOT_FOUND: { status: 404, message: '找不到要处理的内容' },
+  WECHAT_SIGNATURE_INVALID: { status: 403, message: '微信消息推送的签名不正确' },
   // 413
   PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大' },
   // 415
@@ -140,7 +149,7 @@ export const ERRORS = {
   // 5xx
   WECHAT_UNAVAILABLE: { status: 503, message: '微信服务暂时不可用，请稍后再试' },
   INTERNAL: { status: 500, message: '服务暂时出了点问题，请稍后再试' },
-  SERVICE_UNAVAILABLE: { status: 503, message: '服务繁忙，请稍后再试' },
+  SERVICE_UNAVAILABLE: { status: 503, message: '系统正忙，请稍等片刻再试' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -12,7 +12,7 @@ import { documentClient, dynamoClient, tableName } from '../../functions/src/pla
 import { outboxPut } from '../../functions/src/platform/outbox';
 import { activityCode } from '../../functions/src/points/codes';
 import { accountEntries, balanceOf } from '../../functions/src/points/repository';
-import { creditDelivery } from '../../functions/src/points/service';
+import { creditDelivery } from '../../functions/src/points';
 import { key } from '../../functions/src/table';
 import { TestApi } from '../helpers/api';
 import { residentMember, userWithGrants } from '../helpers/fixtures';

@@ -3,7 +3,8 @@ import { PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dy
 import { DEFAULT_SUBSIDY_BANDS } from '@linli/shared/domain/canteen/rules';
 import { documentClient, tableName } from '../platform/dynamo';
 import { getItem, queryIndex, queryPartition } from '../platform/items';
-import { outboxPut, type OutboxEvent } from '../platform/outbox';
+import { outboxPut } from '../platform/outbox';
+import type { CanteenEvent as OutboxEvent } from './events';
 import { failedConditions } from '../platform/transactions';
 import { index, key } from '../table';
 import type {

@@ -12,7 +12,7 @@ import {
   todayInShanghai,
 } from '@linli/shared/domain/identity/person';
 import { ACCESS_TOKEN_TTL_SECONDS, signAccessToken, signRefreshToken, verifyRefreshToken } from '../platform/auth';
-import { actingVia } from './acting';
+import { actingVia, ownMemberId } from './acting';
 import * as repo from './repository';
 import type { ApplicationRecord, LinkRecord, MemberRecord, RelationName, UserRecord } from './records';
 import type { SessionExchanger } from './wechat-session';
@@ -270,7 +270,7 @@ export async function listMembers(communityId: string, buildingId?: string): Pro
 
 /** The caller's own verified member record, or NOT_A_MEMBER. */
 async function ownMember(principal: Principal): Promise<MemberRecord> {
-  const memberId = principal.grants.find((g) => g.role === 'resident' && g.memberId)?.memberId;
+  const memberId = ownMemberId(principal);
   const member = memberId ? await repo.getMember(memberId) : undefined;
   if (!member || member.status !== 'verified') throw new DomainError('NOT_A_MEMBER');
   return member;

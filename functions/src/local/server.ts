@@ -122,6 +122,7 @@ export async function handleLocalRequest(req: IncomingMessage, res: ServerRespon
   const { text, tooLarge } = await readBody(req);
   if (match.kind === 'not-found') return send(res, errorResponse('ROUTE_NOT_FOUND'));
   if (match.kind === 'method-not-allowed') return send(res, errorResponse('METHOD_NOT_ALLOWED'));
+  if (match.kind === 'bad-encoding') return send(res, errorResponse('PATH_ENCODING_INVALID'));
   if (tooLarge) return send(res, errorResponse('PAYLOAD_TOO_LARGE'));
   const handler = handlerByDomain.get(match.route.domain);
   if (!handler) return send(res, errorResponse('ROUTE_NOT_FOUND'));

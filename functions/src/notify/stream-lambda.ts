@@ -9,9 +9,9 @@ import type { TemplateKey } from '@linli/shared/contract/notify';
 import { optionalEnv, requireEnv } from '../platform/env';
 import { logger } from '../platform/logger';
 import { memoizeAsync } from '../platform/memo';
-import type { OutboxEvent } from '../platform/outbox';
+import type { OutboxEvent } from '../events';
 import { readSecret } from '../platform/secrets';
-import { creditDelivery } from '../points/service';
+import { creditDelivery } from '../points';
 import { notify, type NotifierDeps } from './notifier';
 import { devSubscribeSender, wechatSubscribeSender } from './wechat-sender';
 

@@ -2,11 +2,12 @@ import middy, { type MiddlewareObj, type MiddyfiedHandler } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { config as configureZod, type $ZodError } from 'zod/v4/core';
 import { zhCN } from 'zod/locales';
+import { Id } from '@linli/shared/contract/common';
 import type { Principal } from '@linli/shared/contract/principal';
 import type { Body, Params, Query, Reply, RouteDef } from '@linli/shared/contract/route';
 import { DomainError, MAX_BODY_BYTES } from '@linli/shared/errors';
 import { mayActInCommunity, mayCallRoute } from '@linli/shared/domain/access/rules';
-import { resolveActingSubject, type ActingSubject } from '../identity/acting';
+import type { ActingSubject, PipelineHooks } from './acting-for';
 import { bearerToken, verifyAccessToken } from './auth';
 import { errorMapper } from './error-mapper';
 import { idempotencyMiddleware } from './idempotency';
@@ -156,15 +157,19 @@ function checkScope(route: RouteDef): Middleware {
  * `X-Acting-For` is honoured only on routes that declare it, and refused elsewhere, so nobody
  * believes they acted for an elder when the route acted for themselves.
  */
-function resolveActingFor(route: RouteDef): Middleware {
+function resolveActingFor(route: RouteDef, hooks: PipelineHooks): Middleware {
+  const resolve = hooks.actingFor;
+  if (route.actingFor && !resolve) throw new Error(`route ${route.id} allows X-Acting-For but no resolver was passed`);
   return {
     before: async ({ event }) => {
       const memberId = header(event, 'x-acting-for');
       if (!memberId) return;
       if (!route.actingFor) throw new DomainError('ACTING_FOR_UNSUPPORTED');
+      // A header is input like any other: a member id has the id format and length, or no lookup is made.
+      if (!Id().safeParse(memberId).success) throw new DomainError('ACTING_FOR_INVALID');
       const s = state(event);
       if (!s.principal) throw new DomainError('UNAUTHENTICATED');
-      s.onBehalfOf = await resolveActingSubject(s.principal, memberId);
+      s.onBehalfOf = await resolve!(s.principal, memberId);
     },
   };
 }
@@ -188,7 +193,11 @@ function requireIdempotencyKey(route: RouteDef): Middleware {
  * idempotency → handler,
  * with every error mapped to its status and Chinese message.
  */
-export function routeHandler<R extends RouteDef>(route: R, impl: RouteImpl<R>): RouteHandler {
+export function routeHandler<R extends RouteDef>(
+  route: R,
+  impl: RouteImpl<R>,
+  hooks: PipelineHooks = {},
+): RouteHandler {
   const core = async (event: LinliEvent, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
     const s = state(event);
     const reply = await impl({
@@ -210,7 +219,7 @@ export function routeHandler<R extends RouteDef>(route: R, impl: RouteImpl<R>): 
     .use(authenticate(route))
     .use(validateParams(route))
     .use(checkScope(route))
-    .use(resolveActingFor(route))
+    .use(resolveActingFor(route, hooks))
     .use(validateQueryAndBody(route))
     .use(requireIdempotencyKey(route));
   if (route.idempotent) handler.use(idempotencyMiddleware());

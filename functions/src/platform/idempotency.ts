@@ -6,6 +6,7 @@ import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { DomainError } from '@linli/shared/errors';
 import { key } from '../table';
 import { documentClient, tableName } from './dynamo';
+import { logger } from './logger';
 import type { LinliEvent } from './http';
 
 /** How long a finished request's answer is replayed to a retry with the same key. */
@@ -97,7 +98,11 @@ export function idempotencyMiddleware(): MiddlewareObj<LinliEvent, APIGatewayPro
     onError: async ({ event }) => {
       if (!claimed.has(event)) return;
       claimed.delete(event);
-      await documentClient.send(new DeleteCommand({ TableName: tableName, Key: recordKey(event) }));
+      // When the database is down this fails too; the claim then lapses at lockedUntil, and the
+      // client must still get the mapped answer (503), not a crash of the error path.
+      await documentClient
+        .send(new DeleteCommand({ TableName: tableName, Key: recordKey(event) }))
+        .catch((error: unknown) => logger.warn('idempotency claim not released', { error: error as Error }));
     },
   };
 }

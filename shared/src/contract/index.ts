@@ -7,5 +7,7 @@ export * from './agenda';
 export * from './notify';
 export * from './canteen';
 export * from './points';
+export * from './privacy';
+export * from './moderation';
 export * from './routes';
 export * from './principal';

@@ -17,7 +17,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type RouteScope = 'none' | 'community';
 
 /** Lambda function (one per domain) that serves a route. */
-export type RouteDomain = 'community' | 'identity' | 'council' | 'agenda' | 'canteen' | 'points' | 'notify';
+export type RouteDomain =
+  'community' | 'identity' | 'council' | 'agenda' | 'canteen' | 'points' | 'notify' | 'privacy' | 'moderation';
 
 /** The schemas of one route. */
 export interface RouteSchemas<

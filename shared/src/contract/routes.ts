@@ -6,6 +6,8 @@ import { councilRoutes } from './council';
 import { identityRoutes } from './identity';
 import { notifyRoutes } from './notify';
 import { pointsRoutes } from './points';
+import { moderationRoutes } from './moderation';
+import { privacyRoutes } from './privacy';
 
 /** The one route table. Functions, the mini-program client, CDK and OpenAPI all read it. */
 export const routes = {
@@ -16,6 +18,8 @@ export const routes = {
   ...notifyRoutes,
   ...canteenRoutes,
   ...pointsRoutes,
+  ...privacyRoutes,
+  ...moderationRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -31,3 +31,11 @@ export function mayActInCommunity(
   const communities = communitiesOf(principal, roles);
   return communities === '*' || communities.has(communityId);
 }
+
+/**
+ * The one answer to "is this staff of this community?": a staff grant for `communityId`, or
+ * admin. Staff of another community are not staff here, whatever they may do at home.
+ */
+export function isStaffOf(principal: Principal | undefined, communityId: string): boolean {
+  return principal !== undefined && mayActInCommunity(principal, ['staff'], communityId);
+}
