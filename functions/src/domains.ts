@@ -4,6 +4,7 @@ import { communityDomain } from './community/handlers';
 import { councilDomain } from './council/handlers';
 import { identityDomain } from './identity/handlers';
 import { notifyDomain } from './notify/handlers';
+import { onboardingDomain } from './onboarding/handlers';
 import type { DomainHandlers } from './platform/lambda-router';
 import { pointsDomain } from './points/handlers';
 import { moderationDomain } from './moderation/handlers';
@@ -20,4 +21,5 @@ export const domains: DomainHandlers[] = [
   pointsDomain,
   privacyDomain,
   moderationDomain,
+  onboardingDomain,
 ];

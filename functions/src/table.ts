@@ -74,6 +74,13 @@
  *  AP70 the merchant a user operates                GetItem pk=USER#<id> sk=MERCHANT
  *  AP71 a community's points settings               GetItem pk=COMMUNITY#<id> sk=SETTINGS#points
  *  AP72 manual adjustments and reversals (audit)    Query gsi1 gsi1pk=COMMUNITY#<id>#PTAUDIT newest first
+ *  AP90 a street office (街道)                       GetItem pk=STREET#<id> sk=META
+ *  AP91 every street office, by name                Query gsi1 gsi1pk=STREETS
+ *  AP92 a street's communities, by name             Query gsi1 gsi1pk=STREET#<id>#COMMUNITIES
+ *  AP93 a one-time invite                           GetItem pk=INVITE#<code> sk=META
+ *  AP94 a scope's invites, newest first             Query gsi1 gsi1pk=ROLES#<PLATFORM|STREET#id>#INVITES
+ *  AP95 a scope's role holders                      Query pk=ROLES#<PLATFORM|STREET#id> begins_with(sk, HOLDER#)
+ *  AP96 a scope's appointment audit, newest first   Query pk=ROLES#<PLATFORM|STREET#id> begins_with(sk, AUDIT#) desc
  */
 
 export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
@@ -189,6 +196,14 @@ export const key = {
   merchantInvite: (code: string) => ({ pk: `MERCHANTINVITE#${code}`, sk: 'META' }),
   merchantOperator: (userId: string) => ({ pk: `USER#${userId}`, sk: 'MERCHANT' }),
   pointsSettings: (communityId: string) => ({ pk: `COMMUNITY#${communityId}`, sk: 'SETTINGS#points' }),
+  street: (streetId: string) => ({ pk: `STREET#${streetId}`, sk: 'META' }),
+  invite: (code: string) => ({ pk: `INVITE#${code}`, sk: 'META' }),
+  /** Scope: `PLATFORM` or `STREET#<id>` (a street's operators and its communities' staff). */
+  roleHolder: (scope: string, role: string, communityId: string | undefined, userId: string) => ({
+    pk: `ROLES#${scope}`,
+    sk: `HOLDER#${role}#${communityId ?? '-'}#${userId}`,
+  }),
+  roleAudit: (scope: string, at: string, id: string) => ({ pk: `ROLES#${scope}`, sk: `AUDIT#${at}#${id}` }),
 } as const;
 
 /** Values of the generic index attributes, one builder per access pattern. */
@@ -222,6 +237,9 @@ export const index = {
   userSignups: (userId: string) => `USER#${userId}#SIGNUPS`,
   pendingHours: (communityId: string) => `COMMUNITY#${communityId}#HOURS#PENDING`,
   communityVolunteers: (communityId: string) => `COMMUNITY#${communityId}#VOLUNTEERS`,
+  streets: () => 'STREETS',
+  streetCommunities: (streetId: string) => `STREET#${streetId}#COMMUNITIES`,
+  scopeInvites: (scope: string) => `ROLES#${scope}#INVITES`,
 } as const;
 
 /** Prefix of every item in a community's partition, for Query. */

@@ -1,11 +1,13 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
-import type { Construct } from 'constructs';
 import type { RouteDef } from '../../shared/src/contract/route';
 import { Api } from './api';
 import { Monitoring } from './monitoring';
+import { Construct as Scope } from 'constructs';
+import { subscriptions } from '../../functions/src/subscriptions';
 import { Notifier } from './notifier';
+import { outboxSubscriber } from './outbox-subscriber';
 import type { StageConfig } from './stage-config';
 
 export interface ApiStackProps extends StackProps {
@@ -25,7 +27,7 @@ export class ApiStack extends Stack {
   readonly monitoring: Monitoring;
   readonly notifier: Notifier;
 
-  constructor(scope: Construct, id: string, props: ApiStackProps) {
+  constructor(scope: Scope, id: string, props: ApiStackProps) {
     super(scope, id, { terminationProtection: props.stage.deletionProtection, ...props });
     const { stage } = props;
     const table =
@@ -56,6 +58,26 @@ export class ApiStack extends Stack {
       removalPolicy: stage.removalPolicy,
     });
 
+    // Every other outbox subscriber (points credits, …): its own function, event source and queue.
+    const subscribers = subscriptions
+      .filter((s) => s.name !== 'notifier')
+      .map((s) => ({
+        name: s.name,
+        ...outboxSubscriber(
+          new Scope(
+            this,
+            s.name.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase()),
+          ),
+          {
+            table,
+            subscription: s,
+            logLevel: stage.logLevel,
+            logRetention: stage.logRetention,
+            removalPolicy: stage.removalPolicy,
+          },
+        ),
+      }));
+
     this.monitoring = new Monitoring(this, 'Monitoring', {
       alarmEmail: stage.alarmEmail,
       httpApi: this.api.httpApi,
@@ -63,12 +85,17 @@ export class ApiStack extends Stack {
         ...[...this.api.functions].map(([domain, fn]) => [domain, fn.function] as const),
         ['notifier', this.notifier.fn.function] as const,
         ['reminders', this.notifier.reminders.function] as const,
+        ...subscribers.map((s) => [s.name, s.fn.function] as const),
       ]),
       table,
-      streamConsumers: new Map([['notifier', this.notifier.fn.function]]),
+      streamConsumers: new Map([
+        ['notifier', this.notifier.fn.function],
+        ...subscribers.map((s) => [s.name, s.fn.function] as const),
+      ]),
       deadLetterQueues: new Map([
         ['notifier', this.notifier.deadLetters],
         ['reminders', this.notifier.reminderDeadLetters],
+        ...subscribers.map((s) => [s.name, s.deadLetters] as const),
       ]),
     });
 

@@ -2,7 +2,7 @@
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/council/index', 'pages/canteen/index', 'pages/points/index', 'pages/mine/index'],
   subPackages: [
-    { root: 'packages/account', pages: ['login/index', 'apply/index', 'dependents/index'] },
+    { root: 'packages/account', pages: ['login/index', 'apply/index', 'dependents/index', 'privacy/index'] },
     {
       root: 'packages/staff',
       pages: [
@@ -42,6 +42,14 @@ export default defineAppConfig({
       pages: ['history/index', 'activities/index', 'merchants/index', 'redeem/index'],
     },
   ],
+  // Load only the components a page renders (WeChat's 按需注入), and fetch the subpackages people
+  // open next before they tap: the canteen's from the 食堂 tab, staff pages from 我的 (on Wi-Fi only).
+  lazyCodeLoading: 'requiredComponents',
+  preloadRule: {
+    'pages/canteen/index': { network: 'all', packages: ['packages/canteen'] },
+    'pages/mine/index': { network: 'wifi', packages: ['packages/staff'] },
+  },
+  sitemapLocation: 'sitemap.json',
   window: {
     backgroundTextStyle: 'light',
     backgroundColor: '#f5f6f7',

@@ -17,6 +17,7 @@ export const SUB_PAGES = {
   login: '/packages/account/login/index',
   apply: '/packages/account/apply/index',
   dependents: '/packages/account/dependents/index',
+  privacy: '/packages/account/privacy/index',
   staffWorkbench: '/packages/staff/workbench/index',
   staffReviews: '/packages/staff/reviews/index',
   staffLinks: '/packages/staff/links/index',
@@ -67,6 +68,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   merchant: '商户',
   staff: '社区工作人员',
   admin: '管理员',
+  street: '街道管理员',
 };
 
 /** Relations a caregiver may have to a dependent, in the contract's order. */

@@ -19,6 +19,8 @@ export const ERRORS = {
   // 403
   FORBIDDEN: { status: 403, message: '您没有权限进行此操作' },
   OUT_OF_SCOPE: { status: 403, message: '只能查看或办理本社区的事务' },
+  OUT_OF_STREET: { status: 403, message: '只能查看或办理本街道的事务' },
+  STREET_OPERATOR_ADMIN_ONLY: { status: 403, message: '街道管理员只能由平台管理员任免' },
   WECHAT_USER_BLOCKED: { status: 403, message: '该微信账号暂时无法登录' },
   // 404
   ROUTE_NOT_FOUND: { status: 404, message: '请求的接口不存在' },
@@ -45,6 +47,9 @@ export const ERRORS = {
   POSTING_NOT_FOUND: { status: 404, message: '找不到该积分记录' },
   VOLUNTEER_NOT_FOUND: { status: 404, message: '找不到该志愿者' },
   INVITE_CODE_INVALID: { status: 404, message: '邀请码无效，请向社区核对' },
+  STREET_NOT_FOUND: { status: 404, message: '找不到该街道（乡镇）' },
+  INVITE_NOT_FOUND: { status: 404, message: '邀请码无效，请核对后再试，或请邀请人重新发送' },
+  ROLE_HOLDER_NOT_FOUND: { status: 404, message: '此人没有担任该职务' },
   REDEMPTION_NOT_FOUND: { status: 404, message: '找不到该兑换记录' },
   // 405
   METHOD_NOT_ALLOWED: { status: 405, message: '不支持该请求方式' },
@@ -82,6 +87,11 @@ export const ERRORS = {
   HOURS_ALREADY_CONFIRMED: { status: 409, message: '该志愿时长已确认过，不能重复确认' },
   REDEMPTION_CODE_USED: { status: 409, message: '该兑换码已使用过' },
   INVITE_CODE_USED: { status: 409, message: '该邀请码已被使用' },
+  INVITE_USED: { status: 409, message: '该邀请已被使用，每个邀请只能用一次' },
+  INVITE_REVOKED: { status: 409, message: '该邀请已被撤销，请联系邀请人' },
+  INVITE_EXPIRED: { status: 409, message: '该邀请已过期（72 小时内有效），请联系邀请人重新发送' },
+  ALREADY_HOLDS_ROLE: { status: 409, message: '您已担任该职务，无需重复接受邀请' },
+  STREET_NAME_TAKEN: { status: 409, message: '已有同名的街道（乡镇）' },
   ALREADY_MERCHANT_OPERATOR: { status: 409, message: '您已绑定商户，无需重复绑定' },
   ALREADY_VOLUNTEER: { status: 409, message: '您已是志愿者' },
   ALREADY_REVERSED: { status: 409, message: '该积分记录已冲正过' },

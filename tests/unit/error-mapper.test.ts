@@ -18,6 +18,7 @@ describe('toErrorResponse', () => {
     ['a refused connection', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8000'), { code: 'ECONNREFUSED' })],
     ['a timeout', Object.assign(new Error('socket hang up'), { name: 'TimeoutError' })],
     ['a wrapped reset', new Error('AWS SDK error wrapper for Error: read ECONNRESET')],
+    ['a wrapped hang-up', new Error('AWS SDK error wrapper for TimeoutError: socket hang up')],
     ['a refused connection as a cause', new Error('fetch failed', { cause: { code: 'ECONNREFUSED' } })],
     ['a domain 503', new DomainError('SERVICE_UNAVAILABLE')],
   ])('answers %s with 503, Retry-After and SERVICE_UNAVAILABLE', (_what, error) => {

@@ -12,6 +12,7 @@ import { ageOn, todayInShanghai } from '@linli/shared/domain/identity/person';
 import { DomainError } from '@linli/shared/errors';
 import { ulid } from 'ulidx';
 import { subjectOf, type ActingSubject, type Caller } from '../identity';
+import { completionPut } from '../platform/idempotency';
 import { randomNumbers } from '../platform/random';
 import { retry, withOptimisticRetry } from '../platform/retry';
 import { canteenOf, menuOf, nowIso, orderFor, type MenuRef, type OrderRef } from './access';
@@ -150,8 +151,9 @@ export async function placeOrder(caller: Caller, ref: MenuRef, input: OrderInput
       pickupEndsAt: menu.pickupEndsAt,
       createdAt,
     };
-    const outcome = await repo.placeOrder(order, repo.menuPk(menu), limits, createdAt);
-    if (outcome.ok) return orderView(order, true);
+    const reply = orderView(order, true);
+    const outcome = await repo.placeOrder(order, repo.menuPk(menu), limits, createdAt, completionPut(reply));
+    if (outcome.ok) return reply;
     switch (outcome.reason) {
       case 'sold-out':
         throw new DomainError('SOLD_OUT', { dishId: outcome.dishId });

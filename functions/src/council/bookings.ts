@@ -5,6 +5,7 @@ import type { Principal } from '@linli/shared/contract/principal';
 import { DomainError } from '@linli/shared/errors';
 import { bookingRefusal, cancellationRefusal, isInAudience, newCheckinCode } from '@linli/shared/domain/council/rules';
 import { subjectOf, type ActingSubject } from '../identity';
+import { completionPut } from '../platform/idempotency';
 import { randomNumbers } from '../platform/random';
 import { retry, withOptimisticRetry } from '../platform/retry';
 import * as repo from './repository';
@@ -61,10 +62,14 @@ export async function bookSeat(
       createdAt,
     };
     const base = { communityId, sessionId, memberId: member.memberId, bookedByUserId: principal.userId };
+    // A replay cannot know the waitlist place the first answer counted after commit; it says
+    // 候补 without a number rather than a number that may have changed since.
+    const replay = await bookingView({ ...booking, waitKey: undefined }, session, true);
     const outcome = await repo.takePlace(
       booking,
       createdAt,
       seatFree ? { type: 'council.booking_confirmed', ...base } : { type: 'council.waitlisted', ...base },
+      completionPut(replay),
     );
     if (outcome === 'already-booked') throw new DomainError('ALREADY_BOOKED');
     if (outcome !== 'taken') return retry;

@@ -5,6 +5,7 @@ import { documentClient, tableName } from '../platform/dynamo';
 import { outboxPut } from '../platform/outbox';
 import type { CouncilEvent as OutboxEvent } from './events';
 import { batchGetItems, getItem, queryIndex, queryPartition, strip } from '../platform/items';
+import type { IdempotencyCompletion } from '../platform/idempotency';
 import { failedConditions } from '../platform/transactions';
 import { index, key } from '../table';
 import type { BookingRecord, CouncilSettings, SessionRecord, VenueRecord } from './records';
@@ -262,7 +263,12 @@ const codePut = (b: BookingRecord) => ({
  * a waitlist place needs the session to be full or others already waiting. `now` guards the
  * booking window against a session edited or cancelled meanwhile.
  */
-export async function takePlace(b: BookingRecord, now: string, event: OutboxEvent): Promise<TakeOutcome> {
+export async function takePlace(
+  b: BookingRecord,
+  now: string,
+  event: OutboxEvent,
+  completion?: IdempotencyCompletion,
+): Promise<TakeOutcome> {
   const seat = b.status === 'booked';
   const items: TransactItems = [
     {
@@ -290,6 +296,8 @@ export async function takePlace(b: BookingRecord, now: string, event: OutboxEven
     bookingPut(b),
     codePut(b),
     outboxPut(event),
+    // The answer a retry replays commits with the booking itself.
+    ...(completion ? [completion] : []),
   ];
   try {
     await documentClient.send(new TransactWriteCommand({ TransactItems: items }));

@@ -54,8 +54,9 @@ export function isTransientInfrastructureError(error: unknown): boolean {
   // A socket error from another realm reaches us re-wrapped by the SDK with only its text
   // ("AWS SDK error wrapper for Error: connect ECONNREFUSED …"); the code is still in the message.
   if (typeof e.message === 'string' && /^AWS SDK error wrapper for /.test(e.message)) {
-    const code = /\b(E[A-Z_]+)\b/.exec(e.message)?.[1];
-    if (code && UNREACHABLE_CODES.has(code)) return true;
+    const words = e.message.match(/[A-Za-z]+/g) ?? [];
+    if (words.some((w) => UNREACHABLE_CODES.has(w) || RETRYABLE_AWS_ERRORS.has(w))) return true;
+    if (e.message.includes('socket hang up')) return true;
   }
   if (
     e.name === 'TransactionCanceledException' &&

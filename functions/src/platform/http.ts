@@ -6,11 +6,11 @@ import { Id } from '@linli/shared/contract/common';
 import type { Principal } from '@linli/shared/contract/principal';
 import type { Body, Params, Query, Reply, RouteDef } from '@linli/shared/contract/route';
 import { DomainError, MAX_BODY_BYTES } from '@linli/shared/errors';
-import { mayActInCommunity, mayCallRoute } from '@linli/shared/domain/access/rules';
+import { mayActInCommunity, mayActInStreet, mayCallRoute } from '@linli/shared/domain/access/rules';
 import type { ActingSubject, PipelineHooks } from './acting-for';
 import { bearerToken, verifyAccessToken } from './auth';
 import { errorMapper } from './error-mapper';
-import { idempotencyMiddleware } from './idempotency';
+import { idempotencyMiddleware, withIdempotencyScope } from './idempotency';
 import { logger } from './logger';
 import { jsonResponse } from './responses';
 
@@ -42,6 +42,8 @@ interface LinliState {
   query?: unknown;
   validBody?: unknown;
   idempotency?: { userId: string; routeId: string; key: string };
+  /** This request's claim on its idempotency record, once taken. */
+  idempotencyClaim?: { recordKey: { pk: string; sk: string }; claimId: string; payloadHash: string };
   onBehalfOf?: ActingSubject;
 }
 
@@ -139,12 +141,18 @@ function validateQueryAndBody(route: RouteDef): Middleware {
   };
 }
 
-/** Community-scoped routes: the caller must act in the community the path names. */
+/** Scoped routes: the caller must act in the community (or street) the path names. */
 function checkScope(route: RouteDef): Middleware {
   return {
     before: ({ event }) => {
-      if (route.scope !== 'community' || route.roles === 'public') return;
+      if (route.scope === 'none' || route.roles === 'public') return;
       const s = state(event);
+      if (route.scope === 'street') {
+        const { streetId } = s.params as { streetId?: string };
+        if (!streetId || !s.principal) throw new DomainError('FORBIDDEN');
+        if (!mayActInStreet(s.principal, streetId)) throw new DomainError('OUT_OF_STREET');
+        return;
+      }
       const params = s.params as { communityId?: string; id?: string };
       const communityId = params.communityId ?? params.id;
       if (!communityId || !s.principal) throw new DomainError('FORBIDDEN');
@@ -200,17 +208,20 @@ export function routeHandler<R extends RouteDef>(
 ): RouteHandler {
   const core = async (event: LinliEvent, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
     const s = state(event);
-    const reply = await impl({
-      params: s.params as Params<R>,
-      query: s.query as Query<R>,
-      body: s.validBody as Body<R>,
-      principal: s.principal as RouteRequest<R>['principal'],
-      requestId: event.requestContext?.requestId ?? context.awsRequestId,
-      idempotencyKey: s.idempotency?.key,
-      onBehalfOf: s.onBehalfOf,
-    });
     // Parsing the reply strips anything the contract does not promise (internal fields, openid).
-    return jsonResponse(route.successStatus ?? 200, route.schemas().response.parse(reply));
+    const render = (reply: unknown) => jsonResponse(route.successStatus ?? 200, route.schemas().response.parse(reply));
+    const reply = await withIdempotencyScope(event, render, () =>
+      impl({
+        params: s.params as Params<R>,
+        query: s.query as Query<R>,
+        body: s.validBody as Body<R>,
+        principal: s.principal as RouteRequest<R>['principal'],
+        requestId: event.requestContext?.requestId ?? context.awsRequestId,
+        idempotencyKey: s.idempotency?.key,
+        onBehalfOf: s.onBehalfOf,
+      }),
+    );
+    return render(reply);
   };
 
   const handler = middy<LinliEvent, APIGatewayProxyStructuredResultV2, Error, Context>(core)

@@ -9,5 +9,6 @@ export * from './canteen';
 export * from './points';
 export * from './privacy';
 export * from './moderation';
+export * from './onboarding';
 export * from './routes';
 export * from './principal';

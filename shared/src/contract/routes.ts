@@ -5,6 +5,7 @@ import { communityRoutes } from './community';
 import { councilRoutes } from './council';
 import { identityRoutes } from './identity';
 import { notifyRoutes } from './notify';
+import { onboardingRoutes } from './onboarding';
 import { pointsRoutes } from './points';
 import { moderationRoutes } from './moderation';
 import { privacyRoutes } from './privacy';
@@ -20,6 +21,7 @@ export const routes = {
   ...pointsRoutes,
   ...privacyRoutes,
   ...moderationRoutes,
+  ...onboardingRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -74,6 +74,14 @@ export default function MinePage() {
       </View>
 
       {signedIn ? (
+        <EntryCard
+          icon="🔒"
+          title="个人信息与账号"
+          description="下载我的数据、注销账号"
+          onOpen={() => void Taro.navigateTo({ url: SUB_PAGES.privacy })}
+        />
+      ) : null}
+      {signedIn ? (
         <Button className="mine__logout" size="large" block onClick={() => void logout()}>
           退出登录
         </Button>
