@@ -10,12 +10,11 @@ import { AppFunction } from './app-function';
 import type { StageConfig } from './stage-config';
 
 export interface OutboxSubscriberProps {
-  readonly table: dynamodb.Table;
+  readonly table: dynamodb.ITable;
   readonly subscription: SubscriberEntry;
   readonly logLevel: StageConfig['logLevel'];
   readonly logRetention: logs.RetentionDays;
   readonly removalPolicy: RemovalPolicy;
-  readonly paramsAndSecretsLayerArn?: string;
 }
 
 /**
@@ -36,7 +35,6 @@ export function outboxSubscriber(
     logLevel: props.logLevel,
     logRetention: props.logRetention,
     removalPolicy: props.removalPolicy,
-    paramsAndSecretsLayerArn: props.paramsAndSecretsLayerArn,
     timeout: Duration.seconds(60),
   }).bindTable(props.table);
 

@@ -9,7 +9,7 @@ import { getUser } from '../identity';
 import { optionalEnv, requireEnv } from '../platform/env';
 import { logger } from '../platform/logger';
 import { memoizeAsync } from '../platform/memo';
-import { readSecretThroughExtension } from '../platform/secrets';
+import { readSecret } from '../platform/secrets';
 import {
   devContentSecurity,
   wechatContentSecurity,
@@ -33,7 +33,7 @@ export function setContentSecurity(custom: ContentSecurity | undefined): void {
 
 async function build(): Promise<ContentSecurity> {
   if (optionalEnv('WECHAT_MODE') === 'dev') return devContentSecurity();
-  const secret = JSON.parse(await readSecretThroughExtension(requireEnv('WECHAT_SECRET_ARN'))) as {
+  const secret = JSON.parse(await readSecret(requireEnv('WECHAT_SECRET_ARN'))) as {
     appId?: string;
     appSecret?: string;
   };
