@@ -67,6 +67,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   merchant: '商户',
   staff: '社区工作人员',
   admin: '管理员',
+  partner: '共建单位',
 };
 
 /** Relations a caregiver may have to a dependent, in the contract's order. */

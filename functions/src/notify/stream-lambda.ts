@@ -11,7 +11,7 @@ import { logger } from '../platform/logger';
 import { memoizeAsync } from '../platform/memo';
 import type { OutboxEvent } from '../platform/outbox';
 import { readSecretThroughExtension } from '../platform/secrets';
-import { creditDelivery } from '../points/service';
+import { creditDelivery, creditWish } from '../points/service';
 import { notify, type NotifierDeps } from './notifier';
 import { devSubscribeSender, wechatSubscribeSender } from './wechat-sender';
 
@@ -55,6 +55,7 @@ export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatch
     try {
       // A delivered canteen order credits the volunteer (idempotent on the order: a replay posts nothing).
       if (item.payload.type === 'canteen.delivery_confirmed') await creditDelivery(item.payload);
+      if (item.payload.type === 'care.wish_fulfilled') await creditWish(item.payload);
       await notify(item.eventId, item.payload, item.createdAt, d);
     } catch (error) {
       logger.error('notification failed; the record will be retried', { eventId: item.eventId, error: error as Error });

@@ -87,7 +87,7 @@ export type OutboxEvent =
       communityId: string;
       userId: string;
       amount: number;
-      kind: 'delivery' | 'adjust' | 'reversal';
+      kind: 'delivery' | 'adjust' | 'reversal' | 'wish';
       reason: string;
     }
   /** A redemption went through: a receipt for the volunteer and the merchant operator. */
@@ -102,6 +102,8 @@ export type OutboxEvent =
       points: number;
       codeId: string;
     }
+  /** Written by care with a confirmed 微心愿 a volunteer fulfilled; the points ledger credits them once. */
+  | { type: 'care.wish_fulfilled'; communityId: string; wishId: string; volunteerUserId: string; points: number; confirmedAt: string }
   /** A direct message to one user (announcements; also used to load-test delivery). */
   | { type: 'notify.message'; communityId: string; userId: string; title: string; body: string; link?: string };
 

@@ -24,6 +24,7 @@ import {
   agreementActive,
   confirmationRefusal,
   deliveryAward,
+  wishAward,
   hoursAward,
   maskName,
   merchantAccount,
@@ -727,6 +728,38 @@ export async function creditDelivery(event: Extract<OutboxEvent, { type: 'cantee
   });
   if (outcome.outcome === 'posted' || outcome.outcome === 'duplicate') return outcome.outcome;
   throw new Error(`delivery ${event.orderId} not credited: ${outcome.outcome}`);
+}
+
+/**
+ * The stream consumer's side of a fulfilled 微心愿: the volunteer who fulfilled it is credited
+ * the points care settings gave per wish when it was confirmed, once per wish however often the event arrives.
+ */
+export async function creditWish(event: Extract<OutboxEvent, { type: 'care.wish_fulfilled' }>) {
+  const { points } = event;
+  if (points <= 0) return 'skipped' as const;
+  const at = new Date(event.confirmedAt);
+  const user = await getUser(event.volunteerUserId);
+  const p = record(
+    event.communityId,
+    wishAward(event.wishId, event.volunteerUserId, points),
+    { userId: 'system', name: '微心愿' },
+    { volunteerUserId: event.volunteerUserId, volunteerName: user?.name },
+    Number.isNaN(at.getTime()) ? new Date() : at,
+  );
+  const outcome = await repo.post(p, {
+    events: [
+      {
+        type: 'points.changed',
+        communityId: event.communityId,
+        userId: event.volunteerUserId,
+        amount: points,
+        kind: 'wish',
+        reason: '圆梦微心愿',
+      },
+    ],
+  });
+  if (outcome.outcome === 'posted' || outcome.outcome === 'duplicate') return outcome.outcome;
+  throw new Error(`wish ${event.wishId} not credited: ${outcome.outcome}`);
 }
 
 export async function getSettings(communityId: string) {

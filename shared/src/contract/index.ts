@@ -7,5 +7,6 @@ export * from './agenda';
 export * from './notify';
 export * from './canteen';
 export * from './points';
+export * from './care';
 export * from './routes';
 export * from './principal';

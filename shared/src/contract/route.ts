@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 
 /** Roles a user can hold; each is bound to a place (community, building or merchant). */
-export const ROLES = ['resident', 'volunteer', 'merchant', 'staff', 'admin'] as const;
+export const ROLES = ['resident', 'volunteer', 'merchant', 'staff', 'admin', 'partner'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who may call a route. */
@@ -17,7 +17,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type RouteScope = 'none' | 'community';
 
 /** Lambda function (one per domain) that serves a route. */
-export type RouteDomain = 'community' | 'identity' | 'council' | 'agenda' | 'canteen' | 'points' | 'notify';
+export type RouteDomain = 'community' | 'identity' | 'council' | 'agenda' | 'canteen' | 'points' | 'notify' | 'care';
 
 /** The schemas of one route. */
 export interface RouteSchemas<

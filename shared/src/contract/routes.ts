@@ -1,6 +1,7 @@
 import type { RouteDef } from './route';
 import { agendaRoutes } from './agenda';
 import { canteenRoutes } from './canteen';
+import { careRoutes } from './care';
 import { communityRoutes } from './community';
 import { councilRoutes } from './council';
 import { identityRoutes } from './identity';
@@ -16,6 +17,7 @@ export const routes = {
   ...notifyRoutes,
   ...canteenRoutes,
   ...pointsRoutes,
+  ...careRoutes,
 } as const;
 
 export type Routes = typeof routes;
