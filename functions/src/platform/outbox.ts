@@ -103,7 +103,14 @@ export type OutboxEvent =
       codeId: string;
     }
   /** Written by care with a confirmed 微心愿 a volunteer fulfilled; the points ledger credits them once. */
-  | { type: 'care.wish_fulfilled'; communityId: string; wishId: string; volunteerUserId: string; points: number; confirmedAt: string }
+  | {
+      type: 'care.wish_fulfilled';
+      communityId: string;
+      wishId: string;
+      volunteerUserId: string;
+      points: number;
+      confirmedAt: string;
+    }
   /** A direct message to one user (announcements; also used to load-test delivery). */
   | { type: 'notify.message'; communityId: string; userId: string; title: string; body: string; link?: string };
 
