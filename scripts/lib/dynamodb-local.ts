@@ -157,7 +157,9 @@ export async function startDynamoDbLocal(options: StartOptions = {}): Promise<Ru
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     maxAttempts: 1,
   });
-  const deadline = Date.now() + 30_000;
+  // On a shared, loaded machine the JVM can take longer than 30 s to answer; LINLI_DYNAMODB_START_SECONDS allows it.
+  const startSeconds = Number(process.env.LINLI_DYNAMODB_START_SECONDS ?? 30);
+  const deadline = Date.now() + startSeconds * 1000;
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`DynamoDB Local exited early:\n${output}`);
@@ -165,7 +167,8 @@ export async function startDynamoDbLocal(options: StartOptions = {}): Promise<Ru
         await client.send(new ListTablesCommand({ Limit: 1 }));
         break;
       } catch {
-        if (Date.now() > deadline) throw new Error(`DynamoDB Local did not answer within 30 s:\n${output}`);
+        if (Date.now() > deadline)
+          throw new Error(`DynamoDB Local did not answer within ${startSeconds} s:\n${output}`);
         await new Promise((r) => setTimeout(r, 150));
       }
     }
