@@ -1,11 +1,13 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
-import type { Construct } from 'constructs';
 import type { RouteDef } from '../../shared/src/contract/route';
 import { Api } from './api';
 import { Monitoring } from './monitoring';
+import { Construct as Scope } from 'constructs';
+import { subscriptions } from '../../functions/src/subscriptions';
 import { Notifier } from './notifier';
+import { outboxSubscriber } from './outbox-subscriber';
 import type { StageConfig } from './stage-config';
 
 export interface ApiStackProps extends StackProps {
@@ -22,7 +24,7 @@ export class ApiStack extends Stack {
   readonly monitoring: Monitoring;
   readonly notifier: Notifier;
 
-  constructor(scope: Construct, id: string, props: ApiStackProps) {
+  constructor(scope: Scope, id: string, props: ApiStackProps) {
     super(scope, id, { terminationProtection: props.stage.deletionProtection, ...props });
     const { stage } = props;
 
@@ -49,6 +51,27 @@ export class ApiStack extends Stack {
       paramsAndSecretsLayerArn: stage.paramsAndSecretsLayerArn,
     });
 
+    // Every other outbox subscriber (points credits, …): its own function, event source and queue.
+    const subscribers = subscriptions
+      .filter((s) => s.name !== 'notifier')
+      .map((s) => ({
+        name: s.name,
+        ...outboxSubscriber(
+          new Scope(
+            this,
+            s.name.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase()),
+          ),
+          {
+            table: props.table,
+            subscription: s,
+            logLevel: stage.logLevel,
+            logRetention: stage.logRetention,
+            removalPolicy: stage.removalPolicy,
+            paramsAndSecretsLayerArn: stage.paramsAndSecretsLayerArn,
+          },
+        ),
+      }));
+
     this.monitoring = new Monitoring(this, 'Monitoring', {
       alarmEmail: stage.alarmEmail,
       httpApi: this.api.httpApi,
@@ -56,9 +79,10 @@ export class ApiStack extends Stack {
         ...[...this.api.functions].map(([domain, fn]) => [domain, fn.function] as const),
         ['notifier', this.notifier.fn.function] as const,
         ['reminders', this.notifier.reminders.function] as const,
+        ...subscribers.map((s) => [s.name, s.fn.function] as const),
       ]),
       table: props.table,
-      deadLetterQueues: [this.notifier.deadLetters],
+      deadLetterQueues: [this.notifier.deadLetters, ...subscribers.map((s) => s.deadLetters)],
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url });

@@ -113,6 +113,8 @@ export interface StartOptions {
   dbPath?: string;
   port?: number;
   log?: (line: string) => void;
+  /** How long to wait for the first answer; the JVM starts slowly on a busy machine. */
+  startupTimeoutMs?: number;
 }
 
 /** Starts DynamoDB Local and resolves once it answers ListTables. */
@@ -157,9 +159,8 @@ export async function startDynamoDbLocal(options: StartOptions = {}): Promise<Ru
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     maxAttempts: 1,
   });
-  // On a shared, loaded machine the JVM can take longer than 30 s to answer; LINLI_DYNAMODB_START_SECONDS allows it.
-  const startSeconds = Number(process.env.LINLI_DYNAMODB_START_SECONDS ?? 30);
-  const deadline = Date.now() + startSeconds * 1000;
+  const startupTimeoutMs = options.startupTimeoutMs ?? 120_000;
+  const deadline = Date.now() + startupTimeoutMs;
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`DynamoDB Local exited early:\n${output}`);
@@ -168,7 +169,7 @@ export async function startDynamoDbLocal(options: StartOptions = {}): Promise<Ru
         break;
       } catch {
         if (Date.now() > deadline)
-          throw new Error(`DynamoDB Local did not answer within ${startSeconds} s:\n${output}`);
+          throw new Error(`DynamoDB Local did not answer within ${startupTimeoutMs / 1000} s:\n${output}`);
         await new Promise((r) => setTimeout(r, 150));
       }
     }

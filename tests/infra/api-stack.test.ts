@@ -1,12 +1,16 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { toApiGatewayPath } from '../../shared/src/contract/route';
 import { routeList } from '../../shared/src/contract/routes';
+import { subscriptions } from '../../functions/src/subscriptions';
 import { STAGES } from '../../infra/lib/stage-config';
 import { expectTemplate, resourcesOfType, synthLinli, type SynthesizedLinli } from './synth';
 
 const domains = [...new Set(routeList.map((route) => route.domain))];
-/** API functions (one per domain), the notifier that reads the table's stream, the daily reminders. */
-const functionCount = domains.length + 2;
+/**
+ * API functions (one per domain), one function per outbox subscriber (the notifier, points
+ * credits) each reading the table's stream, and the daily reminders.
+ */
+const functionCount = domains.length + subscriptions.length + 1;
 
 describe('api stack', () => {
   let dev: SynthesizedLinli;
@@ -27,7 +31,7 @@ describe('api stack', () => {
 
   it('creates one function per domain of the route table, Node 22 on ARM64', () => {
     expectTemplate(dev.apiTemplate).resourceCountIs('AWS::Lambda::Function', functionCount);
-    for (const domain of [...domains, 'notifier', 'reminders']) {
+    for (const domain of [...domains, ...subscriptions.map((x) => x.name), 'reminders']) {
       const fn = resourcesOfType(dev.apiTemplate, 'AWS::Lambda::Function')[functionOf(domain)]!;
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
@@ -84,8 +88,8 @@ describe('api stack', () => {
       expect(actions).not.toContain('dynamodb:Scan');
       expect(JSON.stringify(policy.Properties!.PolicyDocument)).not.toContain('/index/*');
     }
-    // Every function but the reminder job, which reads no secret.
-    expect(readingSecrets).toBe(functionCount - 1);
+    // Every function but the reminder job and the points credits, which read no secret.
+    expect(readingSecrets).toBe(functionCount - 2);
   });
 
   it('has an API route for every entry of the route table, served by the function of its domain', () => {
@@ -152,7 +156,10 @@ describe('api stack', () => {
     expect(metricNames.filter((name) => name === '5xx')).toHaveLength(1);
     expect(metricNames.filter((name) => name === 'Errors')).toHaveLength(functionCount);
     expect(metricNames.filter((name) => name === 'Throttles')).toHaveLength(functionCount);
-    expect(metricNames.filter((name) => name === 'ApproximateNumberOfMessagesVisible')).toHaveLength(1);
+    // One dead-letter queue per outbox subscriber.
+    expect(metricNames.filter((name) => name === 'ApproximateNumberOfMessagesVisible')).toHaveLength(
+      subscriptions.length,
+    );
 
     const tableThrottles = alarms.filter((a) => a.Metrics !== undefined);
     expect(tableThrottles).toHaveLength(1);
@@ -211,6 +218,30 @@ describe('api stack', () => {
       },
     });
     expectTemplate(dev.apiTemplate).hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
+  });
+
+  it('gives points credits their own event source, filtered to confirmed deliveries and fulfilled wishes, and their own dead letters', () => {
+    const mappings = resourcesOfType(dev.apiTemplate, 'AWS::Lambda::EventSourceMapping');
+    const credits = Object.values(mappings).filter(
+      (m) => JSON.stringify(m.Properties?.FunctionName) === JSON.stringify({ Ref: functionOf('points-credits') }),
+    );
+    expect(credits).toHaveLength(1);
+    const props = credits[0]!.Properties!;
+    expect(props.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
+    expect(JSON.parse(props.FilterCriteria.Filters[0].Pattern)).toEqual({
+      eventName: ['INSERT'],
+      dynamodb: {
+        Keys: { pk: { S: [{ prefix: 'OUTBOX#' }] } },
+        NewImage: { eventType: { S: ['canteen.delivery_confirmed', 'care.wish_fulfilled'] } },
+      },
+    });
+    const notifier = Object.values(mappings).find(
+      (m) => JSON.stringify(m.Properties?.FunctionName) === JSON.stringify({ Ref: functionOf('notifier') }),
+    )!;
+    expect(props.DestinationConfig.OnFailure.Destination).not.toEqual(
+      notifier.Properties!.DestinationConfig.OnFailure.Destination,
+    );
+    expectTemplate(dev.apiTemplate).resourceCountIs('AWS::SQS::Queue', subscriptions.length);
   });
 
   it('runs the reminder job daily at 18:00 Asia/Shanghai', () => {

@@ -1,5 +1,8 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { documentClient, tableName } from '../../functions/src/platform/dynamo';
+import { DEV_MARKERS } from '../../functions/src/moderation/wechat-security';
 import { TestApi } from '../helpers/api';
 import { createCommunity, idem, residentMember, userWithGrants, type CommunityFixture } from '../helpers/fixtures';
 import { freshId } from '../helpers/ids';
@@ -72,6 +75,20 @@ describe('微心愿', () => {
     expect([again.status, again.body.error.code]).toEqual([409, 'WISH_TRANSITION_INVALID']);
   });
 
+  it('refuses a wish whose text content security judges risky and writes nothing', async () => {
+    const f = await setup();
+    const path = `/community/${f.c.communityId}`;
+
+    const refused = await post(`${path}/wishes`, f.elder.token, {
+      ...WISH,
+      text: `想要一台收音机${DEV_MARKERS.risky}`,
+    });
+
+    expect([refused.status, refused.body.error.code]).toEqual([422, 'CONTENT_RISKY']);
+    const mine = await get('/me/wishes', f.elder.token);
+    expect(mine.body.wishes).toEqual([]);
+  });
+
   it('lets exactly one of 50 claimers at once claim a wish; the others hear 409 WISH_ALREADY_CLAIMED', async () => {
     const f = await setup();
     const wishId = await approvedWish(f);
@@ -132,9 +149,14 @@ describe('微心愿', () => {
     const credits = events.filter((e) => e.eventType === 'care.wish_fulfilled');
     expect(credits).toHaveLength(1);
     expect(credits[0]!.payload).toMatchObject({ volunteerUserId: volunteerId, points: 15 });
-    const { creditWish } = await import('../../functions/src/points/service');
-    const [p1, p2] = await Promise.all([creditWish(credits[0]!.payload), creditWish(credits[0]!.payload)]);
-    expect([p1, p2].sort()).toEqual(['duplicate', 'posted']);
+    // The points subscriber credits it from the stream, once however often the record arrives.
+    const { handler: pointsStream } = await import('../../functions/src/points/stream-lambda');
+    const record = { eventName: 'INSERT', dynamodb: { NewImage: marshall(credits[0]!), SequenceNumber: '1' } };
+    const streamed = await pointsStream({ Records: [record, record] } as unknown as DynamoDBStreamEvent);
+    expect(streamed.batchItemFailures).toEqual([]);
+    const { creditWish } = await import('../../functions/src/points');
+    const again = await Promise.all([creditWish(credits[0]!.payload), creditWish(credits[0]!.payload)]);
+    expect(again).toEqual(['duplicate', 'duplicate']);
     // The elder hears of the claim and the delivery; the volunteer hears it was fulfilled.
     const titles = events.filter((e) => e.eventType === 'notify.message').map((e) => e.payload.title);
     expect(titles).toEqual(

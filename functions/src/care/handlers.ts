@@ -1,12 +1,10 @@
 import { careRoutes } from '@linli/shared/contract/care';
+import { resolveActingSubject } from '../identity';
 import { defineDomain } from '../platform/lambda-router';
 import * as admin from './admin';
 import * as wishes from './wishes';
 
-export const careDomain = defineDomain(
-  'care',
-  careRoutes,
-)({
+export const careDomain = defineDomain('care', careRoutes, { actingFor: resolveActingSubject })({
   postWish: async ({ principal, onBehalfOf, params, body }) =>
     wishes.postWish(principal, onBehalfOf, params.communityId, body),
   listMyWishes: async ({ principal, onBehalfOf }) => wishes.listMine(principal, onBehalfOf),

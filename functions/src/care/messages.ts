@@ -1,6 +1,9 @@
 /** The messages a wish step sends, as notify.message outbox events written in the step's own transaction. */
 import { links } from '@linli/shared/domain/notify/links';
-import type { OutboxEvent } from '../platform/outbox';
+import type { NotifyEvent } from '../notify';
+import type { CareEvent } from './events';
+
+type OutboxEvent = CareEvent | NotifyEvent;
 import type { WishRecord } from './records';
 
 const message = (w: WishRecord, userId: string, title: string, body: string): OutboxEvent => ({

@@ -5,7 +5,11 @@ import type { RoleGrant } from '@linli/shared/contract/principal';
 import type { MemberTag } from '@linli/shared/domain/care/tags';
 import { documentClient, tableName } from '../platform/dynamo';
 import { batchGetItems, getItem, queryIndex, queryPartition } from '../platform/items';
-import { outboxPut, type OutboxEvent } from '../platform/outbox';
+import type { NotifyEvent } from '../notify';
+import { outboxPut } from '../platform/outbox';
+import type { CareEvent } from './events';
+
+type OutboxEvent = CareEvent | NotifyEvent;
 import { failedConditions } from '../platform/transactions';
 import { index, key } from '../table';
 import {

@@ -2,7 +2,7 @@
 import { ulid } from 'ulidx';
 import type { Wish, WishDetail } from '@linli/shared/contract/care';
 import type { Principal } from '@linli/shared/contract/principal';
-import { mayActInCommunity } from '@linli/shared/domain/access/rules';
+import { isStaffOf } from '@linli/shared/domain/access/rules';
 import { hasPriority } from '@linli/shared/domain/care/tags';
 import {
   WALL_STATES,
@@ -15,15 +15,17 @@ import {
   type WishHandover,
 } from '@linli/shared/domain/care/wish';
 import { DomainError } from '@linli/shared/errors';
-import { resolveActingSubject, type ActingSubject } from '../identity/acting';
-import type { OutboxEvent } from '../platform/outbox';
+import { resolveActingSubject, type ActingSubject } from '../identity';
+import { screenStaffText, screenText } from '../moderation';
+import type { NotifyEvent } from '../notify';
 import { retry, withOptimisticRetry } from '../platform/retry';
+import type { CareEvent } from './events';
 import { messagesFor } from './messages';
 import type { WishRecord, WishTimelineRecord } from './records';
 import * as repo from './repository';
 import { timelineView, wishView } from './views';
 
-const isStaffOf = (p: Principal, communityId: string) => mayActInCommunity(p, ['staff'], communityId);
+type OutboxEvent = CareEvent | NotifyEvent;
 
 /** The member a resident request is about: the acted-for member, or the caller's own record. */
 async function subjectOf(principal: Principal, onBehalfOf: ActingSubject | undefined): Promise<ActingSubject> {
@@ -87,6 +89,9 @@ export async function postWish(
 ): Promise<Wish> {
   const subject = await subjectOf(principal, onBehalfOf);
   if (subject.communityId !== communityId) throw new DomainError('OUT_OF_SCOPE');
+  // The wall shows the text to neighbours: a risky one is refused before anything is written; one
+  // WeChat holds for review goes to staff review like every new wish.
+  await screenText({ authorUserId: principal.userId, scene: 'forum', content: input.text });
   const member = await repo.getMember(subject.memberId);
   const at = new Date().toISOString();
   const byName = subject.via === 'self' ? subject.realName : principal.name;
@@ -317,6 +322,7 @@ export async function approve(
 ) {
   const partner = input.partnerId ? await repo.getPartner(communityId, input.partnerId) : undefined;
   if (input.partnerId && !partner) throw new DomainError('PARTNER_NOT_FOUND');
+  await screenStaffText(principal.userId, 'forum', [input.text, input.note]);
   const reworded = input.text ? '；为保护隐私调整了措辞' : '';
   return step(communityId, wishId, {
     ...staffStep(principal, communityId),

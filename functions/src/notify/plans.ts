@@ -5,7 +5,7 @@
 import type { TemplateKey } from '@linli/shared/contract/notify';
 import { links } from '@linli/shared/domain/notify/links';
 import { wechatTime } from '@linli/shared/domain/notify/templates';
-import type { OutboxEvent } from '../platform/outbox';
+import type { OutboxEvent } from '../events';
 
 export interface SessionFacts {
   title: string;

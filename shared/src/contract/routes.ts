@@ -6,7 +6,10 @@ import { communityRoutes } from './community';
 import { councilRoutes } from './council';
 import { identityRoutes } from './identity';
 import { notifyRoutes } from './notify';
+import { onboardingRoutes } from './onboarding';
 import { pointsRoutes } from './points';
+import { moderationRoutes } from './moderation';
+import { privacyRoutes } from './privacy';
 
 /** The one route table. Functions, the mini-program client, CDK and OpenAPI all read it. */
 export const routes = {
@@ -17,6 +20,9 @@ export const routes = {
   ...notifyRoutes,
   ...canteenRoutes,
   ...pointsRoutes,
+  ...privacyRoutes,
+  ...moderationRoutes,
+  ...onboardingRoutes,
   ...careRoutes,
 } as const;
 

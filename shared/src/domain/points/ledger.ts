@@ -6,6 +6,7 @@
  * compensating posting.
  */
 import type { ErrorCode } from '../../errors';
+import { shanghaiDate } from '../common/shanghai-time';
 
 /** The community's issuance account: points enter circulation by leaving it. */
 export const ISSUANCE_ACCOUNT = 'community';
@@ -229,14 +230,7 @@ export function maskName(name: string): string {
   return chars[0] + '*'.repeat(Math.max(1, chars.length - 1));
 }
 
-/** Calendar date in Asia/Shanghai (UTC+8, no daylight saving), YYYY-MM-DD. */
-export function shanghaiDate(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
-/** The Asia/Shanghai month of a time, YYYY-MM. */
-export const shanghaiMonth = (at: Date | string) =>
-  shanghaiDate(typeof at === 'string' ? new Date(at) : at).slice(0, 7);
+export { shanghaiDate, shanghaiMonth } from '../common/shanghai-time';
 
 /** The month before a YYYY-MM month. */
 export function previousMonth(month: string): string {
