@@ -1,5 +1,6 @@
 import { agendaDomain } from './agenda/handlers';
 import { canteenDomain } from './canteen/handlers';
+import { careDomain } from './care/handlers';
 import { communityDomain } from './community/handlers';
 import { councilDomain } from './council/handlers';
 import { identityDomain } from './identity/handlers';
@@ -22,4 +23,5 @@ export const domains: DomainHandlers[] = [
   privacyDomain,
   moderationDomain,
   onboardingDomain,
+  careDomain,
 ];

@@ -4,9 +4,11 @@
  */
 import type { AgendaEvent } from './agenda/events';
 import type { CanteenEvent } from './canteen/events';
+import type { CareEvent } from './care/events';
 import type { CouncilEvent } from './council/events';
 import type { IdentityEvent } from './identity/events';
 import type { NotifyEvent } from './notify/events';
 import type { PointsEvent } from './points/events';
 
-export type OutboxEvent = CouncilEvent | IdentityEvent | AgendaEvent | CanteenEvent | PointsEvent | NotifyEvent;
+export type OutboxEvent =
+  CouncilEvent | IdentityEvent | AgendaEvent | CanteenEvent | PointsEvent | NotifyEvent | CareEvent;

@@ -22,6 +22,6 @@ export const subscriptions: readonly SubscriberEntry[] = [
   {
     ...pointsCredits,
     entry: join(__dirname, 'points', 'stream-lambda.ts'),
-    description: 'Linli points: volunteer credits from confirmed deliveries',
+    description: 'Linli points: volunteer credits from confirmed deliveries and fulfilled wishes',
   },
 ];

@@ -74,6 +74,7 @@
  *  AP70 the merchant a user operates                GetItem pk=USER#<id> sk=MERCHANT
  *  AP71 a community's points settings               GetItem pk=COMMUNITY#<id> sk=SETTINGS#points
  *  AP72 manual adjustments and reversals (audit)    Query gsi1 gsi1pk=COMMUNITY#<id>#PTAUDIT newest first
+ *  AP80–AP87 care (微心愿, partner units, care settings): keys and list in functions/src/care/items.ts
  *  AP90 a street office (街道)                       GetItem pk=STREET#<id> sk=META
  *  AP91 every street office, by name                Query gsi1 gsi1pk=STREETS
  *  AP92 a street's communities, by name             Query gsi1 gsi1pk=STREET#<id>#COMMUNITIES

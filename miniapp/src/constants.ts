@@ -68,6 +68,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   staff: '社区工作人员',
   admin: '管理员',
   street: '街道管理员',
+  partner: '共建单位',
 };
 
 /** Relations a caregiver may have to a dependent, in the contract's order. */

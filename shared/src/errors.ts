@@ -1,3 +1,5 @@
+import { CARE_ERRORS } from './domain/care/errors';
+
 /**
  * Stable error codes → HTTP status and the Chinese message a person sees.
  * Both the functions (to answer) and the mini-program (to toast) read this table.
@@ -160,6 +162,7 @@ export const ERRORS = {
   WECHAT_UNAVAILABLE: { status: 503, message: '微信服务暂时不可用，请稍后再试' },
   INTERNAL: { status: 500, message: '服务暂时出了点问题，请稍后再试' },
   SERVICE_UNAVAILABLE: { status: 503, message: '系统正忙，请稍等片刻再试' },
+  ...CARE_ERRORS,
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

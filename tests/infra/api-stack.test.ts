@@ -294,7 +294,7 @@ describe('api stack', () => {
     expectTemplate(dev.apiTemplate).hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
   });
 
-  it('gives points credits their own event source, filtered to confirmed deliveries, and their own dead letters', () => {
+  it('gives points credits their own event source, filtered to confirmed deliveries and fulfilled wishes, and their own dead letters', () => {
     const mappings = resourcesOfType(dev.apiTemplate, 'AWS::Lambda::EventSourceMapping');
     const credits = Object.values(mappings).filter(
       (m) => JSON.stringify(m.Properties?.FunctionName) === JSON.stringify({ Ref: functionOf('points-credits') }),
@@ -306,7 +306,7 @@ describe('api stack', () => {
       eventName: ['INSERT'],
       dynamodb: {
         Keys: { pk: { S: [{ prefix: 'OUTBOX#' }] } },
-        NewImage: { eventType: { S: ['canteen.delivery_confirmed'] } },
+        NewImage: { eventType: { S: ['canteen.delivery_confirmed', 'care.wish_fulfilled'] } },
       },
     });
     const notifier = Object.values(mappings).find(

@@ -1,8 +1,16 @@
-/** Ledger changes other than hours and redemptions: staff adjustments and reversals, delivery credits, settings. */
+/** Ledger changes other than hours and redemptions: staff adjustments and reversals, delivery and wish credits, settings. */
 import type { Principal } from '@linli/shared/contract/principal';
-import { adjustment, deliveryAward, parseAccount, reversal, reversalRefusal } from '@linli/shared/domain/points/ledger';
+import {
+  adjustment,
+  deliveryAward,
+  parseAccount,
+  reversal,
+  reversalRefusal,
+  wishAward,
+} from '@linli/shared/domain/points/ledger';
 import { DomainError } from '@linli/shared/errors';
 import type { CanteenEvent } from '../canteen';
+import type { CareEvent } from '../care';
 import { getUser } from '../identity';
 import type { PointsEvent as OutboxEvent } from './events';
 import * as repo from './repository';
@@ -106,6 +114,38 @@ export async function creditDelivery(event: Extract<CanteenEvent, { type: 'cante
   });
   if (outcome.outcome === 'posted' || outcome.outcome === 'duplicate') return outcome.outcome;
   throw new Error(`delivery ${event.orderId} not credited: ${outcome.outcome}`);
+}
+
+/**
+ * The points subscriber's side of a fulfilled 微心愿: the volunteer who fulfilled it is credited
+ * the points care settings gave per wish when it was confirmed, once per wish however often the event arrives.
+ */
+export async function creditWish(event: Extract<CareEvent, { type: 'care.wish_fulfilled' }>) {
+  const { points } = event;
+  if (points <= 0) return 'skipped' as const;
+  const at = new Date(event.confirmedAt);
+  const user = await getUser(event.volunteerUserId);
+  const p = record(
+    event.communityId,
+    wishAward(event.wishId, event.volunteerUserId, points),
+    { userId: 'system', name: '微心愿' },
+    { volunteerUserId: event.volunteerUserId, volunteerName: user?.name },
+    Number.isNaN(at.getTime()) ? new Date() : at,
+  );
+  const outcome = await repo.post(p, {
+    events: [
+      {
+        type: 'points.changed',
+        communityId: event.communityId,
+        userId: event.volunteerUserId,
+        amount: points,
+        kind: 'wish',
+        reason: '圆梦微心愿',
+      },
+    ],
+  });
+  if (outcome.outcome === 'posted' || outcome.outcome === 'duplicate') return outcome.outcome;
+  throw new Error(`wish ${event.wishId} not credited: ${outcome.outcome}`);
 }
 
 export async function getSettings(communityId: string) {

@@ -11,13 +11,13 @@ export type PointsEvent =
       adjusted: boolean;
       reason?: string;
     }
-  /** Points credited or taken back outside an hours confirmation (delivery, adjustment, reversal). */
+  /** Points credited or taken back outside an hours confirmation (delivery, wish, adjustment, reversal). */
   | {
       type: 'points.changed';
       communityId: string;
       userId: string;
       amount: number;
-      kind: 'delivery' | 'adjust' | 'reversal';
+      kind: 'delivery' | 'adjust' | 'reversal' | 'wish';
       reason: string;
     }
   /** A redemption went through: a receipt for the volunteer and the merchant operator. */

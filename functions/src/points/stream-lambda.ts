@@ -1,12 +1,16 @@
 /**
  * Points credits from the outbox: its own filtered event source, so a failing notifier never
- * delays a credit, nor the reverse. Idempotent on the order: a replay posts nothing.
+ * delays a credit, nor the reverse. Idempotent on the order or the wish: a replay posts nothing.
  */
 import type { CanteenEvent } from '../canteen';
+import type { CareEvent } from '../care';
 import { outboxConsumer } from '../platform/outbox-consumer';
-import { creditDelivery } from './adjustments';
+import { creditDelivery, creditWish } from './adjustments';
 import { pointsCredits } from './subscription';
 
-type Confirmed = Extract<CanteenEvent, { type: 'canteen.delivery_confirmed' }>;
+type Credited =
+  Extract<CanteenEvent, { type: 'canteen.delivery_confirmed' }> | Extract<CareEvent, { type: 'care.wish_fulfilled' }>;
 
-export const handler = outboxConsumer<Confirmed>(pointsCredits, ({ payload }) => creditDelivery(payload));
+export const handler = outboxConsumer<Credited>(pointsCredits, ({ payload }) =>
+  payload.type === 'care.wish_fulfilled' ? creditWish(payload) : creditDelivery(payload),
+);

@@ -10,5 +10,6 @@ export * from './points';
 export * from './privacy';
 export * from './moderation';
 export * from './onboarding';
+export * from './care';
 export * from './routes';
 export * from './principal';

@@ -9,6 +9,8 @@ export const ROLES = [
   'admin',
   /** Street operator (街道管理员): one street office's communities and their staff. */
   'street',
+  /** Partner unit (共建单位) operator: takes on 微心愿 for its community. */
+  'partner',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -36,7 +38,8 @@ export type RouteDomain =
   | 'notify'
   | 'privacy'
   | 'moderation'
-  | 'onboarding';
+  | 'onboarding'
+  | 'care';
 
 /** The schemas of one route. */
 export interface RouteSchemas<

@@ -1,6 +1,7 @@
 import type { RouteDef } from './route';
 import { agendaRoutes } from './agenda';
 import { canteenRoutes } from './canteen';
+import { careRoutes } from './care';
 import { communityRoutes } from './community';
 import { councilRoutes } from './council';
 import { identityRoutes } from './identity';
@@ -22,6 +23,7 @@ export const routes = {
   ...privacyRoutes,
   ...moderationRoutes,
   ...onboardingRoutes,
+  ...careRoutes,
 } as const;
 
 export type Routes = typeof routes;

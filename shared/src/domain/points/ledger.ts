@@ -27,7 +27,7 @@ export function parseAccount(account: string): { kind: AccountKind; id?: string 
 /** Only the issuance account may go below zero; a volunteer or a merchant never does. */
 export const mayGoNegative = (account: string) => account === ISSUANCE_ACCOUNT;
 
-export type PostingKind = 'hours' | 'delivery' | 'redeem' | 'adjust' | 'reversal' | 'seed';
+export type PostingKind = 'hours' | 'delivery' | 'redeem' | 'adjust' | 'reversal' | 'seed' | 'wish';
 
 export interface Entry {
   account: string;
@@ -86,6 +86,15 @@ export function hoursAward(signupId: string, userId: string, points: number, rea
 export function deliveryAward(orderId: string, userId: string, points: number): PostingDraft {
   const p = positive(points);
   return draft('delivery', `delivery#${orderId}`, '助餐送餐', [
+    { account: ISSUANCE_ACCOUNT, amount: -p },
+    { account: volunteerAccount(userId), amount: p },
+  ]);
+}
+
+/** Points for a volunteer's fulfilled 微心愿: issuance → volunteer, once per wish. */
+export function wishAward(wishId: string, userId: string, points: number): PostingDraft {
+  const p = positive(points);
+  return draft('wish', `wish#${wishId}`, '圆梦微心愿', [
     { account: ISSUANCE_ACCOUNT, amount: -p },
     { account: volunteerAccount(userId), amount: p },
   ]);
