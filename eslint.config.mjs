@@ -3,6 +3,50 @@ import js from '@eslint/js';
 import jest from 'eslint-plugin-jest';
 import tseslint from 'typescript-eslint';
 
+/**
+ * Import boundaries (docs/architecture.md): imports flow one way. shared/ is pure and imports
+ * neither side; the mini-program never reaches into functions/; platform/ knows no feature; a
+ * feature uses another only through its public index.ts. tests/unit/import-boundaries.test.ts
+ * lints deliberate violations to prove each rule fails.
+ */
+const boundary = (message, ...regexes) => ({
+  'no-restricted-imports': ['error', { patterns: regexes.map((regex) => ({ regex, message })) }],
+});
+
+export const boundaries = [
+  {
+    files: ['shared/**/*.ts', 'shared/**/*.tsx'],
+    rules: boundary(
+      'shared/ is pure TypeScript + zod: it imports neither functions/, miniapp/, the AWS SDK nor Taro.',
+      '(^|/)(functions|miniapp)(/|$)',
+      '^@(aws-sdk|tarojs)/',
+    ),
+  },
+  {
+    files: ['miniapp/**/*.ts', 'miniapp/**/*.tsx'],
+    rules: boundary(
+      'The mini-program talks to the backend through the route table, never by importing functions/.',
+      '(^|/)functions(/|$)',
+    ),
+  },
+  {
+    files: ['functions/src/platform/**/*.ts'],
+    rules: boundary(
+      'platform/ knows no feature: pass what it needs in as a hook (see platform/acting-for.ts).',
+      '^\\.\\./(?!table$)',
+    ),
+  },
+  {
+    files: ['functions/src/*/**/*.ts'],
+    ignores: ['functions/src/platform/**', 'functions/src/local/**'],
+    rules: boundary(
+      "A feature uses another only through its public index.ts: import '../<feature>', not its files.",
+      '^\\.\\./(?!platform/)[^/]+/',
+      '^\\.\\./\\.\\./',
+    ),
+  },
+];
+
 export default tseslint.config(
   {
     ignores: ['node_modules/', 'miniapp/dist/', 'infra/cdk.out/', 'artifacts/', '.linli/', 'coverage/'],
@@ -33,4 +77,5 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'off',
     },
   },
+  ...boundaries,
 );

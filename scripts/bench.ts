@@ -4,8 +4,11 @@
  *  - function bundles: minified bytes and cold require time vs. a GetItem-only handler
  *  - weapp packages: main package and each subpackage
  *  - local API: p50/p99 and requests/s for GET /community/:id at 50 connections vs. a bare GetItem
- *  - contention: council bookings (100 for 20 seats) and canteen orders (300 for 50 portions)
- *  - contention: council bookings, and points redemptions (throughput, and 50 at once on one balance)
+ *  - points redemptions (throughput, and 50 at once on one balance)
+ *  - contention: the floors (300 bare conditional decrements of one item, 300 two-item
+ *    transactions), then council bookings (100 for 20 seats) and canteen orders (300 for 50
+ *    portions), judged against the transaction floor's p99
+ * `npm run bench -- contention` runs only the contention part.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
@@ -18,11 +21,13 @@ import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { routeList, type RouteDomain } from '@linli/shared';
 import { key } from '../functions/src/table';
 import { bundle, domainEntry, domainsWithEntries } from './lib/function-bundles';
+import { subscriptions } from '../functions/src/subscriptions';
 import { startLocalStack } from './lib/local-stack';
 import { DEMO_COMMUNITY_ID } from './lib/seed-data';
 import { localClient } from './lib/table-setup';
 import { weappPackageSizes } from './lib/weapp-size';
 import { bookingContention } from './bench/booking-contention';
+import { contentionFloors, type FloorResult } from './bench/contention-floors';
 import { orderingContention } from './bench/ordering-contention';
 import { redemptionContention } from './bench/redemption-contention';
 
@@ -34,6 +39,8 @@ const BUDGET = {
   /** WeChat refuses to upload a subpackage over 2 MB; keep a quarter of it free. */
   weappSubpackageBytes: 1536 * 1024,
   apiP50Ratio: 3,
+  /** Contended booking and ordering p99 against the two-item transaction floor's p99. */
+  contentionP99Ratio: 2,
 };
 
 interface Verdict {
@@ -81,13 +88,13 @@ async function benchFunctions(): Promise<void> {
   const out = mkdtempSync(join(tmpdir(), 'linli-bench-'));
   const baselineFile = join(out, 'baseline.js');
   const baselineBytes = await bundle(join(__dirname, 'bench', 'baseline-handler.ts'), baselineFile);
-  // One function per domain of the route table, the notifier that reads the stream, the daily reminders.
+  // One function per domain of the route table, one per outbox subscriber, the daily reminders.
   const functions: { name: string; entry: string }[] = [
     ...domainsWithEntries([...new Set(routeList.map((r) => r.domain))] as RouteDomain[]).map((d) => ({
       name: d as string,
       entry: domainEntry(d),
     })),
-    { name: 'notifier (stream)', entry: join(root, 'functions', 'src', 'notify', 'stream-lambda.ts') },
+    ...subscriptions.map((s) => ({ name: `${s.name} (stream)`, entry: s.entry })),
     { name: 'reminders (daily)', entry: join(root, 'functions', 'src', 'notify', 'reminders-lambda.ts') },
   ];
   const domains = functions.map((f) => f.name);
@@ -157,9 +164,10 @@ async function load(url: string): Promise<autocannon.Result> {
   return autocannon({ url, connections: 50, duration: 5, pipelining: 1 });
 }
 
-async function benchApi(): Promise<void> {
+type Stack = Awaited<ReturnType<typeof startLocalStack>>;
+
+async function benchApi(stack: Stack): Promise<void> {
   console.log('\n## Local API on DynamoDB Local (50 connections, 5 s each)');
-  const stack = await startLocalStack({ tableName: 'linli-bench' });
   const doc = DynamoDBDocumentClient.from(localClient(stack.dynamoEndpoint));
   const bare = createServer((_req, res) => {
     doc
@@ -193,31 +201,6 @@ async function benchApi(): Promise<void> {
       apiResult.non2xx === 0 && apiResult.errors === 0,
     );
 
-    console.log('\n## Council booking contention (100 residents at once for 20 seats, 3 rounds)');
-    const c = await bookingContention(stack.apiUrl, localClient(stack.dynamoEndpoint), stack.tableName);
-    console.log(
-      `${'POST …/bookings'.padEnd(38)} p50 ${c.p50.toFixed(0).padStart(4)} ms   p99 ${c.p99.toFixed(0).padStart(4)} ms   ` +
-        `${c.requestsPerSecond.toFixed(0)} req/s   booked ${c.booked}, waitlisted ${c.waitlisted}, 5xx ${c.errors5xx}`,
-    );
-    judge(
-      'booking contention: exactly the seats booked, the rest waitlisted, no 5xx',
-      `${c.booked} booked, ${c.waitlisted} waitlisted, ${c.errors5xx} 5xx`,
-      c.booked === 20 * c.rounds && c.waitlisted === 80 * c.rounds && c.errors5xx === 0,
-    );
-
-    console.log('\n## Canteen ordering contention (300 residents at once for a 50-portion dish, 3 rounds)');
-    const o = await orderingContention(stack.apiUrl, localClient(stack.dynamoEndpoint), stack.tableName);
-    console.log(
-      `${'POST …/menus/:date/:meal/orders'.padEnd(38)} p50 ${o.p50.toFixed(0).padStart(4)} ms   p99 ${o.p99.toFixed(0).padStart(4)} ms   ` +
-        `${o.requestsPerSecond.toFixed(0)} req/s   ${o.acceptedPerSecond.toFixed(1)} accepted orders/s   ` +
-        `accepted ${o.accepted}, sold out ${o.soldOut}, 5xx ${o.errors5xx}`,
-    );
-    judge(
-      'ordering contention: exactly the portions accepted, the rest sold out, no 5xx',
-      `${o.accepted} accepted, ${o.soldOut} sold out, ${o.errors5xx} 5xx`,
-      o.accepted === o.portions * o.rounds && o.soldOut === o.requests - o.accepted && o.errors5xx === 0,
-    );
-
     console.log(
       '\n## Points redemption (200 codes of 20 volunteers at 5 merchants, 50 connections; 50 at once on one balance, 3 rounds)',
     );
@@ -242,8 +225,57 @@ async function benchApi(): Promise<void> {
     );
   } finally {
     bare.close();
-    await stack.stop();
   }
+}
+
+/** The contended writes beside their floors, measured one after the other on the same table. */
+async function benchContention(stack: Stack): Promise<void> {
+  console.log('\n## Contention floors (300 at once on one item, straight to DynamoDB Local)');
+  const floors = await contentionFloors(localClient(stack.dynamoEndpoint), stack.tableName);
+  const floorRow = (name: string, f: FloorResult) =>
+    console.log(
+      `${name.padEnd(38)} p50 ${f.p50.toFixed(0).padStart(4)} ms   p99 ${f.p99.toFixed(0).padStart(4)} ms   ` +
+        `all done in ${f.totalMs.toFixed(0)} ms   succeeded ${f.succeeded}/${f.requests}`,
+    );
+  floorRow('bare conditional decrement', floors.decrement);
+  floorRow('two-item transaction (stock + order)', floors.transaction);
+  const ceiling = BUDGET.contentionP99Ratio * floors.transaction.p99;
+
+  console.log('\n## Council booking contention (100 residents at once for 20 seats, 3 rounds)');
+  const c = await bookingContention(stack.apiUrl, localClient(stack.dynamoEndpoint), stack.tableName);
+  console.log(
+    `${'POST …/bookings'.padEnd(38)} p50 ${c.p50.toFixed(0).padStart(4)} ms   p99 ${c.p99.toFixed(0).padStart(4)} ms   ` +
+      `${c.requestsPerSecond.toFixed(0)} req/s   booked ${c.booked}, waitlisted ${c.waitlisted}, 5xx ${c.errors5xx}`,
+  );
+  judge(
+    'booking contention: exactly the seats booked, the rest waitlisted, no 5xx',
+    `${c.booked} booked, ${c.waitlisted} waitlisted, ${c.errors5xx} 5xx`,
+    c.booked === 20 * c.rounds && c.waitlisted === 80 * c.rounds && c.errors5xx === 0,
+  );
+
+  console.log('\n## Canteen ordering contention (300 residents at once for a 50-portion dish, 3 rounds)');
+  const o = await orderingContention(stack.apiUrl, localClient(stack.dynamoEndpoint), stack.tableName);
+  console.log(
+    `${'POST …/menus/:date/:meal/orders'.padEnd(38)} p50 ${o.p50.toFixed(0).padStart(4)} ms   p99 ${o.p99.toFixed(0).padStart(4)} ms   ` +
+      `${o.requestsPerSecond.toFixed(0)} req/s   ${o.acceptedPerSecond.toFixed(1)} accepted orders/s   ` +
+      `accepted ${o.accepted}, sold out ${o.soldOut}, 5xx ${o.errors5xx}`,
+  );
+  judge(
+    'ordering contention: exactly the portions accepted, the rest sold out, no 5xx',
+    `${o.accepted} accepted, ${o.soldOut} sold out, ${o.errors5xx} 5xx`,
+    o.accepted === o.portions * o.rounds && o.soldOut === o.requests - o.accepted && o.errors5xx === 0,
+  );
+
+  judge(
+    `booking contention p99 ≤ ${BUDGET.contentionP99Ratio}× transaction floor p99`,
+    `${(c.p99 / floors.transaction.p99).toFixed(2)}× (${c.p99.toFixed(0)} ms vs ${floors.transaction.p99.toFixed(0)} ms)`,
+    c.p99 <= ceiling,
+  );
+  judge(
+    `ordering contention p99 ≤ ${BUDGET.contentionP99Ratio}× transaction floor p99`,
+    `${(o.p99 / floors.transaction.p99).toFixed(2)}× (${o.p99.toFixed(0)} ms vs ${floors.transaction.p99.toFixed(0)} ms)`,
+    o.p99 <= ceiling,
+  );
 }
 
 /** `npm run bench -- functions api` runs only those parts; no argument runs them all. */
@@ -253,7 +285,15 @@ const wanted = (part: string) => parts.size === 0 || parts.has(part);
 async function main(): Promise<void> {
   if (wanted('functions')) await benchFunctions();
   if (wanted('weapp')) benchWeapp();
-  if (wanted('api')) await benchApi();
+  if (wanted('api') || wanted('contention')) {
+    const stack = await startLocalStack({ tableName: 'linli-bench' });
+    try {
+      if (wanted('api')) await benchApi(stack);
+      if (wanted('contention')) await benchContention(stack);
+    } finally {
+      await stack.stop();
+    }
+  }
   console.log('\n## Budgets');
   for (const v of verdicts) console.log(`${v.ok ? '✔' : '✘'} ${v.name}: ${v.figure}`);
   const over = verdicts.filter((v) => !v.ok).length;

@@ -1,11 +1,15 @@
 import { agendaDomain } from './agenda/handlers';
 import { canteenDomain } from './canteen/handlers';
+import { careDomain } from './care/handlers';
 import { communityDomain } from './community/handlers';
 import { councilDomain } from './council/handlers';
 import { identityDomain } from './identity/handlers';
 import { notifyDomain } from './notify/handlers';
+import { onboardingDomain } from './onboarding/handlers';
 import type { DomainHandlers } from './platform/lambda-router';
 import { pointsDomain } from './points/handlers';
+import { moderationDomain } from './moderation/handlers';
+import { privacyDomain } from './privacy/handlers';
 
 /** Every domain's handlers: the local API serves them all; each Lambda imports only its own. */
 export const domains: DomainHandlers[] = [
@@ -16,4 +20,8 @@ export const domains: DomainHandlers[] = [
   notifyDomain,
   canteenDomain,
   pointsDomain,
+  privacyDomain,
+  moderationDomain,
+  onboardingDomain,
+  careDomain,
 ];

@@ -23,6 +23,7 @@
  *  AP18 a venue's sessions by start (overlaps)      Query gsi2 gsi2pk=VENUE#<community>#<venue>
  *  AP19 a member's booking of a session             GetItem pk=SESSION#<id> sk=BOOKING#<member>
  *  AP20 a session's bookings (attendee list)        Query pk=SESSION#<id> begins_with(sk, BOOKING#)
+ *       (also a waitlisted booking's place: consistent COUNT of earlier waitKeys, the index may lag)
  *  AP21 a session's waitlist in arrival order       Query gsi2 gsi2pk=SESSION#<id>#WAIT (head: Limit 1)
  *  AP22 a member's bookings by session start        Query gsi1 gsi1pk=MEMBER#<id>#BOOKINGS
  *  AP23 the booking behind a check-in code          GetItem pk=SESSION#<id> sk=CODE#<code>
@@ -40,6 +41,8 @@
  *  AP35 open topics by scope (附议)                  Query gsi2 gsi2pk=COMMUNITY#<id>#OPENTOPICS#<ALL|building>
  *  AP36 a member's own topics, newest first         Query pk=MEMBER#<id> begins_with(sk, TOPIC#) descending
  *  AP37 the topics scheduled into a session         Query pk=SESSION#<id> begins_with(sk, TOPIC#)
+ *  AP38 a member's topic ratings (account erasure)  Query gsi1 gsi1pk=MEMBER#<id>#RATINGS
+ *  AP39 a photo's WeChat check / by trace id       GetItem pk=MEDIA#<sha256(url)> sk=CHECK | pk=MEDIATRACE#<trace> sk=MEDIA
  *  AP40 a community's canteen settings (subsidies)  GetItem pk=COMMUNITY#<id> sk=SETTINGS#canteen
  *  AP41 a member's delivery eligibility             GetItem pk=MEMBER#<id> sk=MEALDELIVERY
  *  AP42 a community's delivery-eligible members     Query gsi1 gsi1pk=COMMUNITY#<id>#MEALDELIVERY
@@ -71,6 +74,14 @@
  *  AP70 the merchant a user operates                GetItem pk=USER#<id> sk=MERCHANT
  *  AP71 a community's points settings               GetItem pk=COMMUNITY#<id> sk=SETTINGS#points
  *  AP72 manual adjustments and reversals (audit)    Query gsi1 gsi1pk=COMMUNITY#<id>#PTAUDIT newest first
+ *  AP80–AP87 care (微心愿, partner units, care settings): keys and list in functions/src/care/items.ts
+ *  AP90 a street office (街道)                       GetItem pk=STREET#<id> sk=META
+ *  AP91 every street office, by name                Query gsi1 gsi1pk=STREETS
+ *  AP92 a street's communities, by name             Query gsi1 gsi1pk=STREET#<id>#COMMUNITIES
+ *  AP93 a one-time invite                           GetItem pk=INVITE#<code> sk=META
+ *  AP94 a scope's invites, newest first             Query gsi1 gsi1pk=ROLES#<PLATFORM|STREET#id>#INVITES
+ *  AP95 a scope's role holders                      Query pk=ROLES#<PLATFORM|STREET#id> begins_with(sk, HOLDER#)
+ *  AP96 a scope's appointment audit, newest first   Query pk=ROLES#<PLATFORM|STREET#id> begins_with(sk, AUDIT#) desc
  */
 
 export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
@@ -186,6 +197,14 @@ export const key = {
   merchantInvite: (code: string) => ({ pk: `MERCHANTINVITE#${code}`, sk: 'META' }),
   merchantOperator: (userId: string) => ({ pk: `USER#${userId}`, sk: 'MERCHANT' }),
   pointsSettings: (communityId: string) => ({ pk: `COMMUNITY#${communityId}`, sk: 'SETTINGS#points' }),
+  street: (streetId: string) => ({ pk: `STREET#${streetId}`, sk: 'META' }),
+  invite: (code: string) => ({ pk: `INVITE#${code}`, sk: 'META' }),
+  /** Scope: `PLATFORM` or `STREET#<id>` (a street's operators and its communities' staff). */
+  roleHolder: (scope: string, role: string, communityId: string | undefined, userId: string) => ({
+    pk: `ROLES#${scope}`,
+    sk: `HOLDER#${role}#${communityId ?? '-'}#${userId}`,
+  }),
+  roleAudit: (scope: string, at: string, id: string) => ({ pk: `ROLES#${scope}`, sk: `AUDIT#${at}#${id}` }),
 } as const;
 
 /** Values of the generic index attributes, one builder per access pattern. */
@@ -205,6 +224,7 @@ export const index = {
   venueSessions: (communityId: string, venueId: string) => `VENUE#${communityId}#${venueId}`,
   sessionWaitlist: (sessionId: string) => `SESSION#${sessionId}#WAIT`,
   memberBookings: (memberId: string) => `MEMBER#${memberId}#BOOKINGS`,
+  memberRatings: (memberId: string) => `MEMBER#${memberId}#RATINGS`,
   communityTopics: (communityId: string, status: string) => `COMMUNITY#${communityId}#TOPICS#${status.toUpperCase()}`,
   /** `ALL` for community-wide topics, else the building's id. */
   openTopics: (communityId: string, scopeKey: string) => `COMMUNITY#${communityId}#OPENTOPICS#${scopeKey}`,
@@ -218,6 +238,9 @@ export const index = {
   userSignups: (userId: string) => `USER#${userId}#SIGNUPS`,
   pendingHours: (communityId: string) => `COMMUNITY#${communityId}#HOURS#PENDING`,
   communityVolunteers: (communityId: string) => `COMMUNITY#${communityId}#VOLUNTEERS`,
+  streets: () => 'STREETS',
+  streetCommunities: (streetId: string) => `STREET#${streetId}#COMMUNITIES`,
+  scopeInvites: (scope: string) => `ROLES#${scope}#INVITES`,
 } as const;
 
 /** Prefix of every item in a community's partition, for Query. */

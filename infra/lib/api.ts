@@ -1,4 +1,5 @@
 import { Duration, type RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -15,7 +16,7 @@ import type { StageConfig } from './stage-config';
 export interface ApiProps {
   /** The route table; one route per entry, one function per `domain`. */
   readonly routes: readonly RouteDef[];
-  readonly table: dynamodb.Table;
+  readonly table: dynamodb.ITable;
   readonly jwtSigningKey: secretsmanager.ISecret;
   readonly wechatSecret: secretsmanager.ISecret;
   readonly throttle: StageConfig['throttle'];
@@ -23,7 +24,8 @@ export interface ApiProps {
   readonly logLevel: StageConfig['logLevel'];
   readonly logRetention: logs.RetentionDays;
   readonly removalPolicy: RemovalPolicy;
-  readonly paramsAndSecretsLayerArn?: string;
+  /** Serves the API on this domain too, mapped at its root (no base path). */
+  readonly customDomain?: StageConfig['customDomain'];
 }
 
 /** Request headers a browser may send: those the route table gives a meaning to. */
@@ -54,6 +56,8 @@ export class Api extends Construct {
   readonly httpApi: apigw.HttpApi;
   readonly stage: apigw.HttpStage;
   readonly accessLogs: logs.LogGroup;
+  /** The custom domain, when one was given. */
+  readonly domainName?: apigw.DomainName;
   /** The function of each domain that has at least one route. */
   readonly functions: ReadonlyMap<RouteDomain, AppFunction>;
 
@@ -78,10 +82,20 @@ export class Api extends Construct {
       retention: props.logRetention,
       removalPolicy: props.removalPolicy,
     });
+    if (props.customDomain !== undefined) {
+      this.domainName = new apigw.DomainName(this, 'DomainName', {
+        domainName: props.customDomain.domainName,
+        certificate: acm.Certificate.fromCertificateArn(this, 'Certificate', props.customDomain.certificateArn),
+        endpointType: apigw.EndpointType.REGIONAL, // the only kind the China regions offer
+        securityPolicy: apigw.SecurityPolicy.TLS_1_2,
+      });
+    }
     this.stage = new apigw.HttpStage(this, 'DefaultStage', {
       httpApi: this.httpApi,
       stageName: '$default',
       autoDeploy: true,
+      // The API mapping: the domain's root serves this stage, so paths stay as in the route table.
+      ...(this.domainName === undefined ? {} : { domainMapping: { domainName: this.domainName } }),
       throttle: { rateLimit: props.throttle.rateLimit, burstLimit: props.throttle.burstLimit },
       accessLogSettings: {
         destination: new apigw.LogGroupLogDestination(this.accessLogs),
@@ -112,7 +126,6 @@ export class Api extends Construct {
         logLevel: props.logLevel,
         logRetention: props.logRetention,
         removalPolicy: props.removalPolicy,
-        paramsAndSecretsLayerArn: props.paramsAndSecretsLayerArn,
       })
         .bindTable(props.table)
         .bindSecret('JWT_SECRET_ARN', props.jwtSigningKey)
@@ -139,9 +152,15 @@ export class Api extends Construct {
     this.functions = functions;
   }
 
-  /** Base URL of the API (the `$default` stage). */
+  /**
+   * Base URL of the API without a trailing slash, so `url + route.path` is the request URL:
+   * `https://<custom domain>` when there is one, else the execute-api host of the `$default`
+   * stage (`HttpStage.url` ends in `/`). The URL suffix is the partition's (amazonaws.com.cn in China).
+   */
   get url(): string {
-    return this.stage.url;
+    if (this.domainName !== undefined) return `https://${this.domainName.name}`;
+    const { region, urlSuffix } = Stack.of(this);
+    return `https://${this.httpApi.apiId}.execute-api.${region}.${urlSuffix}`;
   }
 }
 

@@ -36,12 +36,6 @@ export interface AppFunctionProps {
   readonly logRetention: logs.RetentionDays;
   /** Of the log group. */
   readonly removalPolicy: RemovalPolicy;
-  /**
-   * ARN of the AWS Parameters and Secrets Lambda Extension layer (ARM64) for regions that
-   * aws-cdk-lib has no ARN for (e.g. the China regions).
-   * @default - the ARM64 layer of extension version 1.0.103, looked up by region
-   */
-  readonly paramsAndSecretsLayerArn?: string;
   readonly description?: string;
   readonly memorySize?: number;
   readonly timeout?: Duration;
@@ -50,9 +44,10 @@ export interface AppFunctionProps {
 /**
  * A Lambda function with the project's defaults: Node 22 on ARM64; bundled by the local esbuild
  * with the options the benchmark measures (scripts/lib/function-bundles.ts) plus source maps;
- * its own log group with a retention; the Parameters and Secrets extension that
- * functions/src/platform/secrets.ts reads secrets through; and a role that may write to its log
- * group and nothing else until something is bound to it.
+ * its own log group with a retention; and a role that may write to its log group and nothing
+ * else until something is bound to it. No layers, no X-Ray, no Lambda Insights: each is missing
+ * or different in the China regions (docs/deploy.md), and the functions bundle what they use
+ * (Powertools, the SDK clients) so the same code runs in the `aws` and `aws-cn` partitions.
  */
 export class AppFunction extends Construct {
   readonly function: NodejsFunction;
@@ -75,12 +70,6 @@ export class AppFunction extends Construct {
     });
     this.logGroup.grants.write(this.role);
 
-    const extensionOptions: lambda.ParamsAndSecretsOptions = { cacheEnabled: true };
-    const paramsAndSecrets =
-      props.paramsAndSecretsLayerArn === undefined
-        ? lambda.ParamsAndSecretsLayerVersion.fromVersion(lambda.ParamsAndSecretsVersions.V1_0_103, extensionOptions)
-        : lambda.ParamsAndSecretsLayerVersion.fromVersionArn(props.paramsAndSecretsLayerArn, extensionOptions);
-
     this.function = new NodejsFunction(this, 'Function', {
       entry: props.entry,
       handler: props.handler ?? 'handler',
@@ -91,7 +80,6 @@ export class AppFunction extends Construct {
       timeout: props.timeout ?? Duration.seconds(10),
       role: this.role,
       logGroup: this.logGroup,
-      paramsAndSecrets,
       projectRoot: REPO_ROOT,
       depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
       environment: {
@@ -129,7 +117,7 @@ export class AppFunction extends Construct {
    * Narrower than `table.grants.readWriteData()`: no Scan (never on a request path), no stream
    * reads, and the indexes by name instead of `index/*`. The table's AWS managed key needs no grant.
    */
-  bindTable(table: dynamodb.Table): this {
+  bindTable(table: dynamodb.ITable): this {
     this.function.addEnvironment('TABLE_NAME', table.tableName);
     iam.Grant.addToPrincipal({
       grantee: this.function,
@@ -144,7 +132,7 @@ export class AppFunction extends Construct {
     return this;
   }
 
-  /** Sets `envName` to the secret's ARN and grants reading its value (the extension reads it as the function). */
+  /** Sets `envName` to the secret's ARN and grants reading its value (functions/src/platform/secrets.ts). */
   bindSecret(envName: string, secret: secretsmanager.ISecret): this {
     this.function.addEnvironment(envName, secret.secretArn);
     secret.grantRead(this.function);

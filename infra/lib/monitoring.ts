@@ -1,4 +1,4 @@
-import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack, Validations } from 'aws-cdk-lib';
 import type * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
@@ -18,20 +18,43 @@ export interface MonitoringProps {
   readonly httpApi: apigw.HttpApi;
   /** Functions to watch, by a name used in the alarm ids. */
   readonly functions: ReadonlyMap<string, lambda.IFunction>;
-  readonly table: dynamodb.Table;
-  /** Dead-letter queues: any message in one means an event could not be handled. */
-  readonly deadLetterQueues?: readonly sqs.IQueue[];
+  readonly table: dynamodb.ITable;
+  /** Functions fed by the table's stream, by name: their iterator age says how far behind they are. */
+  readonly streamConsumers?: ReadonlyMap<string, lambda.IFunction>;
+  /** Dead-letter queues by name: any message in one means an event could not be handled. */
+  readonly deadLetterQueues?: ReadonlyMap<string, sqs.IQueue>;
 }
 
 const PERIOD = Duration.minutes(5);
 
 /**
- * Alarms on what a resident would notice: API 5xx, function errors and throttles, table throttles.
- * A small community has little traffic, so a single occurrence in five minutes raises the alarm.
+ * How far behind the table's stream a consumer may fall before someone is told: a council
+ * reminder or a seat confirmation five minutes late is still useful, much later it is not.
+ */
+export const ITERATOR_AGE_ALARM_MS = Duration.minutes(5).toMilliseconds();
+/**
+ * p99 API latency that raises the alarm when it holds for three periods in a row (fifteen
+ * minutes): a cold start is ~1 s, so this means every request of the slowest 1% waits.
+ */
+export const API_LATENCY_P99_ALARM_MS = 3000;
+const API_LATENCY_PERIODS = 3;
+
+interface AlarmOptions {
+  readonly threshold?: number;
+  /** Consecutive periods above the threshold that raise the alarm. */
+  readonly periods?: number;
+}
+
+/**
+ * Alarms on what a resident would notice: API 5xx and slow answers, function errors and
+ * throttles, table throttles, a stream consumer falling behind, a message in a dead-letter
+ * queue. A small community has little traffic, so a single error in five minutes raises the
+ * alarm. And one dashboard with the figures an operator looks at first.
  */
 export class Monitoring extends Construct {
   readonly topic: sns.Topic;
   readonly alarms: cloudwatch.Alarm[] = [];
+  readonly dashboard: cloudwatch.Dashboard;
 
   constructor(scope: Construct, id: string, props: MonitoringProps) {
     super(scope, id);
@@ -43,7 +66,7 @@ export class Monitoring extends Construct {
     });
     // The topic policy that enforceSSL creates replaces the default one, so CloudWatch
     // needs an explicit allow to publish the alarms of this account.
-    const { account, region, partition } = Stack.of(this);
+    const stack = Stack.of(this);
     this.topic.addToResourcePolicy(
       new iam.PolicyStatement({
         sid: 'AllowCloudWatchAlarmsOfThisAccount',
@@ -51,8 +74,15 @@ export class Monitoring extends Construct {
         actions: ['sns:Publish'],
         resources: [this.topic.topicArn],
         conditions: {
-          StringEquals: { 'aws:SourceAccount': account },
-          ArnLike: { 'aws:SourceArn': `arn:${partition}:cloudwatch:${region}:${account}:alarm:*` },
+          StringEquals: { 'aws:SourceAccount': stack.account },
+          ArnLike: {
+            'aws:SourceArn': stack.formatArn({
+              service: 'cloudwatch',
+              resource: 'alarm',
+              resourceName: '*',
+              arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+            }),
+          },
         },
       }),
     );
@@ -67,6 +97,12 @@ export class Monitoring extends Construct {
     }
 
     this.alarm('Api5xx', props.httpApi.metricServerError({ period: PERIOD, statistic: 'Sum' }), 'The API answered 5xx');
+    this.alarm(
+      'ApiLatencyP99',
+      props.httpApi.metricLatency({ period: PERIOD, statistic: 'p99' }),
+      `The API's p99 latency stayed at or above ${API_LATENCY_P99_ALARM_MS} ms for ${API_LATENCY_PERIODS * 5} minutes`,
+      { threshold: API_LATENCY_P99_ALARM_MS, periods: API_LATENCY_PERIODS },
+    );
 
     for (const [name, fn] of props.functions) {
       this.alarm(
@@ -110,26 +146,122 @@ export class Monitoring extends Construct {
       'The table throttled reads or writes',
     );
 
-    (props.deadLetterQueues ?? []).forEach((queue, i) => {
+    for (const [name, fn] of props.streamConsumers ?? []) {
       this.alarm(
-        `DeadLetters${i + 1}`,
-        queue.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: 'Maximum' }),
-        'Events could not be handled and wait in a dead-letter queue',
+        `${pascalCase(name)}IteratorAge`,
+        iteratorAge(fn),
+        `The ${name} function is ${ITERATOR_AGE_ALARM_MS / 60_000} minutes or more behind the table stream`,
+        { threshold: ITERATOR_AGE_ALARM_MS },
       );
+    }
+
+    for (const [name, queue] of props.deadLetterQueues ?? []) {
+      this.alarm(
+        `${pascalCase(name)}DeadLetters`,
+        queue.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: 'Maximum' }),
+        `Events could not be handled and wait in the ${name} dead-letter queue`,
+      );
+    }
+
+    this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', {
+      dashboardName: stack.stackName,
+      defaultInterval: Duration.days(1),
+      widgets: dashboardRows(props),
     });
   }
 
-  private alarm(id: string, metric: cloudwatch.IMetric, description: string): void {
+  private alarm(id: string, metric: cloudwatch.IMetric, description: string, options: AlarmOptions = {}): void {
     const alarm = new cloudwatch.Alarm(this, id, {
       metric,
       alarmDescription: `Linli: ${description}`,
-      threshold: 1,
+      threshold: options.threshold ?? 1,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      evaluationPeriods: 1,
+      evaluationPeriods: options.periods ?? 1,
+      datapointsToAlarm: options.periods ?? 1,
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
     alarm.addAlarmAction(new SnsAction(this.topic));
     alarm.addOkAction(new SnsAction(this.topic));
     this.alarms.push(alarm);
   }
+}
+
+/** Age of the newest record a stream consumer has read when it reads it (ms; Lambda's metric). */
+function iteratorAge(fn: lambda.IFunction): cloudwatch.Metric {
+  return fn.metric('IteratorAge', { period: PERIOD, statistic: 'Maximum' });
+}
+
+function graph(title: string, left: cloudwatch.IMetric[], unit?: string): cloudwatch.GraphWidget {
+  return new cloudwatch.GraphWidget({
+    title,
+    left,
+    width: 8,
+    height: 6,
+    ...(unit === undefined ? {} : { leftYAxis: { label: unit, showUnits: false, min: 0 } }),
+  });
+}
+
+/** The dashboard: the API, then each function, then the stream, queues and table. */
+function dashboardRows(props: MonitoringProps): cloudwatch.IWidget[][] {
+  const api = props.httpApi;
+  const functions = [...props.functions];
+  const perFunction = (label: string, metric: (fn: lambda.IFunction) => cloudwatch.Metric) =>
+    functions.map(([name, fn]) => metric(fn).with({ label: `${name} ${label}` }));
+  const capacity = (['Read', 'Write'] as const).map((kind) =>
+    props.table.metric(`Consumed${kind}CapacityUnits`, { period: PERIOD, statistic: 'Sum', label: `${kind} units` }),
+  );
+
+  return [
+    [
+      graph('API requests', [api.metricCount({ period: PERIOD, statistic: 'Sum', label: 'requests' })], 'count'),
+      graph(
+        'API errors',
+        [
+          api.metricClientError({ period: PERIOD, statistic: 'Sum', label: '4xx' }),
+          api.metricServerError({ period: PERIOD, statistic: 'Sum', label: '5xx' }),
+        ],
+        'count',
+      ),
+      graph(
+        'API latency',
+        [
+          api.metricLatency({ period: PERIOD, statistic: 'p50', label: 'p50' }),
+          api.metricLatency({ period: PERIOD, statistic: 'p99', label: 'p99' }),
+        ],
+        'ms',
+      ),
+    ],
+    [
+      graph(
+        'Invocations per function',
+        perFunction('', (fn) => fn.metricInvocations({ period: PERIOD, statistic: 'Sum' })),
+        'count',
+      ),
+      graph(
+        'Errors per function',
+        perFunction('', (fn) => fn.metricErrors({ period: PERIOD, statistic: 'Sum' })),
+        'count',
+      ),
+      graph(
+        'p99 duration per function',
+        perFunction('p99', (fn) => fn.metricDuration({ period: PERIOD, statistic: 'p99' })),
+        'ms',
+      ),
+    ],
+    [
+      graph(
+        'Stream iterator age',
+        [...(props.streamConsumers ?? [])].map(([name, fn]) => iteratorAge(fn).with({ label: name })),
+        'ms',
+      ),
+      graph(
+        'Dead-letter queue depth',
+        [...(props.deadLetterQueues ?? [])].map(([name, queue]) =>
+          queue.metricApproximateNumberOfMessagesVisible({ period: PERIOD, statistic: 'Maximum', label: name }),
+        ),
+        'messages',
+      ),
+      graph('Table consumed capacity', capacity, 'units'),
+    ],
+  ];
 }

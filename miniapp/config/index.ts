@@ -43,7 +43,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       '@linli/shared$': path.join(sharedSrc, 'index.ts'),
       '@linli/shared': sharedSrc,
     },
-    copy: { patterns: [], options: {} },
+    // sitemap.json keeps personal pages out of WeChat search; only the weapp build needs it.
+    copy: {
+      patterns: process.env.TARO_ENV === 'weapp' ? [{ from: 'src/sitemap.json', to: 'dist/weapp/sitemap.json' }] : [],
+      options: {},
+    },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

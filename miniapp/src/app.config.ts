@@ -2,7 +2,7 @@
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/council/index', 'pages/canteen/index', 'pages/points/index', 'pages/mine/index'],
   subPackages: [
-    { root: 'packages/account', pages: ['login/index', 'apply/index', 'dependents/index'] },
+    { root: 'packages/account', pages: ['login/index', 'apply/index', 'dependents/index', 'privacy/index'] },
     {
       root: 'packages/staff',
       pages: [
@@ -33,6 +33,7 @@ export default defineAppConfig({
       ],
     },
     { root: 'packages/merchant', pages: ['center/index'] },
+    { root: 'packages/onboarding', pages: ['find/index', 'invite/index'] },
     { root: 'packages/messages', pages: ['index/index'] },
     { root: 'packages/council', pages: ['session/index', 'bookings/index'] },
     { root: 'packages/agenda', pages: ['index/index', 'submit/index', 'mine/index', 'topic/index', 'board/index'] },
@@ -42,6 +43,14 @@ export default defineAppConfig({
       pages: ['history/index', 'activities/index', 'merchants/index', 'redeem/index'],
     },
   ],
+  // Load only the components a page renders (WeChat's 按需注入), and fetch the subpackages people
+  // open next before they tap: the canteen's from the 食堂 tab, staff pages from 我的 (on Wi-Fi only).
+  lazyCodeLoading: 'requiredComponents',
+  preloadRule: {
+    'pages/canteen/index': { network: 'all', packages: ['packages/canteen'] },
+    'pages/mine/index': { network: 'wifi', packages: ['packages/staff'] },
+  },
+  sitemapLocation: 'sitemap.json',
   window: {
     backgroundTextStyle: 'light',
     backgroundColor: '#f5f6f7',

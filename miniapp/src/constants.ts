@@ -1,8 +1,5 @@
 import type { Role } from '@linli/shared/contract';
 
-/** The community the app shows and a newcomer applies to (seeded 安居苑社区). */
-export const DEFAULT_COMMUNITY_ID = 'anjuyuan';
-
 /** Tab pages, for switchTab. */
 export const TAB_PAGES = {
   home: '/pages/home/index',
@@ -16,7 +13,10 @@ export const TAB_PAGES = {
 export const SUB_PAGES = {
   login: '/packages/account/login/index',
   apply: '/packages/account/apply/index',
+  findCommunity: '/packages/onboarding/find/index',
+  invite: '/packages/onboarding/invite/index',
   dependents: '/packages/account/dependents/index',
+  privacy: '/packages/account/privacy/index',
   staffWorkbench: '/packages/staff/workbench/index',
   staffReviews: '/packages/staff/reviews/index',
   staffLinks: '/packages/staff/links/index',
@@ -67,6 +67,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   merchant: '商户',
   staff: '社区工作人员',
   admin: '管理员',
+  street: '街道管理员',
+  partner: '共建单位',
 };
 
 /** Relations a caregiver may have to a dependent, in the contract's order. */

@@ -113,6 +113,8 @@ export interface StartOptions {
   dbPath?: string;
   port?: number;
   log?: (line: string) => void;
+  /** How long to wait for the first answer; the JVM starts slowly on a busy machine. */
+  startupTimeoutMs?: number;
 }
 
 /** Starts DynamoDB Local and resolves once it answers ListTables. */
@@ -157,7 +159,8 @@ export async function startDynamoDbLocal(options: StartOptions = {}): Promise<Ru
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     maxAttempts: 1,
   });
-  const deadline = Date.now() + 30_000;
+  const startupTimeoutMs = options.startupTimeoutMs ?? 120_000;
+  const deadline = Date.now() + startupTimeoutMs;
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`DynamoDB Local exited early:\n${output}`);
@@ -165,7 +168,8 @@ export async function startDynamoDbLocal(options: StartOptions = {}): Promise<Ru
         await client.send(new ListTablesCommand({ Limit: 1 }));
         break;
       } catch {
-        if (Date.now() > deadline) throw new Error(`DynamoDB Local did not answer within 30 s:\n${output}`);
+        if (Date.now() > deadline)
+          throw new Error(`DynamoDB Local did not answer within ${startupTimeoutMs / 1000} s:\n${output}`);
         await new Promise((r) => setTimeout(r, 150));
       }
     }

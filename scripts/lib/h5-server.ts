@@ -82,7 +82,7 @@ function proxy(req: IncomingMessage, res: ServerResponse, apiUrl: URL, pathAndQu
   upstream.on('error', () => {
     if (!res.headersSent) {
       res.writeHead(502, { 'content-type': 'application/json; charset=utf-8' });
-      res.end(JSON.stringify({ error: { code: 'SERVICE_UNAVAILABLE', message: '服务繁忙，请稍后再试' } }));
+      res.end(JSON.stringify({ error: { code: 'SERVICE_UNAVAILABLE', message: '系统正忙，请稍等片刻再试' } }));
     } else {
       res.destroy();
     }

@@ -62,15 +62,23 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     Object.assign(process.env, localFunctionEnv(db.endpoint, tableName));
     // Loaded only now: the handlers read their environment at module load, as in Lambda.
     const { startLocalApi } = await import('../../functions/src/local/server');
-    const { handler: notifier } = await import('../../functions/src/notify/stream-lambda');
+    const { subscriptions } = await import('../../functions/src/subscriptions');
     const { writeReminders } = await import('../../functions/src/notify/reminders');
     const api = await startLocalApi(options.apiPort ?? 0);
-    const poller = await startStreamPoller({
-      endpoint: db.endpoint,
-      tableName,
-      handler: notifier,
-      onError: (error) => log(`notifier: ${error instanceof Error ? error.message : String(error)}`),
-    });
+    // One stream poller per outbox subscriber, as each has its own event source in AWS.
+    const pollers = await Promise.all(
+      subscriptions.map(async (subscriber) => {
+        const { handler } = (await import(subscriber.entry)) as {
+          handler: Parameters<typeof startStreamPoller>[0]['handler'];
+        };
+        return startStreamPoller({
+          endpoint: db.endpoint,
+          tableName,
+          handler,
+          onError: (error) => log(`${subscriber.name}: ${error instanceof Error ? error.message : String(error)}`),
+        });
+      }),
+    );
     // In AWS an EventBridge schedule runs the reminder job daily; locally, at start and hourly.
     const remind = () =>
       writeReminders().catch((error: unknown) =>
@@ -85,7 +93,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       tableName,
       stop: async () => {
         clearInterval(reminderTimer);
-        await poller.stop();
+        await Promise.all(pollers.map((p) => p.stop()));
         await api.close();
         await db.stop();
       },

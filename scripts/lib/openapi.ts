@@ -1,4 +1,5 @@
 import { toJSONSchema, type $ZodType } from 'zod/v4/core';
+import { routeErrorCodes } from './error-codes';
 import { ERRORS, ErrorBody, pathParamNames, routeList, toApiGatewayPath, type RouteDef } from '@linli/shared';
 
 type JsonSchema = Record<string, unknown>;
@@ -25,6 +26,15 @@ function parametersOf(route: RouteDef) {
   for (const [name, schema] of Object.entries(querySchema.properties ?? {})) {
     params.push({ name, in: 'query', required: querySchema.required?.includes(name) ?? false, schema });
   }
+  if (route.actingFor) {
+    params.push({
+      name: 'X-Acting-For',
+      in: 'header',
+      required: false,
+      description: '代办：为所照护的居民办理时，填写该居民的居民编号',
+      schema: { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' },
+    });
+  }
   if (route.idempotent) {
     params.push({
       name: 'Idempotency-Key',
@@ -46,14 +56,9 @@ function hasBody(route: RouteDef): boolean {
   );
 }
 
-/** Error statuses a route can answer with, from what its pipeline checks. */
+/** Error statuses a route can answer with: those of every error code it can raise. */
 function errorStatuses(route: RouteDef): number[] {
-  const statuses = new Set<number>([400, 500]);
-  if (route.roles !== 'public') [401, 403].forEach((s) => statuses.add(s));
-  if (pathParamNames(route.path).length > 0) statuses.add(404);
-  if (hasBody(route)) [413, 415].forEach((s) => statuses.add(s));
-  if (route.idempotent) statuses.add(409);
-  return [...statuses].sort();
+  return [...new Set(routeErrorCodes(route, hasBody(route)).map((code) => ERRORS[code].status))].sort();
 }
 
 /** The OpenAPI 3.1 document of the route table. */
@@ -72,6 +77,7 @@ export function buildOpenApi(routes: RouteDef[] = routeList): Record<string, unk
             },
     };
     for (const s of errorStatuses(route)) responses[String(s)] = { $ref: '#/components/responses/Error' };
+    const errorCodes = routeErrorCodes(route, hasBody(route));
     paths[path] ??= {};
     paths[path][route.method.toLowerCase()] = {
       operationId: route.id,
@@ -94,6 +100,7 @@ export function buildOpenApi(routes: RouteDef[] = routeList): Record<string, unk
           }
         : {}),
       responses,
+      'x-linli-error-codes': errorCodes,
     };
   }
   return {

@@ -4,6 +4,7 @@
  * and one demo user per role.
  */
 import type { RoleGrant } from '@linli/shared';
+import { addDays, shanghaiDate, shanghaiTime } from '../../shared/src/domain/common/shanghai-time';
 
 export const DEMO_COMMUNITY_ID = 'anjuyuan';
 
@@ -69,10 +70,8 @@ export const demoVenues = [
  */
 export function demoSessions(now: Date) {
   const shanghaiDay = (daysAhead: number, hh: number, mm: number) => {
-    const local = new Date(now.getTime() + 8 * 3600_000);
-    local.setUTCDate(local.getUTCDate() + daysAhead);
-    local.setUTCHours(hh, mm, 0, 0);
-    return new Date(local.getTime() - 8 * 3600_000).toISOString();
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return shanghaiTime(addDays(shanghaiDate(now), daysAhead), `${pad(hh)}:${pad(mm)}`);
   };
   return [
     {
@@ -136,12 +135,7 @@ export const demoStartingPoints = { userId: 'u-volunteer', name: '张伟', point
 
 /** A volunteer activity running today (Asia/Shanghai), placed relative to the day the stack is seeded. */
 export function demoActivity(now: Date) {
-  const local = new Date(now.getTime() + 8 * 3600_000);
-  const day = (hh: number) => {
-    const d = new Date(local);
-    d.setUTCHours(hh, 0, 0, 0);
-    return new Date(d.getTime() - 8 * 3600_000).toISOString();
-  };
+  const day = (hh: number) => shanghaiTime(shanghaiDate(now), `${String(hh).padStart(2, '0')}:00`);
   return {
     activityId: 'activity-demo-1',
     title: '敲门探访独居老人',

@@ -20,6 +20,7 @@ import { memberItem } from '../../functions/src/identity/items';
 import type { MemberRecord } from '../../functions/src/identity/records';
 import type { PostingRecord } from '../../functions/src/points/records';
 import { index, key } from '../../functions/src/table';
+import { demoStreetOf, streetDemoUsers, streetSeedItems } from './seed-street';
 import {
   demoBuildings,
   demoCanteens,
@@ -159,7 +160,15 @@ export function seedItems(): Record<string, unknown>[] {
   const caregiverName = (userId: string) => demoUsers.find((u) => u.id === userId)?.name ?? '';
   return [
     { ...key.health(), type: 'Health' },
-    { ...key.community(c), type: 'Community', ...demoCommunity, gsi2pk: index.communities(), gsi2sk: c },
+    {
+      ...key.community(c),
+      type: 'Community',
+      ...demoCommunity,
+      ...demoStreetOf(c, demoCommunity.name),
+      gsi2pk: index.communities(),
+      gsi2sk: c,
+    },
+    ...streetSeedItems(),
     ...demoGrids.map((g) => ({ ...key.grid(c, g.id), type: 'Grid', communityId: c, ...g })),
     ...demoBuildings.map((b) => ({ ...key.building(c, b.id), type: 'Building', communityId: c, ...b })),
     ...demoCanteens.map((x) => ({ ...key.canteen(c, x.canteenId), type: 'Canteen', communityId: c, ...x })),
@@ -247,7 +256,7 @@ export function seedItems(): Record<string, unknown>[] {
         gsi1sk: `${a.endsAt}#${a.activityId}`,
       };
     })(),
-    ...demoUsers.flatMap((u) => [
+    ...[...demoUsers, ...streetDemoUsers].flatMap((u) => [
       {
         ...key.user(u.id),
         type: 'User',

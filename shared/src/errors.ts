@@ -1,3 +1,5 @@
+import { CARE_ERRORS } from './domain/care/errors';
+
 /**
  * Stable error codes → HTTP status and the Chinese message a person sees.
  * Both the functions (to answer) and the mini-program (to toast) read this table.
@@ -8,6 +10,8 @@ export const ERRORS = {
   VALIDATION_FAILED: { status: 400, message: '填写的信息有误，请检查后再试' },
   IDEMPOTENCY_KEY_INVALID: { status: 400, message: '请求标识格式不正确' },
   ACTING_FOR_UNSUPPORTED: { status: 400, message: '此项业务不支持代办' },
+  PATH_ENCODING_INVALID: { status: 400, message: '请求地址的编码不正确' },
+  ACTING_FOR_INVALID: { status: 400, message: '代办对象的居民编号格式不正确' },
   // 401
   UNAUTHENTICATED: { status: 401, message: '请先登录' },
   TOKEN_EXPIRED: { status: 401, message: '登录已过期，请重新登录' },
@@ -17,6 +21,8 @@ export const ERRORS = {
   // 403
   FORBIDDEN: { status: 403, message: '您没有权限进行此操作' },
   OUT_OF_SCOPE: { status: 403, message: '只能查看或办理本社区的事务' },
+  OUT_OF_STREET: { status: 403, message: '只能查看或办理本街道的事务' },
+  STREET_OPERATOR_ADMIN_ONLY: { status: 403, message: '街道管理员只能由平台管理员任免' },
   WECHAT_USER_BLOCKED: { status: 403, message: '该微信账号暂时无法登录' },
   // 404
   ROUTE_NOT_FOUND: { status: 404, message: '请求的接口不存在' },
@@ -43,6 +49,9 @@ export const ERRORS = {
   POSTING_NOT_FOUND: { status: 404, message: '找不到该积分记录' },
   VOLUNTEER_NOT_FOUND: { status: 404, message: '找不到该志愿者' },
   INVITE_CODE_INVALID: { status: 404, message: '邀请码无效，请向社区核对' },
+  STREET_NOT_FOUND: { status: 404, message: '找不到该街道（乡镇）' },
+  INVITE_NOT_FOUND: { status: 404, message: '邀请码无效，请核对后再试，或请邀请人重新发送' },
+  ROLE_HOLDER_NOT_FOUND: { status: 404, message: '此人没有担任该职务' },
   REDEMPTION_NOT_FOUND: { status: 404, message: '找不到该兑换记录' },
   // 405
   METHOD_NOT_ALLOWED: { status: 405, message: '不支持该请求方式' },
@@ -80,6 +89,11 @@ export const ERRORS = {
   HOURS_ALREADY_CONFIRMED: { status: 409, message: '该志愿时长已确认过，不能重复确认' },
   REDEMPTION_CODE_USED: { status: 409, message: '该兑换码已使用过' },
   INVITE_CODE_USED: { status: 409, message: '该邀请码已被使用' },
+  INVITE_USED: { status: 409, message: '该邀请已被使用，每个邀请只能用一次' },
+  INVITE_REVOKED: { status: 409, message: '该邀请已被撤销，请联系邀请人' },
+  INVITE_EXPIRED: { status: 409, message: '该邀请已过期（72 小时内有效），请联系邀请人重新发送' },
+  ALREADY_HOLDS_ROLE: { status: 409, message: '您已担任该职务，无需重复接受邀请' },
+  STREET_NAME_TAKEN: { status: 409, message: '已有同名的街道（乡镇）' },
   ALREADY_MERCHANT_OPERATOR: { status: 409, message: '您已绑定商户，无需重复绑定' },
   ALREADY_VOLUNTEER: { status: 409, message: '您已是志愿者' },
   ALREADY_REVERSED: { status: 409, message: '该积分记录已冲正过' },
@@ -131,6 +145,13 @@ export const ERRORS = {
   REDEMPTION_OTHER_MERCHANT: { status: 422, message: '这个兑换码不是给本店的' },
   NOT_MERCHANT_OPERATOR: { status: 422, message: '请先用社区发放的邀请码绑定商户' },
   NOT_A_VOLUNTEER: { status: 422, message: '请先成为志愿者' },
+  // content security (WeChat msgSecCheck / mediaCheckAsync) and staff moderation
+  CONTENT_RISKY: { status: 422, message: '内容含有不适宜公开的信息，未能发布。请修改后再提交' },
+  CONTENT_HELD: { status: 409, message: '该内容正在等待社区工作人员复核，通过后才能查看和附议' },
+  CONTENT_NOT_HELD: { status: 409, message: '该内容不在待复核状态，请刷新后查看' },
+  CONTENT_ALREADY_HIDDEN: { status: 409, message: '该内容已经隐藏过了' },
+  CONTENT_NOT_FOUND: { status: 404, message: '找不到要处理的内容' },
+  WECHAT_SIGNATURE_INVALID: { status: 403, message: '微信消息推送的签名不正确' },
   // 413
   PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大' },
   // 415
@@ -140,7 +161,8 @@ export const ERRORS = {
   // 5xx
   WECHAT_UNAVAILABLE: { status: 503, message: '微信服务暂时不可用，请稍后再试' },
   INTERNAL: { status: 500, message: '服务暂时出了点问题，请稍后再试' },
-  SERVICE_UNAVAILABLE: { status: 503, message: '服务繁忙，请稍后再试' },
+  SERVICE_UNAVAILABLE: { status: 503, message: '系统正忙，请稍等片刻再试' },
+  ...CARE_ERRORS,
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

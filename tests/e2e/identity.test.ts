@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { ageOn, todayInShanghai } from '../../shared/src/domain/identity/person';
 import {
+  h5Url,
   button,
   choice,
   confirmModal,
@@ -42,7 +43,8 @@ describe('identity on H5: membership and 代办', () => {
       const { realName, room } = newcomerDetails();
 
       await withBrowsers('membership-approval', 2, async ([resident, staff]) => {
-        // A newcomer applies.
+        // A newcomer opens 安居苑社区's poster link, then signs in and applies there.
+        await resident!.page.goto(`${h5Url()}/?community=anjuyuan`);
         let mine = await signIn(resident!.page, NEWCOMER);
         await expectVisible(mine.getByText('尚未认证', { exact: true }));
         await button(mine, '申请居民认证').click();

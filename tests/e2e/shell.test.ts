@@ -22,7 +22,8 @@ const fontSizePx = (locator: Locator): Promise<number> =>
   locator.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
 
 async function openHome(page: Page): Promise<Locator> {
-  await page.goto(`${env('LINLI_E2E_H5_URL')}/`);
+  // The community's poster link: a signed-out visitor sees the community it names.
+  await page.goto(`${env('LINLI_E2E_H5_URL')}/?community=anjuyuan`);
   const home = currentPage(page);
   await expectVisible(home.locator('.community-card__name').getByText('安居苑社区', { exact: true }));
   return home;

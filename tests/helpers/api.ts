@@ -18,8 +18,9 @@ export interface CallOptions {
 export class TestApi {
   private api: LocalApi | undefined;
 
-  async start(): Promise<this> {
-    this.api = await startLocalApi(0);
+  /** `lambdaTimeoutMs`: the invocation time each handler gets (default API Gateway's 29 s). */
+  async start(options: { lambdaTimeoutMs?: number } = {}): Promise<this> {
+    this.api = await startLocalApi(0, '127.0.0.1', options);
     return this;
   }
 

@@ -75,7 +75,16 @@ export async function newWechatUser(api: TestApi, name = 'user'): Promise<Signed
 export async function userWithGrants(api: TestApi, grants: RoleGrant[], name = '测试员'): Promise<SignedIn> {
   const userId = freshId('u');
   const slug = freshId('g').toLowerCase();
-  await put({ ...key.user(userId), userId, name, grants, tokenVersion: 1, createdAt: new Date().toISOString() });
+  const openid = `dev-${slug}`;
+  await put({
+    ...key.user(userId),
+    userId,
+    name,
+    grants,
+    openid,
+    tokenVersion: 1,
+    createdAt: new Date().toISOString(),
+  });
   await put({ ...key.openid(`dev-${slug}`), userId });
   const res = await api.call<{ userId: string; accessToken: string; refreshToken: string }>('POST', '/auth/wechat', {
     body: { code: `dev:${slug}` },
@@ -125,10 +134,21 @@ export async function residentMember(
       createdAt: new Date().toISOString(),
     }),
   );
-  const token = await tokenFor({
+  const grants = [{ role: 'resident' as const, communityId: c.communityId, buildingId, memberId }];
+  // The WeChat user behind the member, as a login leaves it: WeChat's content check needs the openid.
+  const openid = `dev-${userId.toLowerCase()}`;
+  await put({
+    ...key.user(userId),
+    type: 'User',
     userId,
     name,
-    grants: [{ role: 'resident', communityId: c.communityId, buildingId, memberId }],
+    grants,
+    memberId,
+    openid,
+    tokenVersion: 1,
+    createdAt: new Date().toISOString(),
   });
+  await put({ ...key.openid(openid), type: 'OpenId', userId });
+  const token = await tokenFor({ userId, name, grants });
   return { memberId, userId, token, name };
 }

@@ -39,6 +39,8 @@ export const login = jest.fn(() => Promise.resolve({ errMsg: 'login:ok', code: '
 export const getCurrentPages = jest.fn((): { route: string }[] => []);
 
 export const getStorageSync = jest.fn((key: string) => (storage.has(key) ? storage.get(key) : ''));
+/** WeChat's app info; fontSizeSetting 17 is WeChat's standard text size (tests set larger). */
+export const getAppBaseInfo = jest.fn(() => ({ fontSizeSetting: 17 }));
 export const setStorageSync = jest.fn((key: string, value: unknown) => {
   storage.set(key, value);
 });
@@ -117,6 +119,7 @@ export function resetTaroMock(): void {
     setStorageSync,
     removeStorageSync,
     clearStorageSync,
+    getAppBaseInfo,
   ]) {
     fn.mockClear();
   }
@@ -145,6 +148,7 @@ const Taro = {
   setStorageSync,
   removeStorageSync,
   clearStorageSync,
+  getAppBaseInfo,
   getEnv,
   pxTransform,
   nextTick,

@@ -1,12 +1,17 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { toApiGatewayPath } from '../../shared/src/contract/route';
 import { routeList } from '../../shared/src/contract/routes';
+import { subscriptions } from '../../functions/src/subscriptions';
 import { STAGES } from '../../infra/lib/stage-config';
-import { expectTemplate, resourcesOfType, synthLinli, type SynthesizedLinli } from './synth';
+import { API_LATENCY_P99_ALARM_MS, ITERATOR_AGE_ALARM_MS } from '../../infra/lib/monitoring';
+import { expectTemplate, PROD_CONTEXT, resourcesOfType, synthLinli, type SynthesizedLinli } from './synth';
 
 const domains = [...new Set(routeList.map((route) => route.domain))];
-/** API functions (one per domain), the notifier that reads the table's stream, the daily reminders. */
-const functionCount = domains.length + 2;
+/**
+ * API functions (one per domain), one function per outbox subscriber (the notifier, points
+ * credits) each reading the table's stream, and the daily reminders.
+ */
+const functionCount = domains.length + subscriptions.length + 1;
 
 describe('api stack', () => {
   let dev: SynthesizedLinli;
@@ -27,7 +32,7 @@ describe('api stack', () => {
 
   it('creates one function per domain of the route table, Node 22 on ARM64', () => {
     expectTemplate(dev.apiTemplate).resourceCountIs('AWS::Lambda::Function', functionCount);
-    for (const domain of [...domains, 'notifier', 'reminders']) {
+    for (const domain of [...domains, ...subscriptions.map((x) => x.name), 'reminders']) {
       const fn = resourcesOfType(dev.apiTemplate, 'AWS::Lambda::Function')[functionOf(domain)]!;
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
@@ -55,10 +60,11 @@ describe('api stack', () => {
           POWERTOOLS_SERVICE_NAME: Match.stringLikeRegexp('^linli-'),
           LOG_LEVEL: STAGES.dev.logLevel,
           NODE_OPTIONS: '--enable-source-maps',
-          PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: '2773',
         }),
       },
-      Layers: [Match.anyValue()], // the Parameters and Secrets extension
+      // No layer: secrets are read with the bundled SDK, which works in the China regions too.
+      Layers: Match.absent(),
+      TracingConfig: Match.absent(),
       LoggingConfig: { LogGroup: Match.anyValue() },
     });
   });
@@ -84,8 +90,8 @@ describe('api stack', () => {
       expect(actions).not.toContain('dynamodb:Scan');
       expect(JSON.stringify(policy.Properties!.PolicyDocument)).not.toContain('/index/*');
     }
-    // Every function but the reminder job, which reads no secret.
-    expect(readingSecrets).toBe(functionCount - 1);
+    // Every function but the reminder job and the points credits, which read no secret.
+    expect(readingSecrets).toBe(functionCount - 2);
   });
 
   it('has an API route for every entry of the route table, served by the function of its domain', () => {
@@ -129,6 +135,37 @@ describe('api stack', () => {
     });
   });
 
+  it('answers CORS preflights in prod from the H5 origin only', () => {
+    const prod = synthLinli(PROD_CONTEXT);
+
+    expectTemplate(prod.apiTemplate).hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: Match.objectLike({ AllowOrigins: [PROD_CONTEXT.h5Origin] }),
+    });
+    expectTemplate(prod.apiTemplate).hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: PROD_CONTEXT.alarmEmail,
+    });
+  });
+
+  it('outputs an API base URL without a trailing slash, built from the partition URL suffix', () => {
+    expectTemplate(dev.apiTemplate).hasOutput('ApiUrl', {
+      Value: {
+        'Fn::Join': [
+          '',
+          [
+            'https://',
+            { Ref: Match.anyValue() },
+            '.execute-api.',
+            { Ref: 'AWS::Region' },
+            '.',
+            { Ref: 'AWS::URLSuffix' },
+          ],
+        ],
+      },
+    });
+    expectTemplate(dev.apiTemplate).resourceCountIs('AWS::ApiGatewayV2::DomainName', 0);
+  });
+
   it('answers CORS preflights for the methods and headers the route table uses', () => {
     expectTemplate(dev.apiTemplate).hasResourceProperties('AWS::ApiGatewayV2::Api', {
       ProtocolType: 'HTTP',
@@ -152,7 +189,10 @@ describe('api stack', () => {
     expect(metricNames.filter((name) => name === '5xx')).toHaveLength(1);
     expect(metricNames.filter((name) => name === 'Errors')).toHaveLength(functionCount);
     expect(metricNames.filter((name) => name === 'Throttles')).toHaveLength(functionCount);
-    expect(metricNames.filter((name) => name === 'ApproximateNumberOfMessagesVisible')).toHaveLength(1);
+    // One dead-letter queue per outbox subscriber, and the reminder schedule's.
+    expect(metricNames.filter((name) => name === 'ApproximateNumberOfMessagesVisible')).toHaveLength(
+      subscriptions.length + 1,
+    );
 
     const tableThrottles = alarms.filter((a) => a.Metrics !== undefined);
     expect(tableThrottles).toHaveLength(1);
@@ -160,6 +200,53 @@ describe('api stack', () => {
       .flatMap((m) => (m.MetricStat ? [m.MetricStat.Metric.MetricName] : []))
       .sort();
     expect(new Set(tableMetrics)).toEqual(new Set(['ReadThrottleEvents', 'WriteThrottleEvents']));
+  });
+
+  it('alarms when the notifier falls behind the table stream', () => {
+    expectTemplate(dev.apiTemplate).hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/Lambda',
+      MetricName: 'IteratorAge',
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: functionOf('notifier') } }],
+      Statistic: 'Maximum',
+      Threshold: ITERATOR_AGE_ALARM_MS,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
+  });
+
+  it('alarms when the API p99 latency stays high for three periods, not on one slow request', () => {
+    expectTemplate(dev.apiTemplate).hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/ApiGateway',
+      MetricName: 'Latency',
+      ExtendedStatistic: 'p99',
+      Threshold: API_LATENCY_P99_ALARM_MS,
+      EvaluationPeriods: 3,
+      DatapointsToAlarm: 3,
+    });
+  });
+
+  it('has a dashboard with requests, errors, p99 per function, stream age, dead letters and consumed capacity', () => {
+    const dashboards = Object.values(resourcesOfType(dev.apiTemplate, 'AWS::CloudWatch::Dashboard'));
+    expect(dashboards).toHaveLength(1);
+    const body = JSON.stringify(dashboards[0]!.Properties!.DashboardBody);
+
+    for (const title of [
+      'API requests',
+      'API errors',
+      'API latency',
+      'Errors per function',
+      'p99 duration per function',
+      'Stream iterator age',
+      'Dead-letter queue depth',
+      'Table consumed capacity',
+    ]) {
+      expect(body).toContain(`\\"title\\":\\"${title}\\"`);
+    }
+    for (const metric of ['ConsumedReadCapacityUnits', 'ConsumedWriteCapacityUnits', 'IteratorAge', 'Count', '5xx']) {
+      expect(body).toContain(`\\"${metric}\\"`);
+    }
+    // One p99 duration line per function.
+    expect(body.match(/\\"Duration\\"/g)).toHaveLength(functionCount);
+    expect(body.match(/\\"stat\\":\\"p99\\"/g)!.length).toBeGreaterThanOrEqual(functionCount + 1);
   });
 
   it('sends every alarm to the alarm topic', () => {
@@ -188,14 +275,8 @@ describe('api stack', () => {
     });
   });
 
-  it('subscribes the alarm e-mail in prod, and nobody in dev without one', () => {
+  it('subscribes nobody to the alarms in dev without an e-mail', () => {
     expectTemplate(dev.apiTemplate).resourceCountIs('AWS::SNS::Subscription', 0);
-
-    const prod = synthLinli({ stage: 'prod', alarmEmail: 'ops@example.org' });
-    expectTemplate(prod.apiTemplate).hasResourceProperties('AWS::SNS::Subscription', {
-      Protocol: 'email',
-      Endpoint: 'ops@example.org',
-    });
   });
 
   it('drives the notifier from the table stream: outbox inserts only, bisecting bad batches, dead letters to SQS', () => {
@@ -213,10 +294,53 @@ describe('api stack', () => {
     expectTemplate(dev.apiTemplate).hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
   });
 
-  it('runs the reminder job daily at 18:00 Asia/Shanghai', () => {
+  it('gives points credits their own event source, filtered to confirmed deliveries and fulfilled wishes, and their own dead letters', () => {
+    const mappings = resourcesOfType(dev.apiTemplate, 'AWS::Lambda::EventSourceMapping');
+    const credits = Object.values(mappings).filter(
+      (m) => JSON.stringify(m.Properties?.FunctionName) === JSON.stringify({ Ref: functionOf('points-credits') }),
+    );
+    expect(credits).toHaveLength(1);
+    const props = credits[0]!.Properties!;
+    expect(props.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
+    expect(JSON.parse(props.FilterCriteria.Filters[0].Pattern)).toEqual({
+      eventName: ['INSERT'],
+      dynamodb: {
+        Keys: { pk: { S: [{ prefix: 'OUTBOX#' }] } },
+        NewImage: { eventType: { S: ['canteen.delivery_confirmed', 'care.wish_fulfilled'] } },
+      },
+    });
+    const notifier = Object.values(mappings).find(
+      (m) => JSON.stringify(m.Properties?.FunctionName) === JSON.stringify({ Ref: functionOf('notifier') }),
+    )!;
+    expect(props.DestinationConfig.OnFailure.Destination).not.toEqual(
+      notifier.Properties!.DestinationConfig.OnFailure.Destination,
+    );
+    expectTemplate(dev.apiTemplate).resourceCountIs('AWS::SQS::Queue', subscriptions.length + 1); // + reminders
+  });
+
+  it('runs the reminder job daily at 18:00 Asia/Shanghai, with a dead-letter queue for runs that cannot start', () => {
     expectTemplate(dev.apiTemplate).hasResourceProperties('AWS::Events::Rule', {
       ScheduleExpression: 'cron(0 10 * * ? *)',
-      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [functionOf('reminders'), 'Arn'] } })],
+      Targets: [
+        Match.objectLike({
+          Arn: { 'Fn::GetAtt': [functionOf('reminders'), 'Arn'] },
+          RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 7200 },
+          DeadLetterConfig: { Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('ReminderDeadLetters'), 'Arn'] } },
+        }),
+      ],
+    });
+    // EventBridge may send to that queue, and only for this rule.
+    expectTemplate(dev.apiTemplate).hasResourceProperties('AWS::SQS::QueuePolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Allow',
+            Action: 'sqs:SendMessage',
+            Principal: { Service: 'events.amazonaws.com' },
+            Condition: { ArnEquals: { 'aws:SourceArn': Match.anyValue() } },
+          }),
+        ]),
+      },
     });
   });
 });

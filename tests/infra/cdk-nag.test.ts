@@ -6,7 +6,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { addLinliStacks, createApp } from '../../infra/lib/linli-app';
-import { synthLinli, type SynthesizedLinli } from './synth';
+import { NINGXIA_PROD_CONTEXT, PROD_CONTEXT, synthLinli, type SynthesizedLinli } from './synth';
 
 /** Rules we acknowledge somewhere, each with its reason next to the construct. */
 const ACKNOWLEDGEABLE_RULES = [
@@ -61,9 +61,10 @@ function acknowledgments(linli: SynthesizedLinli): Acknowledgment[] {
   );
 }
 
-describe.each([
+describe.each<[string, Record<string, unknown>]>([
   ['dev', { stage: 'dev' }],
-  ['prod', { stage: 'prod', alarmEmail: 'ops@example.org' }],
+  ['prod', PROD_CONTEXT],
+  ['prod AWS China (Ningxia) with a custom domain', NINGXIA_PROD_CONTEXT],
 ])('cdk-nag AwsSolutions over the %s app', (_stage, context) => {
   let linli: SynthesizedLinli;
 

@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { GSI, TABLE_KEYS, TTL_ATTRIBUTE } from '../../functions/src/table';
-import { expectTemplate, resourcesOfType, synthLinli, type SynthesizedLinli } from './synth';
+import { expectTemplate, PROD_CONTEXT, resourcesOfType, synthLinli, type SynthesizedLinli } from './synth';
 
 describe('data stack', () => {
   let dev: SynthesizedLinli;
@@ -8,7 +8,7 @@ describe('data stack', () => {
 
   beforeAll(() => {
     dev = synthLinli({ stage: 'dev' });
-    prod = synthLinli({ stage: 'prod', alarmEmail: 'ops@example.org' });
+    prod = synthLinli(PROD_CONTEXT);
   });
 
   it('holds exactly one table, keyed as functions/src/table.ts says', () => {

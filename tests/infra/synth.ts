@@ -38,3 +38,22 @@ export function resourcesOfType(template: Template, type: string): Resources {
 export function expectTemplate(template: Template): Template {
   return template;
 }
+
+/** What a prod deployment must name: who receives the alarms, the one origin CORS allows. */
+export const PROD_CONTEXT = {
+  stage: 'prod',
+  alarmEmail: 'ops@example.org',
+  h5Origin: 'https://h5.linli.example.cn',
+} as const;
+
+/** An ACM certificate ARN in the China (Ningxia) region, for the custom-domain cases. */
+export const NINGXIA_CERTIFICATE_ARN =
+  'arn:aws-cn:acm:cn-northwest-1:123456789012:certificate/0a1b2c3d-1111-2222-3333-444455556666';
+
+/** Prod in AWS China (Ningxia), partition aws-cn, on its own filed domain. */
+export const NINGXIA_PROD_CONTEXT = {
+  ...PROD_CONTEXT,
+  region: 'cn-northwest-1',
+  domainName: 'api.linli.example.cn',
+  certificateArn: NINGXIA_CERTIFICATE_ARN,
+} as const;

@@ -14,18 +14,23 @@ const originalTable = process.env.TABLE_NAME;
 const matrixTable = `linli-matrix-${randomBytes(4).toString('hex')}`;
 const communityId = 'matrix-c';
 const otherCommunityId = 'matrix-other';
+const streetId = 'matrix-s';
+const otherStreetId = 'matrix-other-s';
 
 let api: TestApi;
 let client: DynamoDBClient;
 let tokens: typeof TokenHelpers;
-const tokenByRole = new Map<Role | 'none-role' | 'other-staff', string>();
+type Caller = Role | 'none-role' | 'other-staff' | 'other-street';
+const tokenByRole = new Map<Caller, string>();
 
-function principal(role: Role | 'none-role' | 'other-staff'): Principal {
+function principal(role: Caller): Principal {
   const userId = `matrix-${role}`;
   if (role === 'none-role') return { userId, name: '新用户', grants: [] };
   if (role === 'other-staff')
     return { userId, name: '外社区', grants: [{ role: 'staff', communityId: otherCommunityId }] };
   if (role === 'admin') return { userId, name: '管理员', grants: [{ role: 'admin' }] };
+  if (role === 'street') return { userId, name: '街道', grants: [{ role: 'street', streetId }] };
+  if (role === 'other-street') return { userId, name: '外街道', grants: [{ role: 'street', streetId: otherStreetId }] };
   return {
     userId,
     name: role,
@@ -41,7 +46,7 @@ async function snapshot(): Promise<string[]> {
 }
 
 /** Well-formed values for path parameters that are not plain ids, so a call reaches the scope check. */
-const SAMPLE_PARAMS: Record<string, string> = { date: '2030-01-01', meal: 'lunch' };
+const SAMPLE_PARAMS: Record<string, string> = { date: '2030-01-01', meal: 'lunch', code: 'ABCDEFGH', streetId };
 
 function pathFor(route: RouteDef, community: string): string {
   const values: Record<string, string> = {};
@@ -78,7 +83,7 @@ beforeAll(async () => {
   const { PutCommand, DynamoDBDocumentClient } = await import('@aws-sdk/lib-dynamodb');
   const { key } = await import('../../functions/src/table');
   const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
-  for (const role of [...ROLES, 'none-role', 'other-staff'] as const) {
+  for (const role of [...ROLES, 'none-role', 'other-staff', 'other-street'] as const) {
     const p = principal(role);
     await doc.send(
       new PutCommand({
@@ -143,6 +148,18 @@ describe.each(protectedRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))
       expect(res.body.error.code).toBe('OUT_OF_SCOPE');
     });
   }
+});
+
+describe.each(
+  protectedRoutes
+    .filter((r) => r.scope === 'street' && (r.roles as readonly string[]).includes('street'))
+    .map((r) => [`${r.method} ${r.path}`, r] as const),
+)('street-scoped %s', (_name, route) => {
+  it('answers 403 to the operator of another street', async () => {
+    const res = await refusedWithoutWrites(route, tokenByRole.get('other-street'));
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('OUT_OF_STREET');
+  });
 });
 
 describe.each(publicRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))('public %s', (_name, route) => {

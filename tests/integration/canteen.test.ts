@@ -491,7 +491,7 @@ describe('delivery', () => {
       confirmedAt: confirmed.body.receivedAt,
     });
     // The points ledger credits the volunteer from this event, once however often it arrives.
-    const { creditDelivery } = await import('../../functions/src/points/service');
+    const { creditDelivery } = await import('../../functions/src/points');
     expect(await creditDelivery(points.payload)).toBe('posted');
     expect(await creditDelivery(points.payload)).toBe('duplicate');
   });

@@ -96,6 +96,34 @@ async function outboxTypes(sessionId: string, type: string): Promise<number> {
 }
 
 describe('venues and sessions', () => {
+  it('edits a venue (capacity included) and answers 404 for an unknown venue, changing nothing', async () => {
+    const { c, staff, venueId } = await setup(20);
+    const edited = await api.call<any>('PUT', `/community/${c.communityId}/venues/${venueId}`, {
+      token: staff.accessToken,
+      headers: idem(),
+      body: { name: '红色议事厅', place: '社区服务中心二楼', capacity: 32 },
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ venueId, name: '红色议事厅', place: '社区服务中心二楼', capacity: 32 });
+    const stored = await documentClient.send(
+      new GetCommand({ TableName: tableName, Key: key.venue(c.communityId, venueId), ConsistentRead: true }),
+    );
+    expect(stored.Item).toMatchObject({ capacity: 32, place: '社区服务中心二楼' });
+
+    const unknownId = freshId('v');
+    const unknown = await api.call<any>('PUT', `/community/${c.communityId}/venues/${unknownId}`, {
+      token: staff.accessToken,
+      headers: idem(),
+      body: { name: '不存在的议事厅', place: '社区活动室', capacity: 10 },
+    });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.code).toBe('VENUE_NOT_FOUND');
+    const none = await documentClient.send(
+      new GetCommand({ TableName: tableName, Key: key.venue(c.communityId, unknownId), ConsistentRead: true }),
+    );
+    expect(none.Item).toBeUndefined();
+  });
+
   it('schedules a session with defaults: booking open now, closing at the start, cutoff 2 hours before', async () => {
     const { c, staff, venueId } = await setup(30);
     const startsAt = inMinutes(3 * 24 * 60);
@@ -191,6 +219,9 @@ describe('booking seats', () => {
       ),
     );
     expect(detail.map((d) => d.body.myBooking.waitlistPosition)).toEqual(Array.from({ length: 80 }, (_, i) => i + 1));
+    // What each resident was told when booking is the place the table holds for them: no two hear 「候补第5位」.
+    const told = new Map(waitlisted.map((a) => [a.body.memberId as string, a.body.waitlistPosition as number]));
+    expect(waits.map((w) => told.get(w.memberId as string))).toEqual(Array.from({ length: 80 }, (_, i) => i + 1));
   });
 
   it('gives one resident booking 20 times at once exactly one seat', async () => {

@@ -6,13 +6,14 @@ import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { volunteerAccount } from '@linli/shared/domain/points/ledger';
-import { handler as streamHandler, setNotifierDeps } from '../../functions/src/notify/stream-lambda';
-import { devSubscribeSender } from '../../functions/src/notify/wechat-sender';
+import { notifications } from '../../functions/src/notify/subscription';
+import { outboxConsumer } from '../../functions/src/platform/outbox-consumer';
+import { handler as pointsStream } from '../../functions/src/points/stream-lambda';
 import { documentClient, dynamoClient, tableName } from '../../functions/src/platform/dynamo';
 import { outboxPut } from '../../functions/src/platform/outbox';
 import { activityCode } from '../../functions/src/points/codes';
 import { accountEntries, balanceOf } from '../../functions/src/points/repository';
-import { creditDelivery } from '../../functions/src/points/service';
+import { creditDelivery } from '../../functions/src/points';
 import { key } from '../../functions/src/table';
 import { TestApi } from '../helpers/api';
 import { residentMember, userWithGrants } from '../helpers/fixtures';
@@ -32,6 +33,30 @@ import type { CommunityFixture } from '../helpers/fixtures';
 const api = new TestApi();
 beforeAll(() => api.start());
 afterAll(() => api.stop());
+
+const confirmed = (c: CommunityFixture, v: Person, orderId: string, eventId: string) =>
+  outboxPut(
+    {
+      type: 'canteen.delivery_confirmed',
+      communityId: c.communityId,
+      orderId,
+      volunteerUserId: v.userId,
+      confirmedAt: new Date().toISOString(),
+    },
+    new Date(),
+    eventId,
+  );
+
+/** The stream record Lambda would receive for an outbox item already in the table. */
+async function streamRecord(eventId: string) {
+  const stored = await dynamoClient.send(
+    new GetItemCommand({ TableName: tableName, Key: { pk: { S: `OUTBOX#${eventId}` }, sk: { S: 'EVENT' } } }),
+  );
+  return {
+    eventName: 'INSERT',
+    dynamodb: { Keys: { pk: stored.Item!.pk, sk: stored.Item!.sk }, NewImage: stored.Item, SequenceNumber: '1' },
+  };
+}
 
 const inMinutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
 
@@ -193,40 +218,36 @@ describe('canteen deliveries from the stream', () => {
     const orderId = freshId('order');
     const eventId = freshId('evt').toUpperCase();
     // Exactly what the canteen writes in the transaction that confirms the delivery.
-    await documentClient.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          outboxPut(
-            {
-              type: 'canteen.delivery_confirmed',
-              communityId: c.communityId,
-              orderId,
-              volunteerUserId: v.userId,
-              confirmedAt: new Date().toISOString(),
-            },
-            new Date(),
-            eventId,
-          ),
-        ],
-      }),
-    );
-    const stored = await dynamoClient.send(
-      new GetItemCommand({ TableName: tableName, Key: { pk: { S: `OUTBOX#${eventId}` }, sk: { S: 'EVENT' } } }),
-    );
-    const record = {
-      eventName: 'INSERT',
-      dynamodb: { Keys: { pk: stored.Item!.pk, sk: stored.Item!.sk }, NewImage: stored.Item, SequenceNumber: '1' },
-    };
-    setNotifierDeps({ sender: devSubscribeSender(), templateIds: {} });
+    await documentClient.send(new TransactWriteCommand({ TransactItems: [confirmed(c, v, orderId, eventId)] }));
+    const record = await streamRecord(eventId);
 
-    const first = await streamHandler({ Records: [record, record] } as unknown as DynamoDBStreamEvent);
-    const second = await streamHandler({ Records: [record] } as unknown as DynamoDBStreamEvent);
+    const first = await pointsStream({ Records: [record, record] } as unknown as DynamoDBStreamEvent);
+    const second = await pointsStream({ Records: [record] } as unknown as DynamoDBStreamEvent);
 
     expect(first.batchItemFailures).toEqual([]);
     expect(second.batchItemFailures).toEqual([]);
     expect(await balance(c, v.userId)).toBe(10);
     const entries = await accountEntries(c.communityId, volunteerAccount(v.userId));
     expect(entries.map((e) => [e.kind, e.amount, e.postingKey])).toEqual([['delivery', 10, `delivery#${orderId}`]]);
+  });
+
+  it('credits the volunteer while the notifier fails on the same batch: each subscriber retries on its own', async () => {
+    const c = await createCommunity();
+    const v = await volunteerOf(c);
+    const orderId = freshId('order');
+    const eventId = freshId('evt').toUpperCase();
+    await documentClient.send(new TransactWriteCommand({ TransactItems: [confirmed(c, v, orderId, eventId)] }));
+    const record = await streamRecord(eventId);
+    const notifierDown = outboxConsumer(notifications, async () => {
+      throw new Error('WeChat is down');
+    });
+
+    const notified = await notifierDown({ Records: [record] } as unknown as DynamoDBStreamEvent);
+    const credited = await pointsStream({ Records: [record] } as unknown as DynamoDBStreamEvent);
+
+    expect(notified.batchItemFailures).toEqual([{ itemIdentifier: '1' }]);
+    expect(credited.batchItemFailures).toEqual([]);
+    expect(await balance(c, v.userId)).toBe(10);
   });
 
   it('credits the number of points the community configured', async () => {

@@ -1,5 +1,5 @@
 import type { Principal } from '@linli/shared';
-import { communitiesOf, mayActInCommunity, mayCallRoute } from '@linli/shared/domain/access/rules';
+import { communitiesOf, isStaffOf, mayActInCommunity, mayCallRoute } from '@linli/shared/domain/access/rules';
 
 const resident: Principal = {
   userId: 'u1',
@@ -42,5 +42,24 @@ describe('community scope', () => {
   it('lets an admin act in every community', () => {
     expect(communitiesOf(admin, ['staff'])).toBe('*');
     expect(mayActInCommunity(admin, ['staff'], 'xita')).toBe(true);
+  });
+});
+
+describe('isStaffOf', () => {
+  const principal = (grants: Principal['grants']): Principal => ({ userId: 'u-1', name: '周敏', grants });
+
+  it('answers yes for staff of the community and for admin, no for staff of another community', () => {
+    expect(isStaffOf(principal([{ role: 'staff', communityId: 'a' }]), 'a')).toBe(true);
+    expect(isStaffOf(principal([{ role: 'admin' }]), 'b')).toBe(true);
+    expect(
+      isStaffOf(
+        principal([
+          { role: 'staff', communityId: 'a' },
+          { role: 'resident', communityId: 'b', memberId: 'm-1', buildingId: 'b1' },
+        ]),
+        'b',
+      ),
+    ).toBe(false);
+    expect(isStaffOf(undefined, 'a')).toBe(false);
   });
 });

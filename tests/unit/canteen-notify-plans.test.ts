@@ -1,5 +1,5 @@
 import { planFor } from '../../functions/src/notify/plans';
-import type { OutboxEvent } from '../../functions/src/platform/outbox';
+import type { OutboxEvent } from '../../functions/src/events';
 
 const link = '/packages/canteen/order/index?communityId=c-01&orderId=o-01';
 

@@ -1,6 +1,6 @@
 import { renderTemplate } from '@linli/shared/domain/notify/templates';
 import { planFor, type Facts, type SessionFacts } from '../../functions/src/notify/plans';
-import type { OutboxEvent } from '../../functions/src/platform/outbox';
+import type { OutboxEvent } from '../../functions/src/events';
 
 const session: SessionFacts = {
   title: '三号楼加装电梯议事会',

@@ -1,28 +1,47 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { loadJwtSecret, readSecretThroughExtension, resetJwtSecretCache } from '../../functions/src/platform/secrets';
+import {
+  loadJwtSecret,
+  readSecret,
+  resetJwtSecretCache,
+  resetSecretsClient,
+} from '../../functions/src/platform/secrets';
 
-/** Stands in for the AWS Parameters and Secrets Lambda Extension on 127.0.0.1. */
-function fakeExtension(secrets: Record<string, string>, token: string) {
-  const seen: string[] = [];
+interface SeenRequest {
+  target: string | undefined;
+  secretId: string;
+  signed: boolean;
+}
+
+/** Answers GetSecretValue the way Secrets Manager does (JSON 1.1 protocol) on 127.0.0.1. */
+function fakeSecretsManager(secrets: Record<string, string>) {
+  const seen: SeenRequest[] = [];
   const server: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    seen.push(url.pathname);
-    if (req.headers['x-aws-parameters-secrets-token'] !== token) {
-      res.writeHead(401).end();
-      return;
-    }
-    const value = secrets[url.searchParams.get('secretId') ?? ''];
-    if (url.pathname !== '/secretsmanager/get' || value === undefined) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ SecretString: value }));
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      const { SecretId } = JSON.parse(body) as { SecretId: string };
+      seen.push({
+        target: req.headers['x-amz-target'] as string | undefined,
+        secretId: SecretId,
+        signed: String(req.headers.authorization).startsWith('AWS4-HMAC-SHA256'),
+      });
+      const value = secrets[SecretId];
+      if (value === undefined) {
+        res
+          .writeHead(400, { 'content-type': 'application/x-amz-json-1.1' })
+          .end(JSON.stringify({ __type: 'ResourceNotFoundException', message: 'Secrets Manager can’t find it' }));
+        return;
+      }
+      res
+        .writeHead(200, { 'content-type': 'application/x-amz-json-1.1' })
+        .end(JSON.stringify({ ARN: SecretId, Name: 'linli', SecretString: value, VersionId: 'v1' }));
+    });
   });
-  return new Promise<{ port: number; seen: string[]; close: () => Promise<void> }>((resolve) =>
+  return new Promise<{ url: string; seen: SeenRequest[]; close: () => Promise<void> }>((resolve) =>
     server.listen(0, '127.0.0.1', () =>
       resolve({
-        port: (server.address() as AddressInfo).port,
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
         seen,
         close: () => new Promise((r) => server.close(() => r())),
       }),
@@ -30,45 +49,50 @@ function fakeExtension(secrets: Record<string, string>, token: string) {
   );
 }
 
-describe('reading the JWT key through the secrets extension', () => {
+describe('reading secrets with the Secrets Manager SDK', () => {
   const saved = { ...process.env };
-  let ext: Awaited<ReturnType<typeof fakeExtension>>;
+  const jwtArn = 'arn:aws-cn:secretsmanager:cn-northwest-1:123456789012:secret:jwt-AbCdEf';
+  let sm: Awaited<ReturnType<typeof fakeSecretsManager>>;
 
   beforeEach(async () => {
-    ext = await fakeExtension({ 'arn:jwt': 's3cret-key' }, 'session-token');
-    process.env.PARAMETERS_SECRETS_EXTENSION_HOST = '127.0.0.1';
-    process.env.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT = String(ext.port);
-    process.env.AWS_SESSION_TOKEN = 'session-token';
+    sm = await fakeSecretsManager({ [jwtArn]: 's3cret-key', empty: '' });
+    process.env.SECRETS_MANAGER_ENDPOINT = sm.url;
+    process.env.AWS_REGION = 'cn-northwest-1';
+    process.env.AWS_ACCESS_KEY_ID = 'AKIDEXAMPLE';
+    process.env.AWS_SECRET_ACCESS_KEY = 'example-secret';
+    resetSecretsClient();
     resetJwtSecretCache();
   });
   afterEach(async () => {
     process.env = { ...saved };
+    resetSecretsClient();
     resetJwtSecretCache();
-    await ext.close();
+    await sm.close();
   });
 
-  it('returns the secret string, sending the session token', async () => {
-    await expect(readSecretThroughExtension('arn:jwt')).resolves.toBe('s3cret-key');
+  it('returns the secret string from a signed GetSecretValue call', async () => {
+    await expect(readSecret(jwtArn)).resolves.toBe('s3cret-key');
+    expect(sm.seen).toEqual([{ target: 'secretsmanager.GetSecretValue', secretId: jwtArn, signed: true }]);
   });
 
-  it('fails clearly when the extension refuses', async () => {
-    process.env.AWS_SESSION_TOKEN = 'wrong';
-    await expect(readSecretThroughExtension('arn:jwt')).rejects.toThrow('secrets extension answered 401');
+  it('fails clearly when the secret does not exist or holds no string', async () => {
+    await expect(readSecret('missing')).rejects.toThrow(/can’t find it/);
+    await expect(readSecret('empty')).rejects.toThrow('Secret empty has no string value');
   });
 
   it('uses JWT_SECRET_ARN when no local key is set, and asks only once', async () => {
     delete process.env.JWT_SECRET;
-    process.env.JWT_SECRET_ARN = 'arn:jwt';
+    process.env.JWT_SECRET_ARN = jwtArn;
     const first = await loadJwtSecret();
     const second = await loadJwtSecret();
     expect(new TextDecoder().decode(first)).toBe('s3cret-key');
     expect(second).toBe(first);
-    expect(ext.seen).toHaveLength(1);
+    expect(sm.seen).toHaveLength(1);
   });
 
   it('prefers the local JWT_SECRET in dev and tests', async () => {
     process.env.JWT_SECRET = 'local-key';
     expect(new TextDecoder().decode(await loadJwtSecret())).toBe('local-key');
-    expect(ext.seen).toHaveLength(0);
+    expect(sm.seen).toHaveLength(0);
   });
 });

@@ -57,4 +57,7 @@ export const ratingItem = (r: RatingRecord): Item => ({
   ...key.topicRating(r.topicId, r.memberId),
   type: 'TopicRating',
   ...r,
+  // A member's ratings, so erasing an account finds the name each one carries (AP38).
+  gsi1pk: index.memberRatings(r.memberId),
+  gsi1sk: `${r.at}#${r.topicId}`,
 });

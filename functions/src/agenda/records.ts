@@ -32,6 +32,16 @@ export interface TopicRecord {
   createdAt: string;
   statusAt: string;
   doneAt?: string;
+  /** WeChat's content check could not clear the text: only the author and staff see it until staff release it. */
+  held?: ContentHold;
+  /** Staff hid the published title and description; neighbours see the reason instead. */
+  hidden?: ContentHold;
+}
+
+/** Why a text is held or hidden, and since when. */
+export interface ContentHold {
+  reason: string;
+  at: string;
 }
 
 /** One append-only timeline entry: pk=TOPIC#<id>, sk=TL#<seq>. */
@@ -66,4 +76,8 @@ export interface RatingRecord {
   stars: number;
   comment?: string;
   at: string;
+  /** The comment waits for staff (WeChat answered `review` or could not be asked). */
+  commentHeld?: ContentHold;
+  /** Staff hid the comment; the stars still count. */
+  commentHidden?: ContentHold;
 }

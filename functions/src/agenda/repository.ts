@@ -1,9 +1,11 @@
 /** Every DynamoDB read and write of the agenda (议题) feature. */
-import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { OPEN_STATES } from '@linli/shared/domain/agenda/state';
 import { documentClient, tableName } from '../platform/dynamo';
 import { batchGetItems, getItem, queryIndex, queryPartition } from '../platform/items';
-import { outboxPut, type OutboxEvent } from '../platform/outbox';
+import { outboxPut } from '../platform/outbox';
+import type { AgendaEvent as OutboxEvent } from './events';
 import { failedConditions } from '../platform/transactions';
 import { index, key } from '../table';
 import {
@@ -23,7 +25,8 @@ type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteComma
 /** Counters that only co-sign, rating and merge transactions change, with ADD. */
 const COUNTERS = new Set(['cosignCount', 'ratingSum', 'ratingCount']);
 
-const isOpen = (t: Pick<TopicRecord, 'status'>) => OPEN_STATES.includes(t.status);
+/** Open for co-signing, and so listed for neighbours: an open state, and not held for review. */
+const isOpen = (t: Pick<TopicRecord, 'status' | 'held'>) => OPEN_STATES.includes(t.status) && !t.held;
 
 const timelinePut = (e: TimelineRecord) => ({
   Put: {
@@ -148,12 +151,15 @@ function transitionUpdate(seen: TopicRecord, next: TopicRecord) {
     values[`:v${i}`] = value;
     sets.push(`#f${i} = :v${i}`);
   });
-  const leavesOpen = isOpen(seen) && !isOpen(next);
+  const removes = [
+    ...(isOpen(seen) && !isOpen(next) ? ['gsi2pk', 'gsi2sk'] : []),
+    ...(['held', 'hidden'] as const).filter((f) => seen[f] && !next[f]),
+  ];
   return {
     Update: {
       TableName: tableName,
       Key: key.topic(seen.topicId),
-      UpdateExpression: `SET ${sets.join(', ')}${leavesOpen ? ' REMOVE gsi2pk, gsi2sk' : ''}`,
+      UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
       ConditionExpression: '#status = :seenStatus AND #version = :seenVersion',
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
@@ -371,3 +377,27 @@ export const getSession = (sessionId: string) =>
     key.session(sessionId),
     true,
   );
+
+/** Sets or clears the hold or the hiding of a rating's comment (staff moderation). */
+export async function moderateRating(
+  topicId: string,
+  memberId: string,
+  change: { release: true } | { hide: { reason: string; at: string } },
+): Promise<boolean> {
+  try {
+    await documentClient.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: key.topicRating(topicId, memberId),
+        UpdateExpression: 'release' in change ? 'REMOVE commentHeld' : 'SET commentHidden = :hide REMOVE commentHeld',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_exists(#comment)',
+        ExpressionAttributeNames: { '#comment': 'comment' },
+        ...('hide' in change ? { ExpressionAttributeValues: { ':hide': change.hide } } : {}),
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}

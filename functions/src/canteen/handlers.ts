@@ -1,43 +1,50 @@
 import { canteenRoutes } from '@linli/shared/contract/canteen';
+import { resolveActingSubject } from '../identity';
+import { onlyPassedPhotos, requestMediaChecks } from '../moderation';
 import { defineDomain } from '../platform/lambda-router';
-import * as canteen from './service';
+import * as delivery from './delivery';
+import * as kitchen from './kitchen';
+import * as menus from './menus';
+import * as ordering from './ordering';
+import * as settlement from './settlement';
+import * as setup from './setup';
 
-export const canteenDomain = defineDomain(
-  'canteen',
-  canteenRoutes,
-)({
-  listCanteens: async ({ params }) => canteen.listCanteens(params.communityId),
-  saveCanteen: async ({ params, body }) => canteen.saveCanteen(params.communityId, params.canteenId, body),
-  getCanteenSettings: async ({ params }) => canteen.getSettings(params.communityId),
-  saveCanteenSettings: async ({ params, body }) => canteen.saveSettings(params.communityId, body.subsidyBands),
-  listDeliveryEligibility: async ({ params }) => canteen.listDeliveryEligibility(params.communityId),
-  setDeliveryEligibility: async ({ principal, params, body }) =>
-    canteen.setDeliveryEligibility(principal, params.communityId, params.memberId, body),
+export const canteenDomain = defineDomain('canteen', canteenRoutes, { actingFor: resolveActingSubject })({
+  listCanteens: async ({ params }) => setup.listCanteens(params.communityId),
+  saveCanteen: async ({ params, body }) => setup.saveCanteen(params, body),
+  getCanteenSettings: async ({ params }) => setup.getSettings(params.communityId),
+  saveCanteenSettings: async ({ params, body }) => setup.saveSettings(params.communityId, body.subsidyBands),
+  listDeliveryEligibility: async ({ params }) => setup.listDeliveryEligibility(params.communityId),
+  setDeliveryEligibility: async ({ principal, params, body }) => setup.setDeliveryEligibility(principal, params, body),
+  // Dish photos go to WeChat's async image check; residents see a photo only once it has passed.
   publishMenu: async ({ principal, params, body }) =>
-    canteen.publishMenu(principal, params.communityId, params.canteenId, body),
-  listMenus: async ({ params, query }) => canteen.listMenus(params.communityId, Number(query.days ?? '2')),
-  getMenu: async ({ principal, onBehalfOf, params }) =>
-    canteen.getMenuDetail(principal, onBehalfOf, params.communityId, params.canteenId, params.date, params.meal),
-  quoteOrder: async ({ principal, onBehalfOf, params, body }) =>
-    canteen.quoteOrder(principal, onBehalfOf, params.communityId, params.canteenId, params.date, params.meal, body),
-  placeOrder: async ({ principal, onBehalfOf, params, body }) =>
-    canteen.placeOrder(principal, onBehalfOf, params.communityId, params.canteenId, params.date, params.meal, body),
-  getOrder: async ({ principal, onBehalfOf, params }) =>
-    canteen.getOrder(principal, onBehalfOf, params.communityId, params.orderId),
-  cancelOrder: async ({ principal, onBehalfOf, params }) =>
-    canteen.cancelOrder(principal, onBehalfOf, params.communityId, params.orderId),
-  listMyOrders: async ({ principal, onBehalfOf }) => canteen.listMyOrders(principal, onBehalfOf),
-  getKitchen: async ({ params }) => canteen.getKitchen(params.communityId, params.canteenId, params.date, params.meal),
-  handOver: async ({ principal, params, body }) =>
-    canteen.handOver(principal, params.communityId, params.canteenId, params.date, params.meal, body.code),
-  listDeliveryTasks: async ({ params, query }) => canteen.listDeliveryTasks(params.communityId, query.date),
-  claimDelivery: async ({ principal, params }) => canteen.claimDelivery(principal, params.communityId, params.orderId),
-  markDelivered: async ({ principal, params }) => canteen.markDelivered(principal, params.communityId, params.orderId),
-  confirmDelivery: async ({ principal, onBehalfOf, params }) =>
-    canteen.confirmDelivery(principal, onBehalfOf, params.communityId, params.orderId),
-  getSettlement: async ({ params, query }) => canteen.getSettlement(params.communityId, params.canteenId, query.date),
-  exportSettlement: async ({ params, query }) =>
-    canteen.exportSettlement(params.communityId, params.canteenId, query.date),
-  getMonthlyMeals: async ({ params, query }) =>
-    canteen.getMonthlyMeals(params.communityId, params.canteenId, query.month),
+    menus.publishMenu(principal, params, body).then(async (menu) => {
+      await requestMediaChecks(
+        principal.userId,
+        body.dishes.map((d) => d.photoUrl),
+      );
+      return menu;
+    }),
+  listMenus: async ({ params, query }) => {
+    const list = await menus.listMenus(params.communityId, Number(query.days ?? '2'));
+    return { ...list, menus: await onlyPassedPhotos(list.menus) };
+  },
+  getMenu: async (request) => {
+    const detail = await menus.getMenuDetail(request, request.params);
+    return { ...detail, menu: (await onlyPassedPhotos([detail.menu]))[0]! };
+  },
+  quoteOrder: async (request) => ordering.quoteOrder(request, request.params, request.body),
+  placeOrder: async (request) => ordering.placeOrder(request, request.params, request.body),
+  getOrder: async (request) => ordering.getOrder(request, request.params),
+  cancelOrder: async (request) => ordering.cancelOrder(request, request.params),
+  listMyOrders: async (request) => ordering.listMyOrders(request),
+  getKitchen: async ({ params }) => kitchen.getKitchen(params),
+  handOver: async ({ principal, params, body }) => kitchen.handOver(principal, params, body.code),
+  listDeliveryTasks: async ({ params, query }) => delivery.listDeliveryTasks(params.communityId, query.date),
+  claimDelivery: async ({ principal, params }) => delivery.claimDelivery(principal, params),
+  markDelivered: async ({ principal, params }) => delivery.markDelivered(principal, params),
+  confirmDelivery: async (request) => delivery.confirmDelivery(request, request.params),
+  getSettlement: async ({ params, query }) => settlement.getSettlement(params, query.date),
+  exportSettlement: async ({ params, query }) => settlement.exportSettlement(params, query.date),
+  getMonthlyMeals: async ({ params, query }) => settlement.getMonthlyMeals(params, query.month),
 });

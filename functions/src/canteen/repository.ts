@@ -3,7 +3,9 @@ import { PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dy
 import { DEFAULT_SUBSIDY_BANDS } from '@linli/shared/domain/canteen/rules';
 import { documentClient, tableName } from '../platform/dynamo';
 import { getItem, queryIndex, queryPartition } from '../platform/items';
-import { outboxPut, type OutboxEvent } from '../platform/outbox';
+import type { IdempotencyCompletion } from '../platform/idempotency';
+import { outboxPut } from '../platform/outbox';
+import type { CanteenEvent as OutboxEvent } from './events';
 import { failedConditions } from '../platform/transactions';
 import { index, key } from '../table';
 import type {
@@ -171,8 +173,11 @@ export async function placeOrder(
   pk: string,
   limits: Map<string, number>,
   now: string,
+  completion?: IdempotencyCompletion,
 ): Promise<PlaceOutcome> {
-  const kinds: ({ kind: 'dish' | 'limit'; dishId: string } | { kind: 'menu' | 'subsidy' | 'code' | 'order' })[] = [];
+  const kinds: (
+    { kind: 'dish' | 'limit'; dishId: string } | { kind: 'menu' | 'subsidy' | 'code' | 'order' | 'completion' }
+  )[] = [];
   const items: TransactItems = [];
   items.push({
     ConditionCheck: {
@@ -231,6 +236,11 @@ export async function placeOrder(
   kinds.push({ kind: 'code' });
   items.push({ Put: { TableName: tableName, Item: orderItem(o), ConditionExpression: 'attribute_not_exists(pk)' } });
   kinds.push({ kind: 'order' });
+  if (completion) {
+    // The answer a retry replays commits with the order itself.
+    items.push(completion);
+    kinds.push({ kind: 'completion' });
+  }
   try {
     await documentClient.send(new TransactWriteCommand({ TransactItems: items }));
     return { ok: true };

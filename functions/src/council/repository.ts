@@ -2,10 +2,12 @@
 import { PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DEFAULT_NO_SHOW_POLICY, MAX_SESSION_HOURS } from '@linli/shared/domain/council/rules';
 import { documentClient, tableName } from '../platform/dynamo';
-import { outboxPut, type OutboxEvent } from '../platform/outbox';
+import { outboxPut } from '../platform/outbox';
+import type { CouncilEvent as OutboxEvent } from './events';
 import { batchGetItems, getItem, queryIndex, queryPartition, strip } from '../platform/items';
+import type { IdempotencyCompletion } from '../platform/idempotency';
 import { failedConditions } from '../platform/transactions';
-import { GSI, index, key } from '../table';
+import { index, key } from '../table';
 import type { BookingRecord, CouncilSettings, SessionRecord, VenueRecord } from './records';
 
 type Item = Record<string, unknown>;
@@ -44,9 +46,10 @@ export async function updateVenue(
       new UpdateCommand({
         TableName: tableName,
         Key: key.venue(communityId, venueId),
-        UpdateExpression: 'SET #name = :name, place = :place, capacity = :capacity',
+        // Every attribute through a name: `capacity` (like `name`) is a DynamoDB reserved word.
+        UpdateExpression: 'SET #name = :name, #place = :place, #capacity = :capacity',
         ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeNames: { '#name': 'name' },
+        ExpressionAttributeNames: { '#name': 'name', '#place': 'place', '#capacity': 'capacity' },
         ExpressionAttributeValues: { ':name': fields.name, ':place': fields.place, ':capacity': fields.capacity },
         ReturnValues: 'ALL_NEW',
       }),
@@ -197,7 +200,10 @@ export async function waitlistHead(sessionId: string): Promise<BookingRecord | u
   return (await queryIndex<BookingRecord>('gsi2', index.sessionWaitlist(sessionId), { limit: 1 }))[0];
 }
 
-/** 1-based place of a waitlisted booking (how many arrived before it, plus one). */
+/**
+ * 1-based place of a waitlisted booking, read consistently from the session's own partition
+ * (the index may lag): how many are waiting with an earlier key, plus one.
+ */
 export async function waitlistPosition(sessionId: string, waitKey: string): Promise<number> {
   let count = 0;
   let startKey: Item | undefined;
@@ -205,11 +211,17 @@ export async function waitlistPosition(sessionId: string, waitKey: string): Prom
     const out = await documentClient.send(
       new QueryCommand({
         TableName: tableName,
-        IndexName: GSI.gsi2.name,
-        KeyConditionExpression: '#pk = :pk AND #sk < :mine',
-        ExpressionAttributeNames: { '#pk': GSI.gsi2.partitionKey, '#sk': GSI.gsi2.sortKey },
-        ExpressionAttributeValues: { ':pk': index.sessionWaitlist(sessionId), ':mine': waitKey },
+        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :booking)',
+        FilterExpression: '#status = :waitlisted AND #waitKey < :mine',
+        ExpressionAttributeNames: { '#pk': 'pk', '#sk': 'sk', '#status': 'status', '#waitKey': 'waitKey' },
+        ExpressionAttributeValues: {
+          ':pk': key.session(sessionId).pk,
+          ':booking': 'BOOKING#',
+          ':waitlisted': 'waitlisted',
+          ':mine': waitKey,
+        },
         Select: 'COUNT',
+        ConsistentRead: true,
         ExclusiveStartKey: startKey,
       }),
     );
@@ -251,24 +263,41 @@ const codePut = (b: BookingRecord) => ({
  * a waitlist place needs the session to be full or others already waiting. `now` guards the
  * booking window against a session edited or cancelled meanwhile.
  */
-export async function takePlace(b: BookingRecord, now: string, event: OutboxEvent): Promise<TakeOutcome> {
+export async function takePlace(
+  b: BookingRecord,
+  now: string,
+  event: OutboxEvent,
+  completion?: IdempotencyCompletion,
+): Promise<TakeOutcome> {
   const seat = b.status === 'booked';
   const items: TransactItems = [
     {
       Update: {
         TableName: tableName,
         Key: key.session(b.sessionId),
-        UpdateExpression: seat ? 'SET booked = booked + :one' : 'SET waiting = waiting + :one',
+        // Waitlist places commit in the order of their keys (a late one with an older key retries
+        // with a fresh key), so once mine is in, everyone ahead of me is in too: the place I am
+        // told right after is the place the table holds.
+        UpdateExpression: seat ? 'SET booked = booked + :one' : 'SET waiting = waiting + :one, lastWaitKey = :waitKey',
         ConditionExpression: seat
           ? '#status = :scheduled AND booked < onlineSeats AND waiting = :zero AND bookingClosesAt > :now'
-          : '#status = :scheduled AND (booked >= onlineSeats OR waiting > :zero) AND bookingClosesAt > :now',
+          : '#status = :scheduled AND (booked >= onlineSeats OR waiting > :zero) AND bookingClosesAt > :now' +
+            ' AND (attribute_not_exists(lastWaitKey) OR lastWaitKey < :waitKey)',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':one': 1, ':zero': 0, ':scheduled': 'scheduled', ':now': now },
+        ExpressionAttributeValues: {
+          ':one': 1,
+          ':zero': 0,
+          ':scheduled': 'scheduled',
+          ':now': now,
+          ...(seat ? {} : { ':waitKey': b.waitKey }),
+        },
       },
     },
     bookingPut(b),
     codePut(b),
     outboxPut(event),
+    // The answer a retry replays commits with the booking itself.
+    ...(completion ? [completion] : []),
   ];
   try {
     await documentClient.send(new TransactWriteCommand({ TransactItems: items }));

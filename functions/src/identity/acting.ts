@@ -1,30 +1,17 @@
 import type { Principal } from '@linli/shared/contract/principal';
+import type { ActingSubject } from '../platform/acting-for';
 import { DomainError } from '@linli/shared/errors';
 import { ageOn, todayInShanghai } from '@linli/shared/domain/identity/person';
-import { mayActInCommunity } from '@linli/shared/domain/access/rules';
+import { isStaffOf } from '@linli/shared/domain/access/rules';
 import { careGrantStatus, getMember } from './repository';
 import type { MemberRecord } from './records';
 
-/** The member a request is made for (代办): their own rules (age, eligibility) apply. */
-export interface ActingSubject {
-  memberId: string;
-  realName: string;
-  communityId: string;
-  buildingId: string;
-  buildingName: string;
-  unitId: string;
-  unitName: string;
-  room: string;
-  birthDate: string;
-  age: number;
-  /** How the caller may act for them. */
-  via: 'self' | 'caregiver' | 'staff';
-}
+export type { ActingSubject };
 
 /** Acting for a member is allowed to the member's own user, an active caregiver, or staff of the community. */
 export async function actingVia(principal: Principal, member: MemberRecord): Promise<ActingSubject['via'] | undefined> {
   if (member.userId === principal.userId) return 'self';
-  if (mayActInCommunity(principal, ['staff'], member.communityId)) return 'staff';
+  if (isStaffOf(principal, member.communityId)) return 'staff';
   if ((await careGrantStatus(member.memberId, principal.userId)) === 'active') return 'caregiver';
   return undefined;
 }
@@ -48,4 +35,30 @@ export async function resolveActingSubject(principal: Principal, memberId: strin
     age: ageOn(member.birthDate, todayInShanghai()),
     via,
   };
+}
+
+/** Who calls a use case: the signed-in user and, on routes that allow it, the member they act for. */
+export interface Caller {
+  principal: Principal;
+  onBehalfOf: ActingSubject | undefined;
+}
+
+/** The caller's own member record id, when they are a resident. */
+export function ownMemberId(principal: Principal): string | undefined {
+  return principal.grants.find((g) => g.role === 'resident' && g.memberId)?.memberId;
+}
+
+/** The member a resident request is about: the acted-for member, or the caller's own record. */
+export async function subjectOf({ principal, onBehalfOf }: Caller): Promise<ActingSubject> {
+  if (onBehalfOf) return onBehalfOf;
+  const memberId = ownMemberId(principal);
+  if (!memberId) throw new DomainError('NOT_A_MEMBER');
+  return resolveActingSubject(principal, memberId);
+}
+
+/** The member a resident request is about, who must belong to the community the path names. */
+export async function subjectIn(caller: Caller, communityId: string): Promise<ActingSubject> {
+  const subject = await subjectOf(caller);
+  if (subject.communityId !== communityId) throw new DomainError('OUT_OF_SCOPE');
+  return subject;
 }

@@ -1,6 +1,6 @@
 import { optionalEnv, requireEnv } from '../platform/env';
 import { memoizeAsync } from '../platform/memo';
-import { readSecretThroughExtension } from '../platform/secrets';
+import { readSecret } from '../platform/secrets';
 import { devSessionExchanger, wechatCode2Session, type SessionExchanger } from './wechat-session';
 
 const exchanger = memoizeAsync(build);
@@ -16,7 +16,7 @@ export function sessionExchanger(): Promise<SessionExchanger> {
 
 async function build(): Promise<SessionExchanger> {
   if (optionalEnv('WECHAT_MODE') === 'dev') return devSessionExchanger();
-  const secret = JSON.parse(await readSecretThroughExtension(requireEnv('WECHAT_SECRET_ARN'))) as {
+  const secret = JSON.parse(await readSecret(requireEnv('WECHAT_SECRET_ARN'))) as {
     appId?: string;
     appSecret?: string;
   };

@@ -4,7 +4,8 @@ import type { RoleGrant } from '@linli/shared/contract/principal';
 import { DomainError } from '@linli/shared/errors';
 import { householdKey } from '@linli/shared/domain/identity/person';
 import { documentClient, tableName } from '../platform/dynamo';
-import { outboxPut, type OutboxEvent } from '../platform/outbox';
+import { outboxPut } from '../platform/outbox';
+import type { IdentityEvent as OutboxEvent } from './events';
 import { batchGetItems, getItem, queryIndex } from '../platform/items';
 import { failedConditions } from '../platform/transactions';
 import { index, key } from '../table';
@@ -54,16 +55,24 @@ export async function createUserForOpenid(openid: string, user: UserRecord): Pro
 }
 
 /** Revokes every refresh token of the user: refresh checks the version it was issued with. */
-export async function bumpTokenVersion(userId: string): Promise<void> {
-  await documentClient.send(
-    new UpdateCommand({
-      TableName: tableName,
-      Key: key.user(userId),
-      UpdateExpression: 'ADD tokenVersion :one',
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeValues: { ':one': 1 },
-    }),
-  );
+export async function bumpTokenVersion(userId: string): Promise<boolean> {
+  try {
+    await documentClient.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: key.user(userId),
+        UpdateExpression: 'ADD #tokenVersion :one',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#tokenVersion': 'tokenVersion' },
+        ExpressionAttributeValues: { ':one': 1 },
+      }),
+    );
+    return true;
+  } catch (error) {
+    // No such user (a token outliving its account): nothing to revoke.
+    if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
 }
 
 export async function listDevLogins(): Promise<{ devCode: string; name: string; roleLabel: string }[]> {

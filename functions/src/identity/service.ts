@@ -12,7 +12,7 @@ import {
   todayInShanghai,
 } from '@linli/shared/domain/identity/person';
 import { ACCESS_TOKEN_TTL_SECONDS, signAccessToken, signRefreshToken, verifyRefreshToken } from '../platform/auth';
-import { actingVia } from './acting';
+import { actingVia, ownMemberId } from './acting';
 import * as repo from './repository';
 import type { ApplicationRecord, LinkRecord, MemberRecord, RelationName, UserRecord } from './records';
 import type { SessionExchanger } from './wechat-session';
@@ -116,7 +116,7 @@ export async function refreshSession(refreshToken: string): Promise<Session> {
 
 /** Signs the user out everywhere: their refresh tokens stop working; access tokens expire soon after. */
 export async function logout(principal: Principal): Promise<void> {
-  await repo.bumpTokenVersion(principal.userId);
+  if (!(await repo.bumpTokenVersion(principal.userId))) throw new DomainError('TOKEN_INVALID');
 }
 
 export async function devLogins() {
@@ -270,7 +270,7 @@ export async function listMembers(communityId: string, buildingId?: string): Pro
 
 /** The caller's own verified member record, or NOT_A_MEMBER. */
 async function ownMember(principal: Principal): Promise<MemberRecord> {
-  const memberId = principal.grants.find((g) => g.role === 'resident' && g.memberId)?.memberId;
+  const memberId = ownMemberId(principal);
   const member = memberId ? await repo.getMember(memberId) : undefined;
   if (!member || member.status !== 'verified') throw new DomainError('NOT_A_MEMBER');
   return member;

@@ -15,7 +15,17 @@ const compiled: CompiledRoute[] = routeList.map((route) => ({
 export type MatchResult =
   | { kind: 'match'; route: RouteDef; pathParameters: Record<string, string> }
   | { kind: 'method-not-allowed' }
-  | { kind: 'not-found' };
+  | { kind: 'not-found' }
+  | { kind: 'bad-encoding' };
+
+/** Percent-decodes one path segment; undefined when its encoding is malformed (`%E0%A4%A`). */
+function decodeSegment(raw: string): string | undefined {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
+}
 
 /** Finds the route for a method and path the way API Gateway does (exact segments, params decoded). */
 export function matchRoute(method: string, path: string): MatchResult {
@@ -26,9 +36,12 @@ export function matchRoute(method: string, path: string): MatchResult {
     pathMatched = true;
     if (route.method !== method) continue;
     const pathParameters: Record<string, string> = {};
-    names.forEach((name, i) => {
-      pathParameters[name] = decodeURIComponent(m[i + 1]!);
-    });
+    for (const [i, name] of names.entries()) {
+      const value = decodeSegment(m[i + 1]!);
+      // A client's broken encoding is bad input (400), never a crash of the server.
+      if (value === undefined) return { kind: 'bad-encoding' };
+      pathParameters[name] = value;
+    }
     return { kind: 'match', route, pathParameters };
   }
   return pathMatched ? { kind: 'method-not-allowed' } : { kind: 'not-found' };

@@ -86,8 +86,11 @@ export function toApiGatewayEvent(
   };
 }
 
-function lambdaContext(domain: string, requestId: string): Context {
-  const deadline = Date.now() + 29_000;
+/** API Gateway's integration timeout, which caps a Lambda invocation behind it. */
+const DEFAULT_LAMBDA_TIMEOUT_MS = 29_000;
+
+function lambdaContext(domain: string, requestId: string, timeoutMs: number): Context {
+  const deadline = Date.now() + timeoutMs;
   return {
     callbackWaitsForEmptyEventLoop: false,
     functionName: `linli-local-${domain}`,
@@ -110,7 +113,11 @@ function send(res: ServerResponse, result: APIGatewayProxyStructuredResultV2): v
 }
 
 /** Handles one HTTP request exactly as API Gateway + Lambda would. */
-export async function handleLocalRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function handleLocalRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  lambdaTimeoutMs = DEFAULT_LAMBDA_TIMEOUT_MS,
+): Promise<void> {
   const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
   const method = (req.method ?? 'GET').toUpperCase();
   if (method === 'OPTIONS') {
@@ -122,11 +129,15 @@ export async function handleLocalRequest(req: IncomingMessage, res: ServerRespon
   const { text, tooLarge } = await readBody(req);
   if (match.kind === 'not-found') return send(res, errorResponse('ROUTE_NOT_FOUND'));
   if (match.kind === 'method-not-allowed') return send(res, errorResponse('METHOD_NOT_ALLOWED'));
+  if (match.kind === 'bad-encoding') return send(res, errorResponse('PATH_ENCODING_INVALID'));
   if (tooLarge) return send(res, errorResponse('PAYLOAD_TOO_LARGE'));
   const handler = handlerByDomain.get(match.route.domain);
   if (!handler) return send(res, errorResponse('ROUTE_NOT_FOUND'));
   const event = toApiGatewayEvent(req, url, match.route, match.pathParameters, text);
-  const result = await handler(event, lambdaContext(match.route.domain, event.requestContext.requestId));
+  const result = await handler(
+    event,
+    lambdaContext(match.route.domain, event.requestContext.requestId, lambdaTimeoutMs),
+  );
   send(res, result);
 }
 
@@ -135,10 +146,17 @@ export interface LocalApi {
   close(): Promise<void>;
 }
 
-/** Starts the local API on 127.0.0.1 (port 0 picks a free one). */
-export async function startLocalApi(port = 0, host = '127.0.0.1'): Promise<LocalApi> {
+/**
+ * Starts the local API on 127.0.0.1 (port 0 picks a free one). `lambdaTimeoutMs` is the
+ * invocation time each handler is given (tests shorten it so a dead claim lapses sooner).
+ */
+export async function startLocalApi(
+  port = 0,
+  host = '127.0.0.1',
+  options: { lambdaTimeoutMs?: number } = {},
+): Promise<LocalApi> {
   const server = createServer((req, res) => {
-    handleLocalRequest(req, res).catch(() => {
+    handleLocalRequest(req, res, options.lambdaTimeoutMs).catch(() => {
       if (!res.headersSent) send(res, errorResponse('INTERNAL'));
       else res.end();
     });

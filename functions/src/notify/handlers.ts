@@ -11,5 +11,6 @@ export const notifyDomain = defineDomain(
   markMessageRead: async ({ principal, params }) => notify.markRead(principal.userId, params.messageId),
   markAllMessagesRead: async ({ principal }) => notify.markAllRead(principal.userId),
   recordConsent: async ({ principal, body }) => notify.recordConsent(principal.userId, body.results),
+  listConsent: async ({ principal }) => notify.listConsent(principal.userId),
   notificationStats: async ({ params }) => notify.stats(params.communityId),
 });

@@ -5,10 +5,10 @@
  */
 import type { TemplateKey } from '@linli/shared/contract/notify';
 import { renderTemplate } from '@linli/shared/domain/notify/templates';
-import { getSession, listSessionBookings } from '../council/repository';
-import { getMember, getUser } from '../identity/repository';
+import { getSession, listSessionBookings } from '../council';
+import { getMember, getUser } from '../identity';
 import { logger } from '../platform/logger';
-import type { OutboxEvent } from '../platform/outbox';
+import type { OutboxEvent } from '../events';
 import { planFor, type Facts, type Plan } from './plans';
 import * as repo from './repository';
 import type { SubscribeSender } from './wechat-sender';

@@ -5,7 +5,7 @@
 import type { TemplateKey } from '@linli/shared/contract/notify';
 import { links } from '@linli/shared/domain/notify/links';
 import { wechatTime } from '@linli/shared/domain/notify/templates';
-import type { OutboxEvent } from '../platform/outbox';
+import type { OutboxEvent } from '../events';
 
 export interface SessionFacts {
   title: string;
@@ -193,7 +193,7 @@ export function planFor(event: OutboxEvent, facts: Facts): Plan | undefined {
         link: links.points(),
       };
     case 'points.changed': {
-      const what = { delivery: '送餐积分', adjust: '积分调整', reversal: '积分冲正' }[event.kind];
+      const what = { delivery: '送餐积分', adjust: '积分调整', reversal: '积分冲正', wish: '圆梦积分' }[event.kind];
       const amount = event.amount > 0 ? `增加 ${event.amount}` : `扣减 ${-event.amount}`;
       return {
         userIds: [event.userId],

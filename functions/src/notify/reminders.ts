@@ -4,21 +4,12 @@
  */
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { tomorrowInShanghai } from '@linli/shared/domain/common/shanghai-time';
 import { documentClient, tableName } from '../platform/dynamo';
 import { outboxPut } from '../platform/outbox';
 import { GSI, index } from '../table';
 
-const SHANGHAI_MS = 8 * 3600_000;
-
-/** [start, end) of tomorrow in Asia/Shanghai, as UTC ISO strings. */
-export function tomorrowInShanghai(now: Date): { from: string; to: string } {
-  const local = new Date(now.getTime() + SHANGHAI_MS);
-  const startLocal = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + 1);
-  return {
-    from: new Date(startLocal - SHANGHAI_MS).toISOString(),
-    to: new Date(startLocal + 86_400_000 - SHANGHAI_MS).toISOString(),
-  };
-}
+export { tomorrowInShanghai };
 
 async function queryAll(params: ConstructorParameters<typeof QueryCommand>[0]): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];

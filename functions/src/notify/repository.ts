@@ -1,6 +1,7 @@
 /** Every DynamoDB read and write of notifications: messages, unread counts, consent, delivery log. */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { shanghaiDate as dayOf } from '@linli/shared/domain/common/shanghai-time';
 import { documentClient, tableName } from '../platform/dynamo';
 import { failedConditions } from '../platform/transactions';
 import { key } from '../table';
@@ -232,8 +233,6 @@ export async function takeConsent(userId: string, template: string): Promise<boo
 // ── delivery log ─────────────────────────────────────────────────────────────
 
 export type DeliveryStatus = 'delivered' | 'sending' | 'sent' | 'failed' | 'refused' | 'no_consent';
-
-const dayOf = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 10);
 
 /**
  * Claims the WeChat send of an event to a user. A stream record replayed after a crash finds the

@@ -1,5 +1,5 @@
 /** Message centre and consent use cases. */
-import type { Message, TemplateKey } from '@linli/shared/contract/notify';
+import { TEMPLATE_KEYS, type Message, type TemplateKey } from '@linli/shared/contract/notify';
 import { DomainError } from '@linli/shared/errors';
 import { withOptimisticRetry } from '../platform/retry';
 import * as repo from './repository';
@@ -64,6 +64,14 @@ export async function recordConsent(userId: string, results: { template: Templat
         ? await repo.addConsent(userId, r.template)
         : await repo.remainingConsent(userId, r.template),
     })),
+  );
+  return { granted };
+}
+
+/** How many WeChat messages of each template the person can still receive (one per consent). */
+export async function listConsent(userId: string) {
+  const granted = await Promise.all(
+    TEMPLATE_KEYS.map(async (template) => ({ template, remaining: await repo.remainingConsent(userId, template) })),
   );
   return { granted };
 }

@@ -1,3 +1,5 @@
+import { BadCredentials, TOKEN_INVALID, wechatAccessToken, wechatPost } from '../platform/wechat-token';
+
 /**
  * WeChat's subscribe messages (subscribeMessage.send) with an access token from stable_token,
  * cached until shortly before it expires and refreshed when WeChat says it is invalid.
@@ -27,11 +29,6 @@ export interface WechatSendConfig {
   now?: () => number;
 }
 
-const TOKEN_INVALID = new Set([40001, 40014, 42001]);
-/** stable_token refusing the app's credentials: retrying cannot help. */
-const BAD_CREDENTIALS = new Set([40013, 40125, 40164, 41004]);
-
-class BadCredentials extends Error {}
 /** Not worth retrying: the user refused, or the template or page is wrong. */
 const REFUSED = new Set([43101]);
 const PERMANENT = new Set([40003, 40037, 41028, 41029, 41030, 47003]);
@@ -39,51 +36,9 @@ const THROTTLED = new Set([-1, 45009, 45011, 45015]);
 const MAX_ATTEMPTS = 4;
 
 export function wechatSubscribeSender(config: WechatSendConfig): SubscribeSender {
-  const now = config.now ?? Date.now;
   const backoff = config.backoffMs ?? ((n: number) => 200 * 2 ** n);
-  let token: { value: string; expiresAt: number } | undefined;
-
-  const post = async (
-    path: string,
-    body: unknown,
-  ): Promise<{ errcode?: number; errmsg?: string; [k: string]: unknown }> => {
-    const res = await fetch(new URL(path, config.baseUrl), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-      signal: AbortSignal.timeout(config.timeoutMs ?? 3000),
-    });
-    if (!res.ok) return { errcode: -1, errmsg: `HTTP ${res.status}` };
-    return (await res.json()) as { errcode?: number; errmsg?: string };
-  };
-
-  /**
-   * The cached token, or a fresh one. `rejected` is a token WeChat just refused: the cache is
-   * dropped and stable_token asked normally first, because a forced refresh invalidates the token
-   * every other warm instance holds and has a daily quota; only if it hands back the same rejected
-   * token is a refresh forced.
-   */
-  const accessToken = async (rejected?: string): Promise<string> => {
-    if (!rejected && token && token.expiresAt > now()) return token.value;
-    token = undefined;
-    let answer = await fetchToken(false);
-    if (rejected && answer.access_token === rejected) answer = await fetchToken(true);
-    if (typeof answer.access_token !== 'string') {
-      const message = `stable_token failed: ${answer.errcode ?? '?'} ${answer.errmsg ?? ''}`;
-      throw BAD_CREDENTIALS.has(answer.errcode ?? 0) ? new BadCredentials(message) : new Error(message);
-    }
-    // Refresh five minutes early so a token never expires between reading and using it.
-    token = { value: answer.access_token, expiresAt: now() + (Number(answer.expires_in ?? 7200) - 300) * 1000 };
-    return token.value;
-  };
-
-  const fetchToken = (force: boolean) =>
-    post('/cgi-bin/stable_token', {
-      grant_type: 'client_credential',
-      appid: config.appId,
-      secret: config.appSecret,
-      force_refresh: force,
-    });
+  const tokens = wechatAccessToken(config);
+  const post = (path: string, body: unknown) => wechatPost(config, path, body);
 
   return {
     async send(message) {
@@ -93,7 +48,7 @@ export function wechatSubscribeSender(config: WechatSendConfig): SubscribeSender
         let answer: { errcode?: number; errmsg?: string };
         let t: string | undefined;
         try {
-          t = await accessToken(rejected);
+          t = await tokens.get(rejected);
           answer = await post(`/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(t)}`, {
             touser: message.openid,
             template_id: message.templateId,

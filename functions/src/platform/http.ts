@@ -2,14 +2,15 @@ import middy, { type MiddlewareObj, type MiddyfiedHandler } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { config as configureZod, type $ZodError } from 'zod/v4/core';
 import { zhCN } from 'zod/locales';
+import { Id } from '@linli/shared/contract/common';
 import type { Principal } from '@linli/shared/contract/principal';
 import type { Body, Params, Query, Reply, RouteDef } from '@linli/shared/contract/route';
 import { DomainError, MAX_BODY_BYTES } from '@linli/shared/errors';
-import { mayActInCommunity, mayCallRoute } from '@linli/shared/domain/access/rules';
-import { resolveActingSubject, type ActingSubject } from '../identity/acting';
+import { mayActInCommunity, mayActInStreet, mayCallRoute } from '@linli/shared/domain/access/rules';
+import type { ActingSubject, PipelineHooks } from './acting-for';
 import { bearerToken, verifyAccessToken } from './auth';
 import { errorMapper } from './error-mapper';
-import { idempotencyMiddleware } from './idempotency';
+import { idempotencyMiddleware, withIdempotencyScope } from './idempotency';
 import { logger } from './logger';
 import { jsonResponse } from './responses';
 
@@ -41,6 +42,8 @@ interface LinliState {
   query?: unknown;
   validBody?: unknown;
   idempotency?: { userId: string; routeId: string; key: string };
+  /** This request's claim on its idempotency record, once taken. */
+  idempotencyClaim?: { recordKey: { pk: string; sk: string }; claimId: string; payloadHash: string };
   onBehalfOf?: ActingSubject;
 }
 
@@ -138,12 +141,18 @@ function validateQueryAndBody(route: RouteDef): Middleware {
   };
 }
 
-/** Community-scoped routes: the caller must act in the community the path names. */
+/** Scoped routes: the caller must act in the community (or street) the path names. */
 function checkScope(route: RouteDef): Middleware {
   return {
     before: ({ event }) => {
-      if (route.scope !== 'community' || route.roles === 'public') return;
+      if (route.scope === 'none' || route.roles === 'public') return;
       const s = state(event);
+      if (route.scope === 'street') {
+        const { streetId } = s.params as { streetId?: string };
+        if (!streetId || !s.principal) throw new DomainError('FORBIDDEN');
+        if (!mayActInStreet(s.principal, streetId)) throw new DomainError('OUT_OF_STREET');
+        return;
+      }
       const params = s.params as { communityId?: string; id?: string };
       const communityId = params.communityId ?? params.id;
       if (!communityId || !s.principal) throw new DomainError('FORBIDDEN');
@@ -156,15 +165,19 @@ function checkScope(route: RouteDef): Middleware {
  * `X-Acting-For` is honoured only on routes that declare it, and refused elsewhere, so nobody
  * believes they acted for an elder when the route acted for themselves.
  */
-function resolveActingFor(route: RouteDef): Middleware {
+function resolveActingFor(route: RouteDef, hooks: PipelineHooks): Middleware {
+  const resolve = hooks.actingFor;
+  if (route.actingFor && !resolve) throw new Error(`route ${route.id} allows X-Acting-For but no resolver was passed`);
   return {
     before: async ({ event }) => {
       const memberId = header(event, 'x-acting-for');
       if (!memberId) return;
       if (!route.actingFor) throw new DomainError('ACTING_FOR_UNSUPPORTED');
+      // A header is input like any other: a member id has the id format and length, or no lookup is made.
+      if (!Id().safeParse(memberId).success) throw new DomainError('ACTING_FOR_INVALID');
       const s = state(event);
       if (!s.principal) throw new DomainError('UNAUTHENTICATED');
-      s.onBehalfOf = await resolveActingSubject(s.principal, memberId);
+      s.onBehalfOf = await resolve!(s.principal, memberId);
     },
   };
 }
@@ -188,20 +201,27 @@ function requireIdempotencyKey(route: RouteDef): Middleware {
  * idempotency → handler,
  * with every error mapped to its status and Chinese message.
  */
-export function routeHandler<R extends RouteDef>(route: R, impl: RouteImpl<R>): RouteHandler {
+export function routeHandler<R extends RouteDef>(
+  route: R,
+  impl: RouteImpl<R>,
+  hooks: PipelineHooks = {},
+): RouteHandler {
   const core = async (event: LinliEvent, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
     const s = state(event);
-    const reply = await impl({
-      params: s.params as Params<R>,
-      query: s.query as Query<R>,
-      body: s.validBody as Body<R>,
-      principal: s.principal as RouteRequest<R>['principal'],
-      requestId: event.requestContext?.requestId ?? context.awsRequestId,
-      idempotencyKey: s.idempotency?.key,
-      onBehalfOf: s.onBehalfOf,
-    });
     // Parsing the reply strips anything the contract does not promise (internal fields, openid).
-    return jsonResponse(route.successStatus ?? 200, route.schemas().response.parse(reply));
+    const render = (reply: unknown) => jsonResponse(route.successStatus ?? 200, route.schemas().response.parse(reply));
+    const reply = await withIdempotencyScope(event, render, () =>
+      impl({
+        params: s.params as Params<R>,
+        query: s.query as Query<R>,
+        body: s.validBody as Body<R>,
+        principal: s.principal as RouteRequest<R>['principal'],
+        requestId: event.requestContext?.requestId ?? context.awsRequestId,
+        idempotencyKey: s.idempotency?.key,
+        onBehalfOf: s.onBehalfOf,
+      }),
+    );
+    return render(reply);
   };
 
   const handler = middy<LinliEvent, APIGatewayProxyStructuredResultV2, Error, Context>(core)
@@ -210,7 +230,7 @@ export function routeHandler<R extends RouteDef>(route: R, impl: RouteImpl<R>): 
     .use(authenticate(route))
     .use(validateParams(route))
     .use(checkScope(route))
-    .use(resolveActingFor(route))
+    .use(resolveActingFor(route, hooks))
     .use(validateQueryAndBody(route))
     .use(requireIdempotencyKey(route));
   if (route.idempotent) handler.use(idempotencyMiddleware());

@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash, randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { MiddlewareObj } from '@middy/core';
@@ -6,10 +7,73 @@ import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { DomainError } from '@linli/shared/errors';
 import { key } from '../table';
 import { documentClient, tableName } from './dynamo';
+import { logger } from './logger';
 import type { LinliEvent } from './http';
 
 /** How long a finished request's answer is replayed to a retry with the same key. */
 const REPLAY_WINDOW_SECONDS = 24 * 60 * 60;
+
+/** The idempotent request being served, so its effect can complete its record in the same transaction. */
+interface IdempotencyScope {
+  recordKey: { pk: string; sk: string };
+  claimId: string;
+  payloadHash: string;
+  render: (reply: unknown) => APIGatewayProxyStructuredResultV2;
+}
+
+const scopes = new AsyncLocalStorage<IdempotencyScope>();
+
+/** Runs a route implementation with its idempotency record at hand (see completionPut). */
+export function withIdempotencyScope<T>(
+  event: LinliEvent,
+  render: (reply: unknown) => APIGatewayProxyStructuredResultV2,
+  run: () => Promise<T>,
+): Promise<T> {
+  const claim = event.linli?.idempotencyClaim;
+  if (!claim) return run();
+  return scopes.run({ ...claim, render }, run);
+}
+
+/**
+ * The Put that completes the current request's idempotency record with the answer `reply` will
+ * be given, for the effect's own TransactWriteItems: the effect and the answer a retry replays
+ * then commit together, so a crash between them cannot make a retry run the effect again (and
+ * answer ALREADY_BOOKED or SOLD_OUT for the client's own booking or order). It holds only while
+ * this request still owns the claim. Undefined outside an idempotent request.
+ */
+export function completionPut(reply: unknown): IdempotencyCompletion | undefined {
+  const scope = scopes.getStore();
+  if (!scope) return undefined;
+  const now = nowSeconds();
+  return {
+    Put: {
+      TableName: tableName,
+      Item: {
+        ...scope.recordKey,
+        type: 'Idempotency',
+        status: 'COMPLETED',
+        payloadHash: scope.payloadHash,
+        claimId: scope.claimId,
+        response: JSON.stringify(scope.render(reply)),
+        expiresAt: now + REPLAY_WINDOW_SECONDS,
+      },
+      ConditionExpression: '#claimId = :claimId',
+      ExpressionAttributeNames: { '#claimId': 'claimId' },
+      ExpressionAttributeValues: { ':claimId': scope.claimId },
+    },
+  };
+}
+
+/** A TransactWriteItems entry that completes an idempotency record (see completionPut). */
+export interface IdempotencyCompletion {
+  Put: {
+    TableName: string;
+    Item: Record<string, unknown>;
+    ConditionExpression: string;
+    ExpressionAttributeNames: Record<string, string>;
+    ExpressionAttributeValues: Record<string, unknown>;
+  };
+}
 
 type Stored = { status: 'IN_PROGRESS' | 'COMPLETED'; payloadHash: string; response?: string };
 
@@ -49,6 +113,7 @@ export function idempotencyMiddleware(): MiddlewareObj<LinliEvent, APIGatewayPro
         onBehalfOf: s?.onBehalfOf?.memberId,
       });
       const now = nowSeconds();
+      const claimId = randomUUID();
       // A claim whose holder died (Lambda timeout) lapses when the invocation could no longer be running.
       const lockSeconds = Math.ceil((context.getRemainingTimeInMillis?.() ?? 30_000) / 1000) + 1;
       try {
@@ -60,6 +125,7 @@ export function idempotencyMiddleware(): MiddlewareObj<LinliEvent, APIGatewayPro
               type: 'Idempotency',
               status: 'IN_PROGRESS',
               payloadHash: hash,
+              claimId,
               lockedUntil: now + lockSeconds,
               expiresAt: now + REPLAY_WINDOW_SECONDS,
             },
@@ -71,6 +137,7 @@ export function idempotencyMiddleware(): MiddlewareObj<LinliEvent, APIGatewayPro
           }),
         );
         claimed.add(event);
+        if (event.linli) event.linli.idempotencyClaim = { recordKey: recordKey(event), claimId, payloadHash: hash };
         return undefined;
       } catch (error) {
         if (!(error instanceof ConditionalCheckFailedException)) throw error;
@@ -88,8 +155,8 @@ export function idempotencyMiddleware(): MiddlewareObj<LinliEvent, APIGatewayPro
         new UpdateCommand({
           TableName: tableName,
           Key: recordKey(event),
-          UpdateExpression: 'SET #status = :completed, #response = :response REMOVE lockedUntil',
-          ExpressionAttributeNames: { '#status': 'status', '#response': 'response' },
+          UpdateExpression: 'SET #status = :completed, #response = :response REMOVE #lockedUntil',
+          ExpressionAttributeNames: { '#status': 'status', '#response': 'response', '#lockedUntil': 'lockedUntil' },
           ExpressionAttributeValues: { ':completed': 'COMPLETED', ':response': JSON.stringify(response) },
         }),
       );
@@ -97,7 +164,22 @@ export function idempotencyMiddleware(): MiddlewareObj<LinliEvent, APIGatewayPro
     onError: async ({ event }) => {
       if (!claimed.has(event)) return;
       claimed.delete(event);
-      await documentClient.send(new DeleteCommand({ TableName: tableName, Key: recordKey(event) }));
+      // When the database is down this fails too; the claim then lapses at lockedUntil, and the
+      // client must still get the mapped answer (503), not a crash of the error path.
+      // Only a claim still in progress and still ours: a record its effect completed in the same
+      // transaction stays, so the retry replays the answer instead of running the effect again.
+      const claimId = event.linli?.idempotencyClaim?.claimId;
+      await documentClient
+        .send(
+          new DeleteCommand({
+            TableName: tableName,
+            Key: recordKey(event),
+            ConditionExpression: '#status = :inProgress AND #claimId = :claimId',
+            ExpressionAttributeNames: { '#status': 'status', '#claimId': 'claimId' },
+            ExpressionAttributeValues: { ':inProgress': 'IN_PROGRESS', ':claimId': claimId ?? '-' },
+          }),
+        )
+        .catch((error: unknown) => logger.warn('idempotency claim not released', { error: error as Error }));
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { toApiGatewayPath, type RouteDef, type RouteDomain } from '@linli/shared/contract/route';
+import type { PipelineHooks } from './acting-for';
 import { routeHandler, type LinliEvent, type RouteHandler, type RouteImpl } from './http';
 import { errorResponse } from './responses';
 
@@ -24,13 +25,13 @@ export interface DomainHandlers {
  * It takes the domain's own slice of the route table, so a function bundles only its schemas.
  */
 export const defineDomain =
-  <T extends Record<string, RouteDef>>(domain: RouteDomain, domainRoutes: T) =>
+  <T extends Record<string, RouteDef>>(domain: RouteDomain, domainRoutes: T, hooks: PipelineHooks = {}) =>
   (impls: DomainImpls<T>): DomainHandlers => {
     const byRouteId: Record<string, RouteHandler> = {};
     const byRouteKey = new Map<string, RouteHandler>();
     for (const [id, route] of Object.entries(domainRoutes)) {
       if (route.domain !== domain) throw new Error(`route ${id} belongs to ${route.domain}, not ${domain}`);
-      const wrapped = routeHandler(route, impls[id] as RouteImpl<RouteDef>);
+      const wrapped = routeHandler(route, impls[id] as RouteImpl<RouteDef>, hooks);
       byRouteId[route.id] = wrapped;
       byRouteKey.set(routeKeyOf(route), wrapped);
     }

@@ -12,13 +12,21 @@ export function jsonResponse(statusCode: number, body: unknown): APIGatewayProxy
   };
 }
 
+/** Seconds a client should wait before retrying a 503 or 429 (sent as Retry-After). */
+export const RETRY_AFTER_SECONDS = 2;
+
 /** The one error shape: `{error:{code,message,details}}`, message in Chinese. */
 export function errorResponse(
   code: ErrorCode,
   details?: unknown,
   message: string = ERRORS[code].message,
 ): APIGatewayProxyStructuredResultV2 {
-  return jsonResponse(ERRORS[code].status, {
+  const status = ERRORS[code].status;
+  const response = jsonResponse(status, {
     error: { code, message, ...(details === undefined ? {} : { details }) },
   });
+  // "Try again later" says when: the client backs off at least this long.
+  if (status === 503 || status === 429)
+    response.headers = { ...JSON_HEADERS, 'retry-after': String(RETRY_AFTER_SECONDS) };
+  return response;
 }

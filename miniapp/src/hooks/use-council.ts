@@ -1,7 +1,6 @@
 import { useDidShow } from '@tarojs/taro';
 import { useRef } from 'react';
 import type { Reply, Routes } from '@linli/shared/contract';
-import { DEFAULT_COMMUNITY_ID } from '../constants';
 import type { ActingFor } from '../services/acting-for';
 import { api } from '../services/api';
 import { staffCommunityOf } from '../services/me';
@@ -10,10 +9,11 @@ import { useCommunity } from './use-community';
 import { useMe, type Me, type UseMe } from './use-me';
 import { useMutation } from './use-mutation';
 import { useRequest } from './use-request';
+import { currentCommunityOf } from '../services/current-community';
 
 /** Building id → name (1号楼) of a community, for the audience of a session; empty until loaded. */
 export function useBuildingNames(communityId: string | undefined): Record<string, string> {
-  const community = useCommunity(communityId ?? DEFAULT_COMMUNITY_ID);
+  const community = useCommunity(communityId);
   const names: Record<string, string> = {};
   for (const grid of community.data?.grids ?? []) for (const b of grid.buildings) names[b.id] = b.name;
   return names;
@@ -95,10 +95,11 @@ export function useCouncilViewer(): CouncilViewer {
   const me = state.me;
   if (!state.signedIn) return { kind: 'signed-out' };
   if (!me) return { kind: 'loading', state };
-  const staffCommunity = staffCommunityOf(me, DEFAULT_COMMUNITY_ID);
+  const current = currentCommunityOf(me);
+  const staffCommunity = staffCommunityOf(me, current);
   if (acting) {
     const link = me.dependents.find((l) => l.dependent.memberId === acting.memberId);
-    const communityId = link?.communityId ?? me.member?.communityId ?? staffCommunity ?? DEFAULT_COMMUNITY_ID;
+    const communityId = link?.communityId ?? me.member?.communityId ?? staffCommunity ?? current ?? '';
     return { kind: 'member', communityId, acting };
   }
   if (me.member) return { kind: 'member', communityId: me.member.communityId, acting: null };

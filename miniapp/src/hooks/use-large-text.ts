@@ -16,10 +16,28 @@ function markBody(on: boolean): void {
   document.body?.classList.toggle('linli-large', on);
 }
 
+/** WeChat's standard text size is 17px; a person who chose anything larger in WeChat starts in 大字模式. */
+export const WECHAT_STANDARD_FONT_PX = 17;
+
+/** The text size the person chose in WeChat (我-设置-通用-字体大小), read at launch. */
+export function wechatPrefersLargeText(): boolean {
+  try {
+    // getAppBaseInfo, not the deprecated getSystemInfoSync; H5 has neither setting nor API.
+    // Taro's typing of the result omits fontSizeSetting, which WeChat documents (px).
+    const info = Taro.getAppBaseInfo?.() as { fontSizeSetting?: number } | undefined;
+    const size = info?.fontSizeSetting;
+    return typeof size === 'number' && size > WECHAT_STANDARD_FONT_PX;
+  } catch {
+    return false;
+  }
+}
+
 function read(): boolean {
   if (current === undefined) {
     try {
-      current = Taro.getStorageSync(LARGE_TEXT_STORAGE_KEY) === true;
+      const chosen: unknown = Taro.getStorageSync(LARGE_TEXT_STORAGE_KEY);
+      // The person's own choice in Linli wins; until they make one, follow WeChat's text size.
+      current = typeof chosen === 'boolean' ? chosen : wechatPrefersLargeText();
     } catch {
       current = false;
     }

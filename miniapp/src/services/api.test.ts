@@ -89,6 +89,43 @@ describe('api client', () => {
     expect(showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '网络连接失败，请检查网络后再试' }));
   });
 
+  it('waits as long as the server asks in Retry-After before trying a 503 again', async () => {
+    request
+      .mockReturnValueOnce(
+        Promise.resolve({
+          statusCode: 503,
+          data: { error: { code: 'SERVICE_UNAVAILABLE', message: 'busy' } },
+          header: { 'Retry-After': '2' },
+        }),
+      )
+      .mockReturnValueOnce(reply(200, community));
+    const { api, sleep } = client();
+
+    await expect(api.call('getCommunity', { params: { id: 'anjuyuan' } })).resolves.toEqual(community);
+    expect(sleep.mock.calls.map(([ms]) => ms)).toEqual([2000]);
+  });
+
+  it('retries an idempotent write still in progress with the same key, and gets its first answer', async () => {
+    request
+      .mockReturnValueOnce(errorReply(503, 'SERVICE_UNAVAILABLE'))
+      .mockReturnValueOnce(errorReply(409, 'IDEMPOTENCY_IN_PROGRESS'))
+      .mockReturnValueOnce(reply(201, { seat: 7 }));
+    const { api } = client({ routes: withSeatRoute() });
+
+    await expect(api.call('reserveSeat' as RouteId, { body: {} } as never)).resolves.toEqual({ seat: 7 });
+    const keys = [0, 1, 2].map((i) => requestOptions(i).header['Idempotency-Key']);
+    expect(new Set(keys).size).toBe(1);
+    expect(showToast).not.toHaveBeenCalled();
+  });
+
+  it('tells a person calmly, in Chinese, that the system is busy when 503s persist', async () => {
+    request.mockImplementation(() => errorReply(503, 'SERVICE_UNAVAILABLE', 'Service Unavailable'));
+    const { api } = client();
+
+    await expect(api.call('health')).rejects.toMatchObject({ message: '系统正忙，请稍等片刻再试' });
+    expect(showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '系统正忙，请稍等片刻再试' }));
+  });
+
   it('stops after three 503 answers and reports the service as busy', async () => {
     request.mockImplementation(() => errorReply(503, 'SERVICE_UNAVAILABLE'));
     const { api } = client();

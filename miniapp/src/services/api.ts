@@ -9,6 +9,7 @@ import { ERRORS, isErrorCode } from '@linli/shared/errors';
 import { clientRoutes, type ClientRoute } from './routes.gen';
 import { newIdempotencyKey } from './idempotency-key';
 import { readActingFor, stopActingFor } from './acting-for';
+import { joinUrl } from './url';
 
 /** Storage key of the access token (written by services/session.ts). */
 export const TOKEN_STORAGE_KEY = 'linli:token';
@@ -67,10 +68,30 @@ export type TokenRefresher = () => Promise<string | null>;
 interface RequestResult {
   statusCode: number;
   data: unknown;
+  header?: Record<string, unknown>;
+}
+
+/** Longest wait a server's Retry-After can ask of a person holding the phone. */
+const MAX_RETRY_AFTER_MS = 5_000;
+
+/** The server's Retry-After in ms (seconds form), capped; 0 when absent or unreadable. */
+function retryAfterMs(res: RequestResult): number {
+  const entry = Object.entries(res.header ?? {}).find(([name]) => name.toLowerCase() === 'retry-after');
+  const seconds = Number(entry?.[1]);
+  return Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds * 1000, MAX_RETRY_AFTER_MS) : 0;
+}
+
+/**
+ * Answers worth the same request again a little later: the service is busy or unreachable
+ * (503), a rate limit (429), or, on a retried idempotent call, the first attempt still running.
+ */
+function isWorthRetrying(res: RequestResult, error: ApiError, idempotent: boolean): boolean {
+  if (res.statusCode === 503 || res.statusCode === 429) return true;
+  return idempotent && error.code === 'IDEMPOTENCY_IN_PROGRESS';
 }
 
 export interface ApiClientOptions {
-  /** Origin and prefix the route paths are appended to, e.g. `/api` or `http://127.0.0.1:3001`. */
+  /** Origin and prefix the route paths are appended to, e.g. `/api` or `http://127.0.0.1:3001` (a trailing slash is fine). */
   baseUrl: string;
   /** Attempts for network errors and 503 answers, the first included (default 3). */
   maxAttempts?: number;
@@ -198,7 +219,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       dataType: 'json',
       ...(hasBody ? { data: body as TaroGeneral.IAnyObject } : {}),
     });
-    return { statusCode: res.statusCode, data: res.data as unknown };
+    return { statusCode: res.statusCode, data: res.data as unknown, header: res.header as Record<string, unknown> };
   }
 
   async function call(id: RouteId, input: CallOptions = {}): Promise<unknown> {
@@ -215,7 +236,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       body?: unknown;
       toast?: boolean;
     };
-    const url = options.baseUrl + fillPath(route.path, params ?? {}) + queryString(query);
+    const url = joinUrl(options.baseUrl, fillPath(route.path, params ?? {})) + queryString(query);
     // One key per call, reused by every retry, so the server can replay its first answer.
     const idempotencyKey = route.idempotent ? newIdempotencyKey() : undefined;
     let refreshed = false;
@@ -239,8 +260,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       if (res.statusCode >= 200 && res.statusCode < 300) return res.data;
 
       const error = errorFromResponse(res);
-      if (res.statusCode === 503 && attempt < maxAttempts) {
-        await sleep(baseDelayMs * 2 ** (attempt - 1));
+      if (isWorthRetrying(res, error, route.idempotent) && attempt < maxAttempts) {
+        // The same key goes again, so a write the server finished is answered, not repeated.
+        await sleep(Math.max(baseDelayMs * 2 ** (attempt - 1), retryAfterMs(res)));
         continue;
       }
       // The link was withdrawn since 代办 began: stop acting for them everywhere.

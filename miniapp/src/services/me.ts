@@ -98,16 +98,20 @@ export function loadMe(): Promise<Me | undefined> {
 
 /** The roles of a user, each once, in a fixed order. */
 export function rolesOf(me: Pick<Me, 'grants'>): Role[] {
-  const order: Role[] = ['resident', 'volunteer', 'merchant', 'staff', 'admin'];
+  const order: Role[] = ['resident', 'volunteer', 'merchant', 'staff', 'street', 'admin'];
   const held = new Set(me.grants.map((grant) => grant.role));
   return order.filter((role) => held.has(role));
 }
 
-/** The community a staff member (or an admin, anywhere) works in; undefined for everyone else. */
-export function staffCommunityOf(me: Pick<Me, 'grants'>, fallback: string): string | undefined {
-  const staff = me.grants.find((grant) => grant.role === 'staff' && grant.communityId);
-  if (staff) return staff.communityId;
-  return me.grants.some((grant) => grant.role === 'admin') ? fallback : undefined;
+/**
+ * The community a staff member works in: the shown one when they are its staff (an admin is
+ * staff anywhere), else their first; undefined for everyone else.
+ */
+export function staffCommunityOf(me: Pick<Me, 'grants'>, current: string | undefined): string | undefined {
+  const staff = me.grants.filter((grant) => grant.role === 'staff' && grant.communityId);
+  if (current && staff.some((grant) => grant.communityId === current)) return current;
+  if (staff[0]) return staff[0].communityId;
+  return me.grants.some((grant) => grant.role === 'admin') ? current : undefined;
 }
 
 /** Forgets everything (tests). */

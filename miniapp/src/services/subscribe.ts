@@ -4,7 +4,7 @@
  * Each accepted request lets the backend send one message of that template.
  */
 import Taro from '@tarojs/taro';
-import type { TemplateKey } from '@linli/shared/contract/notify';
+import { MAX_TEMPLATES_PER_TAP, type TemplateKey } from '@linli/shared/contract/notify';
 import { api } from './api';
 
 /** Template ids configured for this build; a key without one is in-app only. */
@@ -21,7 +21,7 @@ export function templateIdsFor(keys: readonly TemplateKey[]): { key: TemplateKey
  */
 export async function askConsent(keys: readonly TemplateKey[]): Promise<void> {
   if (process.env.TARO_ENV !== 'weapp') return;
-  const templates = templateIdsFor(keys);
+  const templates = templateIdsFor(keys).slice(0, MAX_TEMPLATES_PER_TAP);
   if (templates.length === 0) return;
   try {
     const answer = (await Taro.requestSubscribeMessage({

@@ -1,5 +1,8 @@
 /** How the canteen's figures read: fen as ¥, meals and days in Chinese, order states as words. */
 import type { MealName, OrderStatus } from '@linli/shared/contract/canteen';
+import { addDays as plusDays, todayInShanghai as shanghaiToday } from '@linli/shared/domain/common/shanghai-time';
+
+export { plusDays, shanghaiToday };
 
 export const MEAL_LABELS: Record<MealName, string> = { breakfast: '早餐', lunch: '午餐', dinner: '晚餐' };
 
@@ -10,18 +13,6 @@ export function yuanText(fen: number): string {
 }
 
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'] as const;
-
-/** Adds days to a YYYY-MM-DD date. */
-export function plusDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00.000Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** Today in Shanghai, YYYY-MM-DD. */
-export function shanghaiToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
 
 /** 今天 · 11月23日 周一 / 明天 · … / 11月25日 周三. */
 export function dayLabel(date: string, today: string = shanghaiToday()): string {

@@ -26,6 +26,9 @@ const ActionItemInput = lazy(() =>
   }),
 );
 
+/** A text's moderation state: `held` waits for staff review, `hidden` was taken down by staff. */
+export const Moderation = lazy(() => z.object({ state: z.enum(['held', 'hidden']), reason: z.string() }));
+
 /** One agenda item (议题) as people see it. */
 export const Topic = lazy(() =>
   z.object({
@@ -53,6 +56,8 @@ export const Topic = lazy(() =>
     /** When it entered its current status. */
     statusAt: IsoTime(),
     doneAt: z.optional(IsoTime()),
+    /** Held for staff after WeChat's content check, or hidden by staff, with the reason. */
+    moderation: z.optional(Moderation()),
   }),
 );
 export type Topic = Infer<typeof Topic>;
@@ -72,7 +77,15 @@ export const TimelineEntry = lazy(() =>
 export type TimelineEntry = Infer<typeof TimelineEntry>;
 
 export const TopicRating = lazy(() =>
-  z.object({ stars: z.int(), comment: z.optional(z.string()), byName: z.string(), at: IsoTime() }),
+  z.object({
+    stars: z.int(),
+    comment: z.optional(z.string()),
+    byName: z.string(),
+    at: IsoTime(),
+    /** Staff only: who rated, to release or hide the comment. */
+    memberId: z.optional(Id()),
+    moderation: z.optional(Moderation()),
+  }),
 );
 
 export const TopicDetail = lazy(() =>
@@ -379,5 +392,38 @@ export const agendaRoutes = {
     scope: 'community',
     idempotent: true,
     schemas: () => ({ params: topicParams(), body: noteBody(), response: topicResponse() }),
+  }),
+  releaseTopicText: defineRoute({
+    id: 'releaseTopicText',
+    method: 'POST',
+    path: '/community/:communityId/topics/:topicId/release',
+    summary: '内容复核通过：放行被微信内容安全检测暂扣的议题或评价',
+    domain: 'agenda',
+    roles: ['staff'],
+    scope: 'community',
+    idempotent: true,
+    schemas: () => ({
+      params: topicParams(),
+      body: z.strictObject({ ratingMemberId: z.optional(Id()) }),
+      response: topicResponse(),
+    }),
+  }),
+  hideTopicText: defineRoute({
+    id: 'hideTopicText',
+    method: 'POST',
+    path: '/community/:communityId/topics/:topicId/hide',
+    summary: '隐藏已发布的议题内容或评价（须说明原因）',
+    domain: 'agenda',
+    roles: ['staff'],
+    scope: 'community',
+    idempotent: true,
+    schemas: () => ({
+      params: topicParams(),
+      body: z.strictObject({
+        ratingMemberId: z.optional(Id()),
+        reason: z.string().check(z.trim(), z.minLength(2, '请说明隐藏原因'), z.maxLength(200, '原因最多 200 个字')),
+      }),
+      response: topicResponse(),
+    }),
   }),
 } as const;

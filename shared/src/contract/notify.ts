@@ -6,6 +6,27 @@ import { defineRoute, lazy, type Infer } from './route';
 export const TEMPLATE_KEYS = ['seat', 'council', 'topic', 'meal', 'points'] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
+/** What each template tells a person, as 我的 lists it. */
+export const TEMPLATE_LABELS: Record<TemplateKey, string> = {
+  seat: '议事会座位与候补',
+  council: '议事会提醒与取消',
+  topic: '议题办理进展',
+  meal: '订餐与送餐',
+  points: '积分到账与兑换',
+};
+
+/** WeChat lets one tap ask for at most three templates. */
+export const MAX_TEMPLATES_PER_TAP = 3;
+
+/** The templates asked for inside the tap that leads to them (≤ 3 each, as WeChat allows). */
+export const CONSENT_FOR_TAP = {
+  booking: ['seat', 'council'],
+  topic: ['topic'],
+  ordering: ['meal'],
+  signup: ['points', 'council'],
+  redeeming: ['points'],
+} as const satisfies Record<string, readonly TemplateKey[]>;
+
 export const Message = lazy(() =>
   z.object({
     messageId: Id(),
@@ -84,6 +105,19 @@ export const notifyRoutes = {
           .array(z.strictObject({ template: z.enum(TEMPLATE_KEYS), accepted: z.boolean() }))
           .check(z.minLength(1), z.maxLength(TEMPLATE_KEYS.length)),
       }),
+      response: z.object({ granted: z.array(z.object({ template: z.enum(TEMPLATE_KEYS), remaining: z.int() })) }),
+    }),
+  }),
+  listConsent: defineRoute({
+    id: 'listConsent',
+    method: 'GET',
+    path: '/me/subscriptions',
+    summary: '我的微信消息提醒：每种消息还能收到几次',
+    domain: 'notify',
+    roles: 'authenticated',
+    scope: 'none',
+    idempotent: false,
+    schemas: () => ({
       response: z.object({ granted: z.array(z.object({ template: z.enum(TEMPLATE_KEYS), remaining: z.int() })) }),
     }),
   }),

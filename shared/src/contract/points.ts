@@ -11,7 +11,7 @@ const Points = lazy(() => z.int().check(z.gte(1, '积分至少为 1'), z.lte(100
 const ScannedCode = lazy(() => z.string().check(z.trim(), z.minLength(8, '请输入完整的码'), z.maxLength(600)));
 const DateOnly = lazy(() => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 2026-11-01')));
 
-export const PostingKind = lazy(() => z.enum(['hours', 'delivery', 'redeem', 'adjust', 'reversal', 'seed']));
+export const PostingKind = lazy(() => z.enum(['hours', 'delivery', 'redeem', 'adjust', 'reversal', 'seed', 'wish']));
 
 /** One line of an account's history: a posting as it touched this account. */
 export const PointsEntry = lazy(() =>

@@ -9,8 +9,12 @@ export const RoleGrant = lazy(() =>
   z.object({
     role: z.enum(ROLES),
     communityId: z.optional(z.string()),
+    /** A street operator's street office. */
+    streetId: z.optional(z.string()),
     buildingId: z.optional(z.string()),
     merchantId: z.optional(z.string()),
+    /** A partner unit (共建单位) operator's unit. */
+    partnerId: z.optional(z.string()),
     /** A resident's own member record. */
     memberId: z.optional(z.string()),
   }),

@@ -1,7 +1,17 @@
 import * as z from 'zod/mini';
 
 /** Roles a user can hold; each is bound to a place (community, building or merchant). */
-export const ROLES = ['resident', 'volunteer', 'merchant', 'staff', 'admin'] as const;
+export const ROLES = [
+  'resident',
+  'volunteer',
+  'merchant',
+  'staff',
+  'admin',
+  /** Street operator (街道管理员): one street office's communities and their staff. */
+  'street',
+  /** Partner unit (共建单位) operator: takes on 微心愿 for its community. */
+  'partner',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who may call a route. */
@@ -13,11 +23,23 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  * Where a caller must stand relative to the resource:
  * - none: any caller that passed the role check
  * - community: the path's `communityId` (or `id` on /community/:id) is the caller's community
+ * - street: the path's `streetId` is the street the caller operates (admin: every street)
  */
-export type RouteScope = 'none' | 'community';
+export type RouteScope = 'none' | 'community' | 'street';
 
 /** Lambda function (one per domain) that serves a route. */
-export type RouteDomain = 'community' | 'identity' | 'council' | 'agenda' | 'canteen' | 'points' | 'notify';
+export type RouteDomain =
+  | 'community'
+  | 'identity'
+  | 'council'
+  | 'agenda'
+  | 'canteen'
+  | 'points'
+  | 'notify'
+  | 'privacy'
+  | 'moderation'
+  | 'onboarding'
+  | 'care';
 
 /** The schemas of one route. */
 export interface RouteSchemas<

@@ -1,11 +1,15 @@
 import type { RouteDef } from './route';
 import { agendaRoutes } from './agenda';
 import { canteenRoutes } from './canteen';
+import { careRoutes } from './care';
 import { communityRoutes } from './community';
 import { councilRoutes } from './council';
 import { identityRoutes } from './identity';
 import { notifyRoutes } from './notify';
+import { onboardingRoutes } from './onboarding';
 import { pointsRoutes } from './points';
+import { moderationRoutes } from './moderation';
+import { privacyRoutes } from './privacy';
 
 /** The one route table. Functions, the mini-program client, CDK and OpenAPI all read it. */
 export const routes = {
@@ -16,6 +20,10 @@ export const routes = {
   ...notifyRoutes,
   ...canteenRoutes,
   ...pointsRoutes,
+  ...privacyRoutes,
+  ...moderationRoutes,
+  ...onboardingRoutes,
+  ...careRoutes,
 } as const;
 
 export type Routes = typeof routes;

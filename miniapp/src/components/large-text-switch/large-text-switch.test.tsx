@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { getStorageSync, resetTaroMock, setStorageSync } from '../../../../tests/helpers/taro-mock';
+import { getAppBaseInfo, getStorageSync, resetTaroMock, setStorageSync } from '../../../../tests/helpers/taro-mock';
 import { LARGE_TEXT_STORAGE_KEY, resetLargeTextCache } from '../../hooks/use-large-text';
 import { PageShell } from '../page-shell';
 import { LargeTextSwitch } from '.';
@@ -58,5 +58,32 @@ describe('LargeTextSwitch', () => {
     await waitFor(() =>
       expect((other.container.firstElementChild as HTMLElement).className).toContain('linli-page--large'),
     );
+  });
+
+  it('starts in 大字模式 when the person chose large text in WeChat, and the switch still turns it off', async () => {
+    getAppBaseInfo.mockReturnValueOnce({ fontSizeSetting: 22 });
+    const page = renderMinePage();
+
+    expect(page.root().className).toContain('linli-page--large');
+    fireEvent.click(page.toggle());
+    await waitFor(() => expect(page.root().className).not.toContain('linli-page--large'));
+    expect(getStorageSync(LARGE_TEXT_STORAGE_KEY)).toBe(false);
+  });
+
+  it('keeps the choice made in Linli over WeChat’s text size', () => {
+    setStorageSync(LARGE_TEXT_STORAGE_KEY, false);
+    const page = renderMinePage();
+
+    expect(page.root().className).not.toContain('linli-page--large');
+    // A stored choice means WeChat's setting is not even read.
+    expect(getAppBaseInfo).not.toHaveBeenCalled();
+  });
+
+  it('stays in normal text at WeChat’s standard size', () => {
+    getAppBaseInfo.mockReturnValueOnce({ fontSizeSetting: 17 });
+    const page = renderMinePage();
+
+    expect(page.root().className).not.toContain('linli-page--large');
+    expect(getAppBaseInfo).toHaveBeenCalled();
   });
 });

@@ -5,9 +5,10 @@ import { EntryCard } from '../../components/entry-card';
 import { HealthStatus } from '../../components/health-status';
 import { PageShell } from '../../components/page-shell';
 import { RequestStatus } from '../../components/request-status';
-import { DEFAULT_COMMUNITY_ID, SUB_PAGES, TAB_PAGES } from '../../constants';
+import { SUB_PAGES, TAB_PAGES } from '../../constants';
 import { useCommunity } from '../../hooks/use-community';
 import { useHealth } from '../../hooks/use-health';
+import { useCurrentCommunity } from '../../hooks/use-current-community';
 import './index.css';
 
 /** 早上好 / 中午好 / 下午好 / 晚上好 by the phone's clock. */
@@ -28,7 +29,8 @@ const ENTRIES = [
 ] as const;
 
 export default function HomePage() {
-  const community = useCommunity(DEFAULT_COMMUNITY_ID);
+  const { communityId } = useCurrentCommunity();
+  const community = useCommunity(communityId);
   const health = useHealth();
 
   return (
@@ -45,6 +47,13 @@ export default function HomePage() {
       <Text className="linli-section-title">我们的社区</Text>
       {community.data ? (
         <CommunityCard community={community.data} />
+      ) : !communityId ? (
+        <EntryCard
+          icon="home"
+          title="找到我的社区"
+          description="按街道和社区名称查找，或扫社区张贴的小程序码"
+          onOpen={() => void Taro.navigateTo({ url: SUB_PAGES.findCommunity })}
+        />
       ) : (
         <RequestStatus what="社区信息" loading={community.loading} error={community.error} onRetry={community.reload} />
       )}

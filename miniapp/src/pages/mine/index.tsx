@@ -5,13 +5,14 @@ import { EntryCard } from '../../components/entry-card';
 import { LargeTextSwitch } from '../../components/large-text-switch';
 import { PageShell } from '../../components/page-shell';
 import { RequestStatus } from '../../components/request-status';
-import { DEFAULT_COMMUNITY_ID, SUB_PAGES } from '../../constants';
+import { SUB_PAGES } from '../../constants';
 import { useMe } from '../../hooks/use-me';
 import { useUnreadCount } from '../../hooks/use-unread-count';
 import { staffCommunityOf } from '../../services/me';
 import { clearSession } from '../../services/session';
 import { badgeText } from '../../services/unread';
-import { Dependents, Membership, Profile, SignedOut } from './sections';
+import { Dependents, Membership, MessageReminders, Profile, SignedOut } from './sections';
+import { currentCommunityOf } from '../../services/current-community';
 import './index.css';
 
 async function logout(): Promise<void> {
@@ -23,7 +24,7 @@ async function logout(): Promise<void> {
 export default function MinePage() {
   const { me, loading, error, signedIn, reload } = useMe();
   const unread = useUnreadCount();
-  const isStaff = me ? staffCommunityOf(me, DEFAULT_COMMUNITY_ID) !== undefined : false;
+  const isStaff = me ? staffCommunityOf(me, currentCommunityOf(me)) !== undefined : false;
   const isMerchant = me?.grants.some((grant) => grant.role === 'merchant') ?? false;
 
   return (
@@ -57,6 +58,12 @@ export default function MinePage() {
               onOpen={() => void Taro.navigateTo({ url: SUB_PAGES.merchantCenter })}
             />
           ) : null}
+          <EntryCard
+            icon="mail"
+            title="接受任命邀请"
+            description="街道或社区发来的 8 位邀请码"
+            onOpen={() => void Taro.navigateTo({ url: SUB_PAGES.invite })}
+          />
           <Text className="linli-section-title">居民认证</Text>
           <Membership me={me} />
           {me.member ? (
@@ -68,11 +75,26 @@ export default function MinePage() {
         </>
       ) : null}
 
+      {me ? (
+        <>
+          <Text className="linli-section-title">消息提醒</Text>
+          <MessageReminders userId={me.userId} />
+        </>
+      ) : null}
+
       <Text className="linli-section-title">阅读设置</Text>
       <View className="linli-card">
         <LargeTextSwitch />
       </View>
 
+      {signedIn ? (
+        <EntryCard
+          icon="key"
+          title="个人信息与账号"
+          description="下载我的数据、注销账号"
+          onOpen={() => void Taro.navigateTo({ url: SUB_PAGES.privacy })}
+        />
+      ) : null}
       {signedIn ? (
         <Button className="mine__logout" size="large" block onClick={() => void logout()}>
           退出登录

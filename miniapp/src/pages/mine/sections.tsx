@@ -1,11 +1,14 @@
 /** The parts of 我的, each for one thing the signed-in person may see or do. */
 import Taro from '@tarojs/taro';
+import { TEMPLATE_LABELS } from '@linli/shared/contract/notify';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { addressOf, MemberCard } from '../../components/member-card';
+import { RequestStatus } from '../../components/request-status';
 import { StatusTag } from '../../components/status-tag';
 import { ROLE_LABELS, SUB_PAGES } from '../../constants';
 import { useActingFor } from '../../hooks/use-acting-for';
+import { useConsent } from '../../hooks/use-consent';
 import type { Me } from '../../hooks/use-me';
 import { rolesOf } from '../../services/me';
 import { formatShanghai } from '../../utils/time';
@@ -148,6 +151,27 @@ export function Dependents({ me }: { me: Me }) {
       <Button className="mine__button" size="large" block onClick={open(SUB_PAGES.dependents)}>
         绑定家人
       </Button>
+    </View>
+  );
+}
+
+/** 消息提醒: which WeChat messages are on (each 允许 in WeChat's dialog allows one message). */
+export function MessageReminders({ userId }: { userId: string }) {
+  const consent = useConsent(userId);
+  if (!consent.data) {
+    return <RequestStatus what="消息提醒" loading={consent.loading} error={consent.error} onRetry={consent.reload} />;
+  }
+  return (
+    <View className="linli-card mine__reminders">
+      <Text className="linli-muted">在预约、订餐、报名、兑换时点“允许”，微信就会提醒您一次。</Text>
+      {consent.data.granted.map(({ template, remaining }) => (
+        <View key={template} className="mine__reminder">
+          <Text className="mine__reminder-name">{TEMPLATE_LABELS[template]}</Text>
+          <StatusTag tone={remaining > 0 ? 'ok' : 'neutral'}>
+            {remaining > 0 ? `已开启 · 还可提醒 ${remaining} 次` : '未开启'}
+          </StatusTag>
+        </View>
+      ))}
     </View>
   );
 }

@@ -27,7 +27,20 @@ export function mayActInCommunity(
   roles: readonly Role[] | 'authenticated',
   communityId: string,
 ): boolean {
-  if (roles === 'authenticated') roles = ['resident', 'volunteer', 'merchant', 'staff'];
+  if (roles === 'authenticated') roles = ['resident', 'volunteer', 'merchant', 'staff', 'partner'];
   const communities = communitiesOf(principal, roles);
   return communities === '*' || communities.has(communityId);
+}
+
+/** Whether the principal operates `streetId` (a street operator of that street, or admin). */
+export function mayActInStreet(principal: Principal, streetId: string): boolean {
+  return principal.grants.some((g) => g.role === 'admin' || (g.role === 'street' && g.streetId === streetId));
+}
+
+/**
+ * The one answer to "is this staff of this community?": a staff grant for `communityId`, or
+ * admin. Staff of another community are not staff here, whatever they may do at home.
+ */
+export function isStaffOf(principal: Principal | undefined, communityId: string): boolean {
+  return principal !== undefined && mayActInCommunity(principal, ['staff'], communityId);
 }

@@ -3,6 +3,7 @@
  * order prices, cutoffs and pickup codes. No I/O; money in integer fen, times as ISO strings.
  */
 import type { ErrorCode } from '../../errors';
+import { newShortCode, parseScannedCode, scannableCode } from '../common/short-code';
 
 export const MEALS = ['breakfast', 'lunch', 'dinner'] as const;
 export type Meal = (typeof MEALS)[number];
@@ -45,20 +46,12 @@ export interface DeliveryFeeRule {
   freeFromAge?: number;
 }
 
-const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-/** A Shanghai wall-clock time on a date → UTC ISO. */
-export function shanghaiTime(date: string, hhmm: string): string {
-  return new Date(Date.parse(`${date}T${hhmm}:00.000Z`) - SHANGHAI_OFFSET_MS).toISOString();
-}
+import { addDays } from '../common/shanghai-time';
 
-/** Adds days to a YYYY-MM-DD date. */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00.000Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+export { addDays };
+export { shanghaiTime } from '../common/shanghai-time';
 
 /** Whether a meal's times are well-formed: cutoff before the pickup window, which starts before it ends. */
 export function mealTimesValid(m: MealTimes): boolean {
@@ -183,43 +176,22 @@ export function linesValid(lines: { dishId: string; quantity: number }[]): boole
   );
 }
 
-/** Pickup codes: 6 characters people can read aloud (no 0/O, 1/I/L). */
-export const PICKUP_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-
-export function newPickupCode(random: (n: number) => number[]): string {
-  return random(6)
-    .map((r) => PICKUP_ALPHABET[r % PICKUP_ALPHABET.length])
-    .join('');
-}
+/** Pickup codes: 6 readable characters (see common/short-code). */
+export const newPickupCode = (random: (n: number) => number[]): string => newShortCode(random);
 
 const QR_PREFIX = 'linli:meal:';
 
 /** The text in an order's QR code: the menu it belongs to and its pickup code. */
-export function pickupQrPayload(menuKey: string, code: string): string {
-  return `${QR_PREFIX}${menuKey}:${code}`;
-}
+export const pickupQrPayload = (menuKey: string, code: string): string => scannableCode(QR_PREFIX, menuKey, code);
 
 /** `<canteen>.<date>.<meal>`: names a menu inside a QR code. */
 export function menuKeyOf(canteenId: string, date: string, meal: Meal): string {
   return `${canteenId}.${date}.${meal}`;
 }
 
-const wellFormed = (text: string) => {
-  const code = text.toUpperCase();
-  return /^[2-9A-HJKMNP-Z]{6}$/.test(code) ? code : undefined;
-};
-
 /** A scanned QR text or a typed code → the pickup code, if it belongs to this menu. */
-export function parsePickupInput(input: string, menuKey: string): string | undefined {
-  const text = input.trim();
-  if (text.startsWith(QR_PREFIX)) {
-    const rest = text.slice(QR_PREFIX.length);
-    const cut = rest.lastIndexOf(':');
-    if (cut < 0) return undefined;
-    return rest.slice(0, cut) === menuKey ? wellFormed(rest.slice(cut + 1)) : undefined;
-  }
-  return wellFormed(text);
-}
+export const parsePickupInput = (input: string, menuKey: string): string | undefined =>
+  parseScannedCode(input, QR_PREFIX, menuKey);
 
 /** 1234 → "12.34": fen as yuan for CSV and text (the mini-program formats its own). */
 export function yuan(fen: number): string {

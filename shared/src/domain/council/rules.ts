@@ -1,5 +1,6 @@
 /** Pure rules of council sessions and bookings; no I/O, times as ISO strings or Date. */
 import type { ErrorCode } from '../../errors';
+import { newShortCode, parseScannedCode, scannableCode } from '../common/short-code';
 
 export type Audience = { kind: 'community' } | { kind: 'buildings'; buildingIds: string[] };
 
@@ -138,44 +139,16 @@ export function noShowRestriction(
   return until > nowMs ? { until: new Date(until).toISOString() } : undefined;
 }
 
-/** Check-in codes: 6 characters people can read aloud (no 0/O, 1/I/L). */
-export const CHECKIN_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-
-export function newCheckinCode(random: (n: number) => number[]): string {
-  return random(6)
-    .map((r) => CHECKIN_ALPHABET[r % CHECKIN_ALPHABET.length])
-    .join('');
-}
+/** Check-in codes: 6 readable characters (see common/short-code). */
+export const newCheckinCode = (random: (n: number) => number[]): string => newShortCode(random);
 
 const QR_PREFIX = 'linli:checkin:';
 
 /** The text in a booking's QR code. */
-export function qrPayload(sessionId: string, code: string): string {
-  return `${QR_PREFIX}${sessionId}:${code}`;
-}
-
-const wellFormedCode = (text: string) => {
-  const code = text.toUpperCase();
-  return /^[2-9A-HJKMNP-Z]{6}$/.test(code) ? code : undefined;
-};
+export const qrPayload = (sessionId: string, code: string): string => scannableCode(QR_PREFIX, sessionId, code);
 
 /** A scanned QR text or a typed code → the code, if it belongs to this session. */
-export function parseCheckinInput(input: string, sessionId: string): string | undefined {
-  const text = input.trim();
-  if (text.startsWith(QR_PREFIX)) {
-    const [sid, code] = text.slice(QR_PREFIX.length).split(':');
-    return sid === sessionId && code ? wellFormedCode(code) : undefined;
-  }
-  return wellFormedCode(text);
-}
+export const parseCheckinInput = (input: string, sessionId: string): string | undefined =>
+  parseScannedCode(input, QR_PREFIX, sessionId);
 
-/** RFC 4180 CSV: fields with commas, quotes or line breaks are quoted; a BOM lets Excel read UTF-8. */
-export function toCsv(rows: (string | number | undefined)[][]): string {
-  const field = (v: string | number | undefined) => {
-    const text = v === undefined ? '' : String(v);
-    // A leading = + - @ (or tab, CR) would run as a formula in a spreadsheet.
-    const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
-  return `\uFEFF${rows.map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
-}
+export { toCsv } from '../common/csv';

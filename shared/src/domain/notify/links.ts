@@ -10,4 +10,6 @@ export const links = {
     `/packages/canteen/order/index?communityId=${encodeURIComponent(communityId)}&orderId=${encodeURIComponent(orderId)}`,
   points: () => '/pages/points/index',
   merchantCenter: () => '/packages/merchant/center/index',
+  careWish: (communityId: string, wishId: string) =>
+    `/packages/care/wish/index?communityId=${encodeURIComponent(communityId)}&wishId=${encodeURIComponent(wishId)}`,
 } as const;

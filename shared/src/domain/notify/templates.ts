@@ -3,6 +3,7 @@
  * message that breaks one is refused (errcode 47003). Values are fitted here before sending.
  */
 import type { TemplateKey } from '../../contract/notify';
+import { shanghaiWallClock } from '../common/shanghai-time';
 
 export type FieldType = 'thing' | 'time' | 'phrase' | 'character_string' | 'name' | 'number';
 
@@ -56,6 +57,6 @@ export function renderTemplate(key: TemplateKey, values: Record<string, string>)
 
 /** 2026-11-22T01:30:00Z → 2026年11月22日 09:30 (Asia/Shanghai), the time format WeChat shows. */
 export function wechatTime(iso: string): string {
-  const d = new Date(Date.parse(iso) + 8 * 3600_000).toISOString();
+  const d = shanghaiWallClock(iso).toISOString();
   return `${d.slice(0, 4)}年${d.slice(5, 7)}月${d.slice(8, 10)}日 ${d.slice(11, 16)}`;
 }

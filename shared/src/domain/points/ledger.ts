@@ -6,6 +6,7 @@
  * compensating posting.
  */
 import type { ErrorCode } from '../../errors';
+import { shanghaiDate } from '../common/shanghai-time';
 
 /** The community's issuance account: points enter circulation by leaving it. */
 export const ISSUANCE_ACCOUNT = 'community';
@@ -26,7 +27,7 @@ export function parseAccount(account: string): { kind: AccountKind; id?: string 
 /** Only the issuance account may go below zero; a volunteer or a merchant never does. */
 export const mayGoNegative = (account: string) => account === ISSUANCE_ACCOUNT;
 
-export type PostingKind = 'hours' | 'delivery' | 'redeem' | 'adjust' | 'reversal' | 'seed';
+export type PostingKind = 'hours' | 'delivery' | 'redeem' | 'adjust' | 'reversal' | 'seed' | 'wish';
 
 export interface Entry {
   account: string;
@@ -85,6 +86,15 @@ export function hoursAward(signupId: string, userId: string, points: number, rea
 export function deliveryAward(orderId: string, userId: string, points: number): PostingDraft {
   const p = positive(points);
   return draft('delivery', `delivery#${orderId}`, '助餐送餐', [
+    { account: ISSUANCE_ACCOUNT, amount: -p },
+    { account: volunteerAccount(userId), amount: p },
+  ]);
+}
+
+/** Points for a volunteer's fulfilled 微心愿: issuance → volunteer, once per wish. */
+export function wishAward(wishId: string, userId: string, points: number): PostingDraft {
+  const p = positive(points);
+  return draft('wish', `wish#${wishId}`, '圆梦微心愿', [
     { account: ISSUANCE_ACCOUNT, amount: -p },
     { account: volunteerAccount(userId), amount: p },
   ]);
@@ -220,14 +230,7 @@ export function maskName(name: string): string {
   return chars[0] + '*'.repeat(Math.max(1, chars.length - 1));
 }
 
-/** Calendar date in Asia/Shanghai (UTC+8, no daylight saving), YYYY-MM-DD. */
-export function shanghaiDate(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
-/** The Asia/Shanghai month of a time, YYYY-MM. */
-export const shanghaiMonth = (at: Date | string) =>
-  shanghaiDate(typeof at === 'string' ? new Date(at) : at).slice(0, 7);
+export { shanghaiDate, shanghaiMonth } from '../common/shanghai-time';
 
 /** The month before a YYYY-MM month. */
 export function previousMonth(month: string): string {

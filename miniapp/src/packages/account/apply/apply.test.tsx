@@ -45,6 +45,8 @@ async function openSignedIn(routes: Record<string, object>): Promise<SentRequest
   setStorageSync(TOKEN_STORAGE_KEY, accessTokenWith([]));
   setStorageSync(REFRESH_TOKEN_STORAGE_KEY, 'refresh');
   setStorageSync(USER_ID_STORAGE_KEY, 'u-1');
+  // A newcomer who opened the app from 安居苑社区's poster code.
+  setStorageSync('linli.community', 'anjuyuan');
   resetSessionCache();
   const sent = serveApi({ 'GET /me': newcomer(), 'GET /community/anjuyuan': community, ...routes });
   await loadMe();

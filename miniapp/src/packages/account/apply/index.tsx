@@ -5,7 +5,7 @@ import { HomeAddressFields } from '../../../components/home-address';
 import { PersonFields } from '../../../components/person-fields';
 import { PageShell } from '../../../components/page-shell';
 import { RequestStatus } from '../../../components/request-status';
-import { DEFAULT_COMMUNITY_ID, SUB_PAGES } from '../../../constants';
+import { SUB_PAGES } from '../../../constants';
 import { useDraftForm } from '../../../hooks/use-draft-form';
 import { useCommunity } from '../../../hooks/use-community';
 import { useMe } from '../../../hooks/use-me';
@@ -14,12 +14,14 @@ import { todayInShanghai } from '../../../services/form-rules';
 import { askConsent } from '../../../services/subscribe';
 import { goBackOrMine } from '../../../utils/navigation';
 import { membershipDraftErrors, type MembershipDraft } from './rules';
+import { useCurrentCommunity } from '../../../hooks/use-current-community';
 import './index.css';
 
 /** 申请居民认证: building, unit, room and who I am; staff check it against their records. */
 export default function ApplyPage() {
   const me = useMe();
-  const community = useCommunity(DEFAULT_COMMUNITY_ID);
+  const { communityId } = useCurrentCommunity();
+  const community = useCommunity(communityId);
   const apply = useApplyMembership();
   const rejected = me.me?.latestApplication?.status === 'rejected' ? me.me.latestApplication : undefined;
   // A rejected application comes back filled in, so the person only corrects what was wrong.
@@ -45,7 +47,7 @@ export default function ApplyPage() {
     // Still inside the tap: WeChat shows the consent dialog only then. The result arrives as 审核结果通知.
     await askConsent(['topic']);
     const application = await apply.submit({
-      communityId: DEFAULT_COMMUNITY_ID,
+      communityId: community.data!.id,
       buildingId: draft.buildingId!,
       unitId: draft.unitId!,
       room: draft.room.trim(),
@@ -97,7 +99,7 @@ export default function ApplyPage() {
   return (
     <PageShell className="apply">
       <View className="linli-card">
-        <Text className="apply__title">{community.data?.name ?? '安居苑社区'}</Text>
+        <Text className="apply__title">{community.data?.name ?? '申请居民认证'}</Text>
         <Text className="apply__text linli-muted">
           请如实填写您的住址和身份信息，社区工作人员会与登记信息核对，一般 3 天内完成审核。
         </Text>
@@ -114,6 +116,13 @@ export default function ApplyPage() {
           errors={{ buildingId: shown('buildingId'), unitId: shown('unitId'), room: shown('room') }}
           buildingHint="选择您住的楼"
         />
+      ) : !communityId ? (
+        <View className="linli-card">
+          <Text className="apply__text">请先找到您住的社区，再填写住址。</Text>
+          <Button type="primary" onClick={() => void Taro.navigateTo({ url: SUB_PAGES.findCommunity })}>
+            找到我的社区
+          </Button>
+        </View>
       ) : (
         <RequestStatus what="楼栋信息" loading={community.loading} error={community.error} onRetry={community.reload} />
       )}

@@ -4,18 +4,15 @@ import { links } from '@linli/shared/domain/notify/links';
 import { PageShell } from '../../../components/page-shell';
 import { RequestStatus } from '../../../components/request-status';
 import { TopicCard } from '../../../components/topic-card';
-import { DEFAULT_COMMUNITY_ID } from '../../../constants';
 import { useTopicBoard } from '../../../hooks/use-agenda';
-import { useMe } from '../../../hooks/use-me';
 import { Outcome } from '../../../components/topic-card/outcome';
+import { useCurrentCommunity } from '../../../hooks/use-current-community';
 import '../components/agenda.css';
 
 /** 晒事栏: the community's finished topics, for anyone in the community to read. */
 export default function TopicBoardPage() {
-  const me = useMe();
-  const communityId =
-    me.me?.member?.communityId ?? me.me?.grants.find((g) => g.communityId)?.communityId ?? DEFAULT_COMMUNITY_ID;
-  const board = useTopicBoard(communityId);
+  const { communityId } = useCurrentCommunity();
+  const board = useTopicBoard(communityId ?? '');
   return (
     <PageShell className="agenda-board">
       <Text className="agenda__intro linli-muted">向邻里晒事：议过的事办得怎么样，大家都看得到。</Text>
@@ -29,7 +26,7 @@ export default function TopicBoardPage() {
             <TopicCard
               key={topic.topicId}
               topic={topic}
-              onOpen={() => void Taro.navigateTo({ url: links.agendaTopic(communityId, topic.topicId) })}
+              onOpen={() => void Taro.navigateTo({ url: links.agendaTopic(communityId ?? '', topic.topicId) })}
             >
               <Outcome topic={topic} />
             </TopicCard>

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { CONSENT_FOR_TAP } from '@linli/shared/contract/notify';
 import { links } from '@linli/shared/domain/notify/links';
 import { useState } from 'react';
 import { ChoiceChips } from '../../../components/choice-chips';
@@ -10,6 +11,7 @@ import { TextField } from '../../../components/text-field';
 import type { CouncilReader } from '../../../components/council-gate';
 import { useSubmitTopic, type TopicInput } from '../../../hooks/use-agenda';
 import { useMe } from '../../../hooks/use-me';
+import { askConsent } from '../../../services/subscribe';
 import { AgendaGate } from '../components/agenda-gate';
 import '../components/agenda.css';
 
@@ -58,6 +60,9 @@ function SubmitForm({ viewer }: { viewer: CouncilReader }) {
   const send = async () => {
     setTried(true);
     if (errors.title || errors.description || !category) return;
+    // Inside the tap, before the request: WeChat shows the consent dialog only for a user gesture.
+    // Staff recording for a resident would consent for themselves: no dialog then.
+    if (acting?.via !== 'staff') await askConsent(CONSENT_FOR_TAP.topic);
     const topic = await submit.submit({ title: title.trim(), description: description.trim(), category, scope });
     if (!topic) return;
     void Taro.showToast({ title: '议题已提交，等待社区审核', icon: 'none', duration: 2000 });

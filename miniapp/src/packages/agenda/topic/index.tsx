@@ -7,7 +7,7 @@ import { RequestStatus } from '../../../components/request-status';
 import { TopicCard } from '../../../components/topic-card';
 import { stars } from '../../../components/topic-card/labels';
 import type { CouncilReader } from '../../../components/council-gate';
-import { DEFAULT_COMMUNITY_ID, SUB_PAGES } from '../../../constants';
+import { SUB_PAGES } from '../../../constants';
 import {
   useCosignTopic,
   useRateTopic,
@@ -19,6 +19,7 @@ import { formatShanghai } from '../../../utils/time';
 import { Outcome } from '../../../components/topic-card/outcome';
 import { AgendaGate, actingIdOf } from '../components/agenda-gate';
 import { Timeline } from '../../../components/topic-card/timeline';
+import { useCurrentCommunity } from '../../../hooks/use-current-community';
 import '../components/agenda.css';
 
 /** Five large stars and a comment; sent once. */
@@ -184,7 +185,8 @@ function Topic({ viewer, communityId, topicId }: { viewer: CouncilReader; commun
 /** 议题详情: what it is, where it stands (the timeline), and co-signing, withdrawing or rating it. */
 export default function TopicPage() {
   const { params } = useRouter();
-  const communityId = params.communityId || DEFAULT_COMMUNITY_ID;
+  const current = useCurrentCommunity().communityId;
+  const communityId = params.communityId || current || '';
   return (
     <PageShell className="agenda-topic">
       <AgendaGate>

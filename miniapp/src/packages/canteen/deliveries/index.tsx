@@ -5,10 +5,10 @@ import { ChoiceChips } from '../../../components/choice-chips';
 import { PageShell } from '../../../components/page-shell';
 import { RequestStatus } from '../../../components/request-status';
 import { StatusTag } from '../../../components/status-tag';
-import { DEFAULT_COMMUNITY_ID } from '../../../constants';
 import { useDeliveryStep, useDeliveryTasks, type DeliveryTasks } from '../../../hooks/use-canteen-orders';
 import { useMe } from '../../../hooks/use-me';
 import { MEAL_LABELS, dayLabel, orderStatusLabel, orderTone, plusDays, shanghaiToday } from '../../../utils/canteen';
+import { useCurrentCommunity } from '../../../hooks/use-current-community';
 import '../components/canteen.css';
 
 type Task = DeliveryTasks['groups'][number]['orders'][number];
@@ -93,12 +93,13 @@ function Tasks({ communityId, userId }: { communityId: string; userId: string })
 /** 送餐任务 for volunteers: by building and unit; claim one, then mark it delivered. */
 export default function CanteenDeliveriesPage() {
   const me = useMe();
+  const current = useCurrentCommunity().communityId;
   const grant = me.me?.grants.find((g) => g.role === 'volunteer' || g.role === 'staff');
   return (
     <PageShell className="canteen-sub">
       {me.me ? (
         grant ? (
-          <Tasks communityId={grant.communityId ?? DEFAULT_COMMUNITY_ID} userId={me.me.userId} />
+          <Tasks communityId={grant.communityId ?? current ?? ''} userId={me.me.userId} />
         ) : (
           <View className="linli-card">
             <Text>送餐任务仅供社区志愿者使用。</Text>

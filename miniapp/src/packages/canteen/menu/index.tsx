@@ -8,7 +8,6 @@ import { ChoiceChips } from '../../../components/choice-chips';
 import { CouncilGate } from '../../../components/council-gate';
 import { PageShell } from '../../../components/page-shell';
 import { RequestStatus } from '../../../components/request-status';
-import { DEFAULT_COMMUNITY_ID } from '../../../constants';
 import {
   useMenuDetail,
   usePlaceOrder,
@@ -20,7 +19,10 @@ import {
 import { MEAL_LABELS, dayLabel, yuanText } from '../../../utils/canteen';
 import { formatMoment } from '../../../utils/session-time';
 import { PriceLines } from '../components/price-lines';
+import { useCurrentCommunity } from '../../../hooks/use-current-community';
 import '../components/canteen.css';
+import { CONSENT_FOR_TAP } from '@linli/shared/contract/notify';
+import { askConsent } from '../../../services/subscribe';
 
 type Dish = MenuDetail['menu']['dishes'][number];
 
@@ -73,6 +75,8 @@ function OrderForm({ refs, actingId, actingName }: { refs: MenuRef; actingId?: s
 
   const submit = async () => {
     if (!input) return;
+    // Inside the tap: WeChat shows the consent dialog only for a user gesture.
+    if (!actingName) await askConsent(CONSENT_FOR_TAP.ordering);
     const order = await place.submit(input);
     if (!order) return;
     void Taro.showToast({ title: actingName ? `已为${actingName}订餐` : '订餐成功', icon: 'none', duration: 2000 });
@@ -162,8 +166,9 @@ function OrderForm({ refs, actingId, actingName }: { refs: MenuRef; actingId?: s
 /** 点餐: choose dishes and pickup or delivery; the server prices it, subsidy and fee included. */
 export default function CanteenMenuPage() {
   const { params } = useRouter();
+  const current = useCurrentCommunity().communityId;
   const refs: MenuRef = {
-    communityId: params.communityId || DEFAULT_COMMUNITY_ID,
+    communityId: params.communityId || current || '',
     canteenId: params.canteenId ?? '',
     date: params.date ?? '',
     meal: (params.meal ?? 'lunch') as MealName,

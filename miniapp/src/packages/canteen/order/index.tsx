@@ -5,12 +5,12 @@ import { CouncilGate } from '../../../components/council-gate';
 import { PageShell } from '../../../components/page-shell';
 import { RequestStatus } from '../../../components/request-status';
 import { StatusTag } from '../../../components/status-tag';
-import { DEFAULT_COMMUNITY_ID } from '../../../constants';
 import { useCancelOrder, useConfirmDelivery, useOrder, type MealOrder } from '../../../hooks/use-canteen-orders';
 import { MEAL_LABELS, dayLabel, orderStatusLabel, orderTone } from '../../../utils/canteen';
 import { formatMoment, shanghaiClock } from '../../../utils/session-time';
 import { QrCode } from '../../../components/qr-code';
 import { PriceLines } from '../components/price-lines';
+import { useCurrentCommunity } from '../../../hooks/use-current-community';
 import '../components/canteen.css';
 
 const VIA = { self: '本人', caregiver: '家属代订', staff: '社区代订' } as const;
@@ -107,12 +107,13 @@ function OrderDetail({ communityId, orderId, actingId }: { communityId: string; 
 /** 订单详情: what was ordered and its price, the pickup code and QR, cancelling, confirming a delivery. */
 export default function CanteenOrderPage() {
   const { params } = useRouter();
+  const current = useCurrentCommunity().communityId;
   return (
     <PageShell className="canteen-sub">
       <CouncilGate>
         {(viewer) => (
           <OrderDetail
-            communityId={params.communityId || DEFAULT_COMMUNITY_ID}
+            communityId={params.communityId || current || ''}
             orderId={params.orderId ?? ''}
             actingId={viewer.kind === 'member' ? viewer.acting?.memberId : undefined}
           />

@@ -5,6 +5,7 @@ import type { Booking } from '@linli/shared/contract';
 import { BookingStatusTag } from '../../../components/booking-status';
 import { useBookSeat, useCancelBooking, type SessionDetail } from '../../../hooks/use-council';
 import type { ActingFor } from '../../../services/acting-for';
+import { CONSENT_FOR_TAP } from '@linli/shared/contract/notify';
 import { askConsent } from '../../../services/subscribe';
 import { formatMoment } from '../../../utils/session-time';
 import { QrCode } from '../../../components/qr-code';
@@ -101,10 +102,11 @@ export function BookingPanel({ detail, acting, communityId, onChanged }: Booking
   const cancel = useCancelBooking(communityId, session.sessionId);
   const whose = acting ? acting.realName : '您';
 
-  const join = async (waitlist: boolean) => {
+  const join = async () => {
     // WeChat shows the consent dialog only inside the tap, so it comes before the request.
     // Staff booking for a member would consent for themselves, not for the member: no dialog.
-    if (waitlist && acting?.via !== 'staff') await askConsent(['seat']);
+    // A booked seat may later be cancelled or reminded of, a waitlisted one promoted: both templates.
+    if (acting?.via !== 'staff') await askConsent(CONSENT_FOR_TAP.booking);
     const booking = await book.submit();
     if (!booking) return;
     void Taro.showToast({
@@ -213,7 +215,7 @@ export function BookingPanel({ detail, acting, communityId, onChanged }: Booking
             size="large"
             block
             loading={book.pending}
-            onClick={() => void join(waitlist)}
+            onClick={() => void join()}
           >
             {waitlist ? '加入候补' : '预约座位'}
           </Button>

@@ -7,10 +7,11 @@ import { PageShell } from '../../../components/page-shell';
 import { RequestStatus } from '../../../components/request-status';
 import { SessionCard } from '../../../components/session-card';
 import { StatusTag } from '../../../components/status-tag';
-import { DEFAULT_COMMUNITY_ID, SUB_PAGES } from '../../../constants';
+import { SUB_PAGES } from '../../../constants';
 import { useBuildingNames, useSessionDetail, type SessionDetail } from '../../../hooks/use-council';
 import { BookingPanel } from './booking-panel';
 import { SessionAgenda } from './session-agenda';
+import { useCurrentCommunity } from '../../../hooks/use-current-community';
 import './index.css';
 
 /** Staff acting for nobody: what they can do for this session from here. */
@@ -76,7 +77,8 @@ function Session({
 /** 议事会详情: the session, and booking, cancelling or showing the seat's QR code and 签到码. */
 export default function CouncilSessionPage() {
   const { params } = useRouter();
-  const communityId = params.communityId || DEFAULT_COMMUNITY_ID;
+  const current = useCurrentCommunity().communityId;
+  const communityId = params.communityId || current || '';
   const sessionId = params.sessionId ?? '';
   return (
     <PageShell className="session">

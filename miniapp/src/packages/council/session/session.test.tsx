@@ -77,7 +77,8 @@ describe('议事会 page', () => {
     expect(screen.getByRole('img', { name: '王桂芳的签到二维码' })).toBeTruthy();
     expect(screen.getAllByText('已预约').length).toBeGreaterThan(0);
     expect(screen.getByText(/前可以取消预约/)).toBeTruthy();
-    expect(askConsent).not.toHaveBeenCalled();
+    // A booked seat can later be reminded of or cancelled: consent for both, inside the tap.
+    expect(askConsent).toHaveBeenCalledWith(['seat', 'council']);
   });
 
   it('asks for subscribe consent before joining the waitlist, and shows the place after', async () => {
@@ -95,7 +96,7 @@ describe('议事会 page', () => {
     fireEvent.click(screen.getByText('加入候补'));
 
     expect((await screen.findAllByText('候补第4位')).length).toBeGreaterThan(0);
-    expect(askConsent).toHaveBeenCalledWith(['seat']);
+    expect(askConsent).toHaveBeenCalledWith(['seat', 'council']);
     expect(order).toEqual(['consent', '/community/anjuyuan/sessions/session-1/bookings']);
     expect(screen.queryByText('K7M2QX')).toBeNull();
   });

@@ -9,6 +9,8 @@ import { useMe } from '../../../hooks/use-me';
 import { SIGNUP_LABELS, useActivities, useScanActivity, useSignUp, type Activity } from '../../../hooks/use-points';
 import { formatSessionTime, shanghaiClock } from '../../../utils/session-time';
 import '../points.css';
+import { CONSENT_FOR_TAP } from '@linli/shared/contract/notify';
+import { askConsent } from '../../../services/subscribe';
 
 const awardText = (a: Activity) =>
   a.award.kind === 'perHour' ? `每小时 ${a.award.pointsPerHour} 积分` : `完成奖励 ${a.award.points} 积分`;
@@ -101,7 +103,11 @@ function Activities({ communityId }: { communityId: string }) {
           key={a.activityId}
           activity={a}
           pending={signUp.pending}
-          onSignUp={() => void signUp.submit(a.activityId).then((s) => s && list.reload())}
+          onSignUp={() =>
+            void askConsent(CONSENT_FOR_TAP.signup)
+              .then(() => signUp.submit(a.activityId))
+              .then((s) => s && list.reload())
+          }
         />
       ))}
     </>

@@ -20,6 +20,8 @@ import {
 } from '../../../hooks/use-points';
 import { formatShanghai } from '../../../utils/time';
 import '../points.css';
+import { CONSENT_FOR_TAP } from '@linli/shared/contract/notify';
+import { askConsent } from '../../../services/subscribe';
 
 /** A new code this long before the old one expires (codes live 60 s). */
 const REFRESH_BEFORE_MS = 10_000;
@@ -154,7 +156,11 @@ function Redeem({ communityId, merchantId, offerId }: { communityId: string; mer
         size="large"
         block
         disabled={offer.kind === 'discount' && !(orderFen > 0)}
-        onClick={() => setStarted(offer.kind === 'discount' ? { orderFen } : {})}
+        onClick={() =>
+          void askConsent(CONSENT_FOR_TAP.redeeming).then(() =>
+            setStarted(offer.kind === 'discount' ? { orderFen } : {}),
+          )
+        }
       >
         出示兑换码
       </Button>

@@ -5,13 +5,14 @@ import type { MealName } from '@linli/shared/contract/canteen';
 import { EntryCard } from '../../../components/entry-card';
 import { PageShell } from '../../../components/page-shell';
 import { RequestStatus } from '../../../components/request-status';
-import { DEFAULT_COMMUNITY_ID, SUB_PAGES } from '../../../constants';
+import { SUB_PAGES } from '../../../constants';
 import { useMenus, type Menus } from '../../../hooks/use-canteen';
 import { useMe } from '../../../hooks/use-me';
 import { staffCommunityOf } from '../../../services/me';
 import { useCanteens, type Canteens } from '../../../hooks/use-canteen-staff';
 import { MEAL_LABELS, dayLabel, plusDays, shanghaiToday } from '../../../utils/canteen';
 import { StaffGate } from '../components/staff-gate';
+import { currentCommunityOf } from '../../../services/current-community';
 import '../components/staff.css';
 import './components/canteen-staff.css';
 
@@ -131,7 +132,7 @@ function CanteenAdmin({ communityId, menus }: { communityId: string; menus: Menu
 /** 食堂管理: the week's meals, each with 发布菜单 or 后厨备餐 and 电话代订; the settlement. */
 export default function StaffCanteenPage() {
   const me = useMe();
-  const staffCommunity = me.me ? staffCommunityOf(me.me, DEFAULT_COMMUNITY_ID) : undefined;
+  const staffCommunity = me.me ? staffCommunityOf(me.me, currentCommunityOf(me.me)) : undefined;
   // Loaded here, mounted with the page, so returning from 发布菜单 shows the new menu.
   const menus = useMenus(staffCommunity ?? undefined, '7');
   return (

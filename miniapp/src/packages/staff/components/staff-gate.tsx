@@ -3,9 +3,10 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { ReactNode } from 'react';
 import { RequestStatus } from '../../../components/request-status';
-import { DEFAULT_COMMUNITY_ID, SUB_PAGES } from '../../../constants';
+import { SUB_PAGES } from '../../../constants';
 import { useMe } from '../../../hooks/use-me';
 import { staffCommunityOf } from '../../../services/me';
+import { currentCommunityOf } from '../../../services/current-community';
 import './staff.css';
 
 interface StaffGateProps {
@@ -34,7 +35,7 @@ export function StaffGate({ children }: StaffGateProps) {
     );
   }
   if (!me.me) return <RequestStatus what="我的信息" loading={me.loading} error={me.error} onRetry={me.reload} />;
-  const communityId = staffCommunityOf(me.me, DEFAULT_COMMUNITY_ID);
+  const communityId = staffCommunityOf(me.me, currentCommunityOf(me.me));
   if (!communityId) {
     return (
       <View className="linli-card">

@@ -24,6 +24,7 @@ const KIND_LABELS = {
   adjust: '手工调整',
   reversal: '冲正',
   seed: '期初',
+  wish: '微心愿',
 };
 
 function VolunteerLedger({

@@ -1,0 +1,2 @@
+/** The agenda feature's public face: what other features may use of it. */
+export { maskName } from './views';

@@ -1,0 +1,91 @@
+/**
+ * Staff moderation of what residents wrote on a topic: release a text WeChat's check held, or
+ * hide a published title, description or rating comment with a reason. Each change to the topic
+ * is a timeline entry, so the author sees what happened and why.
+ */
+import type { Topic } from '@linli/shared/contract/agenda';
+import type { Principal } from '@linli/shared/contract/principal';
+import { DomainError } from '@linli/shared/errors';
+import { retry, withOptimisticRetry } from '../platform/retry';
+import type { TimelineRecord, TopicRecord } from './records';
+import * as repo from './repository';
+import { changed, topicOf } from './access';
+import { topicView } from './views';
+
+export interface ModerationTarget {
+  /** A rating's comment (by the member who rated); the topic's own title and description when absent. */
+  ratingMemberId?: string;
+}
+
+/** Staff release a held text: a topic becomes visible to neighbours for co-signing; a comment is shown. */
+export async function releaseTopicText(
+  principal: Principal,
+  communityId: string,
+  topicId: string,
+  target: ModerationTarget,
+): Promise<Topic> {
+  if (target.ratingMemberId) {
+    const rating = await repo.getRating(topicId, target.ratingMemberId);
+    if (!rating?.commentHeld) throw new DomainError('CONTENT_NOT_HELD');
+    if (!(await repo.moderateRating(topicId, target.ratingMemberId, { release: true }))) {
+      throw new DomainError('CONTENT_NOT_HELD');
+    }
+    return topicView(await topicOf(communityId, topicId, true), true);
+  }
+  return changeTopic(principal, communityId, topicId, (seen) => {
+    if (!seen.held) throw new DomainError('CONTENT_NOT_HELD');
+    return { change: { held: undefined }, note: '内容复核通过，邻居现在可以看到并附议' };
+  });
+}
+
+/** Staff hide a published text; neighbours see the reason in its place, staff and the author still read it. */
+export async function hideTopicText(
+  principal: Principal,
+  communityId: string,
+  topicId: string,
+  target: ModerationTarget & { reason: string },
+): Promise<Topic> {
+  const at = new Date().toISOString();
+  if (target.ratingMemberId) {
+    await topicOf(communityId, topicId);
+    const hidden = await repo.moderateRating(topicId, target.ratingMemberId, { hide: { reason: target.reason, at } });
+    if (!hidden) throw new DomainError('CONTENT_NOT_FOUND');
+    return topicView(await topicOf(communityId, topicId, true), true);
+  }
+  return changeTopic(principal, communityId, topicId, (seen) => {
+    if (seen.hidden) throw new DomainError('CONTENT_ALREADY_HIDDEN');
+    return {
+      change: { hidden: { reason: target.reason, at }, held: undefined },
+      note: `工作人员隐藏了议题内容，原因：${target.reason}`,
+    };
+  });
+}
+
+/** A moderation step on the topic: status unchanged, version bumped, a timeline entry, the author told. */
+async function changeTopic(
+  principal: Principal,
+  communityId: string,
+  topicId: string,
+  decide: (seen: TopicRecord) => { change: Partial<TopicRecord>; note: string },
+): Promise<Topic> {
+  return withOptimisticRetry(async () => {
+    const seen = await topicOf(communityId, topicId, true);
+    const { change, note } = decide(seen);
+    const at = new Date().toISOString();
+    const next: TopicRecord = { ...seen, ...change, version: seen.version + 1 };
+    const entry: TimelineRecord = {
+      topicId,
+      seq: seen.version,
+      at,
+      byId: principal.userId,
+      byName: principal.name,
+      byRole: 'staff',
+      from: seen.status,
+      to: seen.status,
+      note,
+    };
+    const result = await repo.transition(seen, next, entry, changed(next, note), at);
+    if (result !== 'done') return retry;
+    return topicView(next, true);
+  });
+}

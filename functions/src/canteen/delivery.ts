@@ -1,0 +1,127 @@
+/** Meal delivery: volunteers claim and deliver orders; the member's side confirms receipt. */
+import type { DeliveryGroup, MealOrder } from '@linli/shared/contract/canteen';
+import type { Principal } from '@linli/shared/contract/principal';
+import { todayInShanghai } from '@linli/shared/domain/identity/person';
+import { DomainError } from '@linli/shared/errors';
+import type { Caller } from '../identity';
+import { advance, nowIso, orderFor, type OrderRef } from './access';
+import * as repo from './repository';
+import type { OrderRecord } from './records';
+import { deliveryGroups, orderView } from './views';
+
+export async function listDeliveryTasks(
+  communityId: string,
+  date: string | undefined,
+): Promise<{ date: string; groups: DeliveryGroup[] }> {
+  const day = date ?? todayInShanghai();
+  const canteens = await repo.listCanteens(communityId);
+  const orders = (await Promise.all(canteens.map((c) => repo.listCanteenOrders(communityId, c.canteenId, day)))).flat();
+  return {
+    date: day,
+    groups: deliveryGroups(orders.filter((o) => o.fulfilment === 'delivery' && o.status !== 'cancelled')),
+  };
+}
+
+async function deliveryOrder(communityId: string, orderId: string): Promise<OrderRecord> {
+  const order = await repo.getOrder(orderId, true);
+  if (!order || order.communityId !== communityId) throw new DomainError('ORDER_NOT_FOUND');
+  if (order.fulfilment !== 'delivery') throw new DomainError('NOT_A_DELIVERY_ORDER');
+  return order;
+}
+
+export async function claimDelivery(volunteer: Principal, { communityId, orderId }: OrderRef): Promise<MealOrder> {
+  const order = await deliveryOrder(communityId, orderId);
+  const refuse = (o: OrderRecord): MealOrder => {
+    if (o.status === 'out_for_delivery' && o.volunteerUserId === volunteer.userId) return orderView(o, false);
+    if (o.volunteerUserId && o.volunteerUserId !== volunteer.userId) throw new DomainError('DELIVERY_ALREADY_CLAIMED');
+    throw new DomainError('ORDER_NOT_ACTIVE');
+  };
+  if (order.status !== 'placed') return refuse(order);
+  const at = nowIso();
+  const set = {
+    status: 'out_for_delivery' as const,
+    volunteerUserId: volunteer.userId,
+    volunteerName: volunteer.name,
+    claimedAt: at,
+  };
+  const done = await advance(
+    orderId,
+    'placed',
+    set,
+    [
+      {
+        type: 'canteen.out_for_delivery',
+        communityId,
+        orderId,
+        memberId: order.memberId,
+        placedByUserId: order.placedByUserId,
+        volunteerName: volunteer.name,
+      },
+    ],
+    { fulfilment: 'delivery' },
+  );
+  if (!done) return refuse((await repo.getOrder(orderId, true)) ?? order);
+  return orderView({ ...order, ...set }, false);
+}
+
+export async function markDelivered(volunteer: Principal, { communityId, orderId }: OrderRef): Promise<MealOrder> {
+  const order = await deliveryOrder(communityId, orderId);
+  const refuse = (o: OrderRecord): never => {
+    if (o.volunteerUserId && o.volunteerUserId !== volunteer.userId) throw new DomainError('DELIVERY_NOT_YOURS');
+    if (o.status === 'placed') throw new DomainError('DELIVERY_NOT_CLAIMED');
+    throw new DomainError('ORDER_NOT_ACTIVE');
+  };
+  if (order.status !== 'out_for_delivery' || order.volunteerUserId !== volunteer.userId) refuse(order);
+  const at = nowIso();
+  const done = await advance(
+    orderId,
+    'out_for_delivery',
+    { status: 'delivered', deliveredAt: at },
+    [
+      {
+        type: 'canteen.delivered',
+        communityId,
+        orderId,
+        memberId: order.memberId,
+        placedByUserId: order.placedByUserId,
+      },
+    ],
+    { volunteerUserId: volunteer.userId },
+  );
+  if (!done) refuse((await repo.getOrder(orderId, true)) ?? order);
+  return orderView({ ...order, status: 'delivered', deliveredAt: at }, false);
+}
+
+/**
+ * The member's side (or staff) confirms a delivered meal. The event the volunteer points
+ * feature credits from is written in the same transaction, so it exists exactly when the
+ * confirmation does.
+ */
+export async function confirmDelivery(caller: Caller, { communityId, orderId }: OrderRef): Promise<MealOrder> {
+  const { order, asMember } = await orderFor(caller, communityId, orderId);
+  if (order.fulfilment !== 'delivery') throw new DomainError('NOT_A_DELIVERY_ORDER');
+  const refuse = (o: OrderRecord): never => {
+    if (o.status === 'received') throw new DomainError('DELIVERY_ALREADY_CONFIRMED');
+    if (o.status === 'cancelled') throw new DomainError('ORDER_NOT_ACTIVE');
+    throw new DomainError('DELIVERY_NOT_DELIVERED');
+  };
+  if (order.status !== 'delivered' || !order.volunteerUserId) refuse(order);
+  const at = nowIso();
+  const set = {
+    status: 'received' as const,
+    receivedAt: at,
+    receivedConfirmedBy: caller.principal.userId,
+    paymentStatus: 'paid_on_delivery' as const,
+  };
+  const done = await advance(orderId, 'delivered', set, [
+    {
+      type: 'canteen.delivery_confirmed',
+      communityId,
+      orderId,
+      volunteerUserId: order.volunteerUserId!,
+      confirmedAt: at,
+    },
+  ]);
+  if (!done) refuse((await repo.getOrder(orderId, true)) ?? order);
+  return orderView({ ...order, ...set }, asMember);
+}

@@ -1,0 +1,194 @@
+/** Ordering: a diner (or whoever acts for them) quotes, places, reads and cancels meal orders. */
+import type { MealOrder, Quote } from '@linli/shared/contract/canteen';
+import {
+  cancelRefusal,
+  linesValid,
+  newPickupCode,
+  orderRefusal,
+  priceOrder,
+  type SubsidyBand,
+} from '@linli/shared/domain/canteen/rules';
+import { ageOn, todayInShanghai } from '@linli/shared/domain/identity/person';
+import { DomainError } from '@linli/shared/errors';
+import { ulid } from 'ulidx';
+import { subjectIn, subjectOf, type ActingSubject, type Caller } from '../identity';
+import { completionPut } from '../platform/idempotency';
+import { randomNumbers } from '../platform/random';
+import { retry, withOptimisticRetry } from '../platform/retry';
+import { canteenOf, menuOf, nowIso, orderFor, type MenuRef, type OrderRef } from './access';
+import * as repo from './repository';
+import type { CanteenRecord, MenuRecord, OrderLine, OrderRecord } from './records';
+import { orderView } from './views';
+
+export interface OrderInput {
+  lines: { dishId: string; quantity: number }[];
+  fulfilment: 'pickup' | 'delivery';
+  note?: string;
+}
+
+interface Priced {
+  subject: ActingSubject;
+  menu: MenuRecord;
+  lines: OrderLine[];
+  limits: Map<string, number>;
+  price: ReturnType<typeof priceOrder>;
+}
+
+/** What an order is checked against that a lost race does not change: who, which menu, the rules. */
+interface OrderContext {
+  subject: ActingSubject;
+  menu: MenuRecord;
+  canteen: CanteenRecord;
+  bands: SubsidyBand[];
+  deliveryEligible: boolean;
+}
+
+async function orderContext(caller: Caller, ref: MenuRef, input: OrderInput): Promise<OrderContext> {
+  const subject = await subjectIn(caller, ref.communityId);
+  const menu = await menuOf(ref);
+  const now = new Date();
+  const refusal = orderRefusal(menu, now, todayInShanghai(now));
+  if (refusal) throw new DomainError(refusal);
+  if (!linesValid(input.lines)) throw new DomainError('ORDER_LINES_INVALID');
+  const [canteen, settings, delivery] = await Promise.all([
+    canteenOf(ref),
+    repo.getSettings(ref.communityId),
+    input.fulfilment === 'delivery' ? repo.getMealDelivery(subject.memberId) : Promise.resolve(undefined),
+  ]);
+  return { subject, menu, canteen, bands: settings.subsidyBands, deliveryEligible: Boolean(delivery?.eligible) };
+}
+
+/**
+ * Checks an order against the menu's dishes as they stand and prices it; throws the first rule
+ * it breaks. Reads only what a concurrent order may have changed: stock and the meal's subsidy.
+ */
+async function priceFor(ctx: OrderContext, input: OrderInput): Promise<Priced> {
+  const { subject, menu } = ctx;
+  const [dishes, claim] = await Promise.all([
+    repo.getDishes(menu),
+    repo.getSubsidyClaim(subject.memberId, menu.date, menu.meal),
+  ]);
+  const byId = new Map(dishes.map((d) => [d.dishId, d]));
+  const lines: OrderLine[] = [];
+  const limits = new Map<string, number>();
+  for (const l of input.lines) {
+    const dish = byId.get(l.dishId);
+    if (!dish) throw new DomainError('DISH_NOT_ON_MENU', { dishId: l.dishId });
+    if (l.quantity > dish.perPersonLimit) {
+      throw new DomainError('ORDER_LIMIT_EXCEEDED', { dishId: dish.dishId, limit: dish.perPersonLimit });
+    }
+    if (dish.left < l.quantity)
+      throw new DomainError('SOLD_OUT', { dishId: dish.dishId, left: Math.max(0, dish.left) });
+    limits.set(dish.dishId, dish.perPersonLimit);
+    lines.push({
+      dishId: dish.dishId,
+      name: dish.name,
+      unitPriceFen: dish.priceFen,
+      quantity: l.quantity,
+      lineFen: dish.priceFen * l.quantity,
+    });
+  }
+  if (input.fulfilment === 'delivery' && !ctx.deliveryEligible) throw new DomainError('DELIVERY_NOT_ELIGIBLE');
+  const price = priceOrder({
+    lines,
+    age: ageOn(subject.birthDate, menu.date),
+    bands: ctx.bands,
+    subsidyAlreadyUsed: Boolean(claim),
+    fulfilment: input.fulfilment,
+    delivery: ctx.canteen.deliveryFee,
+  });
+  return { subject, menu, lines, limits, price };
+}
+
+export async function quoteOrder(caller: Caller, ref: MenuRef, input: OrderInput): Promise<Quote> {
+  const ctx = await orderContext(caller, ref, input);
+  const { lines, price } = await priceFor(ctx, input);
+  return { lines, price, fulfilment: input.fulfilment };
+}
+
+/**
+ * Places an order for the member (the caller, a dependent they act for, or a member staff
+ * order for by phone). Stock, per-person limits and the subsidy change only inside one
+ * conditional transaction; a lost race is priced again against fresh reads.
+ */
+export async function placeOrder(caller: Caller, ref: MenuRef, input: OrderInput): Promise<MealOrder> {
+  const ctx = await orderContext(caller, ref, input);
+  return withOptimisticRetry(async () => {
+    const { subject, menu, lines, limits, price } = await priceFor(ctx, input);
+    const createdAt = nowIso();
+    const order: OrderRecord = {
+      orderId: ulid(),
+      communityId: ref.communityId,
+      canteenId: ref.canteenId,
+      canteenName: menu.canteenName,
+      date: ref.date,
+      meal: ref.meal,
+      memberId: subject.memberId,
+      memberName: subject.realName,
+      age: ageOn(subject.birthDate, ref.date),
+      buildingId: subject.buildingId,
+      buildingName: subject.buildingName,
+      unitId: subject.unitId,
+      unitName: subject.unitName,
+      room: subject.room,
+      placedByUserId: caller.principal.userId,
+      placedByName: caller.principal.name,
+      via: subject.via,
+      lines,
+      itemsFen: price.itemsFen,
+      subsidyFen: price.subsidyFen,
+      deliveryFeeFen: price.deliveryFeeFen,
+      amountDueFen: price.amountDueFen,
+      band: price.band,
+      fulfilment: input.fulfilment,
+      note: input.note || undefined,
+      status: 'placed',
+      paymentStatus: 'unpaid',
+      pickupCode: newPickupCode(randomNumbers),
+      cutoffAt: menu.cutoffAt,
+      pickupStartsAt: menu.pickupStartsAt,
+      pickupEndsAt: menu.pickupEndsAt,
+      createdAt,
+    };
+    const reply = orderView(order, true);
+    const outcome = await repo.placeOrder(order, repo.menuPk(menu), limits, createdAt, completionPut(reply));
+    if (outcome.ok) return reply;
+    switch (outcome.reason) {
+      case 'sold-out':
+        throw new DomainError('SOLD_OUT', { dishId: outcome.dishId });
+      case 'limit':
+        throw new DomainError('ORDER_LIMIT_EXCEEDED', { dishId: outcome.dishId, limit: limits.get(outcome.dishId) });
+      case 'closed':
+        throw new DomainError('ORDER_CUTOFF_PASSED');
+      default:
+        // The subsidy was claimed by a concurrent order, or the code was taken: price again.
+        return retry;
+    }
+  }, 40);
+}
+
+export async function getOrder(caller: Caller, { communityId, orderId }: OrderRef): Promise<MealOrder> {
+  const { order, asMember } = await orderFor(caller, communityId, orderId);
+  return orderView(order, asMember);
+}
+
+export async function cancelOrder(caller: Caller, { communityId, orderId }: OrderRef): Promise<MealOrder> {
+  const { order, asMember } = await orderFor(caller, communityId, orderId);
+  if (order.status !== 'placed') throw new DomainError('ORDER_NOT_CANCELLABLE');
+  const refusal = cancelRefusal({ date: order.date, cutoffAt: order.cutoffAt }, new Date());
+  if (refusal) throw new DomainError(refusal);
+  const at = nowIso();
+  // A transaction conflict with a concurrent order on the same dishes is retried; a failed condition is not.
+  if (!(await withOptimisticRetry(() => repo.cancelOrder(order, at)))) {
+    const now = await repo.getOrder(orderId, true);
+    if (now?.status === 'placed') throw new DomainError('ORDER_CUTOFF_PASSED');
+    throw new DomainError('ORDER_NOT_CANCELLABLE');
+  }
+  return orderView({ ...order, status: 'cancelled', cancelledAt: at }, asMember);
+}
+
+export async function listMyOrders(caller: Caller): Promise<{ orders: MealOrder[] }> {
+  const subject = await subjectOf(caller);
+  const orders = await repo.listMemberOrders(subject.memberId);
+  return { orders: orders.map((o) => orderView(o, true)) };
+}

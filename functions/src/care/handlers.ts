@@ -1,0 +1,37 @@
+import { careRoutes } from '@linli/shared/contract/care';
+import { resolveActingSubject } from '../identity';
+import { defineDomain } from '../platform/lambda-router';
+import * as admin from './admin';
+import * as wishes from './wishes';
+
+export const careDomain = defineDomain('care', careRoutes, { actingFor: resolveActingSubject })({
+  postWish: async ({ principal, onBehalfOf, params, body }) =>
+    wishes.postWish(principal, onBehalfOf, params.communityId, body),
+  listMyWishes: async ({ principal, onBehalfOf }) => wishes.listMine(principal, onBehalfOf),
+  getWishWall: async ({ principal, params }) => wishes.wall(principal, params.communityId),
+  getWish: async ({ principal, onBehalfOf, params }) =>
+    wishes.detail(principal, onBehalfOf, params.communityId, params.wishId),
+  listMyClaims: async ({ principal, params }) => wishes.listMyClaims(principal, params.communityId),
+  claimWish: async ({ principal, params }) => wishes.claim(principal, params.communityId, params.wishId),
+  releaseWish: async ({ principal, params, body }) =>
+    wishes.release(principal, params.communityId, params.wishId, body.reason || undefined),
+  deliverWish: async ({ principal, params, body }) =>
+    wishes.deliver(principal, params.communityId, params.wishId, body),
+  confirmWish: async ({ principal, onBehalfOf, params }) =>
+    wishes.confirm(principal, onBehalfOf, params.communityId, params.wishId),
+  withdrawWish: async ({ principal, onBehalfOf, params }) =>
+    wishes.withdraw(principal, onBehalfOf, params.communityId, params.wishId),
+  listWishQueue: async ({ params, query }) => admin.queue(params.communityId, query.status ?? 'pending_review'),
+  approveWish: async ({ principal, params, body }) =>
+    wishes.approve(principal, params.communityId, params.wishId, body),
+  declineWish: async ({ principal, params, body }) =>
+    wishes.decline(principal, params.communityId, params.wishId, body.reason),
+  getWishOverview: async ({ params, query }) => admin.overview(params.communityId, query.year),
+  getCareSettings: async ({ params }) => admin.getSettings(params.communityId),
+  updateCareSettings: async ({ params, body }) => admin.updateSettings(params.communityId, body),
+  createPartnerUnit: async ({ params, body }) => admin.createPartner(params.communityId, body),
+  listPartnerUnits: async ({ params }) => admin.listPartners(params.communityId),
+  bindPartnerUnit: async ({ principal, body }) => admin.bindPartner(principal, body.inviteCode),
+  listTaggedMembers: async ({ params }) => admin.listTagged(params.communityId),
+  setMemberTags: async ({ params, body }) => admin.setTags(params.communityId, params.memberId, body.tags),
+});

@@ -1,0 +1,2 @@
+/** The care feature's public face: what other features and the stream consumers may use of it. */
+export type { CareEvent } from './events';

@@ -1,0 +1,296 @@
+/** Every DynamoDB read and write of the care feature (微心愿, partner units, care tags). */
+import { PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import type { RoleGrant } from '@linli/shared/contract/principal';
+import type { MemberTag } from '@linli/shared/domain/care/tags';
+import { documentClient, tableName } from '../platform/dynamo';
+import { batchGetItems, getItem, queryIndex, queryPartition } from '../platform/items';
+import type { NotifyEvent } from '../notify';
+import { outboxPut } from '../platform/outbox';
+import type { CareEvent } from './events';
+
+type OutboxEvent = CareEvent | NotifyEvent;
+import { failedConditions } from '../platform/transactions';
+import { index, key } from '../table';
+import {
+  careIndex,
+  careKey,
+  memberWishItem,
+  partnerInviteItem,
+  partnerItem,
+  wishItem,
+  wishTimelineItem,
+} from './items';
+import type {
+  CareMember,
+  CareSettingsRecord,
+  ClaimerStatRecord,
+  PartnerRecord,
+  WishRecord,
+  WishTimelineRecord,
+} from './records';
+
+type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
+
+const timelinePut = (e: WishTimelineRecord) => ({
+  Put: { TableName: tableName, Item: wishTimelineItem(e), ConditionExpression: 'attribute_not_exists(pk)' },
+});
+
+// ── wishes: reads ────────────────────────────────────────────────────────────
+
+export const getWish = (wishId: string, consistent = false) => getItem<WishRecord>(careKey.wish(wishId), consistent);
+
+export const getWishes = (wishIds: string[]) =>
+  batchGetItems<WishRecord>([...new Set(wishIds)].map((id) => careKey.wish(id)));
+
+/** AP81 */
+export const listTimeline = (wishId: string) =>
+  queryPartition<WishTimelineRecord>(careKey.wish(wishId).pk, { sort: { beginsWith: 'TL#' }, consistent: true });
+
+/** AP82: one status list of a community, oldest first unless asked otherwise. */
+export const listByStatus = (communityId: string, status: string, newestFirst = false, limit?: number) =>
+  queryIndex<WishRecord>('gsi1', careIndex.communityWishes(communityId, status), { newestFirst, limit });
+
+/** AP83 */
+export const listClaimerWishes = (communityId: string, kind: string, claimerId: string) =>
+  queryIndex<WishRecord>('gsi2', careIndex.claimerWishes(communityId, kind, claimerId), {
+    newestFirst: true,
+    limit: 100,
+  });
+
+/** AP84: ids of a member's wishes. */
+export async function listMemberWishIds(memberId: string): Promise<string[]> {
+  const links = await queryPartition<{ wishId: string }>(`MEMBER#${memberId}`, {
+    sort: { beginsWith: 'WISH#' },
+    newestFirst: true,
+    limit: 100,
+  });
+  return links.map((l) => l.wishId);
+}
+
+/** AP85 */
+export const listClaimerStats = (communityId: string, year: string) =>
+  queryPartition<ClaimerStatRecord>(careKey.claimerStat(communityId, year, '', '').pk);
+
+// ── wishes: writes ───────────────────────────────────────────────────────────
+
+/** A new wish with its first timeline entry and the member's link, in one transaction. */
+export async function createWish(w: WishRecord, first: WishTimelineRecord, events: OutboxEvent[]): Promise<void> {
+  await documentClient.send(
+    new TransactWriteCommand({
+      TransactItems: [
+        { Put: { TableName: tableName, Item: wishItem(w), ConditionExpression: 'attribute_not_exists(pk)' } },
+        timelinePut(first),
+        { Put: { TableName: tableName, Item: memberWishItem(w), ConditionExpression: 'attribute_not_exists(pk)' } },
+        ...events.map((e) => outboxPut(e)),
+      ],
+    }),
+  );
+}
+
+/** A claimer's yearly figure to add to in the same transaction as the step that earns it. */
+export interface StatAdd {
+  communityId: string;
+  year: string;
+  kind: ClaimerStatRecord['kind'];
+  claimerId: string;
+  name: string;
+  field: 'claimed' | 'fulfilled';
+}
+
+const statUpdate = (s: StatAdd) => ({
+  Update: {
+    TableName: tableName,
+    Key: careKey.claimerStat(s.communityId, s.year, s.kind, s.claimerId),
+    UpdateExpression: 'SET #type = :type, kind = :kind, claimerId = :id, #name = :name ADD #field :one',
+    ExpressionAttributeNames: { '#type': 'type', '#name': 'name', '#field': s.field },
+    ExpressionAttributeValues: {
+      ':type': 'WishClaimerStat',
+      ':kind': s.kind,
+      ':id': s.claimerId,
+      ':name': s.name,
+      ':one': 1,
+    },
+  },
+});
+
+/**
+ * Moves a wish one step: the whole wish written under a condition on the status and version
+ * read (so of fifty claimers exactly one moves it), with its timeline entry, its outbox events
+ * and the claimer's yearly figure, in one transaction. 'changed' when someone moved it first.
+ */
+export async function transition(
+  seen: WishRecord,
+  next: WishRecord,
+  entry: WishTimelineRecord,
+  events: OutboxEvent[],
+  stat?: StatAdd,
+): Promise<'done' | 'changed'> {
+  const items: TransactItems = [
+    {
+      Put: {
+        TableName: tableName,
+        Item: wishItem(next),
+        ConditionExpression: '#status = :seenStatus AND #version = :seenVersion',
+        ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+        ExpressionAttributeValues: { ':seenStatus': seen.status, ':seenVersion': seen.version },
+      },
+    },
+    timelinePut(entry),
+    ...events.map((e) => outboxPut(e)),
+    ...(stat ? [statUpdate(stat)] : []),
+  ];
+  try {
+    await documentClient.send(new TransactWriteCommand({ TransactItems: items }));
+    return 'done';
+  } catch (error) {
+    if (failedConditions(error)) return 'changed';
+    throw error;
+  }
+}
+
+// ── settings ─────────────────────────────────────────────────────────────────
+
+export const DEFAULT_CARE_SETTINGS: CareSettingsRecord = { overdueDays: 7, pointsPerWish: 10 };
+
+/** AP87 */
+export async function getSettings(communityId: string): Promise<CareSettingsRecord> {
+  const s = await getItem<CareSettingsRecord>(careKey.settings(communityId));
+  return { ...DEFAULT_CARE_SETTINGS, ...(s ? { overdueDays: s.overdueDays, pointsPerWish: s.pointsPerWish } : {}) };
+}
+
+export async function putSettings(communityId: string, s: CareSettingsRecord): Promise<void> {
+  await documentClient.send(
+    new PutCommand({ TableName: tableName, Item: { ...careKey.settings(communityId), type: 'CareSettings', ...s } }),
+  );
+}
+
+// ── partner units ────────────────────────────────────────────────────────────
+
+/** A partner unit and its invite code, both new (false when the code is taken: pick another). */
+export async function createPartner(p: PartnerRecord & { inviteCode: string }): Promise<boolean> {
+  try {
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: tableName, Item: partnerItem(p), ConditionExpression: 'attribute_not_exists(pk)' } },
+          {
+            Put: {
+              TableName: tableName,
+              Item: partnerInviteItem(p.inviteCode, p),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        ],
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (failedConditions(error)) return false;
+    throw error;
+  }
+}
+
+/** AP86 */
+export const listPartners = (communityId: string) =>
+  queryPartition<PartnerRecord>(`COMMUNITY#${communityId}`, { sort: { beginsWith: 'PARTNER#' } });
+export const getPartner = (communityId: string, partnerId: string) =>
+  getItem<PartnerRecord>(careKey.partner(communityId, partnerId), true);
+export const getInvite = (code: string) =>
+  getItem<{ communityId: string; partnerId: string; status: 'open' | 'used' }>(careKey.partnerInvite(code), true);
+export const getPartnerOperator = (userId: string) =>
+  getItem<{ communityId: string; partnerId: string }>(careKey.partnerOperator(userId), true);
+
+/**
+ * Binds a user to a partner unit: the invite is used once, the user gets the partner grant, and
+ * the unit records its operator, in one transaction.
+ */
+export async function bindOperator(
+  userId: string,
+  code: string,
+  invite: { communityId: string; partnerId: string },
+  at: string,
+): Promise<'bound' | 'invite-used' | 'already-operator' | 'no-user'> {
+  const grant: RoleGrant = { role: 'partner', communityId: invite.communityId, partnerId: invite.partnerId };
+  try {
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName,
+              Key: careKey.partnerInvite(code),
+              UpdateExpression: 'SET #status = :used, usedBy = :u, usedAt = :at',
+              ConditionExpression: '#status = :open',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':used': 'used', ':open': 'open', ':u': userId, ':at': at },
+            },
+          },
+          {
+            Put: {
+              TableName: tableName,
+              Item: { ...careKey.partnerOperator(userId), type: 'PartnerOperator', ...invite, boundAt: at },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Update: {
+              TableName: tableName,
+              Key: key.user(userId),
+              UpdateExpression: 'SET grants = list_append(grants, :grant)',
+              ConditionExpression: 'attribute_exists(pk)',
+              ExpressionAttributeValues: { ':grant': [grant] },
+            },
+          },
+          {
+            Update: {
+              TableName: tableName,
+              Key: careKey.partner(invite.communityId, invite.partnerId),
+              UpdateExpression: 'SET operatorUserId = :u REMOVE inviteCode',
+              ExpressionAttributeValues: { ':u': userId },
+            },
+          },
+        ],
+      }),
+    );
+    return 'bound';
+  } catch (error) {
+    const failed = failedConditions(error);
+    if (!failed) throw error;
+    if (failed.some((f) => f.index === 0)) return 'invite-used';
+    if (failed.some((f) => f.index === 1)) return 'already-operator';
+    return 'no-user';
+  }
+}
+
+// ── members and their care tags ──────────────────────────────────────────────
+
+export const getMember = (memberId: string) => getItem<CareMember>(careKey.member(memberId), true);
+
+/** AP10: a community's members (Query by the community's member index, never a Scan). */
+export const listCommunityMembers = (communityId: string) =>
+  queryIndex<CareMember>('gsi1', index.communityMembers(communityId));
+
+/** Sets the care tags, a field of the member item, only on a member of this community. */
+export async function setTags(
+  communityId: string,
+  memberId: string,
+  tags: MemberTag[],
+): Promise<CareMember | undefined> {
+  try {
+    const out = await documentClient.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: careKey.member(memberId),
+        UpdateExpression: 'SET tags = :tags',
+        ConditionExpression: 'communityId = :c',
+        ExpressionAttributeValues: { ':tags': tags, ':c': communityId },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return out.Attributes as CareMember;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return undefined;
+    throw error;
+  }
+}

@@ -1,0 +1,150 @@
+/** Seat bookings with a waitlist: book, cancel (promoting the head of the waitlist), list one's own. */
+import { ulid } from 'ulidx';
+import type { Booking, MyBooking } from '@linli/shared/contract/council';
+import type { Principal } from '@linli/shared/contract/principal';
+import { DomainError } from '@linli/shared/errors';
+import { bookingRefusal, cancellationRefusal, isInAudience, newCheckinCode } from '@linli/shared/domain/council/rules';
+import { subjectIn, subjectOf, type ActingSubject } from '../identity';
+import { completionPut } from '../platform/idempotency';
+import { randomNumbers } from '../platform/random';
+import { retry, withOptimisticRetry } from '../platform/retry';
+import * as repo from './repository';
+import type { BookingRecord } from './records';
+import { bookingView, nowIso, restrictionOf, sessionOf, sessionView } from './views';
+
+/**
+ * Books a seat for the member (the caller, or the member they act for), or a place on the
+ * waitlist when the online seats are gone. Seats and waitlist places change only inside
+ * conditional transactions; a lost race is retried against the fresh session.
+ */
+export async function bookSeat(
+  principal: Principal,
+  onBehalfOf: ActingSubject | undefined,
+  communityId: string,
+  sessionId: string,
+): Promise<Booking> {
+  const member = await subjectIn({ principal, onBehalfOf }, communityId);
+  const first = await sessionOf(communityId, sessionId);
+  const now = new Date();
+  const refusal = bookingRefusal(first, now);
+  if (refusal) throw new DomainError(refusal);
+  if (!isInAudience(first.audience, member.buildingId)) throw new DomainError('NOT_IN_AUDIENCE');
+  const existing = await repo.getBooking(sessionId, member.memberId, true);
+  if (existing && existing.status !== 'cancelled') throw new DomainError('ALREADY_BOOKED');
+  const restriction = await restrictionOf(member.memberId, communityId, now);
+
+  return withOptimisticRetry(async (attempt) => {
+    const session = attempt === 0 ? first : await sessionOf(communityId, sessionId, true);
+    const again = bookingRefusal(session, new Date());
+    if (again) throw new DomainError(again);
+    const seatFree = session.booked < session.onlineSeats && session.waiting === 0;
+    if (seatFree && restriction) throw new DomainError('BOOKING_RESTRICTED', { until: restriction.until });
+    const createdAt = nowIso();
+    const bookingId = ulid();
+    const booking: BookingRecord = {
+      bookingId,
+      sessionId,
+      communityId,
+      memberId: member.memberId,
+      memberName: member.realName,
+      buildingName: member.buildingName,
+      unitName: member.unitName,
+      room: member.room,
+      bookedByUserId: principal.userId,
+      bookedByName: principal.name,
+      via: member.via,
+      status: seatFree ? 'booked' : 'waitlisted',
+      waitKey: seatFree ? undefined : `${createdAt}#${bookingId}`,
+      checkinCode: newCheckinCode(randomNumbers),
+      sessionStartsAt: session.startsAt,
+      sessionEndsAt: session.endsAt,
+      createdAt,
+    };
+    const base = { communityId, sessionId, memberId: member.memberId, bookedByUserId: principal.userId };
+    // A replay cannot know the waitlist place the first answer counted after commit; it says
+    // 候补 without a number rather than a number that may have changed since.
+    const replay = await bookingView({ ...booking, waitKey: undefined }, session, true);
+    const outcome = await repo.takePlace(
+      booking,
+      createdAt,
+      seatFree ? { type: 'council.booking_confirmed', ...base } : { type: 'council.waitlisted', ...base },
+      completionPut(replay),
+    );
+    if (outcome === 'already-booked') throw new DomainError('ALREADY_BOOKED');
+    if (outcome !== 'taken') return retry;
+    return bookingView(booking, session, true);
+  });
+}
+
+export async function cancelBooking(
+  principal: Principal,
+  onBehalfOf: ActingSubject | undefined,
+  communityId: string,
+  sessionId: string,
+): Promise<Booking> {
+  const subject = await subjectOf({ principal, onBehalfOf });
+  const session = await sessionOf(communityId, sessionId);
+  const refusal = cancellationRefusal(session, new Date());
+  return withOptimisticRetry(async () => {
+    const booking = await repo.getBooking(sessionId, subject.memberId, true);
+    if (!booking || booking.status === 'cancelled') throw new DomainError('BOOKING_NOT_FOUND');
+    if (booking.status === 'attended') throw new DomainError('BOOKING_NOT_ACTIVE');
+    if (refusal) throw new DomainError(refusal);
+    const at = nowIso();
+    const cancelled = {
+      type: 'council.booking_cancelled' as const,
+      communityId,
+      sessionId,
+      memberId: booking.memberId,
+    };
+    let promote: BookingRecord | undefined;
+    if (booking.status === 'booked') {
+      const fresh = await sessionOf(communityId, sessionId, true);
+      if (fresh.waiting > 0) {
+        promote = await repo.waitlistHead(sessionId);
+        // The index has not caught up with someone who is waiting: look again shortly.
+        if (!promote) return retry;
+      }
+    }
+    const events = promote
+      ? [
+          cancelled,
+          {
+            type: 'council.seat_promoted' as const,
+            communityId,
+            sessionId,
+            memberId: promote.memberId,
+            bookedByUserId: promote.bookedByUserId,
+          },
+        ]
+      : [cancelled];
+    const outcome = await repo.releasePlace(booking, promote, at, events);
+    if (outcome !== 'released') return retry;
+    return bookingView({ ...booking, status: 'cancelled', cancelledAt: at }, session, false);
+  });
+}
+
+export async function listMyBookings(
+  principal: Principal,
+  onBehalfOf: ActingSubject | undefined,
+): Promise<{ bookings: MyBooking[] }> {
+  const subject = await subjectOf({ principal, onBehalfOf });
+  const bookings = (await repo.listMemberBookings(subject.memberId)).filter((b) => b.status !== 'cancelled');
+  const sessions = new Map((await repo.getSessions(bookings.map((b) => b.sessionId))).map((s) => [s.sessionId, s]));
+  const now = new Date();
+  const rows = await Promise.all(
+    bookings.flatMap((b) => {
+      const s = sessions.get(b.sessionId);
+      return s ? [bookingView(b, s, true, now).then((booking) => ({ booking, session: sessionView(s) }))] : [];
+    }),
+  );
+  // Upcoming first (soonest first), then past (most recent first).
+  const nowIsoString = now.toISOString();
+  const upcoming = rows
+    .filter((r) => r.session.endsAt >= nowIsoString)
+    .sort((a, b) => a.session.startsAt.localeCompare(b.session.startsAt));
+  const past = rows
+    .filter((r) => r.session.endsAt < nowIsoString)
+    .sort((a, b) => b.session.startsAt.localeCompare(a.session.startsAt));
+  return { bookings: [...upcoming, ...past] };
+}

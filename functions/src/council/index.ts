@@ -1,0 +1,4 @@
+/** The council feature's public face: what other features may use of it. */
+export type { CouncilEvent } from './events';
+export { getSession, listSessionBookings } from './repository';
+export { cancelBooking } from './bookings';

@@ -1,0 +1,31 @@
+/** Venues: where sessions take place, with their seats. */
+import { ulid } from 'ulidx';
+import type { Venue } from '@linli/shared/contract/council';
+import { DomainError } from '@linli/shared/errors';
+import * as repo from './repository';
+import type { VenueRecord } from './records';
+import { venueView } from './views';
+
+export async function listVenues(communityId: string): Promise<{ venues: Venue[] }> {
+  const venues = await repo.listVenues(communityId);
+  return { venues: venues.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')).map(venueView) };
+}
+
+export async function createVenue(
+  communityId: string,
+  input: { name: string; place: string; capacity: number },
+): Promise<Venue> {
+  const venue: VenueRecord = { venueId: ulid(), communityId, ...input, version: 0 };
+  await repo.putVenue(venue, true);
+  return venueView(venue);
+}
+
+export async function updateVenue(
+  communityId: string,
+  venueId: string,
+  input: { name: string; place: string; capacity: number },
+): Promise<Venue> {
+  const updated = await repo.updateVenue(communityId, venueId, input);
+  if (!updated) throw new DomainError('VENUE_NOT_FOUND');
+  return venueView(updated);
+}

@@ -1,0 +1,84 @@
+/** How council records read to people, and the session and restriction a request is checked against. */
+import type { Booking, CouncilSession, Venue } from '@linli/shared/contract/council';
+import { DomainError } from '@linli/shared/errors';
+import { effectiveStatus, noShowRestriction, qrPayload } from '@linli/shared/domain/council/rules';
+import * as repo from './repository';
+import type { BookingRecord, SessionRecord, VenueRecord } from './records';
+
+export const nowIso = () => new Date().toISOString();
+
+/** A seat of a cancelled session is never a no-show; otherwise an unused seat becomes one at the end. */
+export function statusOf(b: BookingRecord, session: SessionRecord, now: Date) {
+  return session.status === 'cancelled' ? b.status : effectiveStatus(b.status, session.endsAt, now);
+}
+
+export function venueView(v: VenueRecord): Venue {
+  return { venueId: v.venueId, name: v.name, place: v.place, capacity: v.capacity };
+}
+
+export function sessionView(s: SessionRecord): CouncilSession {
+  return {
+    sessionId: s.sessionId,
+    communityId: s.communityId,
+    title: s.title,
+    venue: { venueId: s.venueId, name: s.venueName, place: s.venuePlace, capacity: s.capacity },
+    startsAt: s.startsAt,
+    endsAt: s.endsAt,
+    audience: s.audience,
+    bookingOpensAt: s.bookingOpensAt,
+    bookingClosesAt: s.bookingClosesAt,
+    cancelCutoffAt: s.cancelCutoffAt,
+    onlineSeats: s.onlineSeats,
+    reservedSeats: s.reservedSeats,
+    seatsLeft: Math.max(0, s.onlineSeats - s.booked),
+    waiting: s.waiting,
+    status: s.status,
+    cancelReason: s.cancelReason,
+  };
+}
+
+/** A booking as its member's side sees it; `withCode` adds the check-in code and QR text. */
+export async function bookingView(
+  b: BookingRecord,
+  session: SessionRecord,
+  withCode: boolean,
+  now = new Date(),
+): Promise<Booking> {
+  const status = effectiveStatus(b.status, session.endsAt, now);
+  return {
+    bookingId: b.bookingId,
+    sessionId: b.sessionId,
+    memberId: b.memberId,
+    memberName: b.memberName,
+    bookedBy: { userId: b.bookedByUserId, name: b.bookedByName, via: b.via },
+    status,
+    waitlistPosition:
+      status === 'waitlisted' && b.waitKey ? await repo.waitlistPosition(b.sessionId, b.waitKey) : undefined,
+    ...(withCode && (status === 'booked' || status === 'waitlisted')
+      ? { checkinCode: b.checkinCode, qrPayload: qrPayload(b.sessionId, b.checkinCode) }
+      : {}),
+    createdAt: b.createdAt,
+    checkedInAt: b.checkedInAt,
+  };
+}
+
+export async function sessionOf(communityId: string, sessionId: string, consistent = false): Promise<SessionRecord> {
+  const s = await repo.getSession(sessionId, consistent);
+  if (!s || s.communityId !== communityId) throw new DomainError('SESSION_NOT_FOUND');
+  return s;
+}
+
+/**
+ * Whether the member may only join waitlists because of recent no-shows. Bookings of sessions
+ * that were cancelled are not no-shows, so the few candidates are checked against their session.
+ */
+export async function restrictionOf(memberId: string, communityId: string, now: Date) {
+  const [history, policy] = await Promise.all([repo.listMemberBookings(memberId), repo.getSettings(communityId)]);
+  const candidates = history.filter(
+    (b) => effectiveStatus(b.status, b.sessionEndsAt, now) === 'no_show' && b.communityId === communityId,
+  );
+  if (candidates.length < policy.limit) return undefined;
+  const sessions = await repo.getSessions(candidates.map((b) => b.sessionId));
+  const noShowEnds = sessions.filter((x) => x.status === 'scheduled').map((x) => x.endsAt);
+  return noShowRestriction(noShowEnds, policy, now);
+}

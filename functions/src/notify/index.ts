@@ -1,0 +1,2 @@
+/** The notify feature's public face: the direct message other features may write to the outbox. */
+export type { NotifyEvent } from './events';

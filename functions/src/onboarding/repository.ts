@@ -1,0 +1,260 @@
+/** Every DynamoDB read and write of the onboarding feature. */
+import { PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { RoleGrant } from '@linli/shared/contract/principal';
+import { DomainError } from '@linli/shared/errors';
+import { appointmentScope } from '@linli/shared/domain/onboarding/invites';
+import { documentClient, tableName } from '../platform/dynamo';
+import { getItem, queryIndex, queryPartition } from '../platform/items';
+import { failedConditions } from '../platform/transactions';
+import { index, key } from '../table';
+import { auditItem, communityMetaItem, holderItem, inviteItem, streetItem, streetNameLock } from './items';
+import type { AuditRecord, CommunityMetaRecord, HolderRecord, InviteRecord, StreetRecord } from './records';
+
+/** The fields of a user's PROFILE item that appointments change (the item belongs to identity). */
+export interface UserGrants {
+  userId: string;
+  name: string;
+  grants: RoleGrant[];
+  tokenVersion: number;
+  /** Bumped on every change of `grants`, so two changes never overwrite each other. */
+  grantsRev?: number;
+}
+
+// ── streets and communities ──────────────────────────────────────────────────
+
+export const getStreet = (streetId: string) => getItem<StreetRecord>(key.street(streetId));
+export const listStreets = () => queryIndex<StreetRecord>('gsi1', index.streets());
+export const listStreetCommunities = (streetId: string) =>
+  queryIndex<CommunityMetaRecord>('gsi1', index.streetCommunities(streetId));
+export const getCommunityMeta = (communityId: string) => getItem<CommunityMetaRecord>(key.community(communityId));
+
+/** Creates a street and its name lock together; a second street of the same name is refused. */
+export async function createStreet(street: StreetRecord): Promise<void> {
+  try {
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName,
+              Item: streetNameLock(street),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          { Put: { TableName: tableName, Item: streetItem(street), ConditionExpression: 'attribute_not_exists(pk)' } },
+        ],
+      }),
+    );
+  } catch (error) {
+    if (failedConditions(error)) throw new DomainError('STREET_NAME_TAKEN');
+    throw error;
+  }
+}
+
+export async function createCommunity(community: CommunityMetaRecord): Promise<void> {
+  await documentClient.send(
+    new PutCommand({
+      TableName: tableName,
+      Item: communityMetaItem(community),
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }),
+  );
+}
+
+/** Renames or moves a community of the street; any other street's community is not found. */
+export async function updateCommunity(
+  streetId: string,
+  communityId: string,
+  change: { name?: string; address?: string },
+): Promise<CommunityMetaRecord> {
+  const sets: string[] = [];
+  const values: Record<string, unknown> = { ':street': streetId };
+  if (change.name !== undefined) {
+    sets.push('#name = :name', 'gsi1sk = :sort');
+    values[':name'] = change.name;
+    values[':sort'] = `${change.name}#${communityId}`;
+  }
+  if (change.address !== undefined) {
+    sets.push('address = :address');
+    values[':address'] = change.address;
+  }
+  try {
+    const out = await documentClient.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: key.community(communityId),
+        // An empty change still proves the community is the street's.
+        UpdateExpression: sets.length > 0 ? `SET ${sets.join(', ')}` : 'SET streetId = :street',
+        ConditionExpression: 'streetId = :street',
+        ExpressionAttributeNames: change.name !== undefined ? { '#name': 'name' } : undefined,
+        ExpressionAttributeValues: values,
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return out.Attributes as CommunityMetaRecord;
+  } catch (error) {
+    if ((error as { name?: string }).name === 'ConditionalCheckFailedException') {
+      throw new DomainError('COMMUNITY_NOT_FOUND');
+    }
+    throw error;
+  }
+}
+
+// ── invites ──────────────────────────────────────────────────────────────────
+
+export const getInvite = (code: string) => getItem<InviteRecord>(key.invite(code), true);
+export const listScopeInvites = (scope: string) =>
+  queryIndex<InviteRecord>('gsi1', index.scopeInvites(scope), { newestFirst: true, limit: 200 });
+
+/** Stores a new invite with its audit line; false when the code is taken (the caller draws another). */
+export async function putInvite(invite: InviteRecord, audit: AuditRecord): Promise<boolean> {
+  try {
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: tableName, Item: inviteItem(invite), ConditionExpression: 'attribute_not_exists(pk)' } },
+          { Put: { TableName: tableName, Item: auditItem(appointmentScope(invite), audit) } },
+        ],
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (failedConditions(error)?.some((f) => f.index === 0)) return false;
+    throw error;
+  }
+}
+
+/** Revokes an invite that is still open; false when it was used or revoked meanwhile. */
+export async function revokeInvite(invite: InviteRecord, at: string, audit: AuditRecord): Promise<boolean> {
+  try {
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName,
+              Key: key.invite(invite.code),
+              UpdateExpression: 'SET #status = :revoked, revokedAt = :at',
+              ConditionExpression: '#status = :open',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':revoked': 'revoked', ':open': 'open', ':at': at },
+            },
+          },
+          { Put: { TableName: tableName, Item: auditItem(appointmentScope(invite), audit) } },
+        ],
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (failedConditions(error)) return false;
+    throw error;
+  }
+}
+
+// ── appointments ─────────────────────────────────────────────────────────────
+
+export const getUserGrants = (userId: string) => getItem<UserGrants>(key.user(userId), true);
+
+/** The grants update of a user, guarded by the revision that was read. */
+function userGrantsUpdate(user: UserGrants, grants: RoleGrant[], revokeSessions: boolean) {
+  const rev = user.grantsRev ?? 0;
+  return {
+    Update: {
+      TableName: tableName,
+      Key: key.user(user.userId),
+      UpdateExpression: `SET grants = :grants, grantsRev = :next${revokeSessions ? ', tokenVersion = tokenVersion + :one' : ''}`,
+      ConditionExpression:
+        'attribute_exists(pk) AND (grantsRev = :rev OR (attribute_not_exists(grantsRev) AND :rev = :zero))',
+      ExpressionAttributeValues: {
+        ':grants': grants,
+        ':next': rev + 1,
+        ':rev': rev,
+        ':zero': 0,
+        ...(revokeSessions ? { ':one': 1 } : {}),
+      },
+    },
+  };
+}
+
+export type AcceptOutcome = 'accepted' | 'invite-changed' | 'user-changed';
+
+/**
+ * Uses the invite and grants its role in one transaction: the invite's condition (still open,
+ * still valid) lets exactly one acceptance through, however many arrive at once.
+ */
+export async function acceptInvite(
+  invite: InviteRecord,
+  user: UserGrants,
+  grants: RoleGrant[],
+  holder: HolderRecord,
+  audit: AuditRecord,
+): Promise<AcceptOutcome> {
+  try {
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName,
+              Key: key.invite(invite.code),
+              UpdateExpression: 'SET #status = :used, usedBy = :user, usedAt = :at',
+              ConditionExpression: '#status = :open AND validUntil > :at',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: {
+                ':used': 'used',
+                ':open': 'open',
+                ':user': user.userId,
+                ':at': holder.grantedAt,
+              },
+            },
+          },
+          userGrantsUpdate(user, grants, false),
+          { Put: { TableName: tableName, Item: holderItem(holder) } },
+          { Put: { TableName: tableName, Item: auditItem(appointmentScope(invite), audit) } },
+        ],
+      }),
+    );
+    return 'accepted';
+  } catch (error) {
+    const failed = failedConditions(error);
+    if (!failed) throw error;
+    return failed.some((f) => f.index === 0) ? 'invite-changed' : 'user-changed';
+  }
+}
+
+export const listHolders = (scope: string) =>
+  queryPartition<HolderRecord>(`ROLES#${scope}`, { sort: { beginsWith: 'HOLDER#' }, consistent: true });
+
+export const getHolder = (scope: string, role: string, communityId: string | undefined, userId: string) =>
+  getItem<HolderRecord>(key.roleHolder(scope, role, communityId, userId), true);
+
+/**
+ * Removes an appointment: the holder line goes, the grant leaves the user, and the user's token
+ * version moves on so every refresh token they hold stops working at once.
+ */
+export async function removeAppointment(
+  holder: HolderRecord,
+  user: UserGrants,
+  grants: RoleGrant[],
+  audit: AuditRecord,
+): Promise<'removed' | 'changed'> {
+  const holderKey = key.roleHolder(appointmentScope(holder), holder.role, holder.communityId, holder.userId);
+  try {
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Delete: { TableName: tableName, Key: holderKey, ConditionExpression: 'attribute_exists(pk)' } },
+          userGrantsUpdate(user, grants, true),
+          { Put: { TableName: tableName, Item: auditItem(appointmentScope(holder), audit) } },
+        ],
+      }),
+    );
+    return 'removed';
+  } catch (error) {
+    if (failedConditions(error)) return 'changed';
+    throw error;
+  }
+}
+
+export const listAudit = (scope: string) =>
+  queryPartition<AuditRecord>(`ROLES#${scope}`, { sort: { beginsWith: 'AUDIT#' }, newestFirst: true, limit: 200 });

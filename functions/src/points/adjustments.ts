@@ -1,0 +1,159 @@
+/** Ledger changes other than hours and redemptions: staff adjustments and reversals, delivery and wish credits, settings. */
+import type { Principal } from '@linli/shared/contract/principal';
+import {
+  adjustment,
+  deliveryAward,
+  parseAccount,
+  reversal,
+  reversalRefusal,
+  wishAward,
+} from '@linli/shared/domain/points/ledger';
+import { DomainError } from '@linli/shared/errors';
+import type { CanteenEvent } from '../canteen';
+import type { CareEvent } from '../care';
+import { getUser } from '../identity';
+import type { PointsEvent as OutboxEvent } from './events';
+import * as repo from './repository';
+import { auditView, record } from './views';
+
+export async function adjustPoints(
+  principal: Principal,
+  communityId: string,
+  idempotencyKey: string,
+  input: { userId: string; points: number; reason: string },
+) {
+  const volunteer = await repo.getVolunteer(input.userId, communityId);
+  if (!volunteer) throw new DomainError('VOLUNTEER_NOT_FOUND');
+  const p = record(communityId, adjustment(idempotencyKey, input.userId, input.points, input.reason), principal, {
+    volunteerUserId: input.userId,
+    volunteerName: volunteer.name,
+  });
+  const event: OutboxEvent = {
+    type: 'points.changed',
+    communityId,
+    userId: input.userId,
+    amount: input.points,
+    kind: 'adjust',
+    reason: input.reason,
+  };
+  const outcome = await repo.post(p, { events: [event] });
+  if (outcome.outcome === 'duplicate') {
+    const existing = await repo.getPostingByKey(communityId, p.postingKey);
+    return auditView(existing!);
+  }
+  if (outcome.outcome === 'insufficient') throw new DomainError('POINTS_INSUFFICIENT');
+  if (outcome.outcome !== 'posted') throw new DomainError('SERVICE_UNAVAILABLE');
+  return auditView(p);
+}
+
+/** Undoes a posting with its mirror image; the original stays, marked reversed. */
+export async function reversePosting(principal: Principal, communityId: string, postingId: string, reason: string) {
+  const original = await repo.getPostingById(postingId);
+  if (!original || original.communityId !== communityId) throw new DomainError('POSTING_NOT_FOUND');
+  const refusal = reversalRefusal(original.kind);
+  if (refusal) throw new DomainError(refusal);
+  if (original.reversedBy) throw new DomainError('ALREADY_REVERSED');
+  const p = record(communityId, reversal(original, reason), principal, {
+    volunteerUserId: original.volunteerUserId,
+    volunteerName: original.volunteerName,
+    reverses: original.postingId,
+    redemption: original.redemption,
+  });
+  const volunteerEntry = p.entries.find((e) => parseAccount(e.account)?.kind === 'volunteer');
+  const events: OutboxEvent[] =
+    volunteerEntry && original.volunteerUserId
+      ? [
+          {
+            type: 'points.changed',
+            communityId,
+            userId: original.volunteerUserId,
+            amount: volunteerEntry.amount,
+            kind: 'reversal',
+            reason,
+          },
+        ]
+      : [];
+  const outcome = await repo.post(p, { extra: repo.markReversedWrites(original, p.postingId), events });
+  if (outcome.outcome === 'duplicate' || outcome.outcome === 'extra-failed') throw new DomainError('ALREADY_REVERSED');
+  if (outcome.outcome === 'insufficient') throw new DomainError('POINTS_INSUFFICIENT');
+  if (outcome.outcome !== 'posted') throw new DomainError('SERVICE_UNAVAILABLE');
+  return auditView(p);
+}
+
+export async function listAdjustments(communityId: string) {
+  return { lines: (await repo.listAudit(communityId)).map(auditView) };
+}
+
+/**
+ * The stream consumer's side of a delivered canteen order: the volunteer who delivered is
+ * credited the community's points per delivery, once per order however often the event arrives.
+ */
+export async function creditDelivery(event: Extract<CanteenEvent, { type: 'canteen.delivery_confirmed' }>) {
+  const settings = await repo.getSettings(event.communityId);
+  if (settings.pointsPerDelivery <= 0) return 'skipped' as const;
+  const at = new Date(event.confirmedAt);
+  const user = await getUser(event.volunteerUserId);
+  const p = record(
+    event.communityId,
+    deliveryAward(event.orderId, event.volunteerUserId, settings.pointsPerDelivery),
+    { userId: 'system', name: '食堂送餐' },
+    { volunteerUserId: event.volunteerUserId, volunteerName: user?.name },
+    Number.isNaN(at.getTime()) ? new Date() : at,
+  );
+  const outcome = await repo.post(p, {
+    events: [
+      {
+        type: 'points.changed',
+        communityId: event.communityId,
+        userId: event.volunteerUserId,
+        amount: settings.pointsPerDelivery,
+        kind: 'delivery',
+        reason: '助餐送餐',
+      },
+    ],
+  });
+  if (outcome.outcome === 'posted' || outcome.outcome === 'duplicate') return outcome.outcome;
+  throw new Error(`delivery ${event.orderId} not credited: ${outcome.outcome}`);
+}
+
+/**
+ * The points subscriber's side of a fulfilled 微心愿: the volunteer who fulfilled it is credited
+ * the points care settings gave per wish when it was confirmed, once per wish however often the event arrives.
+ */
+export async function creditWish(event: Extract<CareEvent, { type: 'care.wish_fulfilled' }>) {
+  const { points } = event;
+  if (points <= 0) return 'skipped' as const;
+  const at = new Date(event.confirmedAt);
+  const user = await getUser(event.volunteerUserId);
+  const p = record(
+    event.communityId,
+    wishAward(event.wishId, event.volunteerUserId, points),
+    { userId: 'system', name: '微心愿' },
+    { volunteerUserId: event.volunteerUserId, volunteerName: user?.name },
+    Number.isNaN(at.getTime()) ? new Date() : at,
+  );
+  const outcome = await repo.post(p, {
+    events: [
+      {
+        type: 'points.changed',
+        communityId: event.communityId,
+        userId: event.volunteerUserId,
+        amount: points,
+        kind: 'wish',
+        reason: '圆梦微心愿',
+      },
+    ],
+  });
+  if (outcome.outcome === 'posted' || outcome.outcome === 'duplicate') return outcome.outcome;
+  throw new Error(`wish ${event.wishId} not credited: ${outcome.outcome}`);
+}
+
+export async function getSettings(communityId: string) {
+  const { pointsPerDelivery } = await repo.getSettings(communityId);
+  return { pointsPerDelivery };
+}
+
+export async function updateSettings(communityId: string, settings: { pointsPerDelivery: number }) {
+  await repo.putSettings(communityId, settings);
+  return settings;
+}

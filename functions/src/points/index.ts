@@ -1,0 +1,2 @@
+/** The points feature's public face: what other features and the stream consumer may use of it. */
+export { creditDelivery, creditWish } from './adjustments';

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '找到我的社区' });
