@@ -1,9 +1,9 @@
 /** Every DynamoDB read and write of the care feature (微心愿, partner units, care tags). */
 import { PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import type { RoleGrant } from '@linli/shared/contract/principal';
 import type { MemberTag } from '@linli/shared/domain/care/tags';
 import { documentClient, tableName } from '../platform/dynamo';
+import { bindOperatorByInvite, type BindOutcome } from '../platform/operator-binding';
 import { batchGetItems, getItem, queryIndex, queryPartition } from '../platform/items';
 import type { NotifyEvent } from '../notify';
 import { outboxPut } from '../platform/outbox';
@@ -205,62 +205,21 @@ export const getPartnerOperator = (userId: string) =>
  * Binds a user to a partner unit: the invite is used once, the user gets the partner grant, and
  * the unit records its operator, in one transaction.
  */
-export async function bindOperator(
+export function bindOperator(
   userId: string,
   code: string,
   invite: { communityId: string; partnerId: string },
   at: string,
-): Promise<'bound' | 'invite-used' | 'already-operator' | 'no-user'> {
-  const grant: RoleGrant = { role: 'partner', communityId: invite.communityId, partnerId: invite.partnerId };
-  try {
-    await documentClient.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: tableName,
-              Key: careKey.partnerInvite(code),
-              UpdateExpression: 'SET #status = :used, usedBy = :u, usedAt = :at',
-              ConditionExpression: '#status = :open',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':used': 'used', ':open': 'open', ':u': userId, ':at': at },
-            },
-          },
-          {
-            Put: {
-              TableName: tableName,
-              Item: { ...careKey.partnerOperator(userId), type: 'PartnerOperator', ...invite, boundAt: at },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          {
-            Update: {
-              TableName: tableName,
-              Key: key.user(userId),
-              UpdateExpression: 'SET grants = list_append(grants, :grant)',
-              ConditionExpression: 'attribute_exists(pk)',
-              ExpressionAttributeValues: { ':grant': [grant] },
-            },
-          },
-          {
-            Update: {
-              TableName: tableName,
-              Key: careKey.partner(invite.communityId, invite.partnerId),
-              UpdateExpression: 'SET operatorUserId = :u REMOVE inviteCode',
-              ExpressionAttributeValues: { ':u': userId },
-            },
-          },
-        ],
-      }),
-    );
-    return 'bound';
-  } catch (error) {
-    const failed = failedConditions(error);
-    if (!failed) throw error;
-    if (failed.some((f) => f.index === 0)) return 'invite-used';
-    if (failed.some((f) => f.index === 1)) return 'already-operator';
-    return 'no-user';
-  }
+): Promise<BindOutcome> {
+  return bindOperatorByInvite({
+    userId,
+    at,
+    inviteKey: careKey.partnerInvite(code),
+    operatorItem: { ...careKey.partnerOperator(userId), type: 'PartnerOperator', ...invite, boundAt: at },
+    userKey: key.user(userId),
+    ownerKey: careKey.partner(invite.communityId, invite.partnerId),
+    grant: { role: 'partner', communityId: invite.communityId, partnerId: invite.partnerId },
+  });
 }
 
 // ── members and their care tags ──────────────────────────────────────────────

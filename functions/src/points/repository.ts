@@ -4,6 +4,7 @@ import type { Agreement } from '@linli/shared/contract/points';
 import type { RoleGrant } from '@linli/shared/contract/principal';
 import { ISSUANCE_ACCOUNT } from '@linli/shared/domain/points/ledger';
 import { documentClient, tableName } from '../platform/dynamo';
+import { bindOperatorByInvite, type BindOutcome } from '../platform/operator-binding';
 import { getItem, queryIndex, queryPartition, strip } from '../platform/items';
 import { outboxPut } from '../platform/outbox';
 import type { PointsEvent as OutboxEvent } from './events';
@@ -414,60 +415,19 @@ export const getInvite = (code: string) =>
   getItem<{ communityId: string; merchantId: string; status: 'open' | 'used' }>(key.merchantInvite(code), true);
 
 /** Binds the user to the merchant: the invite is used once, a user operates one merchant. */
-export async function bindOperator(
+export function bindOperator(
   userId: string,
   code: string,
   invite: { communityId: string; merchantId: string },
   at: string,
-): Promise<'bound' | 'invite-used' | 'already-operator' | 'no-user'> {
-  const grant: RoleGrant = { role: 'merchant', communityId: invite.communityId, merchantId: invite.merchantId };
-  try {
-    await documentClient.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: tableName,
-              Key: key.merchantInvite(code),
-              UpdateExpression: 'SET #status = :used, usedBy = :u, usedAt = :at',
-              ConditionExpression: '#status = :open',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':used': 'used', ':open': 'open', ':u': userId, ':at': at },
-            },
-          },
-          {
-            Put: {
-              TableName: tableName,
-              Item: { ...key.merchantOperator(userId), type: 'MerchantOperator', ...invite, boundAt: at },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          {
-            Update: {
-              TableName: tableName,
-              Key: key.user(userId),
-              UpdateExpression: 'SET grants = list_append(grants, :grant)',
-              ConditionExpression: 'attribute_exists(pk)',
-              ExpressionAttributeValues: { ':grant': [grant] },
-            },
-          },
-          {
-            Update: {
-              TableName: tableName,
-              Key: key.merchant(invite.communityId, invite.merchantId),
-              UpdateExpression: 'SET operatorUserId = :u REMOVE inviteCode',
-              ExpressionAttributeValues: { ':u': userId },
-            },
-          },
-        ],
-      }),
-    );
-    return 'bound';
-  } catch (error) {
-    const failed = failedConditions(error);
-    if (!failed) throw error;
-    if (failed.some((f) => f.index === 0)) return 'invite-used';
-    if (failed.some((f) => f.index === 1)) return 'already-operator';
-    return 'no-user';
-  }
+): Promise<BindOutcome> {
+  return bindOperatorByInvite({
+    userId,
+    at,
+    inviteKey: key.merchantInvite(code),
+    operatorItem: { ...key.merchantOperator(userId), type: 'MerchantOperator', ...invite, boundAt: at },
+    userKey: key.user(userId),
+    ownerKey: key.merchant(invite.communityId, invite.merchantId),
+    grant: { role: 'merchant', communityId: invite.communityId, merchantId: invite.merchantId },
+  });
 }

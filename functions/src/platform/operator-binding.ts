@@ -1,0 +1,77 @@
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { RoleGrant } from '@linli/shared/contract/principal';
+import { documentClient, tableName } from './dynamo';
+import { failedConditions } from './transactions';
+
+type Key = { pk: string; sk: string };
+
+/** What binding an operator by invite code writes; the feature supplies its own keys and item. */
+export interface OperatorBinding {
+  userId: string;
+  at: string;
+  inviteKey: Key;
+  /** The user's operator record: one per user, so a user operates one unit at most. */
+  operatorItem: Key & Record<string, unknown>;
+  userKey: Key;
+  /** The merchant or partner unit that gains its operator. */
+  ownerKey: Key;
+  grant: RoleGrant;
+}
+
+export type BindOutcome = 'bound' | 'invite-used' | 'already-operator' | 'no-user';
+
+/**
+ * Binds a user to a merchant or partner unit in one transaction: the invite is used once, the
+ * operator record is created once, the user gains the grant, and the unit records its operator.
+ */
+export async function bindOperatorByInvite(b: OperatorBinding): Promise<BindOutcome> {
+  try {
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName,
+              Key: b.inviteKey,
+              UpdateExpression: 'SET #status = :used, usedBy = :u, usedAt = :at',
+              ConditionExpression: '#status = :open',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':used': 'used', ':open': 'open', ':u': b.userId, ':at': b.at },
+            },
+          },
+          {
+            Put: {
+              TableName: tableName,
+              Item: b.operatorItem,
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Update: {
+              TableName: tableName,
+              Key: b.userKey,
+              UpdateExpression: 'SET grants = list_append(grants, :grant)',
+              ConditionExpression: 'attribute_exists(pk)',
+              ExpressionAttributeValues: { ':grant': [b.grant] },
+            },
+          },
+          {
+            Update: {
+              TableName: tableName,
+              Key: b.ownerKey,
+              UpdateExpression: 'SET operatorUserId = :u REMOVE inviteCode',
+              ExpressionAttributeValues: { ':u': b.userId },
+            },
+          },
+        ],
+      }),
+    );
+    return 'bound';
+  } catch (error) {
+    const failed = failedConditions(error);
+    if (!failed) throw error;
+    if (failed.some((f) => f.index === 0)) return 'invite-used';
+    if (failed.some((f) => f.index === 1)) return 'already-operator';
+    return 'no-user';
+  }
+}
