@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../../functions/src/platform/dynamo';
 import { key } from '../../functions/src/table';
 import { TestApi } from '../helpers/api';
@@ -10,6 +10,7 @@ import {
   type CommunityFixture,
   type SignedIn,
 } from '../helpers/fixtures';
+import { scanWhere } from '../helpers/table-scan';
 
 const api = new TestApi();
 beforeAll(() => api.start());
@@ -103,20 +104,10 @@ async function topicsOfMember(memberId: string) {
 }
 
 async function outboxFor(topicId: string) {
-  const items: Record<string, any>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const out = await documentClient.send(
-      new ScanCommand({
-        TableName: tableName,
-        FilterExpression: 'eventType = :t AND payload.topicId = :id',
-        ExpressionAttributeValues: { ':t': 'agenda.topic_changed', ':id': topicId },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    items.push(...(out.Items ?? []));
-    startKey = out.LastEvaluatedKey;
-  } while (startKey);
+  const items = await scanWhere('eventType = :t AND payload.topicId = :id', {
+    ':t': 'agenda.topic_changed',
+    ':id': topicId,
+  });
   return items.map((i) => i.payload).sort((a, b) => a.to.localeCompare(b.to));
 }
 

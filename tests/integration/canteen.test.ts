@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../../functions/src/platform/dynamo';
 import { index, key } from '../../functions/src/table';
 import { TestApi } from '../helpers/api';
@@ -17,6 +17,7 @@ import {
   type CanteenFixture,
 } from '../helpers/canteen-fixtures';
 import { idem } from '../helpers/fixtures';
+import { scanWhere } from '../helpers/table-scan';
 
 const api = new TestApi();
 beforeAll(() => api.start());
@@ -46,21 +47,7 @@ const ordersOfMember = async (memberId: string) =>
   ).Items ?? [];
 
 async function outboxOf(orderId: string) {
-  const found: Record<string, any>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const out = await documentClient.send(
-      new ScanCommand({
-        TableName: tableName,
-        FilterExpression: 'begins_with(pk, :p) AND payload.orderId = :o',
-        ExpressionAttributeValues: { ':p': 'OUTBOX#', ':o': orderId },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    found.push(...(out.Items ?? []));
-    startKey = out.LastEvaluatedKey;
-  } while (startKey);
-  return found;
+  return scanWhere('begins_with(pk, :p) AND payload.orderId = :o', { ':p': 'OUTBOX#', ':o': orderId });
 }
 
 const post = (path: string, token: string, body?: unknown, headers: Record<string, string> = idem()) =>

@@ -1,12 +1,11 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
-import { documentClient, tableName } from '../../functions/src/platform/dynamo';
 import { DEV_MARKERS } from '../../functions/src/moderation/wechat-security';
 import { TestApi } from '../helpers/api';
 import { createCommunity, idem, residentMember, userWithGrants, type CommunityFixture } from '../helpers/fixtures';
 import { freshId } from '../helpers/ids';
 import { tokenFor } from '../helpers/tokens';
+import { scanWhere } from '../helpers/table-scan';
 
 const api = new TestApi();
 beforeAll(() => api.start());
@@ -39,15 +38,10 @@ async function approvedWish(f: Awaited<ReturnType<typeof setup>>, body: Record<s
 }
 
 async function outboxOf(wishId: string) {
-  const out = await documentClient.send(
-    new ScanCommand({
-      TableName: tableName,
-      FilterExpression: 'begins_with(pk, :p) AND (payload.wishId = :w OR contains(payload.link, :w))',
-      ExpressionAttributeValues: { ':p': 'OUTBOX#', ':w': wishId },
-      ConsistentRead: true,
-    }),
-  );
-  return (out.Items ?? []) as Record<string, any>[];
+  return scanWhere('begins_with(pk, :p) AND (payload.wishId = :w OR contains(payload.link, :w))', {
+    ':p': 'OUTBOX#',
+    ':w': wishId,
+  });
 }
 
 describe('微心愿', () => {

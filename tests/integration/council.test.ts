@@ -11,6 +11,7 @@ import {
   type SignedIn,
 } from '../helpers/fixtures';
 import { freshId } from '../helpers/ids';
+import { scanWhere } from '../helpers/table-scan';
 
 const api = new TestApi();
 beforeAll(() => api.start());
@@ -77,22 +78,8 @@ async function bookingsOf(sessionId: string) {
 
 async function outboxTypes(sessionId: string, type: string): Promise<number> {
   // The outbox is read by the notifier from the stream; here we count its items for the session.
-  const { ScanCommand } = await import('@aws-sdk/lib-dynamodb');
-  let count = 0;
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const out = await documentClient.send(
-      new ScanCommand({
-        TableName: tableName,
-        FilterExpression: 'eventType = :t AND payload.sessionId = :s',
-        ExpressionAttributeValues: { ':t': type, ':s': sessionId },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    count += out.Count ?? 0;
-    startKey = out.LastEvaluatedKey;
-  } while (startKey);
-  return count;
+  const items = await scanWhere('eventType = :t AND payload.sessionId = :s', { ':t': type, ':s': sessionId });
+  return items.length;
 }
 
 describe('venues and sessions', () => {

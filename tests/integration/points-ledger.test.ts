@@ -2,9 +2,7 @@
  * The ledger under concurrency, through the real API on DynamoDB Local: randomized postings from
  * many clients at once keep the books balanced; redemptions never overdraw; a code works once.
  */
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { ISSUANCE_ACCOUNT, merchantAccount, volunteerAccount } from '@linli/shared/domain/points/ledger';
-import { documentClient, tableName } from '../../functions/src/platform/dynamo';
 import { redemptionCode } from '../../functions/src/points/codes';
 import { accountEntries, balanceOf } from '../../functions/src/points/repository';
 import { TestApi } from '../helpers/api';
@@ -19,6 +17,7 @@ import {
   volunteerOf,
   type Person,
 } from '../helpers/points-fixtures';
+import { scanWhere } from '../helpers/table-scan';
 
 const api = new TestApi();
 beforeAll(() => api.start());
@@ -218,13 +217,9 @@ describe('points ledger under concurrency', () => {
 
 /** Every ledger item of a community (test-only Scan), to show a refusal wrote nothing. */
 async function scanCommunity(communityId: string) {
-  const out = await documentClient.send(
-    new ScanCommand({
-      TableName: tableName,
-      FilterExpression: 'begins_with(pk, :a) OR begins_with(pk, :p)',
-      ExpressionAttributeValues: { ':a': `PTACCT#${communityId}#`, ':p': `PTPOSTING#${communityId}#` },
-      ConsistentRead: true,
-    }),
-  );
-  return (out.Items ?? []).map((i) => JSON.stringify(i)).sort();
+  const items = await scanWhere('begins_with(pk, :a) OR begins_with(pk, :p)', {
+    ':a': `PTACCT#${communityId}#`,
+    ':p': `PTPOSTING#${communityId}#`,
+  });
+  return items.map((i) => JSON.stringify(i)).sort();
 }

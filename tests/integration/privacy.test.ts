@@ -10,6 +10,7 @@ import { TestApi } from '../helpers/api';
 import { canteenSetup, menuPath, order, publish, type CanteenFixture } from '../helpers/canteen-fixtures';
 import { idem, residentMember, userWithGrants } from '../helpers/fixtures';
 import { tokenFor } from '../helpers/tokens';
+import { scanWhere } from '../helpers/table-scan';
 
 const api = new TestApi();
 beforeAll(() => api.start());
@@ -138,21 +139,10 @@ describe('deleting one’s account', () => {
     expect(await itemsHolding([name, masked, openid])).toEqual([]);
 
     // The ledger keeps the posting under the anonymous id, balanced, and the balance is unchanged.
-    // A filtered Scan reads the table a page at a time: a busy shared table needs every page.
-    const postings: Record<string, any>[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await documentClient.send(
-        new ScanCommand({
-          TableName: tableName,
-          FilterExpression: 'begins_with(pk, :p) AND volunteerUserId = :u',
-          ExpressionAttributeValues: { ':p': `PTPOSTING#${c.communityId}#`, ':u': me.userId },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      postings.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const postings = await scanWhere('begins_with(pk, :p) AND volunteerUserId = :u', {
+      ':p': `PTPOSTING#${c.communityId}#`,
+      ':u': me.userId,
+    });
     expect(postings).toHaveLength(1);
     const posting = postings[0]!;
     expect(posting.volunteerName).toBe('已注销用户');

@@ -1,0 +1,30 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient, tableName } from '../../functions/src/platform/dynamo';
+
+/**
+ * Every item of the shared test table that matches a filter (test-only Scan).
+ * A filtered Scan reads the table a page (1 MB) at a time and filters each page after reading,
+ * so on a table the whole suite has filled, the item looked for is often past the first page:
+ * read them all.
+ */
+export async function scanWhere(
+  filterExpression: string,
+  values: Record<string, unknown>,
+): Promise<Record<string, any>[]> {
+  const items: Record<string, any>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await documentClient.send(
+      new ScanCommand({
+        TableName: tableName,
+        FilterExpression: filterExpression,
+        ExpressionAttributeValues: values,
+        ExclusiveStartKey: startKey,
+        ConsistentRead: true,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+}
