@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { plusDays } from '../../miniapp/src/utils/canteen';
 import { todayInShanghai } from '../../shared/src/domain/identity/person';
 import { currentPage, h5Url, NEWCOMER, signIn } from './app';
-import { ARTIFACTS_DIR, expectVisible, withBrowser } from './browser';
+import { ARTIFACTS_DIR, expectVisible, withBrowser, type OpenBrowser } from './browser';
 
 /** A sweep visits dozens of pages twice; said here so it holds whatever the project's default. */
 const SWEEP_TIMEOUT_MS = 300_000;
@@ -79,14 +79,25 @@ const VOLUNTEER_PAGES = [
 
 const STAFF_PAGES = allPages().filter((p) => p.startsWith('packages/staff/'));
 
+/** A visitor who has not signed in: what a poster link or a shared page shows first. */
+const SIGNED_OUT = '未登录访客';
+
 /** Who visits what: every page of the app is somebody's. */
 const VISITS: { who: string; pages: string[] }[] = [
-  { who: NEWCOMER, pages: ['pages/home/index', 'packages/account/apply/index', 'packages/account/login/index'] },
-  { who: '王桂芳', pages: RESIDENT_PAGES },
+  { who: SIGNED_OUT, pages: ['pages/home/index', 'packages/onboarding/find/index', 'packages/account/login/index'] },
+  {
+    who: NEWCOMER,
+    pages: ['pages/home/index', 'packages/account/apply/index', 'packages/onboarding/invite/index'],
+  },
+  { who: '王桂芳', pages: [...RESIDENT_PAGES, 'packages/account/privacy/index'] },
   { who: '张伟', pages: VOLUNTEER_PAGES },
   { who: '马师傅', pages: ['pages/home/index', 'packages/merchant/center/index'] },
   { who: '刘晶', pages: ['pages/home/index', ...STAFF_PAGES] },
 ];
+
+function fileNameOf(who: string): string {
+  return who === NEWCOMER ? 'newcomer' : who === SIGNED_OUT ? 'visitor' : who;
+}
 
 async function setLargeText(page: Page, on: boolean): Promise<void> {
   await page.evaluate(([key, value]) => localStorage.setItem(key as string, JSON.stringify({ data: value })), [
@@ -97,13 +108,23 @@ async function setLargeText(page: Page, on: boolean): Promise<void> {
   await currentPage(page).first().waitFor({ state: 'visible' });
 }
 
-async function visitAll(page: Page, who: string, pages: string[], mode: string): Promise<void> {
+/**
+ * Opens each page, waits until what it loads has arrived, and audits it again then: the audit a
+ * navigation runs by itself may have seen only 「正在加载…」.
+ */
+async function visitAll(browser: OpenBrowser, who: string, pages: string[], mode: string): Promise<void> {
+  const { page } = browser;
   mkdirSync(PAGES_DIR, { recursive: true });
   for (const pagePath of pages) {
     const query = QUERY[pagePath];
     await page.goto(`${h5Url()}/#/${pagePath}${query ? `?${query}` : ''}`);
     await expectVisible(currentPage(page).locator('.linli-page').first());
-    const name = `${who === NEWCOMER ? 'newcomer' : who}-${mode}-${pagePath.replace(/\/index$/, '').replace(/\//g, '_')}`;
+    await currentPage(page)
+      .getByText(/^正在加载/)
+      .first()
+      .waitFor({ state: 'detached' });
+    await browser.audit();
+    const name = `${fileNameOf(who)}-${mode}-${pagePath.replace(/\/index$/, '').replace(/\//g, '_')}`;
     await page.screenshot({ path: path.join(PAGES_DIR, `${name}.png`), scale: 'css' });
   }
 }
@@ -117,11 +138,13 @@ describe('accessibility of every page, as each role, in normal and 大字模式'
   it.each(VISITS.map((visit) => [visit.who, visit.pages] as const))(
     'finds no serious accessibility defect or small tap target on the pages %s uses',
     async (who, pages) => {
-      await withBrowser(`a11y-${who === NEWCOMER ? 'newcomer' : who}`, async ({ page, pageErrors }) => {
-        await signIn(page, who);
-        await visitAll(page, who, pages, 'normal');
+      await withBrowser(`a11y-${fileNameOf(who)}`, async (browser) => {
+        const { page, pageErrors } = browser;
+        if (who === SIGNED_OUT) await page.goto(`${h5Url()}/#/pages/home/index`);
+        else await signIn(page, who);
+        await visitAll(browser, who, pages, 'normal');
         await setLargeText(page, true);
-        await visitAll(page, who, pages, 'large');
+        await visitAll(browser, who, pages, 'large');
         expect(pageErrors).toEqual([]);
       });
     },

@@ -25,7 +25,12 @@ export interface AuditFinding {
 }
 
 interface AxeResultLike {
-  violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[];
+  violations: {
+    id: string;
+    impact?: string | null;
+    help: string;
+    nodes: { target: unknown[]; html: string; failureSummary?: string }[];
+  }[];
 }
 
 /** Runs axe-core on the page on show; returns its serious and critical violations. */
@@ -63,7 +68,14 @@ async function axeFindings(page: Page, where: string): Promise<AuditFinding[]> {
       rule: v.id,
       impact: v.impact ?? '',
       help: v.help,
-      targets: v.nodes.slice(0, 5).map((node) => JSON.stringify(node.target)),
+      // The selector alone (「div:nth-child(2) > p」) rarely says which element it is: its markup and
+      // axe's reason (e.g. the colours and ratio found) do.
+      targets: v.nodes
+        .slice(0, 5)
+        .map(
+          (node) =>
+            `${JSON.stringify(node.target)} ${node.html.slice(0, 160)} — ${(node.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 200)}`,
+        ),
     }));
 }
 
@@ -131,8 +143,30 @@ async function describeWhere(page: Page): Promise<string> {
   return `${hash} (${large ? '大字' : '常规'})`;
 }
 
+/**
+ * Waits (up to a second) until no CSS transition is running: a toast fading in or out is drawn
+ * at partial opacity for 100 ms, a state nobody reads, and axe would measure its text's contrast
+ * against the page behind it. Endless animations (a loading spinner) are not transitions.
+ */
+async function settleTransitions(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const deadline = Date.now() + 1_000;
+    for (;;) {
+      const running = document
+        .getAnimations()
+        .filter((animation) => animation instanceof CSSTransition && animation.playState === 'running');
+      if (running.length === 0 || Date.now() > deadline) return;
+      await Promise.race([
+        Promise.all(running.map((animation) => animation.finished.catch(() => undefined))),
+        new Promise((resolve) => setTimeout(resolve, 200)),
+      ]);
+    }
+  });
+}
+
 /** Runs both checks on the page on show and returns what fails them. */
 export async function auditPage(page: Page): Promise<AuditFinding[]> {
+  await settleTransitions(page);
   const where = await describeWhere(page);
   return [...(await axeFindings(page, where)), ...(await tapTargetFindings(page, where))];
 }
