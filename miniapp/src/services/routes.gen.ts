@@ -793,6 +793,13 @@ export const clientRoutes = {
     auth: true,
     actingFor: false,
   },
+  wechatPushUrlCheck: {
+    method: 'GET',
+    path: '/wechat/push',
+    idempotent: false,
+    auth: false,
+    actingFor: false,
+  },
   wechatMediaCheckCallback: {
     method: 'POST',
     path: '/wechat/push',
