@@ -76,6 +76,9 @@ export class TestApi {
     const res = await fetch(`${this.url}${path}`, { method, headers, body });
     const text = await res.text();
     noteAnswer(method, path, res.status);
-    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T, headers: res.headers };
+    // A text/plain answer (WeChat's push-URL check) is handed back as the string it is.
+    const isJson = /json/.test(res.headers.get('content-type') ?? 'application/json');
+    const parsed: unknown = text ? (isJson ? JSON.parse(text) : text) : undefined;
+    return { status: res.status, body: parsed as T, headers: res.headers };
   }
 }

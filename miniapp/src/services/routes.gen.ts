@@ -772,6 +772,20 @@ export const clientRoutes = {
     auth: true,
     actingFor: false,
   },
+  recordPrivacyConsent: {
+    method: 'POST',
+    path: '/me/privacy-consent',
+    idempotent: false,
+    auth: true,
+    actingFor: false,
+  },
+  myPrivacyConsents: {
+    method: 'GET',
+    path: '/me/privacy-consent',
+    idempotent: false,
+    auth: true,
+    actingFor: false,
+  },
   eraseMyAccount: {
     method: 'POST',
     path: '/me/erase',
@@ -791,6 +805,13 @@ export const clientRoutes = {
     path: '/me/data',
     idempotent: false,
     auth: true,
+    actingFor: false,
+  },
+  wechatPushUrlCheck: {
+    method: 'GET',
+    path: '/wechat/push',
+    idempotent: false,
+    auth: false,
     actingFor: false,
   },
   wechatMediaCheckCallback: {

@@ -1,7 +1,7 @@
-import Taro from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
+import { scanQrCode } from '../../services/privacy-apis';
 import './index.css';
 
 interface CodeScannerProps {
@@ -15,7 +15,7 @@ interface CodeScannerProps {
 }
 
 /**
- * Reads a QR code: the camera in WeChat (Taro.scanCode), and a field to type or paste the code
+ * Reads a QR code: the camera in WeChat (scanQrCode, after privacy consent), and a field to type or paste the code
  * into everywhere (H5 has no scanner; and a damaged QR code can still be typed).
  */
 export function CodeScanner({ scanLabel, typeLabel, submitLabel, pending, onCode }: CodeScannerProps) {
@@ -24,10 +24,10 @@ export function CodeScanner({ scanLabel, typeLabel, submitLabel, pending, onCode
 
   const scan = async () => {
     try {
-      const { result } = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
+      const result = await scanQrCode();
       if (result) onCode(result.trim());
     } catch {
-      // Closed the camera without scanning: nothing to do.
+      // Closed the camera without scanning, or declined the privacy guide (a toast said so).
     }
   };
 
