@@ -129,8 +129,8 @@ export const ERRORS = {
   ACTING_FOR_NOT_ALLOWED: { status: 403, message: '您不能代这位居民办理' },
   ACTIVITY_TIMES_INVALID: { status: 422, message: '活动时间不合理：结束须晚于开始' },
   ACTIVITY_CLOSED: { status: 422, message: '该活动已结束，不能报名' },
-  ACTIVITY_CODE_INVALID: { status: 422, message: '活动二维码无效，请扫描现场工作人员出示的二维码' },
-  ACTIVITY_CODE_EXPIRED: { status: 422, message: '活动二维码已过期，请重新扫描' },
+  ACTIVITY_CODE_INVALID: { status: 422, message: '活动码无效，请扫描或输入现场工作人员出示的码' },
+  ACTIVITY_CODE_EXPIRED: { status: 422, message: '活动码已过期，请扫描或输入现场屏幕上的新码' },
   NOT_SIGNED_UP: { status: 422, message: '您还没有报名这个活动' },
   CHECKOUT_BEFORE_CHECKIN: { status: 422, message: '请先签到再签退' },
   HOURS_NOT_READY: { status: 422, message: '志愿者尚未签退，暂不能确认时长' },
@@ -140,7 +140,7 @@ export const ERRORS = {
   OFFER_LIMIT_EXCEEDED: { status: 422, message: '超出本单可用积分的上限' },
   OFFER_NOT_ACTIVE: { status: 422, message: '该商户的兑换协议不在有效期内' },
   MERCHANT_MONTHLY_CAP: { status: 422, message: '该商户本月可接受的积分已达上限，请下月再来' },
-  REDEMPTION_CODE_INVALID: { status: 422, message: '兑换码无效，请让对方刷新后重新扫描' },
+  REDEMPTION_CODE_INVALID: { status: 422, message: '兑换码无效，请核对后重新输入，或让对方刷新后重新扫描' },
   REDEMPTION_CODE_EXPIRED: { status: 422, message: '兑换码已过期，请让对方刷新后重新扫描' },
   REDEMPTION_OTHER_MERCHANT: { status: 422, message: '这个兑换码不是给本店的' },
   NOT_MERCHANT_OPERATOR: { status: 422, message: '请先用社区发放的邀请码绑定商户' },
@@ -158,6 +158,7 @@ export const ERRORS = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '请以 JSON 格式提交' },
   // 429
   WECHAT_RATE_LIMITED: { status: 429, message: '登录太频繁，请稍后再试' },
+  CODE_ATTEMPTS_EXCEEDED: { status: 429, message: '输入错误的码次数过多，请 1 分钟后再试' },
   // 5xx
   WECHAT_UNAVAILABLE: { status: 503, message: '微信服务暂时不可用，请稍后再试' },
   INTERNAL: { status: 500, message: '服务暂时出了点问题，请稍后再试' },

@@ -11,7 +11,7 @@ const shownPage = (page: Page, rootClass: string): Locator => currentPage(page).
 
 /** The typed-code field of the code scanner (H5 has no camera scanner). */
 const codeField = (scope: Locator, label: string): Locator =>
-  scope.locator(`taro-textarea-core[aria-label="${label}"] textarea`);
+  scope.locator(`taro-input-core[aria-label="${label}"] input`);
 
 /** Opens the 积分 tab afresh (the session stays in storage) and returns the balance card. */
 async function balanceOnTab(page: Page): Promise<Locator> {

@@ -1,4 +1,5 @@
 /** Every DynamoDB read and write of the points feature. */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Agreement } from '@linli/shared/contract/points';
 import type { RoleGrant } from '@linli/shared/contract/principal';
@@ -431,3 +432,37 @@ export function bindOperator(
     grant: { role: 'merchant', communityId: invite.communityId, merchantId: invite.merchantId },
   });
 }
+
+// ── typed short codes of redemptions ─────────────────────────────────────────
+
+/** What a redemption's short code stands for, until `expiresAt` (epoch seconds, also the TTL). */
+export interface RedemptionShortCodeRecord {
+  communityId: string;
+  shortCode: string;
+  code: string;
+  codeId: string;
+  merchantId: string;
+  expiresAt: number;
+}
+
+/** AP73: takes the short code unless a live redemption holds it; false on such a clash. */
+export async function putRedemptionShortCode(r: RedemptionShortCodeRecord, now: Date): Promise<boolean> {
+  try {
+    await documentClient.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { ...key.redemptionShortCode(r.communityId, r.shortCode), type: 'RedemptionShortCode', ...r },
+        // An expired holder may linger until DynamoDB's TTL sweep (DynamoDB Local never sweeps).
+        ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
+        ExpressionAttributeValues: { ':now': Math.floor(now.getTime() / 1000) },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
+export const getRedemptionShortCode = (communityId: string, shortCode: string) =>
+  getItem<RedemptionShortCodeRecord>(key.redemptionShortCode(communityId, shortCode), true);
