@@ -78,6 +78,10 @@ export function useDeliveryStep(communityId: string) {
   return useMutation((input: { orderId: string; step: 'claim' | 'delivered' }) =>
     input.step === 'claim'
       ? api.call('claimDelivery', { params: { communityId, orderId: input.orderId } })
-      : api.call('markDelivered', { params: { communityId, orderId: input.orderId } }),
+      : api.call('markDelivered', { params: { communityId, orderId: input.orderId }, body: {} }),
   );
 }
+
+/** Whom to ring for a delivery I carry: fetched on tap only, since numbers stay masked elsewhere. */
+export const deliveryContact = (communityId: string, orderId: string) =>
+  api.call('getDeliveryContact', { params: { communityId, orderId } });
