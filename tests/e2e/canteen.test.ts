@@ -109,8 +109,22 @@ describe('canteen on H5: menu, ordering with subsidy and delivery, volunteer del
         await expectVisible(task.getByText('待送餐', { exact: true }));
         await button(task, '领取任务').click();
         await expectVisible(task.getByText('配送中', { exact: true }));
-        await button(task, '已送达').click();
-        await expectVisible(task.getByText('已送达', { exact: true }));
+        // Where to go, what to collect, and whom to ring; 已送达 waits for tomorrow's lunch.
+        await expectVisible(task.getByText('送餐地址：6号楼1单元101', { exact: true }));
+        await expectVisible(task.getByText('送餐上门 · 货到付款 ¥11.00', { exact: true }));
+        await expectVisible(button(task, '打电话给这户'));
+        await expectVisible(task.getByText('11:00 起可标记送达', { exact: true }));
+        expect(await button(task, '已送达').count()).toBe(0);
+        await volunteer!.screenshot('canteen-delivery-task');
+
+        // Staff may record it outside the meal's time, with a reason the order keeps.
+        await staffPage.goto(`${h5Url()}/#/packages/canteen/deliveries/index`);
+        const staffTasks = shownPage(staffPage, 'canteen-sub');
+        await choice(staffTasks, dayLabel(tomorrow, today)).click();
+        const staffTask = staffTasks.locator('[aria-label="送餐 刘淑珍"]');
+        await textInput(staffTask, '时间外送达原因').fill('演示：提前送到');
+        await button(staffTask, '登记已送达').click();
+        await expectVisible(staffTask.getByText('已送达', { exact: true }));
 
         // 刘淑珍 confirms she got it.
         await elderPage.reload();

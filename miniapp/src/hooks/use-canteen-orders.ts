@@ -73,12 +73,15 @@ export function useDeliveryTasks(communityId: string, date: string) {
   return request;
 }
 
-/** 领取 or 已送达 on a delivery task. */
+/** 领取 or 已送达 on a delivery task (staff outside the meal's time: with a reason). */
 export function useDeliveryStep(communityId: string) {
-  return useMutation((input: { orderId: string; step: 'claim' | 'delivered' }) =>
+  return useMutation((input: { orderId: string; step: 'claim' | 'delivered'; overrideReason?: string }) =>
     input.step === 'claim'
       ? api.call('claimDelivery', { params: { communityId, orderId: input.orderId } })
-      : api.call('markDelivered', { params: { communityId, orderId: input.orderId }, body: {} }),
+      : api.call('markDelivered', {
+          params: { communityId, orderId: input.orderId },
+          body: input.overrideReason ? { overrideReason: input.overrideReason } : {},
+        }),
   );
 }
 
