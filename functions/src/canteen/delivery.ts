@@ -5,6 +5,7 @@ import { isStaffOf } from '@linli/shared/domain/access/rules';
 import { todayInShanghai } from '@linli/shared/domain/identity/person';
 import { DomainError } from '@linli/shared/errors';
 import { getMember, listHouseholdMembers, type Caller } from '../identity';
+import { completionPut } from '../platform/idempotency';
 import { advance, nowIso, orderFor, type OrderRef } from './access';
 import * as repo from './repository';
 import type { OrderRecord } from './records';
@@ -46,6 +47,7 @@ export async function claimDelivery(volunteer: Principal, { communityId, orderId
     volunteerName: volunteer.name,
     claimedAt: at,
   };
+  const reply = orderView({ ...order, ...set }, false);
   const done = await advance(
     orderId,
     'placed',
@@ -61,9 +63,10 @@ export async function claimDelivery(volunteer: Principal, { communityId, orderId
       },
     ],
     { fulfilment: 'delivery' },
+    completionPut(reply),
   );
   if (!done) return refuse((await repo.getOrder(orderId, true)) ?? order);
-  return orderView({ ...order, ...set }, false);
+  return reply;
 }
 
 /**
@@ -91,6 +94,7 @@ export async function markDelivered(
     deliveredAt: now.toISOString(),
     ...(timeOverride ? { timeOverride } : {}),
   };
+  const reply = orderView({ ...order, ...set }, false);
   const done = await advance(
     orderId,
     'out_for_delivery',
@@ -105,9 +109,10 @@ export async function markDelivered(
       },
     ],
     { volunteerUserId: order.volunteerUserId },
+    completionPut(reply),
   );
   if (!done) refuse((await repo.getOrder(orderId, true)) ?? order);
-  return orderView({ ...order, ...set }, false);
+  return reply;
 }
 
 /**
@@ -131,17 +136,17 @@ export async function confirmDelivery(caller: Caller, { communityId, orderId }: 
     receivedConfirmedBy: caller.principal.userId,
     paymentStatus: 'paid_on_delivery' as const,
   };
-  const done = await advance(orderId, 'delivered', set, [
-    {
-      type: 'canteen.delivery_confirmed',
-      communityId,
-      orderId,
-      volunteerUserId: order.volunteerUserId!,
-      confirmedAt: at,
-    },
-  ]);
+  const reply = orderView({ ...order, ...set }, asMember);
+  const confirmed = {
+    type: 'canteen.delivery_confirmed' as const,
+    communityId,
+    orderId,
+    volunteerUserId: order.volunteerUserId!,
+    confirmedAt: at,
+  };
+  const done = await advance(orderId, 'delivered', set, [confirmed], undefined, completionPut(reply));
   if (!done) refuse((await repo.getOrder(orderId, true)) ?? order);
-  return orderView({ ...order, ...set }, asMember);
+  return reply;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { KitchenView, MealOrder } from '@linli/shared/contract/canteen';
 import type { Principal } from '@linli/shared/contract/principal';
 import { menuKeyOf, parsePickupInput } from '@linli/shared/domain/canteen/rules';
 import { DomainError } from '@linli/shared/errors';
+import { completionPut } from '../platform/idempotency';
 import { advance, menuOf, type MenuRef } from './access';
 import * as repo from './repository';
 import { checkServiceTime } from './service-time';
@@ -78,7 +79,8 @@ export async function handOver(
     handedOverBy: staff.userId,
     ...(timeOverride ? { timeOverride } : {}),
   };
-  const done = await advance(order.orderId, 'placed', set, [], { fulfilment: 'pickup' });
+  const reply = orderView({ ...order, ...set }, false);
+  const done = await advance(order.orderId, 'placed', set, [], { fulfilment: 'pickup' }, completionPut(reply));
   if (!done) refuse((await repo.getOrder(order.orderId, true)) ?? order);
-  return orderView({ ...order, ...set }, false);
+  return reply;
 }
