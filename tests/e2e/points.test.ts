@@ -164,7 +164,8 @@ describe('points on H5: service hours to points, points to a haircut', () => {
         // Staff see the month's figures, charted and in words, with the redemption at 老马理发店.
         await sPage.goto(`${h5Url()}/#/packages/staff/points/index`);
         const figures = shownPage(sPage, 'staff-points');
-        await expectVisible(figures.getByText('每月发放、兑换与结余', { exact: true }));
+        await expectVisible(figures.getByText('每月发放与兑换', { exact: true }));
+        await expectVisible(figures.locator('[aria-label^="当前结余 "]'));
         await expectVisible(figures.getByText('各商户兑换（近 6 个月）', { exact: true }));
         await expectVisible(figures.locator('[aria-label="每月积分"]').getByText('老马理发店：1 笔，100 积分'));
         await staff!.screenshot('points-staff-figures');

@@ -258,3 +258,8 @@ export async function removeAppointment(
 
 export const listAudit = (scope: string) =>
   queryPartition<AuditRecord>(`ROLES#${scope}`, { sort: { beginsWith: 'AUDIT#' }, newestFirst: true, limit: 200 });
+
+/** One line of a scope's audit list on its own (a reveal, which changes nothing else). */
+export async function putAudit(scope: string, audit: AuditRecord): Promise<void> {
+  await documentClient.send(new PutCommand({ TableName: tableName, Item: auditItem(scope, audit) }));
+}

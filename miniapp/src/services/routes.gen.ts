@@ -898,6 +898,13 @@ export const clientRoutes = {
     auth: true,
     actingFor: false,
   },
+  revealApplicantPhone: {
+    method: 'POST',
+    path: '/community/:communityId/applications/:applicationId/phone',
+    idempotent: false,
+    auth: true,
+    actingFor: false,
+  },
   getInvite: {
     method: 'GET',
     path: '/invites/:code',

@@ -591,7 +591,11 @@ export const pointsRoutes = {
     schemas: () => ({
       params: communityParams(),
       query: z.strictObject({ months: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(24))) }),
-      response: z.object({ months: z.array(MonthFigures()) }),
+      response: z.object({
+        months: z.array(MonthFigures()),
+        /** Points volunteers hold now: the sum of their account balances. */
+        outstanding: z.int(),
+      }),
     }),
   }),
   getPointsSettings: defineRoute({
