@@ -84,6 +84,7 @@
  *  AP94 a scope's invites, newest first             Query gsi1 gsi1pk=ROLES#<PLATFORM|STREET#id>#INVITES
  *  AP95 a scope's role holders                      Query pk=ROLES#<PLATFORM|STREET#id> begins_with(sk, HOLDER#)
  *  AP96 a scope's appointment audit, newest first   Query pk=ROLES#<PLATFORM|STREET#id> begins_with(sk, AUDIT#) desc
+ *  AP97 a user's privacy-guide consents             Query pk=USER#<id> begins_with(sk, PRIVACY#)
  */
 
 export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
@@ -140,6 +141,8 @@ export const key = {
   message: (userId: string, messageId: string) => ({ pk: `USER#${userId}`, sk: `MSG#${messageId}` }),
   inbox: (userId: string) => ({ pk: `USER#${userId}`, sk: 'INBOX' }),
   consent: (userId: string, template: string) => ({ pk: `USER#${userId}`, sk: `CONSENT#${template}` }),
+  /** The user's agreement to one version of the privacy guide (隐私保护指引), kept once per version. */
+  privacyConsent: (userId: string, version: string) => ({ pk: `USER#${userId}`, sk: `PRIVACY#${version}` }),
   delivery: (communityId: string, day: string, eventId: string, userId: string, channel: 'inapp' | 'wechat') => ({
     pk: `DELIVERY#${communityId}#${day}`,
     sk: `${eventId}#${userId}#${channel}`,

@@ -2,7 +2,10 @@
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/council/index', 'pages/canteen/index', 'pages/points/index', 'pages/mine/index'],
   subPackages: [
-    { root: 'packages/account', pages: ['login/index', 'apply/index', 'dependents/index', 'privacy/index'] },
+    {
+      root: 'packages/account',
+      pages: ['login/index', 'apply/index', 'dependents/index', 'privacy/index', 'privacy-guide/index'],
+    },
     {
       root: 'packages/staff',
       pages: [
@@ -51,24 +54,56 @@ export default defineAppConfig({
     'pages/mine/index': { network: 'wifi', packages: ['packages/staff'] },
   },
   sitemapLocation: 'sitemap.json',
+  // WeChat's privacy check: privacy APIs wait for the user's consent, which Linli asks for with its
+  // own sheet (services/privacy-consent.ts answers onNeedPrivacyAuthorization).
+  __usePrivacyCheck__: true,
   window: {
     backgroundTextStyle: 'light',
     backgroundColor: '#f5f6f7',
     navigationBarBackgroundColor: '#ffffff',
     navigationBarTitleText: '邻里',
     navigationBarTextStyle: 'black',
+    // WeChat draws its own bar either way; on H5 this turns on Taro's bar (title, back or home),
+    // so a subpage opened from a link or a message is never a dead end.
+    navigationStyle: 'default',
   },
+  // Icons: PNG 81×81 ≤ 40 KB as WeChat requires, drawn from NutUI's icon set by scripts/tab-icons.ts.
   tabBar: {
     color: '#4b5563',
     selectedColor: '#0f6e3f',
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/home/index', text: '首页' },
-      { pagePath: 'pages/council/index', text: '议事' },
-      { pagePath: 'pages/canteen/index', text: '食堂' },
-      { pagePath: 'pages/points/index', text: '积分' },
-      { pagePath: 'pages/mine/index', text: '我的' },
+      {
+        pagePath: 'pages/home/index',
+        text: '首页',
+        iconPath: 'assets/tabbar/home.png',
+        selectedIconPath: 'assets/tabbar/home-active.png',
+      },
+      {
+        pagePath: 'pages/council/index',
+        text: '议事',
+        iconPath: 'assets/tabbar/council.png',
+        selectedIconPath: 'assets/tabbar/council-active.png',
+      },
+      {
+        pagePath: 'pages/canteen/index',
+        text: '食堂',
+        iconPath: 'assets/tabbar/canteen.png',
+        selectedIconPath: 'assets/tabbar/canteen-active.png',
+      },
+      {
+        pagePath: 'pages/points/index',
+        text: '积分',
+        iconPath: 'assets/tabbar/points.png',
+        selectedIconPath: 'assets/tabbar/points-active.png',
+      },
+      {
+        pagePath: 'pages/mine/index',
+        text: '我的',
+        iconPath: 'assets/tabbar/mine.png',
+        selectedIconPath: 'assets/tabbar/mine-active.png',
+      },
     ],
   },
 });

@@ -157,7 +157,7 @@ export const ERRORS = {
   CONTENT_NOT_HELD: { status: 409, message: '该内容不在待复核状态，请刷新后查看' },
   CONTENT_ALREADY_HIDDEN: { status: 409, message: '该内容已经隐藏过了' },
   CONTENT_NOT_FOUND: { status: 404, message: '找不到要处理的内容' },
-  WECHAT_SIGNATURE_INVALID: { status: 403, message: '微信消息推送的签名不正确' },
+  WECHAT_SIGNATURE_INVALID: { status: 401, message: '微信消息推送的签名不正确' },
   // 413
   PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容过大' },
   // 415

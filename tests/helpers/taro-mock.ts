@@ -42,6 +42,10 @@ export const getCurrentPages = jest.fn((): { route: string }[] => []);
 export const getStorageSync = jest.fn((key: string) => (storage.has(key) ? storage.get(key) : ''));
 /** WeChat's app info; fontSizeSetting 17 is WeChat's standard text size (tests set larger). */
 export const getAppBaseInfo = jest.fn(() => ({ fontSizeSetting: 17 }));
+/** What was last put on the clipboard. */
+export const setClipboardData = jest.fn((_: { data: string }) => Promise.resolve({ errMsg: 'setClipboardData:ok' }));
+/** The share card a page declared with useShareAppMessage (the last one rendered). */
+export const useShareAppMessage = jest.fn((_: AnyFn) => undefined);
 export const setStorageSync = jest.fn((key: string, value: unknown) => {
   storage.set(key, value);
 });
@@ -122,6 +126,8 @@ export function resetTaroMock(): void {
     removeStorageSync,
     clearStorageSync,
     getAppBaseInfo,
+    setClipboardData,
+    useShareAppMessage,
   ]) {
     fn.mockClear();
   }
@@ -131,6 +137,7 @@ export function resetTaroMock(): void {
 const Taro = {
   ENV_TYPE,
   request,
+  setClipboardData,
   showToast,
   hideToast,
   showModal,

@@ -15,6 +15,7 @@ import { newShortCode, readShortCode } from '@linli/shared/domain/common/short-c
 import { DomainError } from '@linli/shared/errors';
 import { getUser } from '../identity';
 import { reserveCodeAttempt } from '../platform/code-attempts';
+import { completionPut } from '../platform/idempotency';
 import { randomNumbers } from '../platform/random';
 import type { PointsEvent as OutboxEvent } from './events';
 import { expired, readRedemptionCode, redemptionCode } from './codes';
@@ -160,12 +161,17 @@ export async function confirmRedemption(principal: Principal, communityId: strin
     points: claims.p,
     codeId: claims.i,
   };
-  const outcome = await repo.post(p, { merchantCap: merchant.agreement?.monthlyCap, events: [event] });
+  const reply = receiptView(p);
+  const outcome = await repo.post(p, {
+    merchantCap: merchant.agreement?.monthlyCap,
+    events: [event],
+    completion: completionPut(reply),
+  });
   if (outcome.outcome === 'duplicate') throw new DomainError('REDEMPTION_CODE_USED');
   if (outcome.outcome === 'insufficient') throw new DomainError('POINTS_INSUFFICIENT');
   if (outcome.outcome === 'cap') throw new DomainError('MERCHANT_MONTHLY_CAP');
   if (outcome.outcome !== 'posted') throw new DomainError('SERVICE_UNAVAILABLE');
-  return receiptView(p);
+  return reply;
 }
 
 /** The volunteer's screen asks whether the merchant confirmed the code yet. */

@@ -2,9 +2,12 @@
  * Finds every item that carries a person's data, through the access patterns the features keep
  * (no Scan), and rewrites or deletes them. The only DynamoDB code of account erasure and data copy.
  */
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { volunteerAccount } from '@linli/shared/domain/points/ledger';
 import { documentClient, tableName } from '../platform/dynamo';
+import type { IdempotencyCompletion } from '../platform/idempotency';
+import { writeWithReply } from '../platform/transactions';
 import { GSI, index, key } from '../table';
 
 export type RawItem = Record<string, unknown> & { pk: string; sk: string };
@@ -100,9 +103,10 @@ export async function personalItems(ids: { userId?: string; memberId?: string; c
 }
 
 /** Writes an item back as rewritten, only if it still exists. */
-export async function rewrite(item: RawItem): Promise<void> {
-  await documentClient.send(
-    new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_exists(pk)' }),
+export async function rewrite(item: RawItem, completion?: IdempotencyCompletion): Promise<void> {
+  await writeWithReply(
+    { Put: { TableName: tableName, Item: item, ConditionExpression: 'attribute_exists(pk)' } },
+    completion,
   );
 }
 
@@ -111,19 +115,55 @@ export async function remove(item: Pick<RawItem, 'pk' | 'sk'>): Promise<void> {
 }
 
 /** The erased user: no name, no roles, no openid; every refresh token stops working. */
-export async function eraseUserProfile(userId: string, at: string): Promise<void> {
-  await documentClient.send(
-    new UpdateCommand({
-      TableName: tableName,
-      Key: key.user(userId),
-      UpdateExpression:
-        'SET #name = :name, grants = :none, erasedAt = :at ADD tokenVersion :one REMOVE openid, memberId',
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeNames: { '#name': 'name' },
-      ExpressionAttributeValues: { ':name': ERASED_NAME, ':none': [], ':at': at, ':one': 1 },
-    }),
+export async function eraseUserProfile(userId: string, at: string, completion?: IdempotencyCompletion): Promise<void> {
+  await writeWithReply(
+    {
+      Update: {
+        TableName: tableName,
+        Key: key.user(userId),
+        UpdateExpression:
+          'SET #name = :name, grants = :none, erasedAt = :at ADD tokenVersion :one REMOVE openid, memberId',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#name': 'name' },
+        ExpressionAttributeValues: { ':name': ERASED_NAME, ':none': [], ':at': at, ':one': 1 },
+      },
+    },
+    completion,
   );
 }
 
 /** What stays in place of a name on records that must be kept (ledger, settlements, attendance). */
 export const ERASED_NAME = '已注销用户';
+
+/** A privacy-guide consent as stored (AP97). */
+export interface ConsentItem {
+  version: string;
+  platform: 'weapp' | 'h5';
+  agreedAt: string;
+}
+
+/**
+ * Keeps the first agreement to a version: a repeat (another device, a retry) writes nothing and
+ * returns the one on record.
+ */
+export async function putPrivacyConsent(userId: string, consent: ConsentItem): Promise<ConsentItem> {
+  try {
+    await documentClient.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { ...key.privacyConsent(userId, consent.version), type: 'PrivacyConsent', ...consent },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return consent;
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    const kept = await withKeys(key.privacyConsent(userId, consent.version));
+    return kept as unknown as ConsentItem;
+  }
+}
+
+/** Every version of the privacy guide the user agreed to, oldest first. */
+export async function privacyConsents(userId: string): Promise<ConsentItem[]> {
+  return (await rawQuery(`USER#${userId}`, undefined, 'PRIVACY#')) as unknown as ConsentItem[];
+}

@@ -779,6 +779,20 @@ export const clientRoutes = {
     auth: true,
     actingFor: false,
   },
+  recordPrivacyConsent: {
+    method: 'POST',
+    path: '/me/privacy-consent',
+    idempotent: false,
+    auth: true,
+    actingFor: false,
+  },
+  myPrivacyConsents: {
+    method: 'GET',
+    path: '/me/privacy-consent',
+    idempotent: false,
+    auth: true,
+    actingFor: false,
+  },
   eraseMyAccount: {
     method: 'POST',
     path: '/me/erase',
@@ -798,6 +812,13 @@ export const clientRoutes = {
     path: '/me/data',
     idempotent: false,
     auth: true,
+    actingFor: false,
+  },
+  wechatPushUrlCheck: {
+    method: 'GET',
+    path: '/wechat/push',
+    idempotent: false,
+    auth: false,
     actingFor: false,
   },
   wechatMediaCheckCallback: {

@@ -1,7 +1,7 @@
-import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
+import { scanQrCode } from '../../services/privacy-apis';
 import { TextField } from '../text-field';
 import './index.css';
 
@@ -16,8 +16,8 @@ interface CodeScannerProps {
 }
 
 /**
- * Reads a QR code: the camera in WeChat (Taro.scanCode), and a field for the 6-character code
- * shown under the QR everywhere (H5 has no scanner; and a damaged QR code can still be typed).
+ * Reads a QR code: the camera in WeChat (scanQrCode, after privacy consent), and a field for the
+ * 6-character code shown under the QR everywhere (H5 has no scanner; a damaged QR can be typed).
  */
 export function CodeScanner({ scanLabel, typeLabel, submitLabel, pending, onCode }: CodeScannerProps) {
   const [text, setText] = useState('');
@@ -25,10 +25,10 @@ export function CodeScanner({ scanLabel, typeLabel, submitLabel, pending, onCode
 
   const scan = async () => {
     try {
-      const { result } = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
+      const result = await scanQrCode();
       if (result) onCode(result.trim());
     } catch {
-      // Closed the camera without scanning: nothing to do.
+      // Closed the camera without scanning, or declined the privacy guide (a toast said so).
     }
   };
 

@@ -12,7 +12,7 @@ interface TimeFieldProps {
 export function TimeField({ value, onChange, label }: TimeFieldProps) {
   return (
     <Picker mode="time" value={value} onChange={(event) => onChange(String(event.detail.value))}>
-      <View className="date-field" role="button" aria-label={`${label}：${value || '未选择'}`}>
+      <View className="date-field" role="button" aria-label={`${label}：${value || '点击选择'}`}>
         <Text className={value ? 'date-field__value' : 'date-field__placeholder'}>{value || '点击选择'}</Text>
         <Text className="date-field__arrow" aria-hidden>
           ›
