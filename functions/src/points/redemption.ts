@@ -14,8 +14,8 @@ import {
 import { newShortCode, readShortCode } from '@linli/shared/domain/common/short-code';
 import { DomainError } from '@linli/shared/errors';
 import { getUser } from '../identity';
-import { completionPut } from '../platform/idempotency';
 import { reserveCodeAttempt } from '../platform/code-attempts';
+import { completionPut } from '../platform/idempotency';
 import { randomNumbers } from '../platform/random';
 import type { PointsEvent as OutboxEvent } from './events';
 import { expired, readRedemptionCode, redemptionCode } from './codes';
