@@ -60,6 +60,7 @@ const config = {
         '^@tarojs/taro$': '<rootDir>/tests/helpers/taro-mock.ts',
         '^@nutui/nutui-react-taro$': '<rootDir>/tests/helpers/nutui-on-demand.ts',
         '\\.(css|scss)$': '<rootDir>/tests/helpers/style-mock.ts',
+        '\\.(png|jpg|svg)$': '<rootDir>/tests/helpers/file-mock.ts',
       },
     },
     {

@@ -63,18 +63,47 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#ffffff',
     navigationBarTitleText: '邻里',
     navigationBarTextStyle: 'black',
+    // WeChat draws its own bar either way; on H5 this turns on Taro's bar (title, back or home),
+    // so a subpage opened from a link or a message is never a dead end.
+    navigationStyle: 'default',
   },
+  // Icons: PNG 81×81 ≤ 40 KB as WeChat requires, drawn from NutUI's icon set by scripts/tab-icons.ts.
   tabBar: {
     color: '#4b5563',
     selectedColor: '#0f6e3f',
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/home/index', text: '首页' },
-      { pagePath: 'pages/council/index', text: '议事' },
-      { pagePath: 'pages/canteen/index', text: '食堂' },
-      { pagePath: 'pages/points/index', text: '积分' },
-      { pagePath: 'pages/mine/index', text: '我的' },
+      {
+        pagePath: 'pages/home/index',
+        text: '首页',
+        iconPath: 'assets/tabbar/home.png',
+        selectedIconPath: 'assets/tabbar/home-active.png',
+      },
+      {
+        pagePath: 'pages/council/index',
+        text: '议事',
+        iconPath: 'assets/tabbar/council.png',
+        selectedIconPath: 'assets/tabbar/council-active.png',
+      },
+      {
+        pagePath: 'pages/canteen/index',
+        text: '食堂',
+        iconPath: 'assets/tabbar/canteen.png',
+        selectedIconPath: 'assets/tabbar/canteen-active.png',
+      },
+      {
+        pagePath: 'pages/points/index',
+        text: '积分',
+        iconPath: 'assets/tabbar/points.png',
+        selectedIconPath: 'assets/tabbar/points-active.png',
+      },
+      {
+        pagePath: 'pages/mine/index',
+        text: '我的',
+        iconPath: 'assets/tabbar/mine.png',
+        selectedIconPath: 'assets/tabbar/mine-active.png',
+      },
     ],
   },
 });

@@ -7,6 +7,7 @@ import { installSessionRefresh } from './services/session';
 import { loadUnread } from './services/unread';
 import './app.css';
 import './platform-styles';
+import './platform-a11y';
 
 /** A session that can no longer be refreshed ends on the login page (once, not per failed call). */
 function sendToLogin(): void {

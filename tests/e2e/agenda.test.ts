@@ -1,6 +1,17 @@
 import type { Locator, Page } from 'playwright-core';
 import { ageOn, todayInShanghai } from '../../shared/src/domain/identity/person';
-import { button, choice, confirmModal, currentPage, h5Url, pickOfferedDate, signIn, tab, textInput } from './app';
+import {
+  button,
+  choice,
+  confirmModal,
+  currentPage,
+  h5Url,
+  pickOfferedDate,
+  signIn,
+  tab,
+  textInput,
+  startsWith,
+} from './app';
 import { expectVisible, withBrowsers } from './browser';
 
 /** Two browsers and a dozen page loads each; said here so it holds whatever the project's default. */
@@ -28,7 +39,9 @@ describe('agenda (议题) on H5: from a resident’s topic to the 晒事栏', ()
         await signIn(residentPage, '王桂芳');
         await tab(residentPage, '议事').click();
         await residentPage.waitForURL(/#\/pages\/council\/index/);
-        await currentPage(residentPage).getByRole('link', { name: '邻里议题', exact: true }).click();
+        await currentPage(residentPage)
+          .getByRole('link', { name: startsWith('邻里议题') })
+          .click();
         await residentPage.waitForURL(/#\/packages\/agenda\/index\/index/);
         await button(shownPage(residentPage, 'agenda'), '提一个议题').click();
         await residentPage.waitForURL(/#\/packages\/agenda\/submit\/index/);
@@ -49,9 +62,13 @@ describe('agenda (议题) on H5: from a resident’s topic to the 晒事栏', ()
         await signIn(staffPage, '刘晶');
         await currentPage(staffPage).getByText('社区工作台', { exact: true }).click();
         await staffPage.waitForURL(/#\/packages\/staff\/workbench\/index/);
-        await currentPage(staffPage).getByRole('link', { name: '议题办理', exact: true }).click();
+        await currentPage(staffPage)
+          .getByRole('link', { name: startsWith('议题办理') })
+          .click();
         await staffPage.waitForURL(/#\/packages\/staff\/agenda\/index/);
-        await shownPage(staffPage, 'staff-agenda').getByRole('link', { name: title, exact: true }).click();
+        await shownPage(staffPage, 'staff-agenda')
+          .getByRole('link', { name: startsWith(title) })
+          .click();
         await staffPage.waitForURL(/#\/packages\/staff\/agenda\/topic\/index\?topicId=/);
         const desk = shownPage(staffPage, 'staff-agenda-topic');
         await button(desk, '受理').click();
@@ -102,7 +119,7 @@ describe('agenda (议题) on H5: from a resident’s topic to the 晒事栏', ()
         // The 晒事栏 shows it with the decision, the action and her rating.
         await residentPage.goto(`${h5Url()}/#/packages/agenda/board/index`);
         const board = shownPage(residentPage, 'agenda-board');
-        const card = board.getByRole('link', { name: title, exact: true });
+        const card = board.getByRole('link', { name: startsWith(title) });
         await expectVisible(card.getByText('已办结', { exact: true }));
         await expectVisible(card.getByText(/^决定：维修费用由物业公司和居民各承担一半/));
         await expectVisible(card.getByText(/^✔ 加固2单元楼道扶手 —— 物业公司/));
@@ -128,9 +145,13 @@ describe('agenda (议题) on H5: from a resident’s topic to the 晒事栏', ()
         await signIn(staffPage, '刘晶');
         await currentPage(staffPage).getByText('社区工作台', { exact: true }).click();
         await staffPage.waitForURL(/#\/packages\/staff\/workbench\/index/);
-        await currentPage(staffPage).getByRole('link', { name: '议题办理', exact: true }).click();
+        await currentPage(staffPage)
+          .getByRole('link', { name: startsWith('议题办理') })
+          .click();
         await staffPage.waitForURL(/#\/packages\/staff\/agenda\/index/);
-        await currentPage(staffPage).getByRole('link', { name: '代居民登记议题', exact: true }).click();
+        await currentPage(staffPage)
+          .getByRole('link', { name: startsWith('代居民登记议题') })
+          .click();
         await staffPage.waitForURL(/#\/packages\/staff\/agenda\/record\/index/);
         const picker = shownPage(staffPage, 'staff-agenda-record');
         await choice(picker, '1号楼').click();
@@ -157,9 +178,13 @@ describe('agenda (议题) on H5: from a resident’s topic to the 晒事栏', ()
         await signIn(page, '张伟');
         await tab(page, '议事').click();
         await page.waitForURL(/#\/pages\/council\/index/);
-        await currentPage(page).getByRole('link', { name: '邻里议题', exact: true }).click();
+        await currentPage(page)
+          .getByRole('link', { name: startsWith('邻里议题') })
+          .click();
         await page.waitForURL(/#\/packages\/agenda\/index\/index/);
-        await shownPage(page, 'agenda').getByRole('link', { name: title, exact: true }).click();
+        await shownPage(page, 'agenda')
+          .getByRole('link', { name: startsWith(title) })
+          .click();
         await page.waitForURL(/#\/packages\/agenda\/topic\/index/);
         const seen = shownPage(page, 'agenda-topic');
         await expectVisible(seen.getByText(/^安全隐患 · 全社区 · 李\*英 提出于 /));

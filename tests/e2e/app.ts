@@ -18,6 +18,9 @@ export const tab = (page: Page, label: string): Locator => page.locator('.weui-t
 
 const exactly = (text: string) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
 
+/** Matches an accessible name that begins with `text` (cards are named by all they show). */
+export const startsWith = (text: string): RegExp => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+
 /** A NutUI button whose whole text is `text`. */
 export const button = (scope: Locator, text: string): Locator =>
   scope.locator('.nut-button', { hasText: exactly(text) });
@@ -49,8 +52,11 @@ export async function signIn(page: Page, who: string): Promise<Locator> {
   await page.goto(`${h5Url()}/#/pages/mine/index`);
   await button(currentPage(page), '登录').click();
   await page.waitForURL(/#\/packages\/account\/login\/index/);
-  const name = who === NEWCOMER ? NEWCOMER : `以${who}登录`;
-  await currentPage(page).getByRole('button', { name, exact: true }).click();
+  // A login card is named by what it shows: the person's name, then their role.
+  await currentPage(page)
+    .getByRole('button', { name: startsWith(who) })
+    .first()
+    .click();
   await page.waitForURL(/#\/pages\/mine\/index/);
   return currentPage(page);
 }

@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { auditPage, formatFindings, type AuditFinding } from './audit';
 
 export const CHROMIUM_PATH = process.env.LINLI_CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS_DIR = path.resolve(__dirname, '..', '..', 'artifacts', 'e2e');
@@ -22,11 +23,18 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** How long a page gets to draw after its route changes before it is audited. */
+const AUDIT_SETTLE_MS = 400;
+
 export interface OpenBrowser {
   page: Page;
   context: BrowserContext;
   /** Uncaught errors thrown in the page so far. */
   pageErrors: Error[];
+  /** Accessibility findings (axe-core serious/critical, small tap targets) of every page visited. */
+  findings: AuditFinding[];
+  /** Audits the page on show now (each navigation does it by itself). */
+  audit(): Promise<void>;
   /** Saves a full-page screenshot to artifacts/e2e/<name>.png and returns its path. */
   screenshot(name: string): Promise<string>;
   close(): Promise<void>;
@@ -51,10 +59,37 @@ export async function openBrowser(): Promise<OpenBrowser> {
   const pageErrors: Error[] = [];
   page.on('pageerror', (error) => pageErrors.push(error));
 
+  // Every page a test reaches (page.goto, page.waitForURL) is audited once it has drawn, so each
+  // journey checks accessibility as the role it signs in as, in the mode it runs in.
+  const findings: AuditFinding[] = [];
+  const seen = new Set<string>();
+  const audit = async (): Promise<void> => {
+    await page.waitForTimeout(AUDIT_SETTLE_MS);
+    for (const finding of await auditPage(page)) {
+      const key = `${finding.where} ${finding.rule} ${finding.targets.join(' ')}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      findings.push(finding);
+    }
+  };
+  const goto = page.goto.bind(page);
+  page.goto = async (...args: Parameters<Page['goto']>) => {
+    const response = await goto(...args);
+    await audit();
+    return response;
+  };
+  const waitForURL = page.waitForURL.bind(page);
+  page.waitForURL = async (...args: Parameters<Page['waitForURL']>) => {
+    await waitForURL(...args);
+    await audit();
+  };
+
   return {
     page,
     context,
     pageErrors,
+    findings,
+    audit,
     async screenshot(name) {
       mkdirSync(ARTIFACTS_DIR, { recursive: true });
       const file = path.join(ARTIFACTS_DIR, `${name.replace(/[^\w.-]+/g, '-')}.png`);
@@ -76,6 +111,7 @@ export async function withBrowser(name: string, body: (browser: OpenBrowser) => 
   const browser = await openBrowser();
   try {
     await body(browser);
+    expectNoFindings(browser.findings);
   } catch (error) {
     const file = await browser.screenshot(name).catch(() => undefined);
     if (file && error instanceof Error) error.message += `\n(screenshot: ${path.relative(process.cwd(), file)})`;
@@ -98,6 +134,7 @@ export async function withBrowsers(
   try {
     for (let i = 0; i < count; i++) browsers.push(await openBrowser());
     await body(browsers);
+    expectNoFindings(browsers.flatMap((b) => b.findings));
   } catch (error) {
     const files = await Promise.all(browsers.map((b, i) => b.screenshot(`${name}-${i + 1}`).catch(() => undefined)));
     const saved = files
@@ -108,6 +145,12 @@ export async function withBrowsers(
   } finally {
     await Promise.all(browsers.map((b) => b.close()));
   }
+}
+
+/** Fails with one line per accessibility finding. */
+export function expectNoFindings(findings: AuditFinding[]): void {
+  if (findings.length) throw new Error(`accessibility findings:\n${formatFindings(findings)}`);
+  expect(findings).toEqual([]);
 }
 
 /** Waits until the locator is visible (playwright-core has no `expect`); fails with the locator's name. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import jsQR from 'jsqr';
 import { ageOn, todayInShanghai } from '../../shared/src/domain/identity/person';
-import { button, choice, currentPage, h5Url, pickOfferedDate, signIn, tab, textInput } from './app';
+import { button, choice, currentPage, h5Url, pickOfferedDate, signIn, tab, textInput, startsWith } from './app';
 import { expectVisible, withBrowsers } from './browser';
 
 /** Two browsers and a dozen page loads each; said here so it holds whatever the project's default. */
@@ -95,7 +95,7 @@ describe('council on H5: venues, sessions, seats and check-in', () => {
         await button(form, '安排议事会').click();
 
         await staffPage.waitForURL(/#\/packages\/staff\/council\/index/);
-        const scheduled = currentPage(staffPage).getByRole('link', { name: title, exact: true });
+        const scheduled = currentPage(staffPage).getByRole('link', { name: startsWith(title) });
         await expectVisible(scheduled.getByText(when, { exact: true }));
         await expectVisible(scheduled.getByText('1号楼、2号楼居民', { exact: true }));
         await expectVisible(scheduled.getByText('已预约 0 / 8 座 · 现场预留 2 座', { exact: true }));
@@ -104,7 +104,7 @@ describe('council on H5: venues, sessions, seats and check-in', () => {
         await signIn(residentPage, '王桂芳');
         await tab(residentPage, '议事').click();
         await residentPage.waitForURL(/#\/pages\/council\/index/);
-        const card = currentPage(residentPage).getByRole('link', { name: title, exact: true });
+        const card = currentPage(residentPage).getByRole('link', { name: startsWith(title) });
         await expectVisible(card.getByText(when, { exact: true }));
         await expectVisible(card.getByText(`${venueName} · 3号楼北侧活动室`, { exact: true }));
         await expectVisible(card.getByText('还剩 8 个座位', { exact: true }));
@@ -132,9 +132,11 @@ describe('council on H5: venues, sessions, seats and check-in', () => {
         // 我的预约 lists it as booked.
         await residentPage.goBack();
         await residentPage.waitForURL(/#\/pages\/council\/index/);
-        await currentPage(residentPage).getByRole('link', { name: '我的预约', exact: true }).click();
+        await currentPage(residentPage)
+          .getByRole('link', { name: startsWith('我的预约') })
+          .click();
         await residentPage.waitForURL(/#\/packages\/council\/bookings\/index/);
-        const mine = shownPage(residentPage, 'bookings').getByRole('link', { name: title, exact: true });
+        const mine = shownPage(residentPage, 'bookings').getByRole('link', { name: startsWith(title) });
         await expectVisible(mine.getByText('已预约', { exact: true }));
 
         // Staff open the attendee list and type the code 王桂芳 reads out.
@@ -189,7 +191,9 @@ describe('council on H5: venues, sessions, seats and check-in', () => {
         const page = staff!.page;
         await signIn(page, '刘晶');
         await openStaffEntry(page, '议事会管理', /#\/packages\/staff\/council\/index/);
-        await currentPage(page).getByRole('link', { name: '老旧小区加装电梯意见征集', exact: true }).click();
+        await currentPage(page)
+          .getByRole('link', { name: startsWith('老旧小区加装电梯意见征集') })
+          .click();
         await page.waitForURL(/#\/packages\/staff\/council\/attendees\/index\?sessionId=session-demo-1/);
         await button(currentPage(page), '为不用微信的居民代约').click();
         await page.waitForURL(/#\/packages\/staff\/council\/book-for\/index/);

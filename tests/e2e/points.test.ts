@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { button, currentPage, h5Url, signIn, textInput } from './app';
+import { button, currentPage, h5Url, signIn, startsWith, textInput } from './app';
 import { expectVisible, withBrowsers } from './browser';
 import { callApi, signInApi, type DemoSession } from './stack-api';
 
@@ -70,9 +70,13 @@ describe('points on H5: service hours to points, points to a haircut', () => {
         await signIn(sPage, '刘晶');
         await currentPage(sPage).getByText('社区工作台', { exact: true }).click();
         await sPage.waitForURL(/#\/packages\/staff\/workbench\/index/);
-        await currentPage(sPage).getByRole('link', { name: '志愿服务与积分', exact: true }).click();
+        await currentPage(sPage)
+          .getByRole('link', { name: startsWith('志愿服务与积分') })
+          .click();
         await sPage.waitForURL(/#\/packages\/staff\/points\/index/);
-        await currentPage(sPage).getByRole('link', { name: '敲门探访独居老人', exact: true }).click();
+        await currentPage(sPage)
+          .getByRole('link', { name: startsWith('敲门探访独居老人') })
+          .click();
         await sPage.waitForURL(/#\/packages\/staff\/points\/activity\/index\?activityId=activity-demo-1/);
         const activityPage = shownPage(sPage, 'staff-activity');
         await expectVisible(activityPage.getByRole('img', { name: '签到二维码' }));

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { DEV_MARKERS } from '../../functions/src/moderation/wechat-security';
-import { button, choice, confirmModal, currentPage, h5Url, NEWCOMER, signIn, tab, textInput } from './app';
+import { button, choice, confirmModal, currentPage, h5Url, NEWCOMER, signIn, startsWith, tab, textInput } from './app';
 import { expectVisible, withBrowser } from './browser';
 
 const SCENARIO_TIMEOUT_MS = 120_000;
@@ -50,7 +50,9 @@ describe('personal data and content security on H5', () => {
         await signIn(page, '王桂芳');
         await tab(page, '议事').click();
         await page.waitForURL(/#\/pages\/council\/index/);
-        await currentPage(page).getByRole('link', { name: '邻里议题', exact: true }).click();
+        await currentPage(page)
+          .getByRole('link', { name: startsWith('邻里议题') })
+          .click();
         await page.waitForURL(/#\/packages\/agenda\/index\/index/);
         await button(shownPage(page, 'agenda'), '提一个议题').click();
         await page.waitForURL(/#\/packages\/agenda\/submit\/index/);

@@ -1,5 +1,6 @@
 import { startLocalApi, type LocalApi } from '../../functions/src/local/server';
 import { withCompletionLost } from './lost-completion';
+import { noteAnswer } from './route-coverage';
 
 export interface ApiAnswer<T = unknown> {
   status: number;
@@ -74,6 +75,7 @@ export class TestApi {
     if (body !== undefined) headers['content-type'] ??= 'application/json';
     const res = await fetch(`${this.url}${path}`, { method, headers, body });
     const text = await res.text();
+    noteAnswer(method, path, res.status);
     // A text/plain answer (WeChat's push-URL check) is handed back as the string it is.
     const isJson = /json/.test(res.headers.get('content-type') ?? 'application/json');
     const parsed: unknown = text ? (isJson ? JSON.parse(text) : text) : undefined;

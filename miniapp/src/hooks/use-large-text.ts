@@ -7,6 +7,15 @@ export const LARGE_TEXT_STORAGE_KEY = 'linli:large-text';
 let current: boolean | undefined;
 const listeners = new Set<() => void>();
 
+/**
+ * H5 draws the tab bar, modals and pickers outside every page: a class on <body> lets them grow
+ * with 大字模式 too. In the mini-program those are WeChat's own and follow its font setting.
+ */
+function markBody(on: boolean): void {
+  if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return;
+  document.body?.classList.toggle('linli-large', on);
+}
+
 /** WeChat's standard text size is 17px; a person who chose anything larger in WeChat starts in 大字模式. */
 export const WECHAT_STANDARD_FONT_PX = 17;
 
@@ -32,6 +41,7 @@ function read(): boolean {
     } catch {
       current = false;
     }
+    markBody(current);
   }
   return current;
 }
@@ -44,6 +54,7 @@ function subscribe(listener: () => void): () => void {
 /** Turns 大字模式 on or off, persists it and re-renders every page that shows it. */
 export function setLargeText(on: boolean): void {
   current = on;
+  markBody(on);
   try {
     Taro.setStorageSync(LARGE_TEXT_STORAGE_KEY, on);
   } catch {

@@ -139,18 +139,39 @@ function readToken(): string | undefined {
   }
 }
 
+/** Field issues a 400 carries ({path, message}[]), keyed by the field's last path segment. */
+export function fieldErrors(details: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!Array.isArray(details)) return out;
+  for (const issue of details as { path?: unknown; message?: unknown }[]) {
+    if (typeof issue?.path !== 'string' || typeof issue.message !== 'string') continue;
+    const field = issue.path.split('.').pop() ?? issue.path;
+    out[field] ??= issue.message;
+  }
+  return out;
+}
+
+/** The Chinese messages of a 400's field issues, joined; null when there are none. */
+function fieldMessages(details: unknown): string | null {
+  const messages = Object.values(fieldErrors(details)).filter((m) => /[\u4e00-\u9fff]/.test(m));
+  return messages.length ? [...new Set(messages)].join('；') : null;
+}
+
 /** Turns an HTTP answer that is not a success into an ApiError with a Chinese message. */
 function errorFromResponse(res: RequestResult): ApiError {
   const body = res.data as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null;
   const code = typeof body?.error?.code === 'string' ? body.error.code : `HTTP_${res.statusCode}`;
-  // The table's message is the one we stand behind; an unknown code keeps the server's words.
-  const message = isErrorCode(code)
-    ? ERRORS[code].message
-    : typeof body?.error?.message === 'string'
-      ? body.error.message
-      : res.statusCode >= 500
-        ? ERRORS.INTERNAL.message
-        : UNKNOWN_MESSAGE;
+  // The table's message is the one we stand behind; an unknown code keeps the server's words, and
+  // a refused field says what was wrong with it in the schema's own Chinese (「请输入完整的码」).
+  const message =
+    fieldMessages(body?.error?.details) ??
+    (isErrorCode(code)
+      ? ERRORS[code].message
+      : typeof body?.error?.message === 'string'
+        ? body.error.message
+        : res.statusCode >= 500
+          ? ERRORS.INTERNAL.message
+          : UNKNOWN_MESSAGE);
   return new ApiError(res.statusCode, code, message, body?.error?.details);
 }
 

@@ -23,7 +23,7 @@ export function DateField({ value, onChange, label, placeholder, initial, start,
       end={end}
       onChange={(event) => onChange(String(event.detail.value))}
     >
-      <View className="date-field" role="button" aria-label={`${label}：${value ? formatDate(value) : '未选择'}`}>
+      <View className="date-field" role="button" aria-label={`${label}：${value ? formatDate(value) : placeholder}`}>
         <Text className={value ? 'date-field__value' : 'date-field__placeholder'}>
           {value ? formatDate(value) : placeholder}
         </Text>

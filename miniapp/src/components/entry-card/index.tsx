@@ -1,8 +1,9 @@
-import { Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
+import { ENTRY_ICONS, type EntryIcon } from './icons';
 import './index.css';
 
 interface EntryCardProps {
-  icon: string;
+  icon: EntryIcon;
   title: string;
   description: string;
   onOpen: () => void;
@@ -10,13 +11,11 @@ interface EntryCardProps {
   badge?: string;
 }
 
-/** A large tappable card that opens another page. */
+/** A large tappable card that opens another page; its name is what it shows (WCAG 2.5.3). */
 export function EntryCard({ icon, title, description, onOpen, badge }: EntryCardProps) {
   return (
-    <View className="entry-card" onClick={onOpen} role="link" aria-label={title}>
-      <Text className="entry-card__icon" aria-hidden>
-        {icon}
-      </Text>
+    <View className="entry-card" onClick={onOpen} role="link">
+      <Image className="entry-card__icon" src={ENTRY_ICONS[icon]} mode="aspectFit" aria-hidden />
       <View className="entry-card__body">
         <Text className="entry-card__title">{title}</Text>
         <Text className="linli-muted">{description}</Text>

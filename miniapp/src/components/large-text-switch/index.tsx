@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { Switch } from '@nutui/nutui-react-taro';
+import { ToggleSwitch } from '../toggle-switch';
 import { useLargeText } from '../../hooks/use-large-text';
 import './index.css';
 
@@ -14,12 +14,11 @@ export function LargeTextSwitch() {
           {largeText ? '已开启，文字更大更清楚' : '开启后全部文字放大'}
         </Text>
       </View>
-      <Switch
+      <ToggleSwitch
         className="large-text-switch__control"
         checked={largeText}
         onChange={setLargeText}
-        ariaLabel="大字模式"
-        loadingIcon={null}
+        label="大字模式"
       />
     </View>
   );

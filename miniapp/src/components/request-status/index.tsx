@@ -26,7 +26,7 @@ export function RequestStatus({ loading, error, onRetry, what }: RequestStatusPr
         <Text className="request-status__message request-status__error">
           {what}加载失败：{error.message}
         </Text>
-        <Button type="primary" onClick={onRetry}>
+        <Button type="primary" className="request-status__retry" onClick={onRetry}>
           重试
         </Button>
       </View>

@@ -47,7 +47,7 @@ export function SessionCard({
     <View
       className={`linli-card session-card${onOpen ? ' session-card--link' : ''}`}
       onClick={onOpen}
-      {...(onOpen ? { role: 'link', 'aria-label': session.title } : {})}
+      {...(onOpen ? { role: 'link' } : {})}
     >
       <Text className={large ? 'session-card__title session-card__title--large' : 'session-card__title'}>
         {session.title}

@@ -22,6 +22,8 @@ export function TextField({ value, onInput, placeholder, label, type = 'text', m
       placeholder={placeholder}
       placeholderClass="text-field__placeholder"
       aria-label={label}
+      // On H5 Taro draws its own element around the real <input>: the name must reach the input.
+      nativeProps={{ 'aria-label': label }}
       onInput={(event) => onInput(event.detail.value)}
     />
   );

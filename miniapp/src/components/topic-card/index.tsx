@@ -18,12 +18,7 @@ interface TopicCardProps {
 export function TopicCard({ topic, onOpen, children }: TopicCardProps) {
   const recorded = recordedByText(topic.recordedBy);
   return (
-    <View
-      className="linli-card topic-card"
-      role={onOpen ? 'link' : undefined}
-      aria-label={onOpen ? topic.title : undefined}
-      onClick={onOpen}
-    >
+    <View className="linli-card topic-card" role={onOpen ? 'link' : undefined} onClick={onOpen}>
       <View className="topic-card__head">
         <Text className="topic-card__title">{topic.title}</Text>
         <StatusTag tone={topicTone(topic.status)}>{TOPIC_STATUS_LABELS[topic.status]}</StatusTag>

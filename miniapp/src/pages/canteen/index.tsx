@@ -125,14 +125,14 @@ export default function CanteenPage() {
         <>
           {viewer.kind === 'member' ? (
             <EntryCard
-              icon="🧾"
+              icon="receipt"
               title={viewer.acting ? `${viewer.acting.realName}的订餐` : '我的订餐'}
               description="取餐码、送餐进度、取消订单"
               onOpen={open(SUB_PAGES.canteenOrders)}
             />
           ) : (
             <EntryCard
-              icon="🍳"
+              icon="canteen"
               title="食堂管理"
               description="发布菜单、后厨备餐、取餐核销、日结"
               onOpen={open(SUB_PAGES.staffCanteen)}
@@ -140,7 +140,7 @@ export default function CanteenPage() {
           )}
           {volunteer ? (
             <EntryCard
-              icon="🛵"
+              icon="delivery"
               title="送餐任务"
               description="领取送餐任务，送达后标记"
               onOpen={open(SUB_PAGES.canteenDeliveries)}

@@ -71,23 +71,23 @@ describe('议事 tab', () => {
 
     render(<CouncilPage />);
 
-    const first = within(await screen.findByRole('link', { name: '老旧小区加装电梯意见征集' }));
+    const first = within(await screen.findByRole('link', { name: /^老旧小区加装电梯意见征集/ }));
     expect(first.getByText('11月23日 周一 09:30–11:00', { exact: false })).toBeTruthy();
     expect(first.getByText('红色议事厅 · 社区服务中心二楼')).toBeTruthy();
     expect(first.getByText('全社区居民')).toBeTruthy();
     expect(first.getByText('还剩 25 个座位')).toBeTruthy();
     expect(first.getByText('已预约')).toBeTruthy();
-    const second = within(screen.getByRole('link', { name: '板凳会：楼道堆物' }));
+    const second = within(screen.getByRole('link', { name: /^板凳会：楼道堆物/ }));
     expect(await second.findByText('1号楼、2号楼居民')).toBeTruthy();
     expect(second.getByText('已满 · 3 人候补')).toBeTruthy();
     expect(second.getByText('候补第2位')).toBeTruthy();
-    const third = within(screen.getByRole('link', { name: '停车位划线' }));
+    const third = within(screen.getByRole('link', { name: /^停车位划线/ }));
     expect(third.getByText('已取消')).toBeTruthy();
     expect(third.getByText('取消原因：天气原因')).toBeTruthy();
     expect(screen.getByText('已预约 1 场 · 候补 1 场')).toBeTruthy();
     expect(sent.find((r) => r.path === '/community/anjuyuan/sessions')?.query.get('when')).toBe('upcoming');
 
-    fireEvent.click(screen.getByRole('link', { name: '板凳会：楼道堆物' }));
+    fireEvent.click(screen.getByRole('link', { name: /^板凳会：楼道堆物/ }));
     expect(navigateTo).toHaveBeenCalledWith({
       url: '/packages/council/session/index?communityId=anjuyuan&sessionId=session-2',
     });
@@ -127,7 +127,7 @@ describe('议事 tab', () => {
 
     render(<CouncilPage />);
 
-    fireEvent.click(await screen.findByRole('link', { name: '老旧小区加装电梯意见征集' }));
+    fireEvent.click(await screen.findByRole('link', { name: /^老旧小区加装电梯意见征集/ }));
     expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/staff/council/attendees/index?sessionId=session-1' });
     expect(screen.getByText('议事会管理')).toBeTruthy();
   });

@@ -92,13 +92,13 @@ function MemberCouncil({ viewer }: { viewer: Extract<CouncilViewer, { kind: 'mem
   return (
     <>
       <EntryCard
-        icon="🎫"
+        icon="ticket"
         title={whose}
         description={bookingsSummary(bookings.data)}
         onOpen={open(SUB_PAGES.councilBookings)}
       />
       <EntryCard
-        icon="💬"
+        icon="message"
         title="邻里议题"
         description="提议题、给邻居附议、看晒事栏"
         onOpen={open(SUB_PAGES.agenda)}
@@ -125,13 +125,13 @@ function StaffCouncil({ communityId }: { communityId: string }) {
   return (
     <>
       <EntryCard
-        icon="🗂️"
+        icon="category"
         title="议事会管理"
         description="安排议事会、签到、导出名单"
         onOpen={open(SUB_PAGES.staffCouncil)}
       />
       <EntryCard
-        icon="💬"
+        icon="message"
         title="议题办理"
         description="审核居民议题、安排上会、记录决定和进展"
         onOpen={open(SUB_PAGES.staffAgenda)}

@@ -21,11 +21,11 @@ function greeting(hour: number): string {
 }
 
 const ENTRIES = [
-  { icon: '🗳️', title: '社区议事', description: '大家的事大家商量', url: TAB_PAGES.council },
-  { icon: '💬', title: '邻里议题', description: '身边的事提出来，办得怎样晒出来', url: SUB_PAGES.agenda },
-  { icon: '🍲', title: '长者食堂', description: '订餐与助餐补贴', url: TAB_PAGES.canteen },
-  { icon: '🎁', title: '邻里积分', description: '参与社区活动攒积分', url: TAB_PAGES.points },
-  { icon: '👤', title: '我的', description: '大字模式与个人设置', url: TAB_PAGES.mine },
+  { icon: 'council', title: '社区议事', description: '大家的事大家商量', url: TAB_PAGES.council },
+  { icon: 'message', title: '邻里议题', description: '身边的事提出来，办得怎样晒出来', url: SUB_PAGES.agenda },
+  { icon: 'canteen', title: '长者食堂', description: '订餐与助餐补贴', url: TAB_PAGES.canteen },
+  { icon: 'gift', title: '邻里积分', description: '参与社区活动攒积分', url: TAB_PAGES.points },
+  { icon: 'members', title: '我的', description: '大字模式与个人设置', url: TAB_PAGES.mine },
 ] as const;
 
 export default function HomePage() {
@@ -49,7 +49,7 @@ export default function HomePage() {
         <CommunityCard community={community.data} />
       ) : !communityId ? (
         <EntryCard
-          icon="🏘️"
+          icon="home"
           title="找到我的社区"
           description="按街道和社区名称查找，或扫社区张贴的小程序码"
           onOpen={() => void Taro.navigateTo({ url: SUB_PAGES.findCommunity })}

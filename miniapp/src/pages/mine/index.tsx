@@ -35,7 +35,7 @@ export default function MinePage() {
         <>
           <Profile me={me} />
           <EntryCard
-            icon="✉️"
+            icon="mail"
             title="消息"
             description={unread > 0 ? `${unread} 条未读消息` : '没有未读消息'}
             badge={unread > 0 ? badgeText(unread) : undefined}
@@ -44,7 +44,7 @@ export default function MinePage() {
           {isStaff || isMerchant ? <Text className="linli-section-title">工作入口</Text> : null}
           {isStaff ? (
             <EntryCard
-              icon="🏘️"
+              icon="home"
               title="社区工作台"
               description="居民认证审核、代办绑定确认、居民档案"
               onOpen={() => void Taro.navigateTo({ url: SUB_PAGES.staffWorkbench })}
@@ -52,14 +52,14 @@ export default function MinePage() {
           ) : null}
           {isMerchant ? (
             <EntryCard
-              icon="🏪"
+              icon="store"
               title="商户中心"
               description="扫码核销积分、兑换记录与月结单"
               onOpen={() => void Taro.navigateTo({ url: SUB_PAGES.merchantCenter })}
             />
           ) : null}
           <EntryCard
-            icon="✉️"
+            icon="mail"
             title="接受任命邀请"
             description="街道或社区发来的 8 位邀请码"
             onOpen={() => void Taro.navigateTo({ url: SUB_PAGES.invite })}
@@ -89,7 +89,7 @@ export default function MinePage() {
 
       {signedIn ? (
         <EntryCard
-          icon="🔒"
+          icon="key"
           title="个人信息与账号"
           description="下载我的数据、注销账号"
           onOpen={() => void Taro.navigateTo({ url: SUB_PAGES.privacy })}

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Switch } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { ToggleSwitch } from '../../components/toggle-switch';
 import { useState } from 'react';
 import { EntryCard } from '../../components/entry-card';
 import { PageShell } from '../../components/page-shell';
@@ -27,7 +28,7 @@ function JoinCard({ communityId }: { communityId: string }) {
       </Text>
       <View className="points__switch">
         <Text>在「志愿之星」榜单上显示我的名字</Text>
-        <Switch ariaLabel="在志愿之星显示我的名字" checked={showName} onChange={setShowName} loadingIcon={null} />
+        <ToggleSwitch label="在志愿之星显示我的名字" checked={showName} onChange={setShowName} />
       </View>
       <Button
         className="points__action"
@@ -82,15 +83,20 @@ export default function PointsPage() {
       {volunteerCommunity ? (
         <>
           <Balance communityId={volunteerCommunity} />
-          <EntryCard icon="📒" title="积分明细" description="每一笔积分的来由" onOpen={open(SUB_PAGES.pointsHistory)} />
           <EntryCard
-            icon="🙋"
+            icon="ledger"
+            title="积分明细"
+            description="每一笔积分的来由"
+            onOpen={open(SUB_PAGES.pointsHistory)}
+          />
+          <EntryCard
+            icon="volunteer"
             title="志愿活动"
             description="报名、现场扫码签到签退"
             onOpen={open(SUB_PAGES.pointsActivities)}
           />
           <EntryCard
-            icon="🏪"
+            icon="store"
             title="爱心商户"
             description="用积分兑换理发、购物优惠"
             onOpen={open(SUB_PAGES.pointsMerchants)}
@@ -107,14 +113,14 @@ export default function PointsPage() {
       {me ? (
         <>
           <EntryCard
-            icon="⭐"
+            icon="star"
             title="志愿之星"
             description="本月服务时长最多的志愿者"
             onOpen={open(SUB_PAGES.pointsStars)}
           />
           {!isMerchant ? (
             <EntryCard
-              icon="🔑"
+              icon="key"
               title="商户入口"
               description="爱心商户用社区发的邀请码绑定店铺"
               onOpen={open(SUB_PAGES.merchantCenter)}

@@ -34,19 +34,13 @@ function DevLogins({ login }: { login: ReturnType<typeof useLogin> }) {
           key={user.code}
           className={`login__user${login.pending ? ' login__user--busy' : ''}`}
           role="button"
-          aria-label={`以${user.name}登录`}
           onClick={() => void run(login.loginAs(user.code))}
         >
           <Text className="login__user-name">{user.name}</Text>
           <Text className="login__user-role">{user.roleLabel}</Text>
         </View>
       ))}
-      <View
-        className="login__user login__user--new"
-        role="button"
-        aria-label="以新居民身份体验"
-        onClick={() => void run(login.loginAsNewcomer())}
-      >
+      <View className="login__user login__user--new" role="button" onClick={() => void run(login.loginAsNewcomer())}>
         <Text className="login__user-name">以新居民身份体验</Text>
         <Text className="login__user-role">一位刚注册、尚未认证的新用户，可以体验申请居民认证</Text>
       </View>

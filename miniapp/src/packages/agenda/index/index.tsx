@@ -27,17 +27,17 @@ function Hub({ viewer }: { viewer: CouncilReader }) {
         </Button>
       ) : (
         <EntryCard
-          icon="🗂️"
+          icon="category"
           title="议题办理"
           description="审核、安排上会、记录决定和办理进展"
           onOpen={open(SUB_PAGES.staffAgenda)}
         />
       )}
       {member ? (
-        <EntryCard icon="📋" title={whose} description="提出的议题和办理进度" onOpen={open(SUB_PAGES.agendaMine)} />
+        <EntryCard icon="list" title={whose} description="提出的议题和办理进度" onOpen={open(SUB_PAGES.agendaMine)} />
       ) : null}
       <EntryCard
-        icon="📢"
+        icon="notice"
         title="晒事栏"
         description="已办结的议题、决定和大家的评价"
         onOpen={open(SUB_PAGES.agendaBoard)}

@@ -29,7 +29,6 @@ function Orders({ actingId }: { actingId?: string }) {
             className="linli-card"
             key={o.orderId}
             role="link"
-            aria-label={title}
             onClick={() => void Taro.navigateTo({ url: links.canteenOrder(o.communityId, o.orderId) })}
           >
             <View className="canteen-sub__row">

@@ -138,7 +138,7 @@ describe('议事会 page', () => {
     render(<SessionPage />);
 
     expect(await screen.findByText('本次议程')).toBeTruthy();
-    expect(screen.getByRole('link', { name: '加装电梯费用如何分摊' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: /^加装电梯费用如何分摊/ })).toBeTruthy();
     expect(screen.getByText('附议 12 人')).toBeTruthy();
   });
 

@@ -29,7 +29,7 @@ function Queue({ communityId }: { communityId: string }) {
     <>
       <Text className="staff__intro linli-muted">最早提交的排在最前，待审核超过 3 天的会标红。点议题进入办理。</Text>
       <EntryCard
-        icon="✍️"
+        icon="edit"
         title="代居民登记议题"
         description="板凳会上、电话里听到的事，替居民登记"
         onOpen={open(SUB_PAGES.staffAgendaRecord)}

@@ -37,19 +37,19 @@ function CanteenWeek({
   return (
     <>
       <EntryCard
-        icon="⚙️"
+        icon="setting"
         title="食堂设置"
         description="餐次与截止时间、送餐费、按年龄段的助餐补贴"
         onOpen={open(SUB_PAGES.staffCanteenSettings)}
       />
       <EntryCard
-        icon="🛵"
+        icon="delivery"
         title="送餐资格"
         description="登记可送餐上门的高龄、行动不便老人"
         onOpen={open(SUB_PAGES.staffCanteenDelivery)}
       />
       <EntryCard
-        icon="📊"
+        icon="report"
         title="日结与报表"
         description="收入、按年龄段的补贴、导出表格、每月供餐"
         onOpen={open(`${SUB_PAGES.staffCanteenSettlement}?canteenId=${canteen.canteenId}`)}

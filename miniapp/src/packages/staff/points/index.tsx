@@ -142,7 +142,7 @@ function Activities({ communityId }: { communityId: string }) {
       {list.data?.activities.map((a) => (
         <EntryCard
           key={a.activityId}
-          icon="🙋"
+          icon="volunteer"
           title={a.title}
           description={`${formatSessionTime(a.startsAt, a.endsAt)} · 已报名 ${a.signedUp}/${a.slots}`}
           onOpen={() => void Taro.navigateTo({ url: `${SUB_PAGES.staffActivity}?activityId=${a.activityId}` })}
@@ -367,7 +367,7 @@ export default function StaffPointsPage() {
             <Text className="linli-section-title">志愿活动</Text>
             <Activities communityId={communityId} />
             <EntryCard
-              icon="🧾"
+              icon="receipt"
               title="积分调整与审计"
               description="手工调整、冲正及审计清单"
               onOpen={() => void Taro.navigateTo({ url: SUB_PAGES.staffPointsAdjust })}

@@ -51,66 +51,66 @@ function Workbench({ communityId }: { communityId: string }) {
       </Text>
       <Text className="linli-section-title">待办事项</Text>
       <EntryCard
-        icon="🪪"
+        icon="verify"
         title="居民认证审核"
         description={waiting(applications.data?.items.length, '暂无待审核的申请')}
         onOpen={open(SUB_PAGES.staffReviews)}
       />
       <EntryCard
-        icon="🤝"
+        icon="partner"
         title="代办绑定确认"
         description={waiting(links.data?.items.length, '暂无待确认的绑定')}
         onOpen={open(SUB_PAGES.staffLinks)}
       />
       <Text className="linli-section-title">志愿服务与积分</Text>
       <EntryCard
-        icon="🎁"
+        icon="gift"
         title="志愿服务与积分"
         description="发布活动、确认时长、爱心商户、积分统计"
         onOpen={open(SUB_PAGES.staffPoints)}
       />
       <Text className="linli-section-title">社区议事</Text>
       <EntryCard
-        icon="💬"
+        icon="message"
         title="议题办理"
         description={waiting(topics.data?.rows.length, '暂无待审核的议题')}
         onOpen={open(SUB_PAGES.staffAgenda)}
       />
       <EntryCard
-        icon="🗓️"
+        icon="calendar"
         title="议事会管理"
         description="安排议事会、签到、导出参会名单"
         onOpen={open(SUB_PAGES.staffCouncil)}
       />
       <EntryCard
-        icon="🏛️"
+        icon="council"
         title="议事场所"
         description="新增或修改议事场所和座位数"
         onOpen={open(SUB_PAGES.staffVenues)}
       />
       <Text className="linli-section-title">长者食堂</Text>
       <EntryCard
-        icon="🍳"
+        icon="canteen"
         title="食堂管理"
         description="发布菜单、后厨备餐、取餐核销、电话代订、日结"
         onOpen={open(SUB_PAGES.staffCanteen)}
       />
       <Text className="linli-section-title">档案管理</Text>
       <EntryCard
-        icon="📝"
+        icon="register"
         title="为无微信居民建档"
         description="替不用微信的老人登记住址和身份"
         onOpen={open(SUB_PAGES.staffRegister)}
       />
       <EntryCard
-        icon="📇"
+        icon="members"
         title="居民档案"
         description="按楼栋查看已认证的居民"
         onOpen={open(SUB_PAGES.staffMembers)}
       />
       <Text className="linli-section-title">消息通知</Text>
       <EntryCard
-        icon="📨"
+        icon="figures"
         title="消息发送情况"
         description="近 7 天站内消息与微信通知"
         onOpen={open(SUB_PAGES.staffNotifyStats)}

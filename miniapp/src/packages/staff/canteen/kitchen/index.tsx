@@ -82,10 +82,10 @@ function KitchenView({ refs }: { refs: MenuRef }) {
           ))}
         </View>
       </View>
-      <View className="linli-card" role="table" aria-label="备餐统计">
+      <View className="linli-card" role="list" aria-label="备餐统计">
         <Text className="staff__title">备餐统计（份）</Text>
         {k.tally.map((t) => (
-          <View className="canteen-staff__table-row" key={t.dishId} role="row" aria-label={t.name}>
+          <View className="canteen-staff__table-row" key={t.dishId} role="listitem" aria-label={t.name}>
             <Text>{t.name}</Text>
             <Text>
               共 {t.ordered} · 自取 {t.pickup} · 送餐 {t.delivery} · 余 {t.left}
