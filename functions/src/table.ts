@@ -74,6 +74,8 @@
  *  AP70 the merchant a user operates                GetItem pk=USER#<id> sk=MERCHANT
  *  AP71 a community's points settings               GetItem pk=COMMUNITY#<id> sk=SETTINGS#points
  *  AP72 manual adjustments and reversals (audit)    Query gsi1 gsi1pk=COMMUNITY#<id>#PTAUDIT newest first
+ *  AP73 the redemption behind a typed short code    GetItem pk=REDEEMCODE#<community>#<code> sk=META
+ *  AP74 a user's wrong typed codes in one minute    UpdateItem pk=ATTEMPTS#<scope>#<user> sk=MINUTE#<epoch minute>
  *  AP80–AP87 care (微心愿, partner units, care settings): keys and list in functions/src/care/items.ts
  *  AP90 a street office (街道)                       GetItem pk=STREET#<id> sk=META
  *  AP91 every street office, by name                Query gsi1 gsi1pk=STREETS
@@ -197,6 +199,13 @@ export const key = {
     pk: `PTSTARS#${communityId}#${month}`,
     sk: `USER#${userId}`,
   }),
+  /** A redemption's typed short code → its signed code (AP73). */
+  redemptionShortCode: (communityId: string, code: string) => ({ pk: `REDEEMCODE#${communityId}#${code}`, sk: 'META' }),
+  /** Wrong typed codes of a user in one minute (AP74). */
+  codeAttempts: (scope: string, userId: string, minute: number) => ({
+    pk: `ATTEMPTS#${scope}#${userId}`,
+    sk: `MINUTE#${minute}`,
+  }),
   merchantInvite: (code: string) => ({ pk: `MERCHANTINVITE#${code}`, sk: 'META' }),
   merchantOperator: (userId: string) => ({ pk: `USER#${userId}`, sk: 'MERCHANT' }),
   pointsSettings: (communityId: string) => ({ pk: `COMMUNITY#${communityId}`, sk: 'SETTINGS#points' }),
@@ -265,4 +274,6 @@ export type EntityType =
   | 'CareGrant'
   | 'Link'
   | 'Idempotency'
+  | 'CodeAttempts'
+  | 'RedemptionShortCode'
   | 'Health';

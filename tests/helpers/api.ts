@@ -41,8 +41,8 @@ export class TestApi {
 
   async start(options: TestApiOptions = {}): Promise<this> {
     this.api = await startLocalApi(0, '127.0.0.1', { lambdaTimeoutMs: options.lambdaTimeoutMs });
-    // TODO(#17, this session): on for every file once every idempotent route completes in its effect.
-    this.loseCompletions = options.loseCompletions ?? process.env.LINLI_LOSE_COMPLETIONS === '1';
+    // LINLI_LOSE_COMPLETIONS=0 turns it off for a run, to tell a replay defect from another.
+    this.loseCompletions = options.loseCompletions ?? process.env.LINLI_LOSE_COMPLETIONS !== '0';
     return this;
   }
 

@@ -35,6 +35,7 @@ export const setTabBarBadge = jest.fn(ok('setTabBarBadge'));
 export const removeTabBarBadge = jest.fn(ok('removeTabBarBadge'));
 export const stopPullDownRefresh = jest.fn(ok('stopPullDownRefresh'));
 export const login = jest.fn(() => Promise.resolve({ errMsg: 'login:ok', code: 'wx-login-code' }));
+export const makePhoneCall = jest.fn(ok('makePhoneCall'));
 /** The page stack; a test that needs pages to go back to sets its own return value. */
 export const getCurrentPages = jest.fn((): { route: string }[] => []);
 
@@ -113,6 +114,7 @@ export function resetTaroMock(): void {
     navigateTo,
     redirectTo,
     navigateBack,
+    makePhoneCall,
     reLaunch,
     setTabBarBadge,
     removeTabBarBadge,
@@ -150,6 +152,7 @@ const Taro = {
   removeTabBarBadge,
   stopPullDownRefresh,
   login,
+  makePhoneCall,
   getCurrentPages,
   getStorageSync,
   setStorageSync,

@@ -548,6 +548,13 @@ export const clientRoutes = {
     auth: true,
     actingFor: false,
   },
+  getDeliveryContact: {
+    method: 'GET',
+    path: '/community/:communityId/canteen-orders/:orderId/contact',
+    idempotent: false,
+    auth: true,
+    actingFor: false,
+  },
   confirmDelivery: {
     method: 'POST',
     path: '/community/:communityId/canteen-orders/:orderId/confirm-delivery',
@@ -908,6 +915,13 @@ export const clientRoutes = {
   listRoleAudit: {
     method: 'GET',
     path: '/streets/:streetId/role-audit',
+    idempotent: false,
+    auth: true,
+    actingFor: false,
+  },
+  revealApplicantPhone: {
+    method: 'POST',
+    path: '/community/:communityId/applications/:applicationId/phone',
     idempotent: false,
     auth: true,
     actingFor: false,
