@@ -84,7 +84,16 @@ const SIGNED_OUT = '未登录访客';
 
 /** Who visits what: every page of the app is somebody's. */
 const VISITS: { who: string; pages: string[] }[] = [
-  { who: SIGNED_OUT, pages: ['pages/home/index', 'packages/onboarding/find/index', 'packages/account/login/index'] },
+  {
+    who: SIGNED_OUT,
+    // The privacy guide is open to everyone: the consent sheet links it before anyone signs in.
+    pages: [
+      'pages/home/index',
+      'packages/onboarding/find/index',
+      'packages/account/login/index',
+      'packages/account/privacy-guide/index',
+    ],
+  },
   {
     who: NEWCOMER,
     pages: ['pages/home/index', 'packages/account/apply/index', 'packages/onboarding/invite/index'],

@@ -30,7 +30,7 @@ describe('privacy consent and share cards on H5', () => {
   it(
     'asks for consent before the first copy, lets a resident decline and keep reading, records the agreement, and copies a link that opens the topic in its community',
     async () => {
-      await withBrowser('consent-share', async ({ page, screenshot }) => {
+      await withBrowser('consent-share', async ({ page, screenshot, audit }) => {
         await signIn(page, '王桂芳');
         await page.goto(`${h5Url()}/#${TOPIC_PATH}`);
         await expectVisible(currentPage(page).getByText('南门电动车乱停乱充电', { exact: true }).first());
@@ -41,6 +41,8 @@ describe('privacy consent and share cards on H5', () => {
         for (const item of ['姓名', '出生日期', '楼栋和房号', '手机号', '摄像头（扫码）', '剪贴板（仅写入）']) {
           await expectVisible(sheet(page).getByText(item, { exact: true }));
         }
+        // The open sheet passes the same accessibility audit as every page (axe-core, tap targets).
+        await audit();
         await screenshot('privacy-sheet');
         await sheetButton(page, '不同意').click();
         await expectVisible(page.getByText('同意隐私保护指引后才能复制'));

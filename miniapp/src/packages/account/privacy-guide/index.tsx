@@ -51,7 +51,7 @@ export default function PrivacyGuidePage() {
         <View
           className="privacy-guide__link"
           role="link"
-          aria-label="个人信息与账号：下载数据或注销账号"
+          aria-label="前往「个人信息与账号」下载数据或注销账号"
           onClick={() => void Taro.navigateTo({ url: SUB_PAGES.privacy })}
         >
           <Text>前往「个人信息与账号」下载数据或注销账号</Text>

@@ -46,7 +46,7 @@ export default function PrivacyPage() {
       <View
         className="linli-card privacy__guide-link"
         role="link"
-        aria-label="阅读《邻里隐私保护指引》"
+        aria-label="阅读《邻里隐私保护指引》：收集哪些信息、做什么用"
         onClick={() => void Taro.navigateTo({ url: SUB_PAGES.privacyGuide })}
       >
         <Text>阅读《邻里隐私保护指引》：收集哪些信息、做什么用</Text>
