@@ -5,7 +5,7 @@ import type { MealName } from '@linli/shared/contract/canteen';
 import { PageShell } from '../../../../components/page-shell';
 import { RequestStatus } from '../../../../components/request-status';
 import { StatusTag } from '../../../../components/status-tag';
-import { TextField } from '../../../../components/text-field';
+import { InputField } from '../../../../components/input-field';
 import type { MenuRef } from '../../../../hooks/use-canteen-orders';
 import { useCodeCheck } from '../../../../hooks/use-code-check';
 import { useHandOver, useKitchen, type Kitchen } from '../../../../hooks/use-canteen-staff';
@@ -33,7 +33,7 @@ function HandOverPanel({ refs, onDone }: { refs: MenuRef; onDone: () => void }) 
         </Button>
       ) : null}
       <View className="canteen-staff__check">
-        <TextField label="取餐码" value={code} maxlength={6} placeholder="如 K7M2QX" onInput={setCode} />
+        <InputField label="取餐码" value={code} maxlength={6} placeholder="如 K7M2QX" onInput={setCode} />
         <Button
           type={canScan ? 'default' : 'primary'}
           size="large"
