@@ -59,6 +59,13 @@ async function main(): Promise<void> {
     `--outputFile=${jestJson}`,
   ]);
 
+  // Only meaningful after the whole integration project ran, as it just did.
+  const coverageStep = await run('every write route succeeds in an integration test', 'npx', [
+    'tsx',
+    'scripts/check-write-coverage.ts',
+  ]);
+  steps.push(coverageStep);
+
   let passed = steps.filter((s) => s.ok).length;
   let failed = steps.filter((s) => !s.ok).length;
   if (existsSync(jestJson)) {
@@ -78,7 +85,8 @@ async function main(): Promise<void> {
     failed += 1;
   }
   console.log('\nsteps:');
-  for (const s of [...steps, jestStep]) console.log(`  ${s.ok ? '✔' : '✘'} ${s.name} (${s.seconds}s)`);
+  for (const s of [...steps.filter((s) => s !== coverageStep), jestStep, coverageStep])
+    console.log(`  ${s.ok ? '✔' : '✘'} ${s.name} (${s.seconds}s)`);
   console.log(`\n${passed} passed, ${failed} failed`);
   process.exit(failed === 0 ? 0 : 1);
 }

@@ -202,6 +202,24 @@ describe('微心愿', () => {
     expect((await outboxOf(wishId)).some((e) => e.eventType === 'care.wish_fulfilled')).toBe(false);
   });
 
+  it('lets the wisher withdraw an open wish, which leaves the wall; nobody else may, and not twice', async () => {
+    const f = await setup();
+    const path = `/community/${f.c.communityId}/wishes`;
+    const wishId = await approvedWish(f);
+    const neighbour = await residentMember(f.c, { buildingId: 'b2' });
+
+    const byNeighbour = await post(`${path}/${wishId}/withdraw`, neighbour.token);
+    const withdrawn = await post(`${path}/${wishId}/withdraw`, f.elder.token);
+    const again = await post(`${path}/${wishId}/withdraw`, f.elder.token);
+    const wall = await get(`/community/${f.c.communityId}/wish-wall`, neighbour.token);
+
+    expect([byNeighbour.status, byNeighbour.body.error.code]).toEqual([403, 'FORBIDDEN']);
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body).toMatchObject({ wishId, status: 'withdrawn' });
+    expect(again.body.error.code).toBe('WISH_TRANSITION_INVALID');
+    expect(wall.body.wishes.map((w: any) => w.wishId)).not.toContain(wishId);
+  });
+
   it('marks wishes of members staff tagged 独居 for priority, lets staff post for them and decline with a reason', async () => {
     const f = await setup();
     const cp = `/community/${f.c.communityId}`;

@@ -36,7 +36,7 @@ beforeAll(async () => {
   process.env.DYNAMODB_ENDPOINT = db.endpoint;
   process.env.TABLE_NAME = tableName;
   const { TestApi: Api } = await import('../helpers/api');
-  api = await new Api().start({ lambdaTimeoutMs: LAMBDA_TIMEOUT_MS });
+  api = await new Api().start({ lambdaTimeoutMs: LAMBDA_TIMEOUT_MS, loseCompletions: false });
 }, 180_000);
 
 afterAll(async () => {

@@ -5,7 +5,7 @@
 import { ulid } from 'ulidx';
 import { deliverMessage } from '../../functions/src/notify/repository';
 import { TestApi } from '../helpers/api';
-import { newWechatUser, type SignedIn } from '../helpers/fixtures';
+import { idem, newWechatUser, type SignedIn } from '../helpers/fixtures';
 
 const api = new TestApi();
 beforeAll(() => api.start());
@@ -121,5 +121,49 @@ describe('the message centre', () => {
     expect(res.status).toBe(404);
     expect(res.body.error.code).toBe('MESSAGE_NOT_FOUND');
     expect(await unread(owner)).toBe(1);
+  });
+});
+
+describe('subscribe-message consent', () => {
+  interface Granted {
+    granted: { template: string; remaining: number }[];
+  }
+  const record = (user: SignedIn, headers: Record<string, string>, results: unknown[]) =>
+    api.call<Granted>('POST', '/me/subscriptions', { token: user.accessToken, headers, body: { results } });
+
+  it('counts one consent per accepted template and counts a retried request once', async () => {
+    const user = await newWechatUser(api, 'consent');
+    const first = await record(user, idem(), [
+      { template: 'seat', accepted: true },
+      { template: 'meal', accepted: false },
+    ]);
+    const headers = idem();
+    const second = await record(user, headers, [
+      { template: 'seat', accepted: true },
+      { template: 'meal', accepted: true },
+    ]);
+    // The same request again (its answer was lost on the way): nothing is counted twice.
+    const retried = await record(user, headers, [
+      { template: 'seat', accepted: true },
+      { template: 'meal', accepted: true },
+    ]);
+    const listed = await api.call<Granted>('GET', '/me/subscriptions', { token: user.accessToken });
+
+    expect(first.status).toBe(200);
+    expect(first.body.granted).toEqual([
+      { template: 'seat', remaining: 1 },
+      { template: 'meal', remaining: 0 },
+    ]);
+    expect(second.body.granted).toEqual([
+      { template: 'seat', remaining: 2 },
+      { template: 'meal', remaining: 1 },
+    ]);
+    expect(retried.body).toEqual(second.body);
+    expect(listed.body.granted).toEqual(
+      expect.arrayContaining([
+        { template: 'seat', remaining: 2 },
+        { template: 'meal', remaining: 1 },
+      ]),
+    );
   });
 });

@@ -95,6 +95,27 @@ describe('street offices', () => {
 });
 
 describe('appointment by invite', () => {
+  it('lets the admin invite another platform admin, who can then create streets', async () => {
+    const invite = await api.call<any>('POST', '/platform/invites', {
+      token: admin.accessToken,
+      body: { inviteeName: '周文静' },
+      headers: idem(),
+    });
+    const invitee = await newWechatUser(api, 'admin2');
+    const session = await accept(api, invitee, invite.body.code);
+    const street = await api.call<any>('POST', '/streets', {
+      token: session.body.accessToken,
+      body: { name: `宁安街道${Date.now().toString(36)}`, city: '银川市', district: '兴庆区' },
+      headers: idem(),
+    });
+
+    expect(invite.status).toBe(201);
+    expect(invite.body).toMatchObject({ role: 'admin', inviteeName: '周文静', status: 'open' });
+    expect(session.status).toBe(200);
+    expect(await grantsOf(invitee.userId)).toContainEqual({ role: 'admin' });
+    expect(street.status).toBe(201);
+  });
+
   it('makes a staff member of the community, who then works there and nowhere else', async () => {
     const street = await createStreet(api, admin);
     const operator = await appointOperator(api, admin, street.id);

@@ -390,6 +390,37 @@ describe('merchants and redemption', () => {
     expect(over.body.error.code).toBe('MERCHANT_MONTHLY_CAP');
     expect(await balance(c, v.userId)).toBe(70);
   });
+
+  it('lets staff change a merchant’s agreement, which residents then see, and refuses an unknown merchant', async () => {
+    const c = await createCommunity();
+    const staff = await staffOf(c);
+    const v = await volunteerOf(c);
+    const m = await createMerchant(api, c, staff);
+    const agreement = {
+      offers: [{ offerId: 'wash', kind: 'fixed', title: '洗剪吹一次', points: 40 }],
+      activeFrom: '2020-01-01',
+      monthlyCap: 800,
+    };
+    const path = (merchantId: string) => `/community/${c.communityId}/points-merchants/${merchantId}/agreement`;
+
+    const updated = await api.call<any>('PUT', path(m.merchantId), {
+      token: staff.token,
+      headers: idem(),
+      body: agreement,
+    });
+    const unknown = await api.call<any>('PUT', path('01J0000000000000000000NONE'), {
+      token: staff.token,
+      headers: idem(),
+      body: agreement,
+    });
+    const listed = await api.call<any>('GET', `/community/${c.communityId}/points-merchants`, { token: v.token });
+
+    expect(updated.status).toBe(200);
+    expect(updated.body).toMatchObject({ merchantId: m.merchantId, active: true, agreement });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.code).toBe('MERCHANT_NOT_FOUND');
+    expect(listed.body.merchants.find((x: any) => x.merchantId === m.merchantId).agreement).toMatchObject(agreement);
+  });
 });
 
 describe('adjustments and reversals', () => {

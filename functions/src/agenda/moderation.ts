@@ -8,6 +8,7 @@ import type { Principal } from '@linli/shared/contract/principal';
 import { DomainError } from '@linli/shared/errors';
 import { retry, withOptimisticRetry } from '../platform/retry';
 import type { TimelineRecord, TopicRecord } from './records';
+import { completionPut } from '../platform/idempotency';
 import * as repo from './repository';
 import { changed, topicOf } from './access';
 import { topicView } from './views';
@@ -27,10 +28,12 @@ export async function releaseTopicText(
   if (target.ratingMemberId) {
     const rating = await repo.getRating(topicId, target.ratingMemberId);
     if (!rating?.commentHeld) throw new DomainError('CONTENT_NOT_HELD');
-    if (!(await repo.moderateRating(topicId, target.ratingMemberId, { release: true }))) {
+    // The topic view carries no rating comments, so the answer is the topic as it stands.
+    const reply = topicView(await topicOf(communityId, topicId, true), true);
+    if (!(await repo.moderateRating(topicId, target.ratingMemberId, { release: true }, completionPut(reply)))) {
       throw new DomainError('CONTENT_NOT_HELD');
     }
-    return topicView(await topicOf(communityId, topicId, true), true);
+    return reply;
   }
   return changeTopic(principal, communityId, topicId, (seen) => {
     if (!seen.held) throw new DomainError('CONTENT_NOT_HELD');
@@ -47,10 +50,11 @@ export async function hideTopicText(
 ): Promise<Topic> {
   const at = new Date().toISOString();
   if (target.ratingMemberId) {
-    await topicOf(communityId, topicId);
-    const hidden = await repo.moderateRating(topicId, target.ratingMemberId, { hide: { reason: target.reason, at } });
+    const reply = topicView(await topicOf(communityId, topicId, true), true);
+    const hide = { hide: { reason: target.reason, at } };
+    const hidden = await repo.moderateRating(topicId, target.ratingMemberId, hide, completionPut(reply));
     if (!hidden) throw new DomainError('CONTENT_NOT_FOUND');
-    return topicView(await topicOf(communityId, topicId, true), true);
+    return reply;
   }
   return changeTopic(principal, communityId, topicId, (seen) => {
     if (seen.hidden) throw new DomainError('CONTENT_ALREADY_HIDDEN');
@@ -84,8 +88,9 @@ async function changeTopic(
       to: seen.status,
       note,
     };
-    const result = await repo.transition(seen, next, entry, changed(next, note), at);
+    const reply = topicView(next, true);
+    const result = await repo.transition(seen, next, entry, changed(next, note), at, completionPut(reply));
     if (result !== 'done') return retry;
-    return topicView(next, true);
+    return reply;
   });
 }

@@ -12,6 +12,7 @@ import {
 import { DomainError } from '@linli/shared/errors';
 import { subjectIn, type ActingSubject } from '../identity';
 import { screenStaffText } from '../moderation';
+import { completionPut } from '../platform/idempotency';
 import { retry, withOptimisticRetry } from '../platform/retry';
 import * as repo from './repository';
 import type { TimelineRecord, TopicRecord } from './records';
@@ -93,13 +94,14 @@ async function move(
       to: step.to,
       note,
     };
-    const result = await repo.transition(seen, next, entry, changed(next, note), at);
+    const reply = topicView(next, true);
+    const result = await repo.transition(seen, next, entry, changed(next, note), at, completionPut(reply));
     if (result === 'session-unavailable') {
       await sessionFor(communityId, next.sessionId!, new Date());
       return retry;
     }
     if (result === 'topic-changed') return retry;
-    return topicView(next, true);
+    return reply;
   });
 }
 
@@ -227,6 +229,7 @@ export async function mergeTopic(
       mergedIntoTitle: target.title,
       held: undefined,
     };
+    const reply = topicView(next, true);
     const by = { byId: mover.byId, byName: mover.byName, byRole: mover.byRole };
     const targetNote = `相同议题「${seen.title}」并入，新增附议 ${carry.length} 人`;
     const result = await repo.merge({
@@ -246,8 +249,9 @@ export async function mergeTopic(
       carry,
       events: [changed(next, note), changed(target, targetNote)],
       at,
+      completion: completionPut(reply),
     });
     if (result !== 'done') return retry;
-    return topicView(next, true);
+    return reply;
   });
 }

@@ -1,12 +1,13 @@
 /** Every DynamoDB read and write of the agenda (议题) feature. */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { OPEN_STATES } from '@linli/shared/domain/agenda/state';
 import { documentClient, tableName } from '../platform/dynamo';
 import { batchGetItems, getItem, queryIndex, queryPartition } from '../platform/items';
 import { outboxPut } from '../platform/outbox';
 import type { AgendaEvent as OutboxEvent } from './events';
-import { failedConditions } from '../platform/transactions';
+import { failedConditions, transactWithReply, writeWithReply } from '../platform/transactions';
+import type { IdempotencyCompletion } from '../platform/idempotency';
 import { index, key } from '../table';
 import {
   cosignItem,
@@ -109,28 +110,32 @@ export async function listSessionTopicIds(sessionId: string): Promise<string[]> 
 // ── writes ───────────────────────────────────────────────────────────────────
 
 /** A new topic with its first timeline entry and the author's link, in one transaction. */
-export async function createTopic(t: TopicRecord, first: TimelineRecord, event: OutboxEvent): Promise<void> {
-  await documentClient.send(
-    new TransactWriteCommand({
-      TransactItems: [
-        {
-          Put: {
-            TableName: tableName,
-            Item: topicItem(t, isOpen(t)),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
+export async function createTopic(
+  t: TopicRecord,
+  first: TimelineRecord,
+  event: OutboxEvent,
+  completion?: IdempotencyCompletion,
+): Promise<void> {
+  await transactWithReply(
+    [
+      {
+        Put: {
+          TableName: tableName,
+          Item: topicItem(t, isOpen(t)),
+          ConditionExpression: 'attribute_not_exists(pk)',
         },
-        timelinePut(first),
-        {
-          Put: {
-            TableName: tableName,
-            Item: memberTopicItem(t),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
+      },
+      timelinePut(first),
+      {
+        Put: {
+          TableName: tableName,
+          Item: memberTopicItem(t),
+          ConditionExpression: 'attribute_not_exists(pk)',
         },
-        outboxPut(event),
-      ],
-    }),
+      },
+      outboxPut(event),
+    ],
+    completion,
   );
 }
 
@@ -180,6 +185,7 @@ export async function transition(
   entry: TimelineRecord,
   event: OutboxEvent,
   now: string,
+  completion?: IdempotencyCompletion,
 ): Promise<TransitionOutcome> {
   const items: TransactItems = [transitionUpdate(seen, next), timelinePut(entry), outboxPut(event)];
   const scheduling = next.sessionId && next.sessionId !== seen.sessionId;
@@ -203,7 +209,7 @@ export async function transition(
     );
   }
   try {
-    await documentClient.send(new TransactWriteCommand({ TransactItems: items }));
+    await transactWithReply(items, completion);
     return 'done';
   } catch (error) {
     const failed = failedConditions(error);
@@ -218,31 +224,30 @@ export async function transition(
 export type CountOutcome = 'counted' | 'already' | 'topic-changed';
 
 /** A co-sign: the member's COSIGN item (once) and the topic's count, only while the topic is open. */
-export async function cosign(c: CosignRecord): Promise<CountOutcome> {
+export async function cosign(c: CosignRecord, completion?: IdempotencyCompletion): Promise<CountOutcome> {
   const open = Object.fromEntries(OPEN_STATES.map((s, i) => [`:s${i}`, s]));
   try {
-    await documentClient.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: tableName,
-              Item: cosignItem(c),
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
+    await transactWithReply(
+      [
+        {
+          Put: {
+            TableName: tableName,
+            Item: cosignItem(c),
+            ConditionExpression: 'attribute_not_exists(pk)',
           },
-          {
-            Update: {
-              TableName: tableName,
-              Key: key.topic(c.topicId),
-              UpdateExpression: 'ADD cosignCount :one',
-              ConditionExpression: `#status IN (${Object.keys(open).join(', ')})`,
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':one': 1, ...open },
-            },
+        },
+        {
+          Update: {
+            TableName: tableName,
+            Key: key.topic(c.topicId),
+            UpdateExpression: 'ADD cosignCount :one',
+            ConditionExpression: `#status IN (${Object.keys(open).join(', ')})`,
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':one': 1, ...open },
           },
-        ],
-      }),
+        },
+      ],
+      completion,
     );
     return 'counted';
   } catch (error) {
@@ -253,30 +258,29 @@ export async function cosign(c: CosignRecord): Promise<CountOutcome> {
 }
 
 /** A rating: the member's RATING item (once) and the topic's sum and count, only once it is done. */
-export async function rate(r: RatingRecord): Promise<CountOutcome> {
+export async function rate(r: RatingRecord, completion?: IdempotencyCompletion): Promise<CountOutcome> {
   try {
-    await documentClient.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: tableName,
-              Item: ratingItem(r),
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
+    await transactWithReply(
+      [
+        {
+          Put: {
+            TableName: tableName,
+            Item: ratingItem(r),
+            ConditionExpression: 'attribute_not_exists(pk)',
           },
-          {
-            Update: {
-              TableName: tableName,
-              Key: key.topic(r.topicId),
-              UpdateExpression: 'ADD ratingSum :stars, ratingCount :one',
-              ConditionExpression: '#status = :done',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':stars': r.stars, ':one': 1, ':done': 'done' },
-            },
+        },
+        {
+          Update: {
+            TableName: tableName,
+            Key: key.topic(r.topicId),
+            UpdateExpression: 'ADD ratingSum :stars, ratingCount :one',
+            ConditionExpression: '#status = :done',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':stars': r.stars, ':one': 1, ':done': 'done' },
           },
-        ],
-      }),
+        },
+      ],
+      completion,
     );
     return 'counted';
   } catch (error) {
@@ -312,8 +316,9 @@ export async function merge(args: {
   carry: string[];
   events: OutboxEvent[];
   at: string;
+  completion?: IdempotencyCompletion;
 }): Promise<'done' | 'changed'> {
-  const { seen, next, entry, target, targetEntry, events, at } = args;
+  const { seen, next, entry, target, targetEntry, events, at, completion } = args;
   const open = Object.fromEntries(OPEN_STATES.map((s, i) => [`:s${i}`, s]));
   const targetCount = (n: number, withEntry: boolean) => ({
     Update: {
@@ -352,17 +357,16 @@ export async function merge(args: {
     // The merged topic's co-signers were read: one arriving meanwhile sends us round again.
     update.Update.ConditionExpression += ' AND cosignCount = :seenCosigns';
     update.Update.ExpressionAttributeValues[':seenCosigns'] = seen.cosignCount;
-    await documentClient.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          update,
-          timelinePut(entry),
-          targetCount(rest.length, true),
-          timelinePut(targetEntry),
-          ...rest.map((m) => carryPut(target.topicId, m, seen.topicId, at)),
-          ...events.map((e) => outboxPut(e)),
-        ],
-      }),
+    await transactWithReply(
+      [
+        update,
+        timelinePut(entry),
+        targetCount(rest.length, true),
+        timelinePut(targetEntry),
+        ...rest.map((m) => carryPut(target.topicId, m, seen.topicId, at)),
+        ...events.map((e) => outboxPut(e)),
+      ],
+      completion,
     );
     return 'done';
   } catch (error) {
@@ -383,17 +387,21 @@ export async function moderateRating(
   topicId: string,
   memberId: string,
   change: { release: true } | { hide: { reason: string; at: string } },
+  completion?: IdempotencyCompletion,
 ): Promise<boolean> {
   try {
-    await documentClient.send(
-      new UpdateCommand({
-        TableName: tableName,
-        Key: key.topicRating(topicId, memberId),
-        UpdateExpression: 'release' in change ? 'REMOVE commentHeld' : 'SET commentHidden = :hide REMOVE commentHeld',
-        ConditionExpression: 'attribute_exists(pk) AND attribute_exists(#comment)',
-        ExpressionAttributeNames: { '#comment': 'comment' },
-        ...('hide' in change ? { ExpressionAttributeValues: { ':hide': change.hide } } : {}),
-      }),
+    await writeWithReply(
+      {
+        Update: {
+          TableName: tableName,
+          Key: key.topicRating(topicId, memberId),
+          UpdateExpression: 'release' in change ? 'REMOVE commentHeld' : 'SET commentHidden = :hide REMOVE commentHeld',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_exists(#comment)',
+          ExpressionAttributeNames: { '#comment': 'comment' },
+          ...('hide' in change ? { ExpressionAttributeValues: { ':hide': change.hide } } : {}),
+        },
+      },
+      completion,
     );
     return true;
   } catch (error) {

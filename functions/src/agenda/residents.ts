@@ -7,6 +7,7 @@ import { DomainError } from '@linli/shared/errors';
 import { subjectIn, subjectOf, type ActingSubject } from '../identity';
 import { screenText } from '../moderation';
 import { withOptimisticRetry } from '../platform/retry';
+import { completionPut } from '../platform/idempotency';
 import * as repo from './repository';
 import type { TimelineRecord, TopicRecord } from './records';
 import { PUBLIC_STATES, changed, memberActor, topicOf, viewerOf } from './access';
@@ -92,8 +93,9 @@ export async function submitTopic(
     to: 'submitted',
     note,
   };
-  await repo.createTopic(topic, first, changed(topic, note));
-  return topicView(topic, true);
+  const reply = topicView(topic, true);
+  await repo.createTopic(topic, first, changed(topic, note), completionPut(reply));
+  return reply;
 }
 
 export async function listOpenTopics(
@@ -181,14 +183,17 @@ export async function cosignTopic(
   if (t.held) throw new DomainError('CONTENT_HELD');
   const check = applyAction(toDomain(t), memberActor(subject), { kind: 'cosign' }, new Date().toISOString());
   if (!check.ok) throw new DomainError(check.code);
-  const outcome = await withOptimisticRetry(
-    () =>
-      repo.cosign({ topicId, memberId: subject.memberId, byUserId: principal.userId, at: new Date().toISOString() }),
-    30,
-  );
+  let reply: Topic | undefined;
+  const outcome = await withOptimisticRetry(async () => {
+    // The answer counts this co-sign on the topic as read just before it (others may add theirs).
+    const seen = await topicOf(communityId, topicId, true);
+    reply = topicView({ ...seen, cosignCount: seen.cosignCount + 1 }, false);
+    const cosign = { topicId, memberId: subject.memberId, byUserId: principal.userId, at: new Date().toISOString() };
+    return repo.cosign(cosign, completionPut(reply));
+  }, 30);
   if (outcome === 'already') throw new DomainError('ALREADY_COSIGNED');
   if (outcome === 'topic-changed') throw new DomainError('AGENDA_TRANSITION_INVALID');
-  return topicView(await topicOf(communityId, topicId, true), false);
+  return reply!;
 }
 
 /** Rates a finished topic 1–5 for the member, once; sum and count change in the same transaction. */
@@ -216,21 +221,24 @@ export async function rateTopic(
     screening?.outcome === 'review'
       ? { reason: screening.verdict.reason ?? 'wechat-review', at: new Date().toISOString() }
       : undefined;
-  const outcome = await withOptimisticRetry(
-    () =>
-      repo.rate({
-        topicId,
-        memberId: subject.memberId,
-        memberName: subject.realName,
-        byUserId: principal.userId,
-        stars: input.stars,
-        comment,
-        commentHeld,
-        at: new Date().toISOString(),
-      }),
-    30,
-  );
+  let reply: Topic | undefined;
+  const outcome = await withOptimisticRetry(async () => {
+    const seen = await topicOf(communityId, topicId, true);
+    const rated = { ...seen, ratingSum: seen.ratingSum + input.stars, ratingCount: seen.ratingCount + 1 };
+    reply = topicView(rated, subject.memberId === t.authorMemberId);
+    const rating = {
+      topicId,
+      memberId: subject.memberId,
+      memberName: subject.realName,
+      byUserId: principal.userId,
+      stars: input.stars,
+      comment,
+      commentHeld,
+      at: new Date().toISOString(),
+    };
+    return repo.rate(rating, completionPut(reply));
+  }, 30);
   if (outcome === 'already') throw new DomainError('ALREADY_RATED');
   if (outcome === 'topic-changed') throw new DomainError('AGENDA_TRANSITION_INVALID');
-  return topicView(await topicOf(communityId, topicId, true), subject.memberId === t.authorMemberId);
+  return reply!;
 }

@@ -4,6 +4,7 @@ import type { Principal } from '@linli/shared/contract/principal';
 import { todayInShanghai } from '@linli/shared/domain/identity/person';
 import { DomainError } from '@linli/shared/errors';
 import type { Caller } from '../identity';
+import { completionPut } from '../platform/idempotency';
 import { advance, nowIso, orderFor, type OrderRef } from './access';
 import * as repo from './repository';
 import type { OrderRecord } from './records';
@@ -44,6 +45,7 @@ export async function claimDelivery(volunteer: Principal, { communityId, orderId
     volunteerName: volunteer.name,
     claimedAt: at,
   };
+  const reply = orderView({ ...order, ...set }, false);
   const done = await advance(
     orderId,
     'placed',
@@ -59,9 +61,10 @@ export async function claimDelivery(volunteer: Principal, { communityId, orderId
       },
     ],
     { fulfilment: 'delivery' },
+    completionPut(reply),
   );
   if (!done) return refuse((await repo.getOrder(orderId, true)) ?? order);
-  return orderView({ ...order, ...set }, false);
+  return reply;
 }
 
 export async function markDelivered(volunteer: Principal, { communityId, orderId }: OrderRef): Promise<MealOrder> {
@@ -73,6 +76,7 @@ export async function markDelivered(volunteer: Principal, { communityId, orderId
   };
   if (order.status !== 'out_for_delivery' || order.volunteerUserId !== volunteer.userId) refuse(order);
   const at = nowIso();
+  const reply = orderView({ ...order, status: 'delivered', deliveredAt: at }, false);
   const done = await advance(
     orderId,
     'out_for_delivery',
@@ -87,9 +91,10 @@ export async function markDelivered(volunteer: Principal, { communityId, orderId
       },
     ],
     { volunteerUserId: volunteer.userId },
+    completionPut(reply),
   );
   if (!done) refuse((await repo.getOrder(orderId, true)) ?? order);
-  return orderView({ ...order, status: 'delivered', deliveredAt: at }, false);
+  return reply;
 }
 
 /**
@@ -113,15 +118,15 @@ export async function confirmDelivery(caller: Caller, { communityId, orderId }: 
     receivedConfirmedBy: caller.principal.userId,
     paymentStatus: 'paid_on_delivery' as const,
   };
-  const done = await advance(orderId, 'delivered', set, [
-    {
-      type: 'canteen.delivery_confirmed',
-      communityId,
-      orderId,
-      volunteerUserId: order.volunteerUserId!,
-      confirmedAt: at,
-    },
-  ]);
+  const reply = orderView({ ...order, ...set }, asMember);
+  const confirmed = {
+    type: 'canteen.delivery_confirmed' as const,
+    communityId,
+    orderId,
+    volunteerUserId: order.volunteerUserId!,
+    confirmedAt: at,
+  };
+  const done = await advance(orderId, 'delivered', set, [confirmed], undefined, completionPut(reply));
   if (!done) refuse((await repo.getOrder(orderId, true)) ?? order);
-  return orderView({ ...order, ...set }, asMember);
+  return reply;
 }

@@ -3,6 +3,7 @@ import type { KitchenView, MealOrder } from '@linli/shared/contract/canteen';
 import type { Principal } from '@linli/shared/contract/principal';
 import { menuKeyOf, parsePickupInput } from '@linli/shared/domain/canteen/rules';
 import { DomainError } from '@linli/shared/errors';
+import { completionPut } from '../platform/idempotency';
 import { advance, menuOf, nowIso, type MenuRef } from './access';
 import * as repo from './repository';
 import type { OrderRecord } from './records';
@@ -58,13 +59,15 @@ export async function handOver(staff: Principal, ref: MenuRef, input: string): P
   };
   if (order.status !== 'placed' || order.fulfilment !== 'pickup') refuse(order);
   const at = nowIso();
+  const reply = orderView({ ...order, status: 'picked_up', paymentStatus: 'paid_at_pickup', handedOverAt: at }, false);
   const done = await advance(
     order.orderId,
     'placed',
     { status: 'picked_up', paymentStatus: 'paid_at_pickup', handedOverAt: at, handedOverBy: staff.userId },
     [],
     { fulfilment: 'pickup' },
+    completionPut(reply),
   );
   if (!done) refuse((await repo.getOrder(order.orderId, true)) ?? order);
-  return orderView({ ...order, status: 'picked_up', paymentStatus: 'paid_at_pickup', handedOverAt: at }, false);
+  return reply;
 }

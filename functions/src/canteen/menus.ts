@@ -14,6 +14,7 @@ import { ageOn, todayInShanghai } from '@linli/shared/domain/identity/person';
 import { DomainError } from '@linli/shared/errors';
 import { ulid } from 'ulidx';
 import { ownMemberId, subjectOf, type ActingSubject, type Caller } from '../identity';
+import { completionPut } from '../platform/idempotency';
 import { canteenOf, menuOf, type CanteenRef, type MenuRef } from './access';
 import * as repo from './repository';
 import type { CanteenRecord, DishRecord, MenuRecord } from './records';
@@ -66,8 +67,9 @@ export async function publishMenu(
     publishedBy: staff.userId,
     publishedAt: now.toISOString(),
   };
-  if (!(await repo.publishMenu(menu, dishes))) throw new DomainError('MENU_ALREADY_PUBLISHED');
-  return menuView(menu, dishes);
+  const reply = menuView(menu, dishes);
+  if (!(await repo.publishMenu(menu, dishes, completionPut(reply)))) throw new DomainError('MENU_ALREADY_PUBLISHED');
+  return reply;
 }
 
 export async function listMenus(communityId: string, days: number): Promise<{ today: string; menus: Menu[] }> {

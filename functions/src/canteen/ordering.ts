@@ -179,12 +179,13 @@ export async function cancelOrder(caller: Caller, { communityId, orderId }: Orde
   if (refusal) throw new DomainError(refusal);
   const at = nowIso();
   // A transaction conflict with a concurrent order on the same dishes is retried; a failed condition is not.
-  if (!(await withOptimisticRetry(() => repo.cancelOrder(order, at)))) {
+  const reply = orderView({ ...order, status: 'cancelled', cancelledAt: at }, asMember);
+  if (!(await withOptimisticRetry(() => repo.cancelOrder(order, at, completionPut(reply))))) {
     const now = await repo.getOrder(orderId, true);
     if (now?.status === 'placed') throw new DomainError('ORDER_CUTOFF_PASSED');
     throw new DomainError('ORDER_NOT_CANCELLABLE');
   }
-  return orderView({ ...order, status: 'cancelled', cancelledAt: at }, asMember);
+  return reply;
 }
 
 export async function listMyOrders(caller: Caller): Promise<{ orders: MealOrder[] }> {

@@ -1,12 +1,12 @@
 /** Every DynamoDB read and write of the canteen feature. */
-import { PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { DEFAULT_SUBSIDY_BANDS } from '@linli/shared/domain/canteen/rules';
 import { documentClient, tableName } from '../platform/dynamo';
 import { getItem, queryIndex, queryPartition } from '../platform/items';
 import type { IdempotencyCompletion } from '../platform/idempotency';
 import { outboxPut } from '../platform/outbox';
 import type { CanteenEvent as OutboxEvent } from './events';
-import { failedConditions } from '../platform/transactions';
+import { failedConditions, transactWithReply, writeWithReply } from '../platform/transactions';
 import { index, key } from '../table';
 import type {
   CanteenRecord,
@@ -87,7 +87,11 @@ export const listMenus = (communityId: string, from: string, to: string) =>
   });
 
 /** Publishes a menu with its dishes, once: false when this meal's menu exists already. */
-export async function publishMenu(menu: MenuRecord, dishes: DishRecord[]): Promise<boolean> {
+export async function publishMenu(
+  menu: MenuRecord,
+  dishes: DishRecord[],
+  completion?: IdempotencyCompletion,
+): Promise<boolean> {
   const pk = menuPk(menu);
   const items: TransactItems = [
     {
@@ -109,7 +113,7 @@ export async function publishMenu(menu: MenuRecord, dishes: DishRecord[]): Promi
     })),
   ];
   try {
-    await documentClient.send(new TransactWriteCommand({ TransactItems: items }));
+    await transactWithReply(items, completion);
     return true;
   } catch (error) {
     if (failedConditions(error)) return false;
@@ -263,7 +267,7 @@ export async function placeOrder(
  * Cancels a placed order before its cutoff and gives everything back in the same transaction:
  * the portions, the member's per-dish counts and the meal's subsidy.
  */
-export async function cancelOrder(o: OrderRecord, at: string): Promise<boolean> {
+export async function cancelOrder(o: OrderRecord, at: string, completion?: IdempotencyCompletion): Promise<boolean> {
   const pk = menuPk(o);
   const items: TransactItems = [
     {
@@ -309,7 +313,7 @@ export async function cancelOrder(o: OrderRecord, at: string): Promise<boolean> 
     });
   }
   try {
-    await documentClient.send(new TransactWriteCommand({ TransactItems: items }));
+    await transactWithReply(items, completion);
     return true;
   } catch (error) {
     if (failedConditions(error)) return false;
@@ -328,6 +332,7 @@ export async function advanceOrder(
   set: Partial<OrderRecord> & { status: OrderStatus },
   events: OutboxEvent[],
   extra?: { fulfilment?: 'pickup' | 'delivery'; volunteerUserId?: string },
+  completion?: IdempotencyCompletion,
 ): Promise<boolean> {
   const names: Record<string, string> = { '#status': 'status' };
   const values: Record<string, unknown> = { ':from': from };
@@ -356,13 +361,8 @@ export async function advanceOrder(
     },
   };
   try {
-    if (events.length === 0) {
-      await documentClient.send(new UpdateCommand(update.Update));
-    } else {
-      await documentClient.send(
-        new TransactWriteCommand({ TransactItems: [update, ...events.map((e) => outboxPut(e))] }),
-      );
-    }
+    if (events.length === 0) await writeWithReply(update, completion);
+    else await transactWithReply([update, ...events.map((e) => outboxPut(e))], completion);
     return true;
   } catch (error) {
     if ((error as { name?: string }).name === 'ConditionalCheckFailedException' || failedConditions(error))

@@ -6,6 +6,7 @@ import type { Principal } from '@linli/shared/contract/principal';
 import { normalizeTags, type MemberTag } from '@linli/shared/domain/care/tags';
 import { claimOverdue } from '@linli/shared/domain/care/wish';
 import { DomainError } from '@linli/shared/errors';
+import { completionPut } from '../platform/idempotency';
 import type { PartnerRecord, WishRecord } from './records';
 import * as repo from './repository';
 import { wishView } from './views';
@@ -68,7 +69,7 @@ export async function overview(communityId: string, year?: string): Promise<Wish
 export const getSettings = (communityId: string): Promise<CareSettings> => repo.getSettings(communityId);
 
 export async function updateSettings(communityId: string, s: CareSettings): Promise<CareSettings> {
-  await repo.putSettings(communityId, s);
+  await repo.putSettings(communityId, s, completionPut(s));
   return s;
 }
 
@@ -94,7 +95,8 @@ export async function createPartner(communityId: string, input: { name: string; 
       inviteCode: newInviteCode(),
       createdAt: new Date().toISOString(),
     };
-    if (await repo.createPartner(p)) return partnerView(p);
+    const reply = partnerView(p);
+    if (await repo.createPartner(p, completionPut(reply))) return reply;
   }
   throw new DomainError('SERVICE_UNAVAILABLE');
 }
@@ -109,12 +111,20 @@ export async function bindPartner(principal: Principal, inviteCode: string) {
   if (!invite) throw new DomainError('INVITE_CODE_INVALID');
   if (invite.status !== 'open') throw new DomainError('INVITE_CODE_USED');
   if (await repo.getPartnerOperator(principal.userId)) throw new DomainError('ALREADY_PARTNER_OPERATOR');
-  const outcome = await repo.bindOperator(principal.userId, code, invite, new Date().toISOString());
+  // The answer is known before the binding, so it commits with it (a retry replays it).
+  const p = await repo.getPartner(invite.communityId, invite.partnerId);
+  const reply = { communityId: invite.communityId, partnerId: invite.partnerId, partnerName: p?.name ?? '' };
+  const outcome = await repo.bindOperator(
+    principal.userId,
+    code,
+    invite,
+    new Date().toISOString(),
+    completionPut(reply),
+  );
   if (outcome === 'invite-used') throw new DomainError('INVITE_CODE_USED');
   if (outcome === 'already-operator') throw new DomainError('ALREADY_PARTNER_OPERATOR');
   if (outcome === 'no-user') throw new DomainError('UNAUTHENTICATED');
-  const p = await repo.getPartner(invite.communityId, invite.partnerId);
-  return { communityId: invite.communityId, partnerId: invite.partnerId, partnerName: p?.name ?? '' };
+  return reply;
 }
 
 // ── care tags ────────────────────────────────────────────────────────────────

@@ -1,8 +1,9 @@
 /** Every DynamoDB read and write of the care feature (微心愿, partner units, care tags). */
-import { PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand, type TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { MemberTag } from '@linli/shared/domain/care/tags';
 import { documentClient, tableName } from '../platform/dynamo';
+import type { IdempotencyCompletion } from '../platform/idempotency';
 import { bindOperatorByInvite, type BindOutcome } from '../platform/operator-binding';
 import { batchGetItems, getItem, queryIndex, queryPartition } from '../platform/items';
 import type { NotifyEvent } from '../notify';
@@ -10,7 +11,7 @@ import { outboxPut } from '../platform/outbox';
 import type { CareEvent } from './events';
 
 type OutboxEvent = CareEvent | NotifyEvent;
-import { failedConditions } from '../platform/transactions';
+import { failedConditions, transactWithReply, writeWithReply } from '../platform/transactions';
 import { index, key } from '../table';
 import {
   careIndex,
@@ -75,16 +76,20 @@ export const listClaimerStats = (communityId: string, year: string) =>
 // ── wishes: writes ───────────────────────────────────────────────────────────
 
 /** A new wish with its first timeline entry and the member's link, in one transaction. */
-export async function createWish(w: WishRecord, first: WishTimelineRecord, events: OutboxEvent[]): Promise<void> {
-  await documentClient.send(
-    new TransactWriteCommand({
-      TransactItems: [
-        { Put: { TableName: tableName, Item: wishItem(w), ConditionExpression: 'attribute_not_exists(pk)' } },
-        timelinePut(first),
-        { Put: { TableName: tableName, Item: memberWishItem(w), ConditionExpression: 'attribute_not_exists(pk)' } },
-        ...events.map((e) => outboxPut(e)),
-      ],
-    }),
+export async function createWish(
+  w: WishRecord,
+  first: WishTimelineRecord,
+  events: OutboxEvent[],
+  completion?: IdempotencyCompletion,
+): Promise<void> {
+  await transactWithReply(
+    [
+      { Put: { TableName: tableName, Item: wishItem(w), ConditionExpression: 'attribute_not_exists(pk)' } },
+      timelinePut(first),
+      { Put: { TableName: tableName, Item: memberWishItem(w), ConditionExpression: 'attribute_not_exists(pk)' } },
+      ...events.map((e) => outboxPut(e)),
+    ],
+    completion,
   );
 }
 
@@ -125,6 +130,7 @@ export async function transition(
   entry: WishTimelineRecord,
   events: OutboxEvent[],
   stat?: StatAdd,
+  completion?: IdempotencyCompletion,
 ): Promise<'done' | 'changed'> {
   const items: TransactItems = [
     {
@@ -141,7 +147,7 @@ export async function transition(
     ...(stat ? [statUpdate(stat)] : []),
   ];
   try {
-    await documentClient.send(new TransactWriteCommand({ TransactItems: items }));
+    await transactWithReply(items, completion);
     return 'done';
   } catch (error) {
     if (failedConditions(error)) return 'changed';
@@ -159,30 +165,37 @@ export async function getSettings(communityId: string): Promise<CareSettingsReco
   return { ...DEFAULT_CARE_SETTINGS, ...(s ? { overdueDays: s.overdueDays, pointsPerWish: s.pointsPerWish } : {}) };
 }
 
-export async function putSettings(communityId: string, s: CareSettingsRecord): Promise<void> {
-  await documentClient.send(
-    new PutCommand({ TableName: tableName, Item: { ...careKey.settings(communityId), type: 'CareSettings', ...s } }),
+export async function putSettings(
+  communityId: string,
+  s: CareSettingsRecord,
+  completion?: IdempotencyCompletion,
+): Promise<void> {
+  await writeWithReply(
+    { Put: { TableName: tableName, Item: { ...careKey.settings(communityId), type: 'CareSettings', ...s } } },
+    completion,
   );
 }
 
 // ── partner units ────────────────────────────────────────────────────────────
 
 /** A partner unit and its invite code, both new (false when the code is taken: pick another). */
-export async function createPartner(p: PartnerRecord & { inviteCode: string }): Promise<boolean> {
+export async function createPartner(
+  p: PartnerRecord & { inviteCode: string },
+  completion?: IdempotencyCompletion,
+): Promise<boolean> {
   try {
-    await documentClient.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Put: { TableName: tableName, Item: partnerItem(p), ConditionExpression: 'attribute_not_exists(pk)' } },
-          {
-            Put: {
-              TableName: tableName,
-              Item: partnerInviteItem(p.inviteCode, p),
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
+    await transactWithReply(
+      [
+        { Put: { TableName: tableName, Item: partnerItem(p), ConditionExpression: 'attribute_not_exists(pk)' } },
+        {
+          Put: {
+            TableName: tableName,
+            Item: partnerInviteItem(p.inviteCode, p),
+            ConditionExpression: 'attribute_not_exists(pk)',
           },
-        ],
-      }),
+        },
+      ],
+      completion,
     );
     return true;
   } catch (error) {
@@ -210,8 +223,10 @@ export function bindOperator(
   code: string,
   invite: { communityId: string; partnerId: string },
   at: string,
+  completion?: IdempotencyCompletion,
 ): Promise<BindOutcome> {
   return bindOperatorByInvite({
+    completion,
     userId,
     at,
     inviteKey: careKey.partnerInvite(code),

@@ -18,6 +18,7 @@ import { DomainError } from '@linli/shared/errors';
 import { resolveActingSubject, type ActingSubject } from '../identity';
 import { screenStaffText, screenText } from '../moderation';
 import type { NotifyEvent } from '../notify';
+import { completionPut } from '../platform/idempotency';
 import { retry, withOptimisticRetry } from '../platform/retry';
 import type { CareEvent } from './events';
 import { messagesFor } from './messages';
@@ -135,8 +136,9 @@ export async function postWish(
     to: 'pending_review',
     note,
   };
-  await repo.createWish(w, first, []);
-  return wishView(w, true);
+  const reply = wishView(w, true);
+  await repo.createWish(w, first, [], completionPut(reply));
+  return reply;
 }
 
 // ── reading ──────────────────────────────────────────────────────────────────
@@ -301,9 +303,10 @@ async function step(communityId: string, wishId: string, s: Step): Promise<Wish>
             field: s.action.kind === 'claim' ? ('claimed' as const) : ('fulfilled' as const),
           }
         : undefined;
-    const result = await repo.transition(seen, next, entry, events, stat);
+    const reply = wishView(next, s.actor.staffOf === communityId || s.actor.wisherOf === seen.memberId);
+    const result = await repo.transition(seen, next, entry, events, stat, completionPut(reply));
     if (result === 'changed') return retry;
-    return wishView(next, s.actor.staffOf === communityId || s.actor.wisherOf === seen.memberId);
+    return reply;
   }, 60);
 }
 

@@ -5,6 +5,7 @@ import { toCsv } from '@linli/shared/domain/common/csv';
 import { shanghaiMinute } from '@linli/shared/domain/common/shanghai-time';
 import { DomainError } from '@linli/shared/errors';
 import { checkinRefusal, parseCheckinInput } from '@linli/shared/domain/council/rules';
+import { completionPut } from '../platform/idempotency';
 import * as repo from './repository';
 import { bookingView, nowIso, sessionOf, sessionView, statusOf } from './views';
 
@@ -73,15 +74,12 @@ export async function checkIn(
   const refusal = checkinRefusal(session, new Date());
   if (refusal) throw new DomainError(refusal);
   const at = nowIso();
-  const marked = await repo.markAttended(booking, staff.userId, at, {
-    type: 'council.checked_in',
-    communityId,
-    sessionId,
-    memberId: booking.memberId,
-  });
+  const reply = await bookingView({ ...booking, status: 'attended', checkedInAt: at }, session, false);
+  const checkedIn = { type: 'council.checked_in' as const, communityId, sessionId, memberId: booking.memberId };
+  const marked = await repo.markAttended(booking, staff.userId, at, checkedIn, completionPut(reply));
   if (!marked) {
     const now = await repo.getBooking(sessionId, pointer.memberId, true);
     throw new DomainError(now?.status === 'attended' ? 'ALREADY_CHECKED_IN' : 'BOOKING_NOT_ACTIVE');
   }
-  return bookingView({ ...booking, status: 'attended', checkedInAt: at }, session, false);
+  return reply;
 }

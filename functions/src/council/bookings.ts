@@ -118,9 +118,10 @@ export async function cancelBooking(
           },
         ]
       : [cancelled];
-    const outcome = await repo.releasePlace(booking, promote, at, events);
+    const reply = await bookingView({ ...booking, status: 'cancelled', cancelledAt: at }, session, false);
+    const outcome = await repo.releasePlace(booking, promote, at, events, completionPut(reply));
     if (outcome !== 'released') return retry;
-    return bookingView({ ...booking, status: 'cancelled', cancelledAt: at }, session, false);
+    return reply;
   });
 }
 

@@ -1,12 +1,12 @@
 /** Every DynamoDB read and write of the council feature. */
-import { PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DEFAULT_NO_SHOW_POLICY, MAX_SESSION_HOURS } from '@linli/shared/domain/council/rules';
 import { documentClient, tableName } from '../platform/dynamo';
 import { outboxPut } from '../platform/outbox';
 import type { CouncilEvent as OutboxEvent } from './events';
 import { batchGetItems, getItem, queryIndex, queryPartition, strip } from '../platform/items';
 import type { IdempotencyCompletion } from '../platform/idempotency';
-import { failedConditions } from '../platform/transactions';
+import { failedConditions, transactWithReply, writeWithReply } from '../platform/transactions';
 import { index, key } from '../table';
 import type { BookingRecord, CouncilSettings, SessionRecord, VenueRecord } from './records';
 
@@ -26,13 +26,16 @@ export function listVenues(communityId: string): Promise<VenueRecord[]> {
   return queryPartition<VenueRecord>(key.community(communityId).pk, { sort: { beginsWith: 'VENUE#' } });
 }
 
-export async function putVenue(v: VenueRecord, mustBeNew: boolean): Promise<void> {
-  await documentClient.send(
-    new PutCommand({
-      TableName: tableName,
-      Item: venueItem(v),
-      ConditionExpression: mustBeNew ? 'attribute_not_exists(pk)' : 'attribute_exists(pk)',
-    }),
+export async function putVenue(v: VenueRecord, mustBeNew: boolean, completion?: IdempotencyCompletion): Promise<void> {
+  await writeWithReply(
+    {
+      Put: {
+        TableName: tableName,
+        Item: venueItem(v),
+        ConditionExpression: mustBeNew ? 'attribute_not_exists(pk)' : 'attribute_exists(pk)',
+      },
+    },
+    completion,
   );
 }
 
@@ -114,24 +117,28 @@ export function listVenueSessionsStartingBefore(communityId: string, venueId: st
  * Schedules a session. The venue's version must still be the one the overlap check read, so two
  * staff scheduling at the same venue at once cannot both succeed without seeing each other.
  */
-export async function createSession(s: SessionRecord, venueVersionSeen: number, event: OutboxEvent): Promise<boolean> {
+export async function createSession(
+  s: SessionRecord,
+  venueVersionSeen: number,
+  event: OutboxEvent,
+  completion?: IdempotencyCompletion,
+): Promise<boolean> {
   try {
-    await documentClient.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: tableName,
-              Key: key.venue(s.communityId, s.venueId),
-              UpdateExpression: 'SET version = :next',
-              ConditionExpression: 'version = :seen',
-              ExpressionAttributeValues: { ':seen': venueVersionSeen, ':next': venueVersionSeen + 1 },
-            },
+    await transactWithReply(
+      [
+        {
+          Update: {
+            TableName: tableName,
+            Key: key.venue(s.communityId, s.venueId),
+            UpdateExpression: 'SET version = :next',
+            ConditionExpression: 'version = :seen',
+            ExpressionAttributeValues: { ':seen': venueVersionSeen, ':next': venueVersionSeen + 1 },
           },
-          { Put: { TableName: tableName, Item: sessionItem(s), ConditionExpression: 'attribute_not_exists(pk)' } },
-          outboxPut(event),
-        ],
-      }),
+        },
+        { Put: { TableName: tableName, Item: sessionItem(s), ConditionExpression: 'attribute_not_exists(pk)' } },
+        outboxPut(event),
+      ],
+      completion,
     );
     return true;
   } catch (error) {
@@ -144,24 +151,24 @@ export async function cancelSession(
   sessionId: string,
   reason: string,
   event: OutboxEvent,
+  completion?: IdempotencyCompletion,
 ): Promise<'cancelled' | 'not-scheduled'> {
   try {
-    await documentClient.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: tableName,
-              Key: key.session(sessionId),
-              UpdateExpression: 'SET #status = :cancelled, cancelReason = :reason',
-              ConditionExpression: '#status = :scheduled',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':cancelled': 'cancelled', ':scheduled': 'scheduled', ':reason': reason },
-            },
+    await transactWithReply(
+      [
+        {
+          Update: {
+            TableName: tableName,
+            Key: key.session(sessionId),
+            UpdateExpression: 'SET #status = :cancelled, cancelReason = :reason',
+            ConditionExpression: '#status = :scheduled',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':cancelled': 'cancelled', ':scheduled': 'scheduled', ':reason': reason },
           },
-          outboxPut(event),
-        ],
-      }),
+        },
+        outboxPut(event),
+      ],
+      completion,
     );
     return 'cancelled';
   } catch (error) {
@@ -334,6 +341,7 @@ export async function releasePlace(
   promote: BookingRecord | undefined,
   at: string,
   events: OutboxEvent[],
+  completion?: IdempotencyCompletion,
 ): Promise<ReleaseOutcome> {
   const sessionKey = key.session(b.sessionId);
   const names = { '#status': 'status' };
@@ -388,7 +396,7 @@ export async function releasePlace(
   }
   for (const event of events) items.push(outboxPut(event));
   try {
-    await documentClient.send(new TransactWriteCommand({ TransactItems: items }));
+    await transactWithReply(items, completion);
     return 'released';
   } catch (error) {
     const failed = failedConditions(error);
@@ -410,30 +418,30 @@ export async function markAttended(
   staffUserId: string,
   at: string,
   event: OutboxEvent,
+  completion?: IdempotencyCompletion,
 ): Promise<boolean> {
   try {
-    await documentClient.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: tableName,
-              Key: key.booking(b.sessionId, b.memberId),
-              UpdateExpression: 'SET #status = :attended, checkedInAt = :at, checkedInBy = :by',
-              ConditionExpression: '#status = :booked AND bookingId = :id',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: {
-                ':attended': 'attended',
-                ':booked': 'booked',
-                ':at': at,
-                ':by': staffUserId,
-                ':id': b.bookingId,
-              },
+    await transactWithReply(
+      [
+        {
+          Update: {
+            TableName: tableName,
+            Key: key.booking(b.sessionId, b.memberId),
+            UpdateExpression: 'SET #status = :attended, checkedInAt = :at, checkedInBy = :by',
+            ConditionExpression: '#status = :booked AND bookingId = :id',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':attended': 'attended',
+              ':booked': 'booked',
+              ':at': at,
+              ':by': staffUserId,
+              ':id': b.bookingId,
             },
           },
-          outboxPut(event),
-        ],
-      }),
+        },
+        outboxPut(event),
+      ],
+      completion,
     );
     return true;
   } catch (error) {

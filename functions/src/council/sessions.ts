@@ -7,6 +7,7 @@ import { DomainError } from '@linli/shared/errors';
 import { isInAudience, overlaps, planSession, type Audience } from '@linli/shared/domain/council/rules';
 import { ownMemberId, subjectOf, type ActingSubject } from '../identity';
 import { retry, withOptimisticRetry } from '../platform/retry';
+import { completionPut } from '../platform/idempotency';
 import * as repo from './repository';
 import type { SessionRecord } from './records';
 import { bookingView, nowIso, restrictionOf, sessionOf, sessionView } from './views';
@@ -55,13 +56,11 @@ export async function scheduleSession(
       createdBy: staff.userId,
       createdAt: nowIso(),
     };
-    const created = await repo.createSession(session, venue.version ?? 0, {
-      type: 'council.session_scheduled',
-      communityId,
-      sessionId: session.sessionId,
-    });
+    const reply = sessionView(session);
+    const scheduled = { type: 'council.session_scheduled' as const, communityId, sessionId: session.sessionId };
+    const created = await repo.createSession(session, venue.version ?? 0, scheduled, completionPut(reply));
     // Another schedule at this venue landed between our read and write: look again.
-    return created ? sessionView(session) : retry;
+    return created ? reply : retry;
   });
 }
 
@@ -69,14 +68,11 @@ export async function cancelSession(communityId: string, sessionId: string, reas
   const session = await sessionOf(communityId, sessionId);
   if (session.status === 'cancelled') throw new DomainError('SESSION_CANCELLED');
   if (Date.parse(session.startsAt) <= Date.now()) throw new DomainError('SESSION_ALREADY_STARTED');
-  const outcome = await repo.cancelSession(sessionId, reason, {
-    type: 'council.session_cancelled',
-    communityId,
-    sessionId,
-    reason,
-  });
+  const reply = sessionView({ ...session, status: 'cancelled', cancelReason: reason });
+  const cancelled = { type: 'council.session_cancelled' as const, communityId, sessionId, reason };
+  const outcome = await repo.cancelSession(sessionId, reason, cancelled, completionPut(reply));
   if (outcome !== 'cancelled') throw new DomainError('SESSION_CANCELLED');
-  return sessionView({ ...session, status: 'cancelled', cancelReason: reason });
+  return reply;
 }
 
 export async function listSessions(

@@ -2,6 +2,7 @@
 import { ulid } from 'ulidx';
 import type { Venue } from '@linli/shared/contract/council';
 import { DomainError } from '@linli/shared/errors';
+import { completionPut } from '../platform/idempotency';
 import * as repo from './repository';
 import type { VenueRecord } from './records';
 import { venueView } from './views';
@@ -16,8 +17,9 @@ export async function createVenue(
   input: { name: string; place: string; capacity: number },
 ): Promise<Venue> {
   const venue: VenueRecord = { venueId: ulid(), communityId, ...input, version: 0 };
-  await repo.putVenue(venue, true);
-  return venueView(venue);
+  const reply = venueView(venue);
+  await repo.putVenue(venue, true, completionPut(reply));
+  return reply;
 }
 
 export async function updateVenue(

@@ -1,13 +1,14 @@
 /** Every DynamoDB read and write of the identity feature. */
-import { PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RoleGrant } from '@linli/shared/contract/principal';
 import { DomainError } from '@linli/shared/errors';
 import { householdKey } from '@linli/shared/domain/identity/person';
 import { documentClient, tableName } from '../platform/dynamo';
+import type { IdempotencyCompletion } from '../platform/idempotency';
 import { outboxPut } from '../platform/outbox';
 import type { IdentityEvent as OutboxEvent } from './events';
 import { batchGetItems, getItem, queryIndex } from '../platform/items';
-import { failedConditions } from '../platform/transactions';
+import { failedConditions, transactWithReply, writeWithReply } from '../platform/transactions';
 import { index, key } from '../table';
 import { applicationItem, linkItem, memberItem } from './items';
 import type { Address, ApplicationRecord, LinkRecord, MemberRecord, UserRecord } from './records';
@@ -114,9 +115,10 @@ export function getMembers(memberIds: string[]): Promise<MemberRecord[]> {
   return batchGetItems<MemberRecord>([...new Set(memberIds)].map((id) => key.member(id)));
 }
 
-export async function putNewMember(m: MemberRecord): Promise<void> {
-  await documentClient.send(
-    new PutCommand({ TableName: tableName, Item: memberItem(m), ConditionExpression: 'attribute_not_exists(pk)' }),
+export async function putNewMember(m: MemberRecord, completion?: IdempotencyCompletion): Promise<void> {
+  await writeWithReply(
+    { Put: { TableName: tableName, Item: memberItem(m), ConditionExpression: 'attribute_not_exists(pk)' } },
+    completion,
   );
 }
 
@@ -132,33 +134,32 @@ export { householdKey };
 // ── membership applications ──────────────────────────────────────────────────
 
 /** Files an application and takes the user's membership lock in one transaction. */
-export async function createApplication(a: ApplicationRecord): Promise<void> {
+export async function createApplication(a: ApplicationRecord, completion?: IdempotencyCompletion): Promise<void> {
   try {
-    await documentClient.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: tableName,
-              Item: {
-                ...key.membershipLock(a.userId),
-                type: 'MembershipLock',
-                applicationId: a.applicationId,
-                status: 'pending',
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
-              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    await transactWithReply(
+      [
+        {
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...key.membershipLock(a.userId),
+              type: 'MembershipLock',
+              applicationId: a.applicationId,
+              status: 'pending',
             },
+            ConditionExpression: 'attribute_not_exists(pk)',
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           },
-          {
-            Put: {
-              TableName: tableName,
-              Item: applicationItem(a),
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
+        },
+        {
+          Put: {
+            TableName: tableName,
+            Item: applicationItem(a),
+            ConditionExpression: 'attribute_not_exists(pk)',
           },
-        ],
-      }),
+        },
+      ],
+      completion,
     );
   } catch (error) {
     const failed = failedConditions(error);
@@ -187,53 +188,53 @@ export async function approveApplication(
   staffUserId: string,
   at: string,
   event: OutboxEvent,
+  completion?: IdempotencyCompletion,
 ): Promise<void> {
   try {
-    await documentClient.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          outboxPut(event),
-          {
-            Update: {
-              TableName: tableName,
-              Key: key.application(a.applicationId),
-              UpdateExpression: 'SET #status = :approved, decidedAt = :at, decidedBy = :by, gsi2pk = :gsi2pk',
-              ConditionExpression: '#status = :pending',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: {
-                ':approved': 'approved',
-                ':pending': 'pending',
-                ':at': at,
-                ':by': staffUserId,
-                ':gsi2pk': index.communityApplications(a.communityId, 'approved'),
-              },
+    await transactWithReply(
+      [
+        outboxPut(event),
+        {
+          Update: {
+            TableName: tableName,
+            Key: key.application(a.applicationId),
+            UpdateExpression: 'SET #status = :approved, decidedAt = :at, decidedBy = :by, gsi2pk = :gsi2pk',
+            ConditionExpression: '#status = :pending',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':approved': 'approved',
+              ':pending': 'pending',
+              ':at': at,
+              ':by': staffUserId,
+              ':gsi2pk': index.communityApplications(a.communityId, 'approved'),
             },
           },
-          {
-            Put: { TableName: tableName, Item: memberItem(member), ConditionExpression: 'attribute_not_exists(pk)' },
+        },
+        {
+          Put: { TableName: tableName, Item: memberItem(member), ConditionExpression: 'attribute_not_exists(pk)' },
+        },
+        {
+          Update: {
+            TableName: tableName,
+            Key: key.user(a.userId),
+            UpdateExpression: 'SET memberId = :m, #name = :name, grants = list_append(grants, :grant)',
+            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(memberId)',
+            ExpressionAttributeNames: { '#name': 'name' },
+            ExpressionAttributeValues: { ':m': member.memberId, ':name': member.realName, ':grant': [grant] },
           },
-          {
-            Update: {
-              TableName: tableName,
-              Key: key.user(a.userId),
-              UpdateExpression: 'SET memberId = :m, #name = :name, grants = list_append(grants, :grant)',
-              ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(memberId)',
-              ExpressionAttributeNames: { '#name': 'name' },
-              ExpressionAttributeValues: { ':m': member.memberId, ':name': member.realName, ':grant': [grant] },
-            },
+        },
+        {
+          Update: {
+            TableName: tableName,
+            Key: key.membershipLock(a.userId),
+            UpdateExpression: 'SET #status = :approved',
+            ConditionExpression: 'applicationId = :id',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':approved': 'approved', ':id': a.applicationId },
           },
-          {
-            Update: {
-              TableName: tableName,
-              Key: key.membershipLock(a.userId),
-              UpdateExpression: 'SET #status = :approved',
-              ConditionExpression: 'applicationId = :id',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':approved': 'approved', ':id': a.applicationId },
-            },
-          },
-        ],
-      }),
+        },
+      ],
+      completion,
     );
   } catch (error) {
     if (failedConditions(error)) throw new DomainError('ALREADY_DECIDED');
@@ -248,40 +249,40 @@ export async function rejectApplication(
   staffUserId: string,
   at: string,
   event: OutboxEvent,
+  completion?: IdempotencyCompletion,
 ): Promise<void> {
   try {
-    await documentClient.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          outboxPut(event),
-          {
-            Update: {
-              TableName: tableName,
-              Key: key.application(a.applicationId),
-              UpdateExpression:
-                'SET #status = :rejected, reason = :reason, decidedAt = :at, decidedBy = :by, gsi2pk = :gsi2pk',
-              ConditionExpression: '#status = :pending',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: {
-                ':rejected': 'rejected',
-                ':pending': 'pending',
-                ':reason': reason,
-                ':at': at,
-                ':by': staffUserId,
-                ':gsi2pk': index.communityApplications(a.communityId, 'rejected'),
-              },
+    await transactWithReply(
+      [
+        outboxPut(event),
+        {
+          Update: {
+            TableName: tableName,
+            Key: key.application(a.applicationId),
+            UpdateExpression:
+              'SET #status = :rejected, reason = :reason, decidedAt = :at, decidedBy = :by, gsi2pk = :gsi2pk',
+            ConditionExpression: '#status = :pending',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':rejected': 'rejected',
+              ':pending': 'pending',
+              ':reason': reason,
+              ':at': at,
+              ':by': staffUserId,
+              ':gsi2pk': index.communityApplications(a.communityId, 'rejected'),
             },
           },
-          {
-            Delete: {
-              TableName: tableName,
-              Key: key.membershipLock(a.userId),
-              ConditionExpression: 'applicationId = :id',
-              ExpressionAttributeValues: { ':id': a.applicationId },
-            },
+        },
+        {
+          Delete: {
+            TableName: tableName,
+            Key: key.membershipLock(a.userId),
+            ConditionExpression: 'applicationId = :id',
+            ExpressionAttributeValues: { ':id': a.applicationId },
           },
-        ],
-      }),
+        },
+      ],
+      completion,
     );
   } catch (error) {
     if (failedConditions(error)) throw new DomainError('ALREADY_DECIDED');
@@ -295,7 +296,11 @@ export async function rejectApplication(
  * Files a link request: the care grant (pending) guards against a second request for the same
  * pair; a new dependent's member record is created pending in the same transaction.
  */
-export async function createLink(link: LinkRecord, newDependent?: MemberRecord): Promise<void> {
+export async function createLink(
+  link: LinkRecord,
+  newDependent?: MemberRecord,
+  completion?: IdempotencyCompletion,
+): Promise<void> {
   const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
     {
       Put: {
@@ -319,7 +324,7 @@ export async function createLink(link: LinkRecord, newDependent?: MemberRecord):
     });
   }
   try {
-    await documentClient.send(new TransactWriteCommand({ TransactItems: items }));
+    await transactWithReply(items, completion);
   } catch (error) {
     if (failedConditions(error)) throw new DomainError('DEPENDENT_ALREADY_LINKED');
     throw error;
@@ -341,6 +346,7 @@ export async function decideLink(
   staffUserId: string,
   at: string,
   event: OutboxEvent,
+  completion?: IdempotencyCompletion,
 ): Promise<void> {
   const names = { '#status': 'status' };
   const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
@@ -391,7 +397,7 @@ export async function decideLink(
     });
   }
   try {
-    await documentClient.send(new TransactWriteCommand({ TransactItems: items }));
+    await transactWithReply(items, completion);
   } catch (error) {
     if (failedConditions(error)) throw new DomainError('ALREADY_DECIDED');
     throw error;

@@ -13,6 +13,7 @@ import {
 } from '@linli/shared/domain/identity/person';
 import { ACCESS_TOKEN_TTL_SECONDS, signAccessToken, signRefreshToken, verifyRefreshToken } from '../platform/auth';
 import { actingVia, ownMemberId } from './acting';
+import { completionPut } from '../platform/idempotency';
 import * as repo from './repository';
 import type { ApplicationRecord, LinkRecord, MemberRecord, RelationName, UserRecord } from './records';
 import type { SessionExchanger } from './wechat-session';
@@ -175,8 +176,9 @@ export async function applyForMembership(principal: Principal, input: Membership
     status: 'pending',
     createdAt: now(),
   };
-  await repo.createApplication(application);
-  return applicationView(application);
+  const reply = applicationView(application);
+  await repo.createApplication(application, completionPut(reply));
+  return reply;
 }
 
 export async function listApplications(communityId: string, status = 'pending'): Promise<{ items: Application[] }> {
@@ -197,14 +199,16 @@ export async function decideApplication(
   if (application.status !== 'pending') throw new DomainError('ALREADY_DECIDED');
   const at = now();
   if (decision.decision === 'reject') {
-    await repo.rejectApplication(application, decision.reason, staff.userId, at, {
-      type: 'identity.application_decided',
+    const reply = applicationView({ ...application, status: 'rejected', reason: decision.reason, decidedAt: at });
+    const decided = {
+      type: 'identity.application_decided' as const,
       communityId,
       userId: application.userId,
       approved: false,
       reason: decision.reason,
-    });
-    return applicationView({ ...application, status: 'rejected', reason: decision.reason, decidedAt: at });
+    };
+    await repo.rejectApplication(application, decision.reason, staff.userId, at, decided, completionPut(reply));
+    return reply;
   }
   const member: MemberRecord = {
     memberId: ulid(),
@@ -230,13 +234,15 @@ export async function decideApplication(
     buildingId: member.buildingId,
     memberId: member.memberId,
   };
-  await repo.approveApplication(application, member, grant, staff.userId, at, {
-    type: 'identity.application_decided',
+  const reply = applicationView({ ...application, status: 'approved', decidedAt: at });
+  const approved = {
+    type: 'identity.application_decided' as const,
     communityId,
     userId: application.userId,
     approved: true,
-  });
-  return applicationView({ ...application, status: 'approved', decidedAt: at });
+  };
+  await repo.approveApplication(application, member, grant, staff.userId, at, approved, completionPut(reply));
+  return reply;
 }
 
 // ── members registered by staff ──────────────────────────────────────────────
@@ -259,8 +265,9 @@ export async function registerMember(
     registeredBy: staff.userId,
     createdAt: now(),
   };
-  await repo.putNewMember(member);
-  return memberCard(member);
+  const reply = memberCard(member);
+  await repo.putNewMember(member, completionPut(reply));
+  return reply;
 }
 
 export async function listMembers(communityId: string, buildingId?: string): Promise<{ members: MemberCard[] }> {
@@ -341,8 +348,9 @@ export async function requestDependentLink(principal: Principal, input: LinkInpu
     status: 'pending',
     createdAt: at,
   };
-  await repo.createLink(link, newDependent);
-  return linkView(link, dependent);
+  const reply = linkView(link, dependent);
+  await repo.createLink(link, newDependent, completionPut(reply));
+  return reply;
 }
 
 export async function listDependentLinks(communityId: string, status = 'pending'): Promise<{ items: DependentLink[] }> {
@@ -365,17 +373,19 @@ export async function decideDependentLink(
       ? ({ status: 'active' } as const)
       : ({ status: 'rejected', reason: decision.reason } as const);
   const at = now();
-  await repo.decideLink(link, outcome, dependent.status === 'pending', staff.userId, at, {
-    type: 'identity.link_decided',
+  const decidedDependent: MemberRecord =
+    dependent.status === 'pending'
+      ? { ...dependent, status: outcome.status === 'active' ? 'verified' : 'rejected' }
+      : dependent;
+  const reply = linkView({ ...link, ...outcome, decidedAt: at }, decidedDependent);
+  const decided = {
+    type: 'identity.link_decided' as const,
     communityId,
     caregiverUserId: link.caregiverUserId,
     dependentName: dependent.realName,
     approved: outcome.status === 'active',
     reason: outcome.reason,
-  });
-  const decidedDependent: MemberRecord =
-    dependent.status === 'pending'
-      ? { ...dependent, status: outcome.status === 'active' ? 'verified' : 'rejected' }
-      : dependent;
-  return linkView({ ...link, ...outcome, decidedAt: at }, decidedDependent);
+  };
+  await repo.decideLink(link, outcome, dependent.status === 'pending', staff.userId, at, decided, completionPut(reply));
+  return reply;
 }

@@ -3,7 +3,8 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { shanghaiDate as dayOf } from '@linli/shared/domain/common/shanghai-time';
 import { documentClient, tableName } from '../platform/dynamo';
-import { failedConditions } from '../platform/transactions';
+import type { IdempotencyCompletion } from '../platform/idempotency';
+import { failedConditions, transactWithReply } from '../platform/transactions';
 import { key } from '../table';
 
 export interface MessageRecord {
@@ -206,9 +207,42 @@ export async function addConsent(userId: string, template: string): Promise<numb
   return Number(out.Attributes?.remaining ?? 0);
 }
 
-export async function remainingConsent(userId: string, template: string): Promise<number> {
-  const out = await documentClient.send(new GetCommand({ TableName: tableName, Key: key.consent(userId, template) }));
+export async function remainingConsent(userId: string, template: string, consistent = false): Promise<number> {
+  const out = await documentClient.send(
+    new GetCommand({ TableName: tableName, Key: key.consent(userId, template), ConsistentRead: consistent }),
+  );
   return Number(out.Item?.remaining ?? 0);
+}
+
+/**
+ * Sets each template's consent count from the count that was read to the new one, all in one
+ * transaction with the request's idempotency completion; false when a count changed meanwhile
+ * (a message took a consent), so the caller reads again.
+ */
+export async function setConsents(
+  userId: string,
+  changes: { template: string; from: number; to: number }[],
+  completion?: IdempotencyCompletion,
+): Promise<boolean> {
+  try {
+    await transactWithReply(
+      changes.map((c) => ({
+        Update: {
+          TableName: tableName,
+          Key: key.consent(userId, c.template),
+          UpdateExpression: 'SET #type = :type, remaining = :to',
+          ConditionExpression: '(attribute_not_exists(remaining) AND :from = :zero) OR remaining = :from',
+          ExpressionAttributeNames: { '#type': 'type' },
+          ExpressionAttributeValues: { ':type': 'Consent', ':to': c.to, ':from': c.from, ':zero': 0 },
+        },
+      })),
+      completion,
+    );
+    return true;
+  } catch (error) {
+    if (failedConditions(error)) return false;
+    throw error;
+  }
 }
 
 /** Uses one consent if any is left. */

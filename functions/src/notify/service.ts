@@ -1,7 +1,8 @@
 /** Message centre and consent use cases. */
 import { TEMPLATE_KEYS, type Message, type TemplateKey } from '@linli/shared/contract/notify';
 import { DomainError } from '@linli/shared/errors';
-import { withOptimisticRetry } from '../platform/retry';
+import { completionPut } from '../platform/idempotency';
+import { retry, withOptimisticRetry } from '../platform/retry';
 import * as repo from './repository';
 
 const view = (m: repo.MessageRecord): Message => ({
@@ -57,15 +58,22 @@ export async function markAllRead(userId: string): Promise<{ marked: number; unr
 
 /** Records what the person answered to wx.requestSubscribeMessage. */
 export async function recordConsent(userId: string, results: { template: TemplateKey; accepted: boolean }[]) {
-  const granted = await Promise.all(
-    results.map(async (r) => ({
-      template: r.template,
-      remaining: r.accepted
-        ? await repo.addConsent(userId, r.template)
-        : await repo.remainingConsent(userId, r.template),
-    })),
-  );
-  return { granted };
+  const templates = [...new Set(results.map((r) => r.template))];
+  const added = (template: TemplateKey) => results.filter((r) => r.template === template && r.accepted).length;
+  // Read, then write each new count under a condition on the one read, with the answer: a retry
+  // of the same request replays it instead of counting its consents a second time.
+  return withOptimisticRetry(async () => {
+    const before = new Map(
+      await Promise.all(templates.map(async (t) => [t, await repo.remainingConsent(userId, t, true)] as const)),
+    );
+    const changes = templates
+      .filter((t) => added(t) > 0)
+      .map((t) => ({ template: t, from: before.get(t)!, to: before.get(t)! + added(t) }));
+    const after = (t: TemplateKey) => before.get(t)! + added(t);
+    const reply = { granted: results.map((r) => ({ template: r.template, remaining: after(r.template) })) };
+    if (changes.length === 0) return reply;
+    return (await repo.setConsents(userId, changes, completionPut(reply))) ? reply : retry;
+  });
 }
 
 /** How many WeChat messages of each template the person can still receive (one per consent). */

@@ -14,6 +14,7 @@ import {
   validUntil,
 } from '@linli/shared/domain/onboarding/invites';
 import { ACCESS_TOKEN_TTL_SECONDS, signAccessToken, signRefreshToken } from '../platform/auth';
+import { completionPut } from '../platform/idempotency';
 import { retry, withOptimisticRetry } from '../platform/retry';
 import type { AuditRecord, InviteRecord } from './records';
 import * as repo from './repository';
@@ -61,7 +62,8 @@ export async function issueInvite(
       at: invite.createdAt,
       inviteCode: invite.code,
     };
-    if (await repo.putInvite(invite, audit)) return inviteView(invite, created);
+    const reply = inviteView(invite, created);
+    if (await repo.putInvite(invite, audit, completionPut(reply))) return reply;
   }
   throw new DomainError('SERVICE_UNAVAILABLE');
 }
@@ -178,18 +180,24 @@ export async function revokeInvite(principal: Principal, streetId: string, code:
   const now = new Date();
   refuseUnusable(invite, now);
   const at = now.toISOString();
-  const revoked = await repo.revokeInvite(invite, at, {
-    id: ulid(),
-    action: 'invite-revoked',
-    role: invite.role,
-    name: invite.inviteeName,
-    communityId: invite.communityId,
-    communityName: invite.communityName,
-    byUserId: principal.userId,
-    byName: principal.name,
+  const reply = inviteView({ ...invite, status: 'revoked', revokedAt: at }, now);
+  const revoked = await repo.revokeInvite(
+    invite,
     at,
-    inviteCode: invite.code,
-  });
+    {
+      id: ulid(),
+      action: 'invite-revoked',
+      role: invite.role,
+      name: invite.inviteeName,
+      communityId: invite.communityId,
+      communityName: invite.communityName,
+      byUserId: principal.userId,
+      byName: principal.name,
+      at,
+      inviteCode: invite.code,
+    },
+    completionPut(reply),
+  );
   if (!revoked) refuseUnusable(await requireInvite(code), now);
-  return inviteView({ ...invite, status: 'revoked', revokedAt: at }, now);
+  return reply;
 }

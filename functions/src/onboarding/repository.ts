@@ -1,11 +1,12 @@
 /** Every DynamoDB read and write of the onboarding feature. */
-import { PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RoleGrant } from '@linli/shared/contract/principal';
 import { DomainError } from '@linli/shared/errors';
 import { appointmentScope } from '@linli/shared/domain/onboarding/invites';
 import { documentClient, tableName } from '../platform/dynamo';
+import type { IdempotencyCompletion } from '../platform/idempotency';
 import { getItem, queryIndex, queryPartition } from '../platform/items';
-import { failedConditions } from '../platform/transactions';
+import { failedConditions, transactWithReply, writeWithReply } from '../platform/transactions';
 import { index, key } from '../table';
 import { auditItem, communityMetaItem, holderItem, inviteItem, streetItem, streetNameLock } from './items';
 import type { AuditRecord, CommunityMetaRecord, HolderRecord, InviteRecord, StreetRecord } from './records';
@@ -29,21 +30,20 @@ export const listStreetCommunities = (streetId: string) =>
 export const getCommunityMeta = (communityId: string) => getItem<CommunityMetaRecord>(key.community(communityId));
 
 /** Creates a street and its name lock together; a second street of the same name is refused. */
-export async function createStreet(street: StreetRecord): Promise<void> {
+export async function createStreet(street: StreetRecord, completion?: IdempotencyCompletion): Promise<void> {
   try {
-    await documentClient.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: tableName,
-              Item: streetNameLock(street),
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
+    await transactWithReply(
+      [
+        {
+          Put: {
+            TableName: tableName,
+            Item: streetNameLock(street),
+            ConditionExpression: 'attribute_not_exists(pk)',
           },
-          { Put: { TableName: tableName, Item: streetItem(street), ConditionExpression: 'attribute_not_exists(pk)' } },
-        ],
-      }),
+        },
+        { Put: { TableName: tableName, Item: streetItem(street), ConditionExpression: 'attribute_not_exists(pk)' } },
+      ],
+      completion,
     );
   } catch (error) {
     if (failedConditions(error)) throw new DomainError('STREET_NAME_TAKEN');
@@ -51,13 +51,19 @@ export async function createStreet(street: StreetRecord): Promise<void> {
   }
 }
 
-export async function createCommunity(community: CommunityMetaRecord): Promise<void> {
-  await documentClient.send(
-    new PutCommand({
-      TableName: tableName,
-      Item: communityMetaItem(community),
-      ConditionExpression: 'attribute_not_exists(pk)',
-    }),
+export async function createCommunity(
+  community: CommunityMetaRecord,
+  completion?: IdempotencyCompletion,
+): Promise<void> {
+  await writeWithReply(
+    {
+      Put: {
+        TableName: tableName,
+        Item: communityMetaItem(community),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    completion,
   );
 }
 
@@ -107,15 +113,18 @@ export const listScopeInvites = (scope: string) =>
   queryIndex<InviteRecord>('gsi1', index.scopeInvites(scope), { newestFirst: true, limit: 200 });
 
 /** Stores a new invite with its audit line; false when the code is taken (the caller draws another). */
-export async function putInvite(invite: InviteRecord, audit: AuditRecord): Promise<boolean> {
+export async function putInvite(
+  invite: InviteRecord,
+  audit: AuditRecord,
+  completion?: IdempotencyCompletion,
+): Promise<boolean> {
   try {
-    await documentClient.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Put: { TableName: tableName, Item: inviteItem(invite), ConditionExpression: 'attribute_not_exists(pk)' } },
-          { Put: { TableName: tableName, Item: auditItem(appointmentScope(invite), audit) } },
-        ],
-      }),
+    await transactWithReply(
+      [
+        { Put: { TableName: tableName, Item: inviteItem(invite), ConditionExpression: 'attribute_not_exists(pk)' } },
+        { Put: { TableName: tableName, Item: auditItem(appointmentScope(invite), audit) } },
+      ],
+      completion,
     );
     return true;
   } catch (error) {
@@ -125,24 +134,28 @@ export async function putInvite(invite: InviteRecord, audit: AuditRecord): Promi
 }
 
 /** Revokes an invite that is still open; false when it was used or revoked meanwhile. */
-export async function revokeInvite(invite: InviteRecord, at: string, audit: AuditRecord): Promise<boolean> {
+export async function revokeInvite(
+  invite: InviteRecord,
+  at: string,
+  audit: AuditRecord,
+  completion?: IdempotencyCompletion,
+): Promise<boolean> {
   try {
-    await documentClient.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: tableName,
-              Key: key.invite(invite.code),
-              UpdateExpression: 'SET #status = :revoked, revokedAt = :at',
-              ConditionExpression: '#status = :open',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':revoked': 'revoked', ':open': 'open', ':at': at },
-            },
+    await transactWithReply(
+      [
+        {
+          Update: {
+            TableName: tableName,
+            Key: key.invite(invite.code),
+            UpdateExpression: 'SET #status = :revoked, revokedAt = :at',
+            ConditionExpression: '#status = :open',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':revoked': 'revoked', ':open': 'open', ':at': at },
           },
-          { Put: { TableName: tableName, Item: auditItem(appointmentScope(invite), audit) } },
-        ],
-      }),
+        },
+        { Put: { TableName: tableName, Item: auditItem(appointmentScope(invite), audit) } },
+      ],
+      completion,
     );
     return true;
   } catch (error) {
@@ -237,17 +250,17 @@ export async function removeAppointment(
   user: UserGrants,
   grants: RoleGrant[],
   audit: AuditRecord,
+  completion?: IdempotencyCompletion,
 ): Promise<'removed' | 'changed'> {
   const holderKey = key.roleHolder(appointmentScope(holder), holder.role, holder.communityId, holder.userId);
   try {
-    await documentClient.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Delete: { TableName: tableName, Key: holderKey, ConditionExpression: 'attribute_exists(pk)' } },
-          userGrantsUpdate(user, grants, true),
-          { Put: { TableName: tableName, Item: auditItem(appointmentScope(holder), audit) } },
-        ],
-      }),
+    await transactWithReply(
+      [
+        { Delete: { TableName: tableName, Key: holderKey, ConditionExpression: 'attribute_exists(pk)' } },
+        userGrantsUpdate(user, grants, true),
+        { Put: { TableName: tableName, Item: auditItem(appointmentScope(holder), audit) } },
+      ],
+      completion,
     );
     return 'removed';
   } catch (error) {

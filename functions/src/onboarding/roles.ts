@@ -4,6 +4,7 @@ import type { RoleAuditEntry, RoleHolder } from '@linli/shared/contract/onboardi
 import type { Principal } from '@linli/shared/contract/principal';
 import { DomainError } from '@linli/shared/errors';
 import { grantsWithout } from '@linli/shared/domain/onboarding/invites';
+import { completionPut } from '../platform/idempotency';
 import { retry, withOptimisticRetry } from '../platform/retry';
 import * as repo from './repository';
 import { auditView, holderView } from './views';
@@ -38,18 +39,25 @@ export async function revokeRole(
     const user = await repo.getUserGrants(target.userId);
     if (!user) throw new DomainError('ROLE_HOLDER_NOT_FOUND');
     const grants = grantsWithout(user.grants, { role: target.role, streetId, communityId });
-    const outcome = await repo.removeAppointment(holder, user, grants, {
-      id: ulid(),
-      action: 'removed',
-      role: holder.role,
-      userId: holder.userId,
-      name: holder.name,
-      communityId: holder.communityId,
-      communityName: holder.communityName,
-      byUserId: principal.userId,
-      byName: principal.name,
-      at: new Date().toISOString(),
-    });
-    return outcome === 'removed' ? { revoked: holderView(holder) } : retry;
+    const reply = { revoked: holderView(holder) };
+    const outcome = await repo.removeAppointment(
+      holder,
+      user,
+      grants,
+      {
+        id: ulid(),
+        action: 'removed',
+        role: holder.role,
+        userId: holder.userId,
+        name: holder.name,
+        communityId: holder.communityId,
+        communityName: holder.communityName,
+        byUserId: principal.userId,
+        byName: principal.name,
+        at: new Date().toISOString(),
+      },
+      completionPut(reply),
+    );
+    return outcome === 'removed' ? reply : retry;
   });
 }

@@ -3,6 +3,7 @@ import { ulid } from 'ulidx';
 import type { CommunitySummary, Street } from '@linli/shared/contract/onboarding';
 import type { Principal } from '@linli/shared/contract/principal';
 import { DomainError } from '@linli/shared/errors';
+import { completionPut } from '../platform/idempotency';
 import * as repo from './repository';
 import { communityView, streetView } from './views';
 
@@ -24,8 +25,9 @@ export async function createStreet(
   input: { name: string; city: string; district: string },
 ): Promise<Street> {
   const street = { id: ulid(), ...input, createdAt: new Date().toISOString(), createdBy: principal.userId };
-  await repo.createStreet(street);
-  return streetView(street);
+  const reply = streetView(street);
+  await repo.createStreet(street, completionPut(reply));
+  return reply;
 }
 
 /** The street, or STREET_NOT_FOUND. */
@@ -56,8 +58,9 @@ export async function createCommunity(
     streetId: street.id,
     streetName: street.name,
   };
-  await repo.createCommunity(community);
-  return communityView(community);
+  const reply = communityView(community);
+  await repo.createCommunity(community, completionPut(reply));
+  return reply;
 }
 
 export async function updateCommunity(

@@ -35,6 +35,15 @@ export function withIdempotencyScope<T>(
 }
 
 /**
+ * Runs `run` outside the current request's idempotency scope: for a use case that calls another
+ * feature's use cases as steps of its own (account erasure cancels bookings and orders), so a
+ * step's completionPut cannot complete the outer request's record with the step's answer.
+ */
+export function outsideIdempotencyScope<T>(run: () => Promise<T>): Promise<T> {
+  return scopes.exit(run);
+}
+
+/**
  * The Put that completes the current request's idempotency record with the answer `reply` will
  * be given, for the effect's own TransactWriteItems: the effect and the answer a retry replays
  * then commit together, so a crash between them cannot make a retry run the effect again (and

@@ -1,7 +1,7 @@
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { RoleGrant } from '@linli/shared/contract/principal';
-import { documentClient, tableName } from './dynamo';
-import { failedConditions } from './transactions';
+import { tableName } from './dynamo';
+import type { IdempotencyCompletion } from './idempotency';
+import { failedConditions, transactWithReply } from './transactions';
 
 type Key = { pk: string; sk: string };
 
@@ -16,6 +16,8 @@ export interface OperatorBinding {
   /** The merchant or partner unit that gains its operator. */
   ownerKey: Key;
   grant: RoleGrant;
+  /** The request's idempotency completion, committed with the binding (see completionPut). */
+  completion?: IdempotencyCompletion;
 }
 
 export type BindOutcome = 'bound' | 'invite-used' | 'already-operator' | 'no-user';
@@ -26,45 +28,44 @@ export type BindOutcome = 'bound' | 'invite-used' | 'already-operator' | 'no-use
  */
 export async function bindOperatorByInvite(b: OperatorBinding): Promise<BindOutcome> {
   try {
-    await documentClient.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: tableName,
-              Key: b.inviteKey,
-              UpdateExpression: 'SET #status = :used, usedBy = :u, usedAt = :at',
-              ConditionExpression: '#status = :open',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':used': 'used', ':open': 'open', ':u': b.userId, ':at': b.at },
-            },
+    await transactWithReply(
+      [
+        {
+          Update: {
+            TableName: tableName,
+            Key: b.inviteKey,
+            UpdateExpression: 'SET #status = :used, usedBy = :u, usedAt = :at',
+            ConditionExpression: '#status = :open',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':used': 'used', ':open': 'open', ':u': b.userId, ':at': b.at },
           },
-          {
-            Put: {
-              TableName: tableName,
-              Item: b.operatorItem,
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
+        },
+        {
+          Put: {
+            TableName: tableName,
+            Item: b.operatorItem,
+            ConditionExpression: 'attribute_not_exists(pk)',
           },
-          {
-            Update: {
-              TableName: tableName,
-              Key: b.userKey,
-              UpdateExpression: 'SET grants = list_append(grants, :grant)',
-              ConditionExpression: 'attribute_exists(pk)',
-              ExpressionAttributeValues: { ':grant': [b.grant] },
-            },
+        },
+        {
+          Update: {
+            TableName: tableName,
+            Key: b.userKey,
+            UpdateExpression: 'SET grants = list_append(grants, :grant)',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: { ':grant': [b.grant] },
           },
-          {
-            Update: {
-              TableName: tableName,
-              Key: b.ownerKey,
-              UpdateExpression: 'SET operatorUserId = :u REMOVE inviteCode',
-              ExpressionAttributeValues: { ':u': b.userId },
-            },
+        },
+        {
+          Update: {
+            TableName: tableName,
+            Key: b.ownerKey,
+            UpdateExpression: 'SET operatorUserId = :u REMOVE inviteCode',
+            ExpressionAttributeValues: { ':u': b.userId },
           },
-        ],
-      }),
+        },
+      ],
+      b.completion,
     );
     return 'bound';
   } catch (error) {

@@ -10,6 +10,7 @@ import {
   shanghaiMonth,
 } from '@linli/shared/domain/points/ledger';
 import { DomainError } from '@linli/shared/errors';
+import { completionPut } from '../platform/idempotency';
 import type { PointsEvent as OutboxEvent } from './events';
 import { activityCode, expired, readActivityCode } from './codes';
 import * as repo from './repository';
@@ -42,8 +43,9 @@ export async function createActivity(
     createdBy: principal.userId,
     createdAt: nowIso(),
   };
-  await repo.putActivity(a);
-  return activityView(a);
+  const reply = activityView(a);
+  await repo.putActivity(a, completionPut(reply));
+  return reply;
 }
 
 export async function listActivities(principal: Principal, communityId: string) {
@@ -76,13 +78,14 @@ export async function signUp(principal: Principal, communityId: string, activity
     activityTitle: a.title,
     activityStartsAt: a.startsAt,
   };
-  const outcome = await repo.signUp(s, now);
+  const reply = signupView(s);
+  const outcome = await repo.signUp(s, now, completionPut(reply));
   if (outcome === 'already') throw new DomainError('ALREADY_SIGNED_UP');
   if (outcome === 'full-or-closed') {
     const fresh = await activityOf(communityId, activityId, true);
     throw new DomainError(fresh.endsAt <= now ? 'ACTIVITY_CLOSED' : 'ACTIVITY_FULL');
   }
-  return signupView(s);
+  return reply;
 }
 
 export async function getActivityCode(communityId: string, activityId: string, action: 'in' | 'out') {
@@ -116,9 +119,10 @@ export async function scanActivityCode(principal: Principal, communityId: string
       points: pointsForMinutes(a.award, measuredMinutes),
     };
   }
-  if (!(await repo.advanceSignup(next, s.status)))
+  const reply = { action: claims.x, activity: activityView(a, next), signup: signupView(next) };
+  if (!(await repo.advanceSignup(next, s.status, completionPut(reply))))
     throw new DomainError(claims.x === 'in' ? 'ACTIVITY_ALREADY_CHECKED_IN' : 'ACTIVITY_ALREADY_CHECKED_OUT');
-  return { action: claims.x, activity: activityView(a, next), signup: signupView(next) };
+  return reply;
 }
 
 export async function listActivitySignups(communityId: string, activityId: string) {
@@ -179,11 +183,12 @@ export async function confirmHours(
     reason: next.adjustReason,
   };
   const month = shanghaiMonth(at);
+  const reply = signupView(next);
   if (points === 0) {
     // Nothing to post (e.g. confirmed as 0 minutes): the signup is closed all the same.
-    const closed = await repo.advanceSignup(next, 'checked_out');
+    const closed = await repo.advanceSignup(next, 'checked_out', completionPut(reply));
     if (!closed) throw new DomainError('HOURS_ALREADY_CONFIRMED');
-    return signupView(next);
+    return reply;
   }
   const label = `志愿服务：${a.title}（${minutes} 分钟）`;
   const p = record(
@@ -196,7 +201,11 @@ export async function confirmHours(
     },
     at,
   );
-  const outcome = await repo.post(p, { extra: repo.confirmHoursWrites(next, month, volunteer), events: [event] });
+  const outcome = await repo.post(p, {
+    extra: repo.confirmHoursWrites(next, month, volunteer),
+    events: [event],
+    completion: completionPut(reply),
+  });
   if (outcome.outcome !== 'posted') throw new DomainError('HOURS_ALREADY_CONFIRMED');
-  return signupView(next);
+  return reply;
 }

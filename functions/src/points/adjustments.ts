@@ -12,6 +12,7 @@ import { DomainError } from '@linli/shared/errors';
 import type { CanteenEvent } from '../canteen';
 import type { CareEvent } from '../care';
 import { getUser } from '../identity';
+import { completionPut } from '../platform/idempotency';
 import type { PointsEvent as OutboxEvent } from './events';
 import * as repo from './repository';
 import { auditView, record } from './views';
@@ -36,14 +37,15 @@ export async function adjustPoints(
     kind: 'adjust',
     reason: input.reason,
   };
-  const outcome = await repo.post(p, { events: [event] });
+  const reply = auditView(p);
+  const outcome = await repo.post(p, { events: [event], completion: completionPut(reply) });
   if (outcome.outcome === 'duplicate') {
     const existing = await repo.getPostingByKey(communityId, p.postingKey);
     return auditView(existing!);
   }
   if (outcome.outcome === 'insufficient') throw new DomainError('POINTS_INSUFFICIENT');
   if (outcome.outcome !== 'posted') throw new DomainError('SERVICE_UNAVAILABLE');
-  return auditView(p);
+  return reply;
 }
 
 /** Undoes a posting with its mirror image; the original stays, marked reversed. */
@@ -73,11 +75,16 @@ export async function reversePosting(principal: Principal, communityId: string, 
           },
         ]
       : [];
-  const outcome = await repo.post(p, { extra: repo.markReversedWrites(original, p.postingId), events });
+  const reply = auditView(p);
+  const outcome = await repo.post(p, {
+    extra: repo.markReversedWrites(original, p.postingId),
+    events,
+    completion: completionPut(reply),
+  });
   if (outcome.outcome === 'duplicate' || outcome.outcome === 'extra-failed') throw new DomainError('ALREADY_REVERSED');
   if (outcome.outcome === 'insufficient') throw new DomainError('POINTS_INSUFFICIENT');
   if (outcome.outcome !== 'posted') throw new DomainError('SERVICE_UNAVAILABLE');
-  return auditView(p);
+  return reply;
 }
 
 export async function listAdjustments(communityId: string) {
@@ -154,6 +161,6 @@ export async function getSettings(communityId: string) {
 }
 
 export async function updateSettings(communityId: string, settings: { pointsPerDelivery: number }) {
-  await repo.putSettings(communityId, settings);
+  await repo.putSettings(communityId, settings, completionPut(settings));
   return settings;
 }

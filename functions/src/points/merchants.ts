@@ -5,6 +5,7 @@ import type { Principal } from '@linli/shared/contract/principal';
 import { isStaffOf } from '@linli/shared/domain/access/rules';
 import { newShortCode } from '@linli/shared/domain/common/short-code';
 import { DomainError } from '@linli/shared/errors';
+import { completionPut } from '../platform/idempotency';
 import { randomNumbers } from '../platform/random';
 import * as repo from './repository';
 import { merchantView, nowIso } from './views';
@@ -29,7 +30,8 @@ export async function createMerchant(
 ): Promise<Merchant> {
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const m = { id: ulid(), communityId, ...input, inviteCode: newInviteCode() };
-    if (await repo.createMerchant(m)) return merchantView(m, true);
+    const reply = merchantView(m, true);
+    if (await repo.createMerchant(m, completionPut(reply))) return reply;
   }
   throw new DomainError('SERVICE_UNAVAILABLE');
 }
@@ -46,12 +48,14 @@ export async function bindMerchant(principal: Principal, inviteCode: string) {
   if (!invite) throw new DomainError('INVITE_CODE_INVALID');
   if (invite.status !== 'open') throw new DomainError('INVITE_CODE_USED');
   if (await repo.getMerchantOperator(principal.userId)) throw new DomainError('ALREADY_MERCHANT_OPERATOR');
-  const outcome = await repo.bindOperator(principal.userId, code, invite, nowIso());
+  // The answer is known before the binding, so it commits with it (a retry replays it).
+  const m = await repo.getMerchant(invite.communityId, invite.merchantId);
+  const reply = { communityId: invite.communityId, merchantId: invite.merchantId, merchantName: m?.name ?? '' };
+  const outcome = await repo.bindOperator(principal.userId, code, invite, nowIso(), completionPut(reply));
   if (outcome === 'invite-used') throw new DomainError('INVITE_CODE_USED');
   if (outcome === 'already-operator') throw new DomainError('ALREADY_MERCHANT_OPERATOR');
   if (outcome === 'no-user') throw new DomainError('TOKEN_INVALID');
-  const m = await repo.getMerchant(invite.communityId, invite.merchantId);
-  return { communityId: invite.communityId, merchantId: invite.merchantId, merchantName: m?.name ?? '' };
+  return reply;
 }
 
 /** The merchant the caller operates in this community. */

@@ -13,6 +13,7 @@ import {
 } from '@linli/shared/domain/points/ledger';
 import { DomainError } from '@linli/shared/errors';
 import { getUser } from '../identity';
+import { completionPut } from '../platform/idempotency';
 import type { PointsEvent as OutboxEvent } from './events';
 import { expired, readRedemptionCode, redemptionCode } from './codes';
 import { operatedMerchant } from './merchants';
@@ -123,12 +124,17 @@ export async function confirmRedemption(principal: Principal, communityId: strin
     points: claims.p,
     codeId: claims.i,
   };
-  const outcome = await repo.post(p, { merchantCap: merchant.agreement?.monthlyCap, events: [event] });
+  const reply = receiptView(p);
+  const outcome = await repo.post(p, {
+    merchantCap: merchant.agreement?.monthlyCap,
+    events: [event],
+    completion: completionPut(reply),
+  });
   if (outcome.outcome === 'duplicate') throw new DomainError('REDEMPTION_CODE_USED');
   if (outcome.outcome === 'insufficient') throw new DomainError('POINTS_INSUFFICIENT');
   if (outcome.outcome === 'cap') throw new DomainError('MERCHANT_MONTHLY_CAP');
   if (outcome.outcome !== 'posted') throw new DomainError('SERVICE_UNAVAILABLE');
-  return receiptView(p);
+  return reply;
 }
 
 /** The volunteer's screen asks whether the merchant confirmed the code yet. */

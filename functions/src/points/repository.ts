@@ -1,5 +1,5 @@
 /** Every DynamoDB read and write of the points feature. */
-import { PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Agreement } from '@linli/shared/contract/points';
 import type { RoleGrant } from '@linli/shared/contract/principal';
 import { ISSUANCE_ACCOUNT } from '@linli/shared/domain/points/ledger';
@@ -9,7 +9,8 @@ import { getItem, queryIndex, queryPartition, strip } from '../platform/items';
 import { outboxPut } from '../platform/outbox';
 import type { PointsEvent as OutboxEvent } from './events';
 import { withOptimisticRetry } from '../platform/retry';
-import { failedConditions } from '../platform/transactions';
+import type { IdempotencyCompletion } from '../platform/idempotency';
+import { failedConditions, transactWithReply, writeWithReply } from '../platform/transactions';
 import { index, key } from '../table';
 import { ISSUANCE_SHARDS, postingWrites } from './ledger-items';
 import {
@@ -39,11 +40,11 @@ export type PostOutcome =
 /**
  * Appends a posting in one transaction with its entries, the balances, the month figures, the
  * caller's own writes (`extra`, e.g. a signup marked confirmed) and outbox events. Nothing is
- * written unless all of it is.
+ * written unless all of it is, and with it the request's idempotency completion when given.
  */
 export async function post(
   p: PostingRecord,
-  options: { merchantCap?: number; extra?: Write[]; events?: OutboxEvent[] } = {},
+  options: { merchantCap?: number; extra?: Write[]; events?: OutboxEvent[]; completion?: IdempotencyCompletion } = {},
 ): Promise<PostOutcome> {
   const shard = Math.floor(Math.random() * ISSUANCE_SHARDS);
   const { writes, layout } = postingWrites(p, tableName, { shard, merchantCap: options.merchantCap });
@@ -52,7 +53,7 @@ export async function post(
   // Transactions that collide on a balance are tried again (with backoff); conditions decide the rest.
   return withOptimisticRetry(async () => {
     try {
-      await documentClient.send(new TransactWriteCommand({ TransactItems: items as never }));
+      await transactWithReply(items as never, options.completion);
       return { outcome: 'posted' } as const;
     } catch (error) {
       const failed = failedConditions(error);
@@ -159,12 +160,19 @@ export async function getSettings(communityId: string): Promise<PointsSettings> 
   return { ...DEFAULT_POINTS_SETTINGS, ...stored };
 }
 
-export async function putSettings(communityId: string, settings: PointsSettings): Promise<void> {
-  await documentClient.send(
-    new PutCommand({
-      TableName: tableName,
-      Item: { ...key.pointsSettings(communityId), type: 'PointsSettings', communityId, ...settings },
-    }),
+export async function putSettings(
+  communityId: string,
+  settings: PointsSettings,
+  completion?: IdempotencyCompletion,
+): Promise<void> {
+  await writeWithReply(
+    {
+      Put: {
+        TableName: tableName,
+        Item: { ...key.pointsSettings(communityId), type: 'PointsSettings', communityId, ...settings },
+      },
+    },
+    completion,
   );
 }
 
@@ -187,24 +195,26 @@ export function volunteerItem(v: VolunteerRecord): Item {
 }
 
 /** Adds the volunteer grant and the profile at once. */
-export async function joinVolunteers(v: VolunteerRecord): Promise<'joined' | 'already' | 'no-user'> {
+export async function joinVolunteers(
+  v: VolunteerRecord,
+  completion?: IdempotencyCompletion,
+): Promise<'joined' | 'already' | 'no-user'> {
   const grant: RoleGrant = { role: 'volunteer', communityId: v.communityId };
   try {
-    await documentClient.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Put: { TableName: tableName, Item: volunteerItem(v), ConditionExpression: 'attribute_not_exists(pk)' } },
-          {
-            Update: {
-              TableName: tableName,
-              Key: key.user(v.userId),
-              UpdateExpression: 'SET grants = list_append(grants, :grant)',
-              ConditionExpression: 'attribute_exists(pk)',
-              ExpressionAttributeValues: { ':grant': [grant] },
-            },
+    await transactWithReply(
+      [
+        { Put: { TableName: tableName, Item: volunteerItem(v), ConditionExpression: 'attribute_not_exists(pk)' } },
+        {
+          Update: {
+            TableName: tableName,
+            Key: key.user(v.userId),
+            UpdateExpression: 'SET grants = list_append(grants, :grant)',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: { ':grant': [grant] },
           },
-        ],
-      }),
+        },
+      ],
+      completion,
     );
     return 'joined';
   } catch (error) {
@@ -226,9 +236,10 @@ function activityItem(a: ActivityRecord): Item {
   };
 }
 
-export async function putActivity(a: ActivityRecord): Promise<void> {
-  await documentClient.send(
-    new PutCommand({ TableName: tableName, Item: activityItem(a), ConditionExpression: 'attribute_not_exists(pk)' }),
+export async function putActivity(a: ActivityRecord, completion?: IdempotencyCompletion): Promise<void> {
+  await writeWithReply(
+    { Put: { TableName: tableName, Item: activityItem(a), ConditionExpression: 'attribute_not_exists(pk)' } },
+    completion,
   );
 }
 
@@ -265,23 +276,26 @@ export const listPendingHours = (communityId: string) =>
   queryIndex<SignupRecord>('gsi2', index.pendingHours(communityId));
 
 /** Takes a slot: the activity's count goes up only while slots remain and it has not ended. */
-export async function signUp(s: SignupRecord, now: string): Promise<'taken' | 'already' | 'full-or-closed'> {
+export async function signUp(
+  s: SignupRecord,
+  now: string,
+  completion?: IdempotencyCompletion,
+): Promise<'taken' | 'already' | 'full-or-closed'> {
   try {
-    await documentClient.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: tableName,
-              Key: key.activity(s.activityId),
-              UpdateExpression: 'SET signedUp = signedUp + :one',
-              ConditionExpression: 'signedUp < slots AND endsAt > :now',
-              ExpressionAttributeValues: { ':one': 1, ':now': now },
-            },
+    await transactWithReply(
+      [
+        {
+          Update: {
+            TableName: tableName,
+            Key: key.activity(s.activityId),
+            UpdateExpression: 'SET signedUp = signedUp + :one',
+            ConditionExpression: 'signedUp < slots AND endsAt > :now',
+            ExpressionAttributeValues: { ':one': 1, ':now': now },
           },
-          { Put: { TableName: tableName, Item: signupItem(s), ConditionExpression: 'attribute_not_exists(pk)' } },
-        ],
-      }),
+        },
+        { Put: { TableName: tableName, Item: signupItem(s), ConditionExpression: 'attribute_not_exists(pk)' } },
+      ],
+      completion,
     );
     return 'taken';
   } catch (error) {
@@ -292,16 +306,23 @@ export async function signUp(s: SignupRecord, now: string): Promise<'taken' | 'a
 }
 
 /** Moves a signup from one status to the next; the new record is written whole. False when it was not in `from`. */
-export async function advanceSignup(next: SignupRecord, from: SignupRecord['status']): Promise<boolean> {
+export async function advanceSignup(
+  next: SignupRecord,
+  from: SignupRecord['status'],
+  completion?: IdempotencyCompletion,
+): Promise<boolean> {
   try {
-    await documentClient.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: signupItem(next),
-        ConditionExpression: '#status = :from',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':from': from },
-      }),
+    await writeWithReply(
+      {
+        Put: {
+          TableName: tableName,
+          Item: signupItem(next),
+          ConditionExpression: '#status = :from',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':from': from },
+        },
+      },
+      completion,
     );
     return true;
   } catch (error) {
@@ -357,33 +378,35 @@ export const getMerchantOperator = (userId: string) =>
   getItem<{ communityId: string; merchantId: string }>(key.merchantOperator(userId), true);
 
 /** A merchant and its invite code; false when the invite code is taken (the caller draws another). */
-export async function createMerchant(m: MerchantRecord & { inviteCode: string }): Promise<boolean> {
+export async function createMerchant(
+  m: MerchantRecord & { inviteCode: string },
+  completion?: IdempotencyCompletion,
+): Promise<boolean> {
   try {
-    await documentClient.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: tableName,
-              Item: { ...key.merchant(m.communityId, m.id), type: 'Merchant', ...m },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
+    await transactWithReply(
+      [
+        {
+          Put: {
+            TableName: tableName,
+            Item: { ...key.merchant(m.communityId, m.id), type: 'Merchant', ...m },
+            ConditionExpression: 'attribute_not_exists(pk)',
           },
-          {
-            Put: {
-              TableName: tableName,
-              Item: {
-                ...key.merchantInvite(m.inviteCode),
-                type: 'MerchantInvite',
-                communityId: m.communityId,
-                merchantId: m.id,
-                status: 'open',
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
+        },
+        {
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...key.merchantInvite(m.inviteCode),
+              type: 'MerchantInvite',
+              communityId: m.communityId,
+              merchantId: m.id,
+              status: 'open',
             },
+            ConditionExpression: 'attribute_not_exists(pk)',
           },
-        ],
-      }),
+        },
+      ],
+      completion,
     );
     return true;
   } catch (error) {
@@ -420,8 +443,10 @@ export function bindOperator(
   code: string,
   invite: { communityId: string; merchantId: string },
   at: string,
+  completion?: IdempotencyCompletion,
 ): Promise<BindOutcome> {
   return bindOperatorByInvite({
+    completion,
     userId,
     at,
     inviteKey: key.merchantInvite(code),

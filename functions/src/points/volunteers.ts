@@ -4,6 +4,7 @@ import type { Principal } from '@linli/shared/contract/principal';
 import { volunteerAccount } from '@linli/shared/domain/points/ledger';
 import { DomainError } from '@linli/shared/errors';
 import { getUser } from '../identity';
+import { completionPut } from '../platform/idempotency';
 import * as repo from './repository';
 import { entryView, nowIso } from './views';
 
@@ -22,10 +23,11 @@ export async function joinVolunteers(principal: Principal, communityId: string, 
     showOnStarList,
     joinedAt: nowIso(),
   };
-  const outcome = await repo.joinVolunteers(v);
+  const reply = { ...v, balance: 0 };
+  const outcome = await repo.joinVolunteers(v, completionPut(reply));
   if (outcome === 'already') throw new DomainError('ALREADY_VOLUNTEER');
   if (outcome === 'no-user') throw new DomainError('TOKEN_INVALID');
-  return { ...v, balance: 0 };
+  return reply;
 }
 
 export async function listVolunteers(communityId: string) {

@@ -12,6 +12,7 @@ import { cancelOrder } from '../canteen';
 import { cancelBooking } from '../council';
 import { maskName } from '../agenda';
 import { resolveActingSubject } from '../identity';
+import { completionPut, outsideIdempotencyScope } from '../platform/idempotency';
 import { logger } from '../platform/logger';
 import { key } from '../table';
 import * as repo from './repository';
@@ -63,7 +64,11 @@ async function erase(principal: Principal, user: RawItem | undefined, member: Ra
     ? String(member.communityId)
     : (user?.grants as { communityId?: string }[] | undefined)?.find((g) => g.communityId)?.communityId;
 
-  if (member && member.status === 'verified') await cancelWhatIsAhead(principal, member, report);
+  // The cancellations are steps of this request, not requests of their own: their answers must
+  // not complete this request's idempotency record.
+  if (member && member.status === 'verified') {
+    await outsideIdempotencyScope(() => cancelWhatIsAhead(principal, member, report));
+  }
 
   const items = await repo.personalItems({ userId, memberId, communityId });
   const redact = redactor([
@@ -71,13 +76,17 @@ async function erase(principal: Principal, user: RawItem | undefined, member: Ra
     ...[member?.phone, member?.birthDate, user?.openid].filter((v): v is string => typeof v === 'string' && v !== ''),
   ]);
   const at = new Date().toISOString();
+  // The last write (the user's profile, else the member record) carries the report as the answer a
+  // retry replays, so the erasure is reported once it is complete. Every earlier step is safe to
+  // run again: a re-run finds the items already redacted or gone.
+  let memberRecord: RawItem | undefined;
   for (const item of items) {
     const action = planFor(item, { userId, memberId });
     if (action === 'delete') {
       await repo.remove(item);
       report.deletedItems += 1;
     } else if (action === 'member') {
-      await repo.rewrite(erasedMember(item, at));
+      memberRecord = erasedMember(item, at);
       report.erasedItems += 1;
     } else if (action === 'redact') {
       const next = redact(item);
@@ -88,7 +97,8 @@ async function erase(principal: Principal, user: RawItem | undefined, member: Ra
     }
   }
   if (typeof user?.openid === 'string') await repo.remove(key.openid(user.openid));
-  if (userId) await repo.eraseUserProfile(userId, at);
+  if (memberRecord) await repo.rewrite(memberRecord, userId ? undefined : completionPut(report));
+  if (userId) await repo.eraseUserProfile(userId, at, completionPut(report));
   logger.info('account erased', { userId, memberId, by: principal.userId, ...report });
   return report;
 }
