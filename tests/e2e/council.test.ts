@@ -28,8 +28,10 @@ const shownPage = (page: Page, rootClass: string): Locator => currentPage(page).
 
 /** Reads the QR code on screen the way a scanner would: a screenshot of it, decoded by jsQR. */
 async function scanQrOnScreen(page: Page, code: Locator): Promise<string | undefined> {
-  const png = (await code.screenshot()).toString('base64');
-  const { width, height, pixels } = await page.evaluate(async (b64) => {
+  // CSS pixels are enough for a scanner (each module is several pixels wide), and a quarter of
+  // the device pixels' size to decode and to hand back from the page on a busy machine.
+  const png = (await code.screenshot({ scale: 'css' })).toString('base64');
+  const { width, height, rgba } = await page.evaluate(async (b64) => {
     const img = new Image();
     img.src = `data:image/png;base64,${b64}`;
     await img.decode();
@@ -38,14 +40,16 @@ async function scanQrOnScreen(page: Page, code: Locator): Promise<string | undef
     canvas.height = img.height;
     const ctx = canvas.getContext('2d')!;
     ctx.drawImage(img, 0, 0);
-    return {
-      width: img.width,
-      height: img.height,
-      pixels: Array.from(ctx.getImageData(0, 0, img.width, img.height).data),
-    };
+    // The pixels travel as one base64 string: a JSON array of a million numbers is slow to pass.
+    const bytes = ctx.getImageData(0, 0, img.width, img.height).data;
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) {
+      binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    }
+    return { width: img.width, height: img.height, rgba: btoa(binary) };
   }, png);
   // A scanner needs the light border around the symbol; the screenshot is the symbol with its quiet zone.
-  return jsQR(Uint8ClampedArray.from(pixels), width, height)?.data;
+  return jsQR(Uint8ClampedArray.from(Buffer.from(rgba, 'base64')), width, height)?.data;
 }
 
 describe('council on H5: venues, sessions, seats and check-in', () => {
