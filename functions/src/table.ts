@@ -74,6 +74,8 @@
  *  AP70 the merchant a user operates                GetItem pk=USER#<id> sk=MERCHANT
  *  AP71 a community's points settings               GetItem pk=COMMUNITY#<id> sk=SETTINGS#points
  *  AP72 manual adjustments and reversals (audit)    Query gsi1 gsi1pk=COMMUNITY#<id>#PTAUDIT newest first
+ *  AP73 the redemption behind a typed short code    GetItem pk=REDEEMCODE#<community>#<code> sk=META
+ *  AP74 a user's wrong typed codes in one minute    UpdateItem pk=ATTEMPTS#<scope>#<user> sk=MINUTE#<epoch minute>
  *  AP80–AP87 care (微心愿, partner units, care settings): keys and list in functions/src/care/items.ts
  *  AP90 a street office (街道)                       GetItem pk=STREET#<id> sk=META
  *  AP91 every street office, by name                Query gsi1 gsi1pk=STREETS
@@ -82,6 +84,7 @@
  *  AP94 a scope's invites, newest first             Query gsi1 gsi1pk=ROLES#<PLATFORM|STREET#id>#INVITES
  *  AP95 a scope's role holders                      Query pk=ROLES#<PLATFORM|STREET#id> begins_with(sk, HOLDER#)
  *  AP96 a scope's appointment audit, newest first   Query pk=ROLES#<PLATFORM|STREET#id> begins_with(sk, AUDIT#) desc
+ *  AP97 a user's privacy-guide consents             Query pk=USER#<id> begins_with(sk, PRIVACY#)
  */
 
 export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
@@ -138,6 +141,8 @@ export const key = {
   message: (userId: string, messageId: string) => ({ pk: `USER#${userId}`, sk: `MSG#${messageId}` }),
   inbox: (userId: string) => ({ pk: `USER#${userId}`, sk: 'INBOX' }),
   consent: (userId: string, template: string) => ({ pk: `USER#${userId}`, sk: `CONSENT#${template}` }),
+  /** The user's agreement to one version of the privacy guide (隐私保护指引), kept once per version. */
+  privacyConsent: (userId: string, version: string) => ({ pk: `USER#${userId}`, sk: `PRIVACY#${version}` }),
   delivery: (communityId: string, day: string, eventId: string, userId: string, channel: 'inapp' | 'wechat') => ({
     pk: `DELIVERY#${communityId}#${day}`,
     sk: `${eventId}#${userId}#${channel}`,
@@ -193,6 +198,13 @@ export const key = {
   volunteerStar: (communityId: string, month: string, userId: string) => ({
     pk: `PTSTARS#${communityId}#${month}`,
     sk: `USER#${userId}`,
+  }),
+  /** A redemption's typed short code → its signed code (AP73). */
+  redemptionShortCode: (communityId: string, code: string) => ({ pk: `REDEEMCODE#${communityId}#${code}`, sk: 'META' }),
+  /** Wrong typed codes of a user in one minute (AP74). */
+  codeAttempts: (scope: string, userId: string, minute: number) => ({
+    pk: `ATTEMPTS#${scope}#${userId}`,
+    sk: `MINUTE#${minute}`,
   }),
   merchantInvite: (code: string) => ({ pk: `MERCHANTINVITE#${code}`, sk: 'META' }),
   merchantOperator: (userId: string) => ({ pk: `USER#${userId}`, sk: 'MERCHANT' }),
@@ -262,4 +274,6 @@ export type EntityType =
   | 'CareGrant'
   | 'Link'
   | 'Idempotency'
+  | 'CodeAttempts'
+  | 'RedemptionShortCode'
   | 'Health';

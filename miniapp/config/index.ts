@@ -32,7 +32,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: `dist/${process.env.TARO_ENV ?? 'weapp'}`,
-    plugins: [],
+    // role and aria-* reach the weapp templates (WeChat reads aria-role / aria-label).
+    plugins: [path.join(__dirname, 'weapp-aria.ts')],
     defineConstants: {
       LINLI_API_URL: JSON.stringify(apiUrl),
       LINLI_DEV_LOGIN: JSON.stringify(devLogin),

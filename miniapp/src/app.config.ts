@@ -2,7 +2,10 @@
 export default defineAppConfig({
   pages: ['pages/home/index', 'pages/council/index', 'pages/canteen/index', 'pages/points/index', 'pages/mine/index'],
   subPackages: [
-    { root: 'packages/account', pages: ['login/index', 'apply/index', 'dependents/index', 'privacy/index'] },
+    {
+      root: 'packages/account',
+      pages: ['login/index', 'apply/index', 'dependents/index', 'privacy/index', 'privacy-guide/index'],
+    },
     {
       root: 'packages/staff',
       pages: [
@@ -51,6 +54,9 @@ export default defineAppConfig({
     'pages/mine/index': { network: 'wifi', packages: ['packages/staff'] },
   },
   sitemapLocation: 'sitemap.json',
+  // WeChat's privacy check: privacy APIs wait for the user's consent, which Linli asks for with its
+  // own sheet (services/privacy-consent.ts answers onNeedPrivacyAuthorization).
+  __usePrivacyCheck__: true,
   window: {
     backgroundTextStyle: 'light',
     backgroundColor: '#f5f6f7',

@@ -2,6 +2,7 @@ import Taro, { useDidShow, useLaunch } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
 import { SUB_PAGES } from './constants';
 import { chooseCommunity, communityFromLaunch } from './services/current-community';
+import { installPrivacyAuthorization } from './services/privacy-consent';
 import { installSessionRefresh } from './services/session';
 import { loadUnread } from './services/unread';
 import './app.css';
@@ -17,6 +18,8 @@ function sendToLogin(): void {
 }
 
 installSessionRefresh(sendToLogin);
+// WeChat's privacy requests get Linli's own sheet; an agreement is recorded once signed in.
+installPrivacyAuthorization();
 
 /** The query a launch carries: WeChat's launch options, or on H5 the link's parameters. */
 function launchQuery(options: { query?: Record<string, string> } | undefined): Record<string, string> {

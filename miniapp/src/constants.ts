@@ -17,6 +17,7 @@ export const SUB_PAGES = {
   invite: '/packages/onboarding/invite/index',
   dependents: '/packages/account/dependents/index',
   privacy: '/packages/account/privacy/index',
+  privacyGuide: '/packages/account/privacy-guide/index',
   staffWorkbench: '/packages/staff/workbench/index',
   staffReviews: '/packages/staff/reviews/index',
   staffLinks: '/packages/staff/links/index',

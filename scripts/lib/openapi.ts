@@ -73,7 +73,11 @@ export function buildOpenApi(routes: RouteDef[] = routeList): Record<string, unk
           ? { description: '成功' }
           : {
               description: '成功',
-              content: { 'application/json': { schema: toSchema(route.schemas().response, 'output') } },
+              content: {
+                [route.responseType === 'text' ? 'text/plain' : 'application/json']: {
+                  schema: toSchema(route.schemas().response, 'output'),
+                },
+              },
             },
     };
     for (const s of errorStatuses(route)) responses[String(s)] = { $ref: '#/components/responses/Error' };

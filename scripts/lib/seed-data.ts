@@ -45,6 +45,26 @@ export const demoCanteens = [
   },
 ];
 
+/**
+ * The dishes the seed publishes for today's and tomorrow's lunch and dinner (dates counted from
+ * the day the stack starts), so a newcomer's 食堂 is not empty. Breakfast is left for staff to
+ * publish (the canteen walkthrough does it). Prices in fen.
+ */
+export const demoMenuDishes = {
+  lunch: [
+    { name: '清炖羊肉', priceFen: 1500, portions: 20, perPersonLimit: 1, tags: ['清真', '软烂'] },
+    { name: '西红柿炒鸡蛋', priceFen: 800, portions: 40, perPersonLimit: 2, tags: ['低盐'] },
+    { name: '清炒时蔬', priceFen: 500, portions: 40, perPersonLimit: 2, tags: ['低盐', '素食'] },
+    { name: '米饭', priceFen: 100, portions: 100, perPersonLimit: 3, tags: [] },
+  ],
+  dinner: [
+    { name: '小米粥', priceFen: 200, portions: 50, perPersonLimit: 2, tags: ['低糖', '软烂'] },
+    { name: '肉末豆腐', priceFen: 700, portions: 30, perPersonLimit: 2, tags: ['软烂', '低盐'] },
+    { name: '蒸南瓜', priceFen: 300, portions: 30, perPersonLimit: 2, tags: ['低糖', '素食'] },
+    { name: '花卷', priceFen: 100, portions: 80, perPersonLimit: 3, tags: ['素食'] },
+  ],
+} as const;
+
 /** 助餐补贴 by age band: 60–69 减 1 元, 70–79 减 2 元, 80+ 减 3 元 per meal. */
 export const demoSubsidyBands = [
   { minAge: 60, maxAge: 69, subsidyFen: 100 },

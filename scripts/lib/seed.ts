@@ -7,6 +7,9 @@ import { DynamoDBDocumentClient, PutCommand, TransactWriteCommand } from '@aws-s
 import { adjustment, shanghaiMonth } from '../../shared/src/domain/points/ledger';
 import { OPEN_STATES } from '../../shared/src/domain/agenda/state';
 import { householdKey } from '../../shared/src/domain/identity/person';
+import { addDays, shanghaiTime, todayInShanghai } from '../../shared/src/domain/common/shanghai-time';
+import { dishItem, menuItem } from '../../functions/src/canteen/items';
+import type { DishRecord, MenuRecord } from '../../functions/src/canteen/records';
 import {
   cosignItem,
   memberTopicItem,
@@ -30,6 +33,7 @@ import {
   demoGrids,
   demoMembers,
   demoMealDelivery,
+  demoMenuDishes,
   demoMerchants,
   demoSubsidyBands,
   demoSessions,
@@ -306,6 +310,47 @@ export function seedItems(): Record<string, unknown>[] {
 }
 
 /**
+ * Today's and tomorrow's lunch and dinner of each demo canteen, dated from `now` in Asia/Shanghai,
+ * each as the items publishing writes (menu META, then its dishes). Dish ids are fixed per date
+ * and meal, so seeding again names the same items.
+ */
+export function demoMenus(now: Date): { menu: MenuRecord; dishes: DishRecord[] }[] {
+  const today = todayInShanghai(now);
+  return demoCanteens.flatMap((canteen) =>
+    [today, addDays(today, 1)].flatMap((date) =>
+      (['lunch', 'dinner'] as const).flatMap((meal) => {
+        const times = canteen.meals.find((m) => m.meal === meal);
+        if (!times) return [];
+        const dishes: DishRecord[] = demoMenuDishes[meal].map((d, i) => ({
+          dishId: `seed-${date}-${meal}-${i + 1}`,
+          name: d.name,
+          priceFen: d.priceFen,
+          portions: d.portions,
+          left: d.portions,
+          perPersonLimit: d.perPersonLimit,
+          tags: [...d.tags],
+        }));
+        const menu: MenuRecord = {
+          communityId: demoCommunity.id,
+          canteenId: canteen.canteenId,
+          canteenName: canteen.name,
+          canteenPlace: canteen.place,
+          date,
+          meal,
+          cutoffAt: shanghaiTime(date, times.cutoff),
+          pickupStartsAt: shanghaiTime(date, times.pickupStart),
+          pickupEndsAt: shanghaiTime(date, times.pickupEnd),
+          dishIds: dishes.map((d) => d.dishId),
+          publishedBy: 'u-staff',
+          publishedAt: now.toISOString(),
+        };
+        return [{ menu, dishes }];
+      }),
+    ),
+  );
+}
+
+/**
  * Writes the demo data, leaving items that already exist untouched, so seeding twice is
  * harmless and never overwrites what people changed while using the dev stack.
  */
@@ -321,6 +366,23 @@ export async function seed(client: DynamoDBClient, tableName: string): Promise<{
       written += 1;
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      kept += 1;
+    }
+  }
+  // Menus go in whole or not at all: a meal staff already published (or an earlier seed did) is kept.
+  for (const { menu, dishes } of demoMenus(new Date())) {
+    try {
+      await doc.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: tableName, Item: menuItem(menu), ConditionExpression: 'attribute_not_exists(pk)' } },
+            ...dishes.map((d) => ({ Put: { TableName: tableName, Item: dishItem(menu, d) } })),
+          ],
+        }),
+      );
+      written += 1;
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
       kept += 1;
     }
   }

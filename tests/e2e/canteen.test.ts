@@ -16,9 +16,10 @@ const shownPage = (page: Page, rootClass: string): Locator => currentPage(page).
 
 describe('canteen on H5: menu, ordering with subsidy and delivery, volunteer delivery, kitchen and settlement', () => {
   it(
-    'lets staff publish tomorrow’s lunch, 刘淑珍 (82) order it delivered with her subsidy, 张伟 deliver it, and staff see it in the kitchen and the settlement',
+    'lets staff publish tomorrow’s breakfast, 刘淑珍 (82) order it delivered with her subsidy, 张伟 carry it, staff record the delivery, and staff see it in the kitchen and the settlement',
     async () => {
-      // Tomorrow's lunch closes at 10:00 tomorrow: always ahead, whatever time of day the test runs.
+      // Tomorrow's breakfast closes at 07:00 tomorrow: always ahead, whatever time of day the test runs.
+      // (The seed has published today's and tomorrow's lunch and dinner; breakfast is left to staff.)
       const today = todayInShanghai();
       const tomorrow = plusDays(today, 1);
       const age = ageOn('1944-06-12', tomorrow);
@@ -28,7 +29,7 @@ describe('canteen on H5: menu, ordering with subsidy and delivery, volunteer del
         const elderPage = elder!.page;
         const volunteerPage = volunteer!.page;
 
-        // Staff publish tomorrow's lunch from the workbench.
+        // Staff publish tomorrow's breakfast from the workbench.
         await signIn(staffPage, '刘晶');
         await currentPage(staffPage).getByText('社区工作台', { exact: true }).click();
         await staffPage.waitForURL(/#\/packages\/staff\/workbench\/index/);
@@ -56,9 +57,12 @@ describe('canteen on H5: menu, ordering with subsidy and delivery, volunteer del
         await expectVisible(staffPage.getByText('已保存', { exact: true }));
         await staffPage.goBack();
         await staffPage.waitForURL(/#\/packages\/staff\/canteen\/index/);
-        const lunchRow = shownPage(staffPage, 'canteen-staff').locator(`[aria-label="${tomorrow} 午餐"]`);
-        await expectVisible(lunchRow.getByText('· 未发布'));
-        await button(lunchRow, '发布菜单').click();
+        await expectVisible(
+          shownPage(staffPage, 'canteen-staff').locator(`[aria-label="${tomorrow} 午餐"]`).getByText('· 已发布'),
+        );
+        const breakfastRow = shownPage(staffPage, 'canteen-staff').locator(`[aria-label="${tomorrow} 早餐"]`);
+        await expectVisible(breakfastRow.getByText('· 未发布'));
+        await button(breakfastRow, '发布菜单').click();
         await staffPage.waitForURL(/#\/packages\/staff\/canteen\/publish\/index/);
         const form = shownPage(staffPage, 'canteen-staff');
         await expectVisible(choice(form, dayLabel(tomorrow, today)));
@@ -71,14 +75,20 @@ describe('canteen on H5: menu, ordering with subsidy and delivery, volunteer del
         await button(form, '发布菜单').click();
         await staffPage.waitForURL(/#\/packages\/staff\/canteen\/index/);
         await expectVisible(
-          shownPage(staffPage, 'canteen-staff').locator(`[aria-label="${tomorrow} 午餐"]`).getByText('· 已发布'),
+          shownPage(staffPage, 'canteen-staff').locator(`[aria-label="${tomorrow} 早餐"]`).getByText('· 已发布'),
         );
 
         // 刘淑珍 (82, eligible for delivery) finds it on 食堂 and orders it delivered.
         await signIn(elderPage, '刘淑珍');
         await tab(elderPage, '食堂').click();
         await elderPage.waitForURL(/#\/pages\/canteen\/index/);
-        const menuCard = currentPage(elderPage).locator(`[aria-label="${dayLabel(tomorrow, today)} 午餐"]`);
+        // The seeded lunch is there too, so a newcomer's 食堂 is never empty.
+        await expectVisible(
+          currentPage(elderPage)
+            .locator(`[aria-label="${dayLabel(tomorrow, today)} 午餐"]`)
+            .getByText('清炖羊肉', { exact: true }),
+        );
+        const menuCard = currentPage(elderPage).locator(`[aria-label="${dayLabel(tomorrow, today)} 早餐"]`);
         await expectVisible(menuCard.getByText('清蒸鲈鱼', { exact: true }));
         await expectVisible(menuCard.getByText('低盐 · 软烂', { exact: true }));
         await expectVisible(menuCard.getByText('余 30 份', { exact: true }));
@@ -112,8 +122,22 @@ describe('canteen on H5: menu, ordering with subsidy and delivery, volunteer del
         await expectVisible(task.getByText('待送餐', { exact: true }));
         await button(task, '领取任务').click();
         await expectVisible(task.getByText('配送中', { exact: true }));
-        await button(task, '已送达').click();
-        await expectVisible(task.getByText('已送达', { exact: true }));
+        // Where to go, what to collect, and whom to ring; 已送达 waits for tomorrow's breakfast.
+        await expectVisible(task.getByText('送餐地址：6号楼1单元101', { exact: true }));
+        await expectVisible(task.getByText('送餐上门 · 货到付款 ¥11.00', { exact: true }));
+        await expectVisible(button(task, '打电话给这户'));
+        await expectVisible(task.getByText('07:00 起可标记送达', { exact: true }));
+        expect(await button(task, '已送达').count()).toBe(0);
+        await volunteer!.screenshot('canteen-delivery-task');
+
+        // Staff may record it outside the meal's time, with a reason the order keeps.
+        await staffPage.goto(`${h5Url()}/#/packages/canteen/deliveries/index`);
+        const staffTasks = shownPage(staffPage, 'canteen-sub');
+        await choice(staffTasks, dayLabel(tomorrow, today)).click();
+        const staffTask = staffTasks.locator('[aria-label="送餐 刘淑珍"]');
+        await textInput(staffTask, '时间外送达原因').fill('演示：提前送到');
+        await button(staffTask, '登记已送达').click();
+        await expectVisible(staffTask.getByText('已送达', { exact: true }));
 
         // 刘淑珍 confirms she got it.
         await elderPage.reload();
@@ -124,7 +148,7 @@ describe('canteen on H5: menu, ordering with subsidy and delivery, volunteer del
 
         // Staff see it in the kitchen tally and the delivery list…
         await staffPage.goto(
-          `${h5Url()}/#/packages/staff/canteen/kitchen/index?canteenId=canteen-1&date=${tomorrow}&meal=lunch`,
+          `${h5Url()}/#/packages/staff/canteen/kitchen/index?canteenId=canteen-1&date=${tomorrow}&meal=breakfast`,
         );
         const kitchen = shownPage(staffPage, 'canteen-staff');
         await expectVisible(
@@ -155,7 +179,7 @@ describe('canteen on H5: menu, ordering with subsidy and delivery, volunteer del
         ]);
         expect(download.suggestedFilename()).toBe(`${tomorrow}-安居苑长者食堂-日结.csv`);
         const csv = readFileSync((await download.path())!, 'utf8');
-        expect(csv).toContain(`午餐,刘淑珍,${age},80+,6号楼,1单元,101,清蒸鲈鱼×1,送餐,12.00,3.00,2.00,11.00,已签收`);
+        expect(csv).toContain(`早餐,刘淑珍,${age},80+,6号楼,1单元,101,清蒸鲈鱼×1,送餐,12.00,3.00,2.00,11.00,已签收`);
         await staff!.screenshot('canteen-settlement');
 
         expect(staff!.pageErrors).toEqual([]);

@@ -11,7 +11,7 @@ const shownPage = (page: Page, rootClass: string): Locator => currentPage(page).
 
 /** The typed-code field of the code scanner (H5 has no camera scanner). */
 const codeField = (scope: Locator, label: string): Locator =>
-  scope.locator(`taro-textarea-core[aria-label="${label}"] textarea`);
+  scope.locator(`taro-input-core[aria-label="${label}"] input`);
 
 /** Opens the 积分 tab afresh (the session stays in storage) and returns the balance card. */
 async function balanceOnTab(page: Page): Promise<Locator> {
@@ -168,7 +168,8 @@ describe('points on H5: service hours to points, points to a haircut', () => {
         // Staff see the month's figures, charted and in words, with the redemption at 老马理发店.
         await sPage.goto(`${h5Url()}/#/packages/staff/points/index`);
         const figures = shownPage(sPage, 'staff-points');
-        await expectVisible(figures.getByText('每月发放、兑换与结余', { exact: true }));
+        await expectVisible(figures.getByText('每月发放与兑换', { exact: true }));
+        await expectVisible(figures.locator('[aria-label^="当前结余 "]'));
         await expectVisible(figures.getByText('各商户兑换（近 6 个月）', { exact: true }));
         await expectVisible(figures.locator('[aria-label="每月积分"]').getByText('老马理发店：1 笔，100 积分'));
         await staff!.screenshot('points-staff-figures');

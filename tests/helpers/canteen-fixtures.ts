@@ -1,9 +1,9 @@
 /** Canteen data a test owns: a community with a canteen, staff, volunteers and diners of chosen ages. */
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RoleGrant } from '@linli/shared';
 import { memberItem } from '../../functions/src/identity/items';
 import { documentClient, tableName } from '../../functions/src/platform/dynamo';
-import { key } from '../../functions/src/table';
+import { index, key } from '../../functions/src/table';
 import { householdKey, todayInShanghai } from '../../shared/src/domain/identity/person';
 import type { TestApi } from './api';
 import { createCommunity, idem, type CommunityFixture } from './fixtures';
@@ -161,6 +161,43 @@ export async function closeMenu(f: CanteenFixture, menu: { date: string; meal: s
       },
     }),
   );
+}
+
+/**
+ * Moves a menu's pickup window, and that of every order placed on it, to `from`..`to` minutes
+ * from now, as if the clock had reached the meal (default: served right now, 11:30–13:00 style).
+ */
+export async function serveAt(f: CanteenFixture, menu: { date: string; meal: string }, from = -10, to = 80) {
+  const at = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+  const window = {
+    UpdateExpression: 'SET pickupStartsAt = :start, pickupEndsAt = :end',
+    ExpressionAttributeValues: { ':start': at(from), ':end': at(to) },
+  };
+  const orders = await documentClient.send(
+    new QueryCommand({
+      TableName: tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+      ExpressionAttributeValues: {
+        ':pk': index.canteenOrders(f.c.communityId, CANTEEN_ID),
+        ':prefix': `${menu.date}#${menu.meal}#`,
+      },
+    }),
+  );
+  await Promise.all([
+    documentClient.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: key.menu(f.c.communityId, CANTEEN_ID, menu.date, menu.meal),
+        ...window,
+      }),
+    ),
+    ...(orders.Items ?? []).map((o) =>
+      documentClient.send(
+        new UpdateCommand({ TableName: tableName, Key: key.mealOrder(o.orderId as string), ...window }),
+      ),
+    ),
+  ]);
 }
 
 export async function makeEligible(api: TestApi, f: CanteenFixture, memberId: string) {

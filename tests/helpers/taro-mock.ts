@@ -35,12 +35,17 @@ export const setTabBarBadge = jest.fn(ok('setTabBarBadge'));
 export const removeTabBarBadge = jest.fn(ok('removeTabBarBadge'));
 export const stopPullDownRefresh = jest.fn(ok('stopPullDownRefresh'));
 export const login = jest.fn(() => Promise.resolve({ errMsg: 'login:ok', code: 'wx-login-code' }));
+export const makePhoneCall = jest.fn(ok('makePhoneCall'));
 /** The page stack; a test that needs pages to go back to sets its own return value. */
 export const getCurrentPages = jest.fn((): { route: string }[] => []);
 
 export const getStorageSync = jest.fn((key: string) => (storage.has(key) ? storage.get(key) : ''));
 /** WeChat's app info; fontSizeSetting 17 is WeChat's standard text size (tests set larger). */
 export const getAppBaseInfo = jest.fn(() => ({ fontSizeSetting: 17 }));
+/** What was last put on the clipboard. */
+export const setClipboardData = jest.fn((_: { data: string }) => Promise.resolve({ errMsg: 'setClipboardData:ok' }));
+/** The share card a page declared with useShareAppMessage (the last one rendered). */
+export const useShareAppMessage = jest.fn((_: AnyFn) => undefined);
 export const setStorageSync = jest.fn((key: string, value: unknown) => {
   storage.set(key, value);
 });
@@ -109,6 +114,7 @@ export function resetTaroMock(): void {
     navigateTo,
     redirectTo,
     navigateBack,
+    makePhoneCall,
     reLaunch,
     setTabBarBadge,
     removeTabBarBadge,
@@ -120,6 +126,8 @@ export function resetTaroMock(): void {
     removeStorageSync,
     clearStorageSync,
     getAppBaseInfo,
+    setClipboardData,
+    useShareAppMessage,
   ]) {
     fn.mockClear();
   }
@@ -129,6 +137,7 @@ export function resetTaroMock(): void {
 const Taro = {
   ENV_TYPE,
   request,
+  setClipboardData,
   showToast,
   hideToast,
   showModal,
@@ -143,6 +152,7 @@ const Taro = {
   removeTabBarBadge,
   stopPullDownRefresh,
   login,
+  makePhoneCall,
   getCurrentPages,
   getStorageSync,
   setStorageSync,

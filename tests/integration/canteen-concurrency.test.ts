@@ -15,6 +15,7 @@ import {
   order,
   orderPath,
   publish,
+  serveAt,
   type CanteenFixture,
 } from '../helpers/canteen-fixtures';
 import { idem } from '../helpers/fixtures';
@@ -175,6 +176,7 @@ describe('ordering under concurrency', () => {
       Array.from({ length: 5 }, (_, i) => actor([{ role: 'volunteer', communityId: f.c.communityId }], `志愿者${i}`)),
     );
     const handOver = `/community/${f.c.communityId}/canteens/${CANTEEN_ID}/menus/${menu.date}/${menu.meal}/hand-over`;
+    await serveAt(f, menu);
 
     const [handed, claims] = await Promise.all([
       Promise.all(

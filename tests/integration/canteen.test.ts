@@ -13,6 +13,7 @@ import {
   order,
   orderPath,
   publish,
+  serveAt,
   tomorrow,
   type CanteenFixture,
 } from '../helpers/canteen-fixtures';
@@ -371,6 +372,7 @@ describe('retries with an Idempotency-Key', () => {
     expect(await dishLeft(f, menu, dishId)).toBe(50);
 
     const pickup = await order(api, f, menu, r.token, { lines: [{ dishId, quantity: 1 }] });
+    await serveAt(f, menu);
     const handKey = idem();
     const h1 = await post(`${menuPath(f, menu)}/hand-over`, f.staff.token, { code: pickup.body.pickupCode }, handKey);
     const h2 = await post(`${menuPath(f, menu)}/hand-over`, f.staff.token, { code: pickup.body.pickupCode }, handKey);
@@ -390,6 +392,7 @@ describe('pickup', () => {
     const o2 = await order(api, f, menu, r2.token, { lines: [{ dishId, quantity: 1 }] });
     expect(o1.body.pickupCode).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
     expect(o1.body.paymentStatus).toBe('unpaid');
+    await serveAt(f, menu);
 
     const typed = await post(`${menuPath(f, menu)}/hand-over`, f.staff.token, {
       code: o1.body.pickupCode.toLowerCase(),
@@ -440,6 +443,7 @@ describe('delivery', () => {
     expect(claimed.body).toMatchObject({ status: 'out_for_delivery', volunteer: { name: '张伟' } });
     const stolen = await post(`${orderPath(f, orderId)}/claim`, other.token);
     expect([stolen.status, stolen.body.error.code]).toEqual([409, 'DELIVERY_ALREADY_CLAIMED']);
+    await serveAt(f, menu);
     const notTheirs = await post(`${orderPath(f, orderId)}/delivered`, other.token);
     expect([notTheirs.status, notTheirs.body.error.code]).toEqual([403, 'DELIVERY_NOT_YOURS']);
     const cancel = await post(`${orderPath(f, orderId)}/cancel`, elder.token);
@@ -501,6 +505,7 @@ describe('delivery', () => {
     const byStaff = await post(`${orderPath(f, placed.body.orderId)}/claim`, f.staff.token);
     expect(byStaff.status).toBe(403);
     await post(`${orderPath(f, placed.body.orderId)}/claim`, f.volunteer.token);
+    await serveAt(f, menu);
     await post(`${orderPath(f, placed.body.orderId)}/delivered`, f.volunteer.token);
     const confirmed = await post(`${orderPath(f, placed.body.orderId)}/confirm-delivery`, f.staff.token);
     expect(confirmed.body.status).toBe('received');
@@ -530,6 +535,7 @@ describe('kitchen and settlement', () => {
     await order(api, f, menu, a85.token, { lines: [{ dishId: rice, quantity: 1 }], fulfilment: 'delivery' });
     const o40 = await order(api, f, menu, a40.token, { lines: [{ dishId: pork, quantity: 2 }] });
     await post(`${orderPath(f, o40.body.orderId)}/cancel`, a40.token);
+    await serveAt(f, menu);
     await post(`${menuPath(f, menu)}/hand-over`, f.staff.token, { code: o65.body.pickupCode });
 
     const kitchen = await api.call<any>('GET', `${menuPath(f, menu)}/kitchen`, { token: f.staff.token });

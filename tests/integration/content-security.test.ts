@@ -355,7 +355,7 @@ describe('dish photos and mediaCheckAsync', () => {
       ).body.menu.dishes.map((d: any) => d.photoUrl);
     expect(await photos()).toEqual([undefined, undefined]);
 
-    expect((await push(verdictEvent('media-trace-1', 'pass'), 'wrong-token')).status).toBe(403);
+    expect((await push(verdictEvent('media-trace-1', 'pass'), 'wrong-token')).status).toBe(401);
     expect(await photos()).toEqual([undefined, undefined]);
     expect((await push(verdictEvent('media-trace-1', 'pass'))).body).toEqual({ recorded: true });
     expect((await push(verdictEvent('media-trace-2', 'risky'))).body).toEqual({ recorded: true });

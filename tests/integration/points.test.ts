@@ -465,3 +465,34 @@ describe('adjustments and reversals', () => {
     expect(history.body.entries.find((e: any) => e.kind === 'adjust').reversed).toBe(true);
   });
 });
+
+describe('the staff figures', () => {
+  it('report what volunteers hold now as the sum of their balances, not a sum of month-end balances', async () => {
+    const c = await createCommunity();
+    const staff = await staffOf(c);
+    const [a, b] = [await volunteerOf(c, '张伟'), await volunteerOf(c, '李娜')];
+    const m = await createMerchant(api, c, staff);
+    const operator = await operatorOf(c, m.merchantId);
+    expect((await adjust(api, c, staff, a.userId, 100)).status).toBe(201);
+    expect((await adjust(api, c, staff, b.userId, 50)).status).toBe(201);
+    const issued = await api.call<any>('POST', `/community/${c.communityId}/redemption-codes`, {
+      token: a.token,
+      body: { merchantId: m.merchantId, offerId: 'haircut' },
+    });
+    const redeemed = await api.call<any>('POST', `/community/${c.communityId}/merchant/redemptions`, {
+      token: operator.token,
+      headers: idem(),
+      body: { code: issued.body.code },
+    });
+    expect(redeemed.status).toBe(201);
+
+    const report = await api.call<any>('GET', `/community/${c.communityId}/points/report?months=6`, {
+      token: staff.token,
+    });
+
+    expect(report.status).toBe(200);
+    expect(report.body.outstanding).toBe(120);
+    expect(report.body.outstanding).toBe((await balance(c, a.userId)) + (await balance(c, b.userId)));
+    expect(report.body.months.at(-1).outstanding).toBe(120);
+  });
+});

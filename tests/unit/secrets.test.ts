@@ -6,6 +6,8 @@ import {
   resetJwtSecretCache,
   resetSecretsClient,
 } from '../../functions/src/platform/secrets';
+import { answerPushUrlCheck, resetPushTokenCache } from '../../functions/src/moderation/push-signature';
+import { createHash } from 'node:crypto';
 
 interface SeenRequest {
   target: string | undefined;
@@ -52,10 +54,15 @@ function fakeSecretsManager(secrets: Record<string, string>) {
 describe('reading secrets with the Secrets Manager SDK', () => {
   const saved = { ...process.env };
   const jwtArn = 'arn:aws-cn:secretsmanager:cn-northwest-1:123456789012:secret:jwt-AbCdEf';
+  const wechatArn = 'arn:aws-cn:secretsmanager:cn-northwest-1:123456789012:secret:wechat-AbCdEf';
   let sm: Awaited<ReturnType<typeof fakeSecretsManager>>;
 
   beforeEach(async () => {
-    sm = await fakeSecretsManager({ [jwtArn]: 's3cret-key', empty: '' });
+    sm = await fakeSecretsManager({
+      [jwtArn]: 's3cret-key',
+      empty: '',
+      [wechatArn]: JSON.stringify({ appId: 'wx1', appSecret: 's', pushToken: 'console-token' }),
+    });
     process.env.SECRETS_MANAGER_ENDPOINT = sm.url;
     process.env.AWS_REGION = 'cn-northwest-1';
     process.env.AWS_ACCESS_KEY_ID = 'AKIDEXAMPLE';
@@ -67,6 +74,7 @@ describe('reading secrets with the Secrets Manager SDK', () => {
     process.env = { ...saved };
     resetSecretsClient();
     resetJwtSecretCache();
+    resetPushTokenCache();
     await sm.close();
   });
 
@@ -94,5 +102,23 @@ describe('reading secrets with the Secrets Manager SDK', () => {
     process.env.JWT_SECRET = 'local-key';
     expect(new TextDecoder().decode(await loadJwtSecret())).toBe('local-key');
     expect(sm.seen).toHaveLength(0);
+  });
+
+  it('checks the WeChat push URL with the pushToken of the WeChat secret in a deployment', async () => {
+    delete process.env.WECHAT_PUSH_TOKEN;
+    delete process.env.WECHAT_MODE;
+    process.env.WECHAT_SECRET_ARN = wechatArn;
+    resetPushTokenCache();
+    const signed = (token: string) => ({
+      timestamp: '1764800000',
+      nonce: 'abc',
+      echostr: 'e-123',
+      signature: createHash('sha1').update([token, '1764800000', 'abc'].sort().join('')).digest('hex'),
+    });
+    await expect(answerPushUrlCheck(signed('console-token'))).resolves.toBe('e-123');
+    await expect(answerPushUrlCheck(signed('linli-dev-push'))).rejects.toMatchObject({
+      code: 'WECHAT_SIGNATURE_INVALID',
+    });
+    expect(sm.seen.map((s) => s.secretId)).toEqual([wechatArn]);
   });
 });

@@ -1,13 +1,15 @@
 /** Meal delivery: volunteers claim and deliver orders; the member's side confirms receipt. */
 import type { DeliveryGroup, MealOrder } from '@linli/shared/contract/canteen';
 import type { Principal } from '@linli/shared/contract/principal';
+import { isStaffOf } from '@linli/shared/domain/access/rules';
 import { todayInShanghai } from '@linli/shared/domain/identity/person';
 import { DomainError } from '@linli/shared/errors';
-import type { Caller } from '../identity';
+import { getMember, listHouseholdMembers, type Caller } from '../identity';
 import { completionPut } from '../platform/idempotency';
 import { advance, nowIso, orderFor, type OrderRef } from './access';
 import * as repo from './repository';
 import type { OrderRecord } from './records';
+import { checkServiceTime } from './service-time';
 import { deliveryGroups, orderView } from './views';
 
 export async function listDeliveryTasks(
@@ -67,20 +69,36 @@ export async function claimDelivery(volunteer: Principal, { communityId, orderId
   return reply;
 }
 
-export async function markDelivered(volunteer: Principal, { communityId, orderId }: OrderRef): Promise<MealOrder> {
+/**
+ * The volunteer who claimed the order marks it delivered while the meal is served. Staff may mark
+ * any claimed delivery, outside the meal's time too with a reason, which the order keeps.
+ */
+export async function markDelivered(
+  caller: Principal,
+  { communityId, orderId }: OrderRef,
+  input: { overrideReason?: string } = {},
+): Promise<MealOrder> {
   const order = await deliveryOrder(communityId, orderId);
+  const isStaff = isStaffOf(caller, communityId);
   const refuse = (o: OrderRecord): never => {
-    if (o.volunteerUserId && o.volunteerUserId !== volunteer.userId) throw new DomainError('DELIVERY_NOT_YOURS');
     if (o.status === 'placed') throw new DomainError('DELIVERY_NOT_CLAIMED');
+    if (!isStaff && o.volunteerUserId && o.volunteerUserId !== caller.userId)
+      throw new DomainError('DELIVERY_NOT_YOURS');
     throw new DomainError('ORDER_NOT_ACTIVE');
   };
-  if (order.status !== 'out_for_delivery' || order.volunteerUserId !== volunteer.userId) refuse(order);
-  const at = nowIso();
-  const reply = orderView({ ...order, status: 'delivered', deliveredAt: at }, false);
+  if (order.status !== 'out_for_delivery' || (!isStaff && order.volunteerUserId !== caller.userId)) refuse(order);
+  const now = new Date();
+  const timeOverride = checkServiceTime(order, { principal: caller, isStaff }, 'delivered', input.overrideReason, now);
+  const set = {
+    status: 'delivered' as const,
+    deliveredAt: now.toISOString(),
+    ...(timeOverride ? { timeOverride } : {}),
+  };
+  const reply = orderView({ ...order, ...set }, false);
   const done = await advance(
     orderId,
     'out_for_delivery',
-    { status: 'delivered', deliveredAt: at },
+    set,
     [
       {
         type: 'canteen.delivered',
@@ -90,7 +108,7 @@ export async function markDelivered(volunteer: Principal, { communityId, orderId
         placedByUserId: order.placedByUserId,
       },
     ],
-    { volunteerUserId: volunteer.userId },
+    { volunteerUserId: order.volunteerUserId },
     completionPut(reply),
   );
   if (!done) refuse((await repo.getOrder(orderId, true)) ?? order);
@@ -129,4 +147,23 @@ export async function confirmDelivery(caller: Caller, { communityId, orderId }: 
   const done = await advance(orderId, 'delivered', set, [confirmed], undefined, completionPut(reply));
   if (!done) refuse((await repo.getOrder(orderId, true)) ?? order);
   return reply;
+}
+
+/**
+ * Whom the volunteer delivering an order (or staff) can ring at the door: the member's own phone,
+ * else a housemate's (an elder without a phone lives with family who has one). Numbers stay
+ * masked everywhere else; this answers only the one delivering it.
+ */
+export async function deliveryContact(caller: Principal, { communityId, orderId }: OrderRef) {
+  const order = await deliveryOrder(communityId, orderId);
+  if (!isStaffOf(caller, communityId)) {
+    if (order.status === 'placed') throw new DomainError('DELIVERY_NOT_CLAIMED');
+    if (order.volunteerUserId !== caller.userId) throw new DomainError('DELIVERY_NOT_YOURS');
+  }
+  const member = await getMember(order.memberId);
+  if (member?.phone) return { name: member.realName, phone: member.phone };
+  const housemates = member ? await listHouseholdMembers(member.householdKey) : [];
+  const reachable = housemates.find((m) => m.phone && m.status === 'verified');
+  if (!reachable?.phone) throw new DomainError('NO_PHONE_ON_FILE');
+  return { name: reachable.realName, phone: reachable.phone };
 }

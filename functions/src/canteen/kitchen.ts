@@ -4,8 +4,9 @@ import type { Principal } from '@linli/shared/contract/principal';
 import { menuKeyOf, parsePickupInput } from '@linli/shared/domain/canteen/rules';
 import { DomainError } from '@linli/shared/errors';
 import { completionPut } from '../platform/idempotency';
-import { advance, menuOf, nowIso, type MenuRef } from './access';
+import { advance, menuOf, type MenuRef } from './access';
 import * as repo from './repository';
+import { checkServiceTime } from './service-time';
 import type { OrderRecord } from './records';
 import { deliveryGroups, menuView, orderView } from './views';
 
@@ -44,9 +45,14 @@ export async function getKitchen(ref: MenuRef): Promise<KitchenView> {
   };
 }
 
-export async function handOver(staff: Principal, ref: MenuRef, input: string): Promise<MealOrder> {
+/** Staff hand a pickup order over while the meal is served (outside it, with a reason that is kept). */
+export async function handOver(
+  staff: Principal,
+  ref: MenuRef,
+  input: { code: string; overrideReason?: string },
+): Promise<MealOrder> {
   const menu = await menuOf(ref);
-  const code = parsePickupInput(input, menuKeyOf(ref.canteenId, ref.date, ref.meal));
+  const code = parsePickupInput(input.code, menuKeyOf(ref.canteenId, ref.date, ref.meal));
   if (!code) throw new DomainError('PICKUP_CODE_INVALID');
   const pointer = await repo.getPickupCode(repo.menuPk(menu), code);
   if (!pointer) throw new DomainError('PICKUP_CODE_INVALID');
@@ -58,16 +64,23 @@ export async function handOver(staff: Principal, ref: MenuRef, input: string): P
     throw new DomainError('ORDER_NOT_ACTIVE');
   };
   if (order.status !== 'placed' || order.fulfilment !== 'pickup') refuse(order);
-  const at = nowIso();
-  const reply = orderView({ ...order, status: 'picked_up', paymentStatus: 'paid_at_pickup', handedOverAt: at }, false);
-  const done = await advance(
-    order.orderId,
-    'placed',
-    { status: 'picked_up', paymentStatus: 'paid_at_pickup', handedOverAt: at, handedOverBy: staff.userId },
-    [],
-    { fulfilment: 'pickup' },
-    completionPut(reply),
+  const now = new Date();
+  const timeOverride = checkServiceTime(
+    order,
+    { principal: staff, isStaff: true },
+    'hand_over',
+    input.overrideReason,
+    now,
   );
+  const set = {
+    status: 'picked_up' as const,
+    paymentStatus: 'paid_at_pickup' as const,
+    handedOverAt: now.toISOString(),
+    handedOverBy: staff.userId,
+    ...(timeOverride ? { timeOverride } : {}),
+  };
+  const reply = orderView({ ...order, ...set }, false);
+  const done = await advance(order.orderId, 'placed', set, [], { fulfilment: 'pickup' }, completionPut(reply));
   if (!done) refuse((await repo.getOrder(order.orderId, true)) ?? order);
   return reply;
 }

@@ -52,6 +52,15 @@ export interface DishRecord {
   setItems?: string[];
 }
 
+/** Staff handed over or marked delivered outside the meal's service window, and why. */
+export interface TimeOverrideRecord {
+  action: 'hand_over' | 'delivered';
+  reason: string;
+  byUserId: string;
+  byName: string;
+  at: string;
+}
+
 export type OrderStatus = 'placed' | 'cancelled' | 'picked_up' | 'out_for_delivery' | 'delivered' | 'received';
 
 export interface OrderLine {
@@ -105,4 +114,5 @@ export interface OrderRecord {
   deliveredAt?: string;
   receivedAt?: string;
   receivedConfirmedBy?: string;
+  timeOverride?: TimeOverrideRecord;
 }

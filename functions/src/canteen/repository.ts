@@ -6,6 +6,7 @@ import { getItem, queryIndex, queryPartition } from '../platform/items';
 import type { IdempotencyCompletion } from '../platform/idempotency';
 import { outboxPut } from '../platform/outbox';
 import type { CanteenEvent as OutboxEvent } from './events';
+import { dishItem, MEAL_ORDER, menuItem, menuPk } from './items';
 import { failedConditions, transactWithReply, writeWithReply } from '../platform/transactions';
 import { index, key } from '../table';
 import type {
@@ -65,10 +66,7 @@ export const listMealDelivery = (communityId: string) =>
 
 // ── menus and dishes ─────────────────────────────────────────────────────────
 
-export const menuPk = (m: Pick<MenuRecord, 'communityId' | 'canteenId' | 'date' | 'meal'>) =>
-  key.menu(m.communityId, m.canteenId, m.date, m.meal).pk;
-
-const MEAL_ORDER = { breakfast: 1, lunch: 2, dinner: 3 } as const;
+export { menuPk };
 
 export const getMenu = (communityId: string, canteenId: string, date: string, meal: string, consistent = false) =>
   getItem<MenuRecord>(key.menu(communityId, canteenId, date, meal), consistent);
@@ -92,25 +90,9 @@ export async function publishMenu(
   dishes: DishRecord[],
   completion?: IdempotencyCompletion,
 ): Promise<boolean> {
-  const pk = menuPk(menu);
   const items: TransactItems = [
-    {
-      Put: {
-        TableName: tableName,
-        Item: {
-          pk,
-          sk: 'META',
-          type: 'Menu',
-          ...menu,
-          gsi1pk: index.communityMenus(menu.communityId),
-          gsi1sk: `${menu.date}#${MEAL_ORDER[menu.meal]}#${menu.canteenId}`,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    },
-    ...dishes.map((d) => ({
-      Put: { TableName: tableName, Item: { ...key.dish(pk, d.dishId), type: 'Dish', ...d } },
-    })),
+    { Put: { TableName: tableName, Item: menuItem(menu), ConditionExpression: 'attribute_not_exists(pk)' } },
+    ...dishes.map((d) => ({ Put: { TableName: tableName, Item: dishItem(menu, d) } })),
   ];
   try {
     await transactWithReply(items, completion);

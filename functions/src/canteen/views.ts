@@ -81,6 +81,14 @@ export function orderView(o: OrderRecord, withCode: boolean): MealOrder {
     handedOverAt: o.handedOverAt,
     deliveredAt: o.deliveredAt,
     receivedAt: o.receivedAt,
+    timeOverride: o.timeOverride
+      ? {
+          action: o.timeOverride.action,
+          reason: o.timeOverride.reason,
+          byName: o.timeOverride.byName,
+          at: o.timeOverride.at,
+        }
+      : undefined,
   };
 }
 

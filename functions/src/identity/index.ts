@@ -1,3 +1,3 @@
 /** The identity feature's public face: what other features may use of it. */
 export { ownMemberId, resolveActingSubject, subjectIn, subjectOf, type ActingSubject, type Caller } from './acting';
-export { getMember, getMembers, getUser } from './repository';
+export { getApplication, getMember, getMembers, getUser, listHouseholdMembers } from './repository';

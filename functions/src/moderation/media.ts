@@ -3,14 +3,13 @@
  * the verdict arrives later on the message-push callback. Until it says `pass`, residents are
  * not shown the photo: pending, risky, review and failed submissions all stay hidden.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { DomainError } from '@linli/shared/errors';
 import { getUser } from '../identity';
 import { documentClient, tableName } from '../platform/dynamo';
-import { optionalEnv } from '../platform/env';
 import { batchGetItems } from '../platform/items';
 import { logger } from '../platform/logger';
+import { verifiedPush, type PushQuery } from './push-signature';
 import { contentSecurity } from './screen';
 
 export type MediaStatus = 'pending' | 'pass' | 'risky' | 'review';
@@ -77,21 +76,6 @@ export async function onlyPassedPhotos<T extends { dishes: { photoUrl?: string }
   }));
 }
 
-/** WeChat's message push signs each call: sha1 of the sorted token, timestamp and nonce. */
-export function verifyPushSignature(q: { signature: string; timestamp: string; nonce: string }, token: string) {
-  const expected = createHash('sha1').update([token, q.timestamp, q.nonce].sort().join('')).digest('hex');
-  const given = Buffer.from(q.signature);
-  return given.length === expected.length && timingSafeEqual(given, Buffer.from(expected));
-}
-
-/** The message-push token configured in the console (开发管理 → 消息推送); dev mode has a fixed one. */
-export function pushToken(): string {
-  const token =
-    optionalEnv('WECHAT_PUSH_TOKEN') ?? (optionalEnv('WECHAT_MODE') === 'dev' ? 'linli-dev-push' : undefined);
-  if (!token) throw new Error('WECHAT_PUSH_TOKEN is not set');
-  return token;
-}
-
 export interface MediaCheckEvent {
   Event: string;
   trace_id?: string;
@@ -99,11 +83,8 @@ export interface MediaCheckEvent {
 }
 
 /** Records WeChat's verdict on a photo (the `wxa_media_check` push event). */
-export async function recordMediaVerdict(
-  query: { signature: string; timestamp: string; nonce: string },
-  event: MediaCheckEvent,
-): Promise<{ recorded: boolean }> {
-  if (!verifyPushSignature(query, pushToken())) throw new DomainError('WECHAT_SIGNATURE_INVALID');
+export async function recordMediaVerdict(query: PushQuery, event: MediaCheckEvent): Promise<{ recorded: boolean }> {
+  await verifiedPush(query);
   if (event.Event !== 'wxa_media_check' || !event.trace_id) return { recorded: false };
   const trace = await documentClient.send(new GetCommand({ TableName: tableName, Key: traceKey(event.trace_id) }));
   const url = trace.Item?.url as string | undefined;

@@ -1,6 +1,7 @@
 import { onboardingRoutes } from '@linli/shared/contract/onboarding';
 import { defineDomain } from '../platform/lambda-router';
 import * as invites from './invites';
+import * as phoneReveal from './phone-reveal';
 import * as roles from './roles';
 import * as streets from './streets';
 
@@ -23,6 +24,8 @@ export const onboardingDomain = defineDomain(
   listRoleHolders: async ({ params }) => roles.listRoleHolders(params.streetId),
   revokeRole: async ({ principal, params, body }) => roles.revokeRole(principal, params.streetId, body),
   listRoleAudit: async ({ params }) => roles.listRoleAudit(params.streetId),
+  revealApplicantPhone: async ({ principal, params }) =>
+    phoneReveal.revealApplicantPhone(principal, params.communityId, params.applicationId),
   getInvite: async ({ params }) => invites.getInvite(params.code),
   acceptInvite: async ({ principal, params }) => invites.acceptInvite(principal, params.code),
 });

@@ -55,7 +55,7 @@ export interface HolderRecord {
 
 export interface AuditRecord {
   id: string;
-  action: 'appointed' | 'removed' | 'invited' | 'invite-revoked';
+  action: 'appointed' | 'removed' | 'invited' | 'invite-revoked' | 'phone-revealed';
   role: InvitedRole;
   userId?: string;
   name: string;

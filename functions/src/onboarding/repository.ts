@@ -1,5 +1,5 @@
 /** Every DynamoDB read and write of the onboarding feature. */
-import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RoleGrant } from '@linli/shared/contract/principal';
 import { DomainError } from '@linli/shared/errors';
 import { appointmentScope } from '@linli/shared/domain/onboarding/invites';
@@ -271,3 +271,8 @@ export async function removeAppointment(
 
 export const listAudit = (scope: string) =>
   queryPartition<AuditRecord>(`ROLES#${scope}`, { sort: { beginsWith: 'AUDIT#' }, newestFirst: true, limit: 200 });
+
+/** One line of a scope's audit list on its own (a reveal, which changes nothing else). */
+export async function putAudit(scope: string, audit: AuditRecord): Promise<void> {
+  await documentClient.send(new PutCommand({ TableName: tableName, Item: auditItem(scope, audit) }));
+}

@@ -12,7 +12,7 @@ import { bearerToken, verifyAccessToken } from './auth';
 import { errorMapper } from './error-mapper';
 import { idempotencyMiddleware, withIdempotencyScope } from './idempotency';
 import { logger } from './logger';
-import { jsonResponse } from './responses';
+import { jsonResponse, textResponse } from './responses';
 
 // Field messages that a schema does not word itself come out in Chinese, like every other message.
 configureZod(zhCN());
@@ -209,7 +209,11 @@ export function routeHandler<R extends RouteDef>(
   const core = async (event: LinliEvent, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
     const s = state(event);
     // Parsing the reply strips anything the contract does not promise (internal fields, openid).
-    const render = (reply: unknown) => jsonResponse(route.successStatus ?? 200, route.schemas().response.parse(reply));
+    const render = (reply: unknown) => {
+      const parsed: unknown = route.schemas().response.parse(reply);
+      const status = route.successStatus ?? 200;
+      return route.responseType === 'text' ? textResponse(status, String(parsed)) : jsonResponse(status, parsed);
+    };
     const reply = await withIdempotencyScope(event, render, () =>
       impl({
         params: s.params as Params<R>,

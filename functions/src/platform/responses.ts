@@ -12,6 +12,11 @@ export function jsonResponse(statusCode: number, body: unknown): APIGatewayProxy
   };
 }
 
+/** A plain-text response (a route with `responseType: 'text'`): the body goes out as it is. */
+export function textResponse(statusCode: number, body: string): APIGatewayProxyStructuredResultV2 {
+  return { statusCode, headers: { 'content-type': 'text/plain; charset=utf-8' }, body };
+}
+
 /** Seconds a client should wait before retrying a 503 or 429 (sent as Retry-After). */
 export const RETRY_AFTER_SECONDS = 2;
 

@@ -12,7 +12,9 @@ import {
 import { DomainError } from '@linli/shared/errors';
 import { completionPut } from '../platform/idempotency';
 import type { PointsEvent as OutboxEvent } from './events';
-import { activityCode, expired, readActivityCode } from './codes';
+import { readShortCode } from '@linli/shared/domain/common/short-code';
+import { reserveCodeAttempt } from '../platform/code-attempts';
+import { activityCode, expired, readActivityCode, signedActivityCode } from './codes';
 import * as repo from './repository';
 import type { ActivityRecord, SignupRecord } from './records';
 import { activityView, nowIso, record, signupView } from './views';
@@ -93,8 +95,32 @@ export async function getActivityCode(communityId: string, activityId: string, a
   return { action, ...(await activityCode(communityId, activityId, action, new Date())) };
 }
 
-/** A volunteer scans the code staff show: check-in or check-out, as the code says. */
-export async function scanActivityCode(principal: Principal, communityId: string, code: string) {
+/**
+ * The signed code a volunteer scanned, or the one behind the short code they typed: only codes of
+ * activities they signed up for and have not checked out of can match, and typed codes that match
+ * none count against the volunteer's tries per minute.
+ */
+async function signedCodeOf(principal: Principal, communityId: string, input: string): Promise<string> {
+  const shortCode = readShortCode(input.trim());
+  if (!shortCode) return input;
+  const attempt = await reserveCodeAttempt('activity', principal.userId);
+  const open = (await repo.listUserSignups(principal.userId)).filter(
+    (s) => s.communityId === communityId && (s.status === 'signed_up' || s.status === 'checked_in'),
+  );
+  const signed = await signedActivityCode(
+    communityId,
+    open.map((s) => s.activityId),
+    shortCode,
+    new Date(),
+  );
+  if (!signed) throw new DomainError('ACTIVITY_CODE_INVALID');
+  await attempt.release();
+  return signed;
+}
+
+/** A volunteer scans (or types) the code staff show: check-in or check-out, as the code says. */
+export async function scanActivityCode(principal: Principal, communityId: string, input: string) {
+  const code = await signedCodeOf(principal, communityId, input);
   const claims = await readActivityCode(code);
   if (!claims || claims.c !== communityId) throw new DomainError('ACTIVITY_CODE_INVALID');
   const now = new Date();

@@ -3,8 +3,14 @@
  * volunteer's one-time redemption code. Each is `<kind>.<payload>.<signature>`, the signature an
  * HMAC-SHA256 with the key that signs access tokens, so a code cannot be made up or altered; the
  * payload carries its own expiry. (No JWT: a QR code stays small and quick to scan.)
+ *
+ * Each also has a 6-character short code for when the camera cannot read the QR: a person reads it
+ * aloud and types it. The activity's is derived from the signed code (every staff screen shows the
+ * same one, nothing to store); the redemption's is random and stored with its signed code
+ * (repository, AP73). Both live exactly as long as the signed code they stand for.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { newShortCode } from '@linli/shared/domain/common/short-code';
 import { loadJwtSecret } from '../platform/secrets';
 
 type Kind = 'A1' | 'R1';
@@ -50,15 +56,53 @@ export interface ActivityClaims {
   e: number;
 }
 
-/** The code of the current minute: every staff screen of the activity shows the same one. */
-export async function activityCode(communityId: string, activityId: string, action: 'in' | 'out', now: Date) {
-  const window = Math.floor(now.getTime() / 1000 / ACTIVITY_CODE_ROTATE_SECONDS) * ACTIVITY_CODE_ROTATE_SECONDS;
+const windowOf = (now: Date) =>
+  Math.floor(now.getTime() / 1000 / ACTIVITY_CODE_ROTATE_SECONDS) * ACTIVITY_CODE_ROTATE_SECONDS;
+
+/** The 6 readable characters that stand for a signed activity code (a keyed hash of it). */
+async function derivedShortCode(signed: string): Promise<string> {
+  const digest = createHmac('sha256', await loadJwtSecret())
+    .update(`linli-points:short.${signed}`)
+    .digest();
+  return newShortCode((n) => [...digest.subarray(0, n)]);
+}
+
+async function activityCodeOfWindow(communityId: string, activityId: string, action: 'in' | 'out', window: number) {
   const claims: ActivityClaims = { c: communityId, a: activityId, x: action, e: window + ACTIVITY_CODE_VALID_SECONDS };
+  const code = await sign('A1', claims);
   return {
-    code: await sign('A1', claims),
+    code,
+    shortCode: await derivedShortCode(code),
     expiresAt: new Date(claims.e * 1000).toISOString(),
     refreshAt: new Date((window + ACTIVITY_CODE_ROTATE_SECONDS) * 1000).toISOString(),
   };
+}
+
+/** The code of the current minute: every staff screen of the activity shows the same one. */
+export const activityCode = (communityId: string, activityId: string, action: 'in' | 'out', now: Date) =>
+  activityCodeOfWindow(communityId, activityId, action, windowOf(now));
+
+/**
+ * The signed code behind a typed short code, among the activities a volunteer may check in or out
+ * of: every code of theirs still valid now (this minute's and the two before) is derived and compared.
+ */
+export async function signedActivityCode(
+  communityId: string,
+  activityIds: string[],
+  shortCode: string,
+  now: Date,
+): Promise<string | undefined> {
+  const current = windowOf(now);
+  const windows = [];
+  for (let w = current; w + ACTIVITY_CODE_VALID_SECONDS > now.getTime() / 1000; w -= ACTIVITY_CODE_ROTATE_SECONDS)
+    windows.push(w);
+  for (const activityId of activityIds)
+    for (const action of ['in', 'out'] as const)
+      for (const w of windows) {
+        const candidate = await activityCodeOfWindow(communityId, activityId, action, w);
+        if (candidate.shortCode === shortCode) return candidate.code;
+      }
+  return undefined;
 }
 
 export const readActivityCode = (code: string) => verify<ActivityClaims>('A1', code);

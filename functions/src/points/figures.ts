@@ -5,12 +5,29 @@ import {
   merchantAccount,
   monthsUpTo,
   shanghaiMonth,
+  volunteerAccount,
   volunteerStars,
 } from '@linli/shared/domain/points/ledger';
 import * as repo from './repository';
 
-/** Per month: points issued (net of reversals), redeemed (per merchant), and held by volunteers at its end. */
-export async function pointsReport(communityId: string, count = 6): Promise<{ months: MonthFigures[] }> {
+/** Points volunteers hold now: the sum of their account balances (a stock, unlike the month flows). */
+async function outstandingNow(communityId: string): Promise<number> {
+  const volunteers = await repo.listVolunteers(communityId);
+  const balances = await repo.balancesOf(
+    communityId,
+    volunteers.map((v) => volunteerAccount(v.userId)),
+  );
+  return balances.reduce((sum, b) => sum + b, 0);
+}
+
+/**
+ * Per month: points issued (net of reversals), redeemed (per merchant), and held by volunteers at
+ * its end; and what volunteers hold now.
+ */
+export async function pointsReport(
+  communityId: string,
+  count = 6,
+): Promise<{ months: MonthFigures[]; outstanding: number }> {
   const months = monthsUpTo(shanghaiMonth(new Date()), count);
   const merchants = await repo.listMerchants(communityId);
   const [issuance, ...perMerchant] = await Promise.all([
@@ -21,7 +38,9 @@ export async function pointsReport(communityId: string, count = 6): Promise<{ mo
   let redeemedBefore = 0;
   for (const r of issuance!) if (r.month < months[0]!) issuedBefore += r.issued ?? 0;
   for (const rows of perMerchant) for (const r of rows) if (r.month < months[0]!) redeemedBefore += r.redeemed ?? 0;
+  const outstanding = await outstandingNow(communityId);
   return {
+    outstanding,
     months: months.map((month) => {
       const issued = issuance!.find((r) => r.month === month)?.issued ?? 0;
       const byMerchant = merchants.map((m, i) => {

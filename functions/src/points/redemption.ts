@@ -11,9 +11,12 @@ import {
   shanghaiMonth,
   volunteerAccount,
 } from '@linli/shared/domain/points/ledger';
+import { newShortCode, readShortCode } from '@linli/shared/domain/common/short-code';
 import { DomainError } from '@linli/shared/errors';
 import { getUser } from '../identity';
+import { reserveCodeAttempt } from '../platform/code-attempts';
 import { completionPut } from '../platform/idempotency';
+import { randomNumbers } from '../platform/random';
 import type { PointsEvent as OutboxEvent } from './events';
 import { expired, readRedemptionCode, redemptionCode } from './codes';
 import { operatedMerchant } from './merchants';
@@ -57,9 +60,17 @@ export async function createRedemptionCode(
     },
     now,
   );
+  const shortCode = await takeShortCode({
+    communityId,
+    code: signed.code,
+    codeId,
+    merchantId: m!.id,
+    expiresAt: Date.parse(signed.expiresAt) / 1000,
+  });
   return {
     codeId,
     ...signed,
+    shortCode,
     points: price.points,
     deductionFen: price.deductionFen,
     merchantName: m!.name,
@@ -67,7 +78,33 @@ export async function createRedemptionCode(
   };
 }
 
-async function checkedCode(principal: Principal, communityId: string, code: string) {
+/** A random short code for the redemption, stored with its signed code; a clash with a live one draws again. */
+async function takeShortCode(r: Omit<repo.RedemptionShortCodeRecord, 'shortCode'>): Promise<string> {
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const shortCode = newShortCode(randomNumbers);
+    if (await repo.putRedemptionShortCode({ ...r, shortCode }, new Date())) return shortCode;
+  }
+  throw new DomainError('SERVICE_UNAVAILABLE');
+}
+
+/**
+ * The signed code a merchant scanned, or the one behind the short code they typed. Typed codes
+ * that lead to no redemption of this shop count against the operator's tries per minute.
+ */
+async function signedCodeOf(principal: Principal, communityId: string, input: string): Promise<string> {
+  const shortCode = readShortCode(input.trim());
+  if (!shortCode) return input;
+  const merchantId = operatedMerchant(principal, communityId);
+  const attempt = await reserveCodeAttempt('redeem', principal.userId);
+  const mapped = await repo.getRedemptionShortCode(communityId, shortCode);
+  if (!mapped) throw new DomainError('REDEMPTION_CODE_INVALID');
+  if (mapped.merchantId !== merchantId) throw new DomainError('REDEMPTION_OTHER_MERCHANT');
+  await attempt.release();
+  return mapped.code;
+}
+
+async function checkedCode(principal: Principal, communityId: string, input: string) {
+  const code = await signedCodeOf(principal, communityId, input);
   const claims = await readRedemptionCode(code);
   if (!claims) throw new DomainError('REDEMPTION_CODE_INVALID');
   const now = new Date();

@@ -1,11 +1,12 @@
 /** Every DynamoDB read and write of the points feature. */
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Agreement } from '@linli/shared/contract/points';
 import type { RoleGrant } from '@linli/shared/contract/principal';
 import { ISSUANCE_ACCOUNT } from '@linli/shared/domain/points/ledger';
 import { documentClient, tableName } from '../platform/dynamo';
 import { bindOperatorByInvite, type BindOutcome } from '../platform/operator-binding';
-import { getItem, queryIndex, queryPartition, strip } from '../platform/items';
+import { batchGetItems, getItem, queryIndex, queryPartition, strip } from '../platform/items';
 import { outboxPut } from '../platform/outbox';
 import type { PointsEvent as OutboxEvent } from './events';
 import { withOptimisticRetry } from '../platform/retry';
@@ -93,6 +94,15 @@ export async function balanceOf(communityId: string, account: string): Promise<n
     return shards.reduce((sum, s) => sum + (s.balance ?? 0), 0);
   }
   return (await getItem<{ balance?: number }>(key.pointsBalance(communityId, account), true))?.balance ?? 0;
+}
+
+/** AP55: the balances of several (non-issuance) accounts, missing ones as 0, in one batch read per 100. */
+export async function balancesOf(communityId: string, accounts: string[]): Promise<number[]> {
+  const found = await batchGetItems<{ account: string; balance?: number }>(
+    accounts.map((a) => key.pointsBalance(communityId, a)),
+  );
+  const byAccount = new Map(found.map((b) => [b.account, b.balance ?? 0]));
+  return accounts.map((a) => byAccount.get(a) ?? 0);
 }
 
 /** AP56: an account's entries, newest first (of one month, when given). */
@@ -456,3 +466,37 @@ export function bindOperator(
     grant: { role: 'merchant', communityId: invite.communityId, merchantId: invite.merchantId },
   });
 }
+
+// ── typed short codes of redemptions ─────────────────────────────────────────
+
+/** What a redemption's short code stands for, until `expiresAt` (epoch seconds, also the TTL). */
+export interface RedemptionShortCodeRecord {
+  communityId: string;
+  shortCode: string;
+  code: string;
+  codeId: string;
+  merchantId: string;
+  expiresAt: number;
+}
+
+/** AP73: takes the short code unless a live redemption holds it; false on such a clash. */
+export async function putRedemptionShortCode(r: RedemptionShortCodeRecord, now: Date): Promise<boolean> {
+  try {
+    await documentClient.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { ...key.redemptionShortCode(r.communityId, r.shortCode), type: 'RedemptionShortCode', ...r },
+        // An expired holder may linger until DynamoDB's TTL sweep (DynamoDB Local never sweeps).
+        ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
+        ExpressionAttributeValues: { ':now': Math.floor(now.getTime() / 1000) },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
+export const getRedemptionShortCode = (communityId: string, shortCode: string) =>
+  getItem<RedemptionShortCodeRecord>(key.redemptionShortCode(communityId, shortCode), true);

@@ -1,5 +1,6 @@
 import { privacyRoutes } from '@linli/shared/contract/privacy';
 import { defineDomain } from '../platform/lambda-router';
+import { myPrivacyConsents, recordPrivacyConsent } from './consent';
 import { copyOfMyData } from './data-copy';
 import { eraseMemberByStaff, eraseOwnAccount } from './erasure';
 
@@ -7,6 +8,8 @@ export const privacyDomain = defineDomain(
   'privacy',
   privacyRoutes,
 )({
+  recordPrivacyConsent: async ({ principal, body }) => recordPrivacyConsent(principal, body),
+  myPrivacyConsents: async ({ principal }) => myPrivacyConsents(principal),
   eraseMyAccount: async ({ principal }) => eraseOwnAccount(principal),
   eraseMember: async ({ principal, params }) => eraseMemberByStaff(principal, params.communityId, params.memberId),
   copyMyData: async ({ principal }) => copyOfMyData(principal),

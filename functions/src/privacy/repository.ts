@@ -2,7 +2,8 @@
  * Finds every item that carries a person's data, through the access patterns the features keep
  * (no Scan), and rewrites or deletes them. The only DynamoDB code of account erasure and data copy.
  */
-import { DeleteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { volunteerAccount } from '@linli/shared/domain/points/ledger';
 import { documentClient, tableName } from '../platform/dynamo';
 import type { IdempotencyCompletion } from '../platform/idempotency';
@@ -133,3 +134,36 @@ export async function eraseUserProfile(userId: string, at: string, completion?: 
 
 /** What stays in place of a name on records that must be kept (ledger, settlements, attendance). */
 export const ERASED_NAME = '已注销用户';
+
+/** A privacy-guide consent as stored (AP97). */
+export interface ConsentItem {
+  version: string;
+  platform: 'weapp' | 'h5';
+  agreedAt: string;
+}
+
+/**
+ * Keeps the first agreement to a version: a repeat (another device, a retry) writes nothing and
+ * returns the one on record.
+ */
+export async function putPrivacyConsent(userId: string, consent: ConsentItem): Promise<ConsentItem> {
+  try {
+    await documentClient.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { ...key.privacyConsent(userId, consent.version), type: 'PrivacyConsent', ...consent },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return consent;
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    const kept = await withKeys(key.privacyConsent(userId, consent.version));
+    return kept as unknown as ConsentItem;
+  }
+}
+
+/** Every version of the privacy guide the user agreed to, oldest first. */
+export async function privacyConsents(userId: string): Promise<ConsentItem[]> {
+  return (await rawQuery(`USER#${userId}`, undefined, 'PRIVACY#')) as unknown as ConsentItem[];
+}

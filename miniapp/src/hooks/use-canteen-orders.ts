@@ -73,11 +73,18 @@ export function useDeliveryTasks(communityId: string, date: string) {
   return request;
 }
 
-/** 领取 or 已送达 on a delivery task. */
+/** 领取 or 已送达 on a delivery task (staff outside the meal's time: with a reason). */
 export function useDeliveryStep(communityId: string) {
-  return useMutation((input: { orderId: string; step: 'claim' | 'delivered' }) =>
+  return useMutation((input: { orderId: string; step: 'claim' | 'delivered'; overrideReason?: string }) =>
     input.step === 'claim'
       ? api.call('claimDelivery', { params: { communityId, orderId: input.orderId } })
-      : api.call('markDelivered', { params: { communityId, orderId: input.orderId } }),
+      : api.call('markDelivered', {
+          params: { communityId, orderId: input.orderId },
+          body: input.overrideReason ? { overrideReason: input.overrideReason } : {},
+        }),
   );
 }
+
+/** Whom to ring for a delivery I carry: fetched on tap only, since numbers stay masked elsewhere. */
+export const deliveryContact = (communityId: string, orderId: string) =>
+  api.call('getDeliveryContact', { params: { communityId, orderId } });

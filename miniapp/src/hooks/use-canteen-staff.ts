@@ -32,7 +32,9 @@ export function useKitchen(ref: MenuRef) {
 
 /** 取餐核销 with a scanned QR text or a typed 6-character code. */
 export function useHandOver(ref: MenuRef) {
-  return useMutation((code: string) => api.call('handOver', { params: ref, body: { code } }));
+  return useMutation((input: { code: string; overrideReason?: string }) =>
+    api.call('handOver', { params: ref, body: input }),
+  );
 }
 
 export function useSettlement(communityId: string, canteenId: string, date: string) {

@@ -1,5 +1,5 @@
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { scanQrCode } from '../services/privacy-apis';
 
 /**
  * A staff counter taking a resident's code (签到, 取餐): scanned from their QR in WeChat, or the
@@ -24,10 +24,10 @@ export function useCodeCheck<T>(check: (code: string) => Promise<T | undefined>,
 
   const scan = async () => {
     try {
-      const { result } = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
+      const result = await scanQrCode();
       await submit(result);
     } catch {
-      // Closed the camera without scanning: nothing to do.
+      // Closed the camera without scanning, or declined the privacy guide (a toast said so).
     }
   };
 

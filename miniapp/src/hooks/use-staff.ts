@@ -19,6 +19,10 @@ export function useApplicationQueue(communityId: string, status: ReviewStatus) {
   );
 }
 
+/** An applicant's full number, asked for on the tap that rings it (each reveal is recorded). */
+export const revealApplicantPhone = (communityId: string, applicationId: string) =>
+  api.call('revealApplicantPhone', { params: { communityId, applicationId } });
+
 export function useDecideApplication(communityId: string) {
   return useMutation((input: { applicationId: string; decision: Decision }) =>
     api.call('decideApplication', {

@@ -160,6 +160,21 @@ describe('api client', () => {
     expect(sleep).not.toHaveBeenCalled();
   });
 
+  it('does not retry too many wrong typed codes: asking again only meets the same limit', async () => {
+    request.mockImplementation(() => errorReply(429, 'CODE_ATTEMPTS_EXCEEDED'));
+    const { api, sleep } = client();
+
+    const error: unknown = await api.call('getCommunity', { params: { id: 'x' } }).catch((e: unknown) => e);
+
+    expect(error).toMatchObject({
+      status: 429,
+      code: 'CODE_ATTEMPTS_EXCEEDED',
+      message: '输入错误的码次数过多，请 1 分钟后再试',
+    });
+    expect(request).toHaveBeenCalledTimes(1);
+    expect(sleep).not.toHaveBeenCalled();
+  });
+
   it('turns an error code into the Chinese toast of shared/errors', async () => {
     request.mockReturnValueOnce(errorReply(404, 'COMMUNITY_NOT_FOUND', 'community nope'));
     const { api } = client();

@@ -86,6 +86,8 @@ function retryAfterMs(res: RequestResult): number {
  * (503), a rate limit (429), or, on a retried idempotent call, the first attempt still running.
  */
 function isWorthRetrying(res: RequestResult, error: ApiError, idempotent: boolean): boolean {
+  // Too many wrong codes is not a busy server: asking again at once only meets the same limit.
+  if (error.code === 'CODE_ATTEMPTS_EXCEEDED') return false;
   if (res.statusCode === 503 || res.statusCode === 429) return true;
   return idempotent && error.code === 'IDEMPOTENCY_IN_PROGRESS';
 }

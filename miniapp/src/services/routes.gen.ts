@@ -548,6 +548,13 @@ export const clientRoutes = {
     auth: true,
     actingFor: false,
   },
+  getDeliveryContact: {
+    method: 'GET',
+    path: '/community/:communityId/canteen-orders/:orderId/contact',
+    idempotent: false,
+    auth: true,
+    actingFor: false,
+  },
   confirmDelivery: {
     method: 'POST',
     path: '/community/:communityId/canteen-orders/:orderId/confirm-delivery',
@@ -772,6 +779,20 @@ export const clientRoutes = {
     auth: true,
     actingFor: false,
   },
+  recordPrivacyConsent: {
+    method: 'POST',
+    path: '/me/privacy-consent',
+    idempotent: false,
+    auth: true,
+    actingFor: false,
+  },
+  myPrivacyConsents: {
+    method: 'GET',
+    path: '/me/privacy-consent',
+    idempotent: false,
+    auth: true,
+    actingFor: false,
+  },
   eraseMyAccount: {
     method: 'POST',
     path: '/me/erase',
@@ -791,6 +812,13 @@ export const clientRoutes = {
     path: '/me/data',
     idempotent: false,
     auth: true,
+    actingFor: false,
+  },
+  wechatPushUrlCheck: {
+    method: 'GET',
+    path: '/wechat/push',
+    idempotent: false,
+    auth: false,
     actingFor: false,
   },
   wechatMediaCheckCallback: {
@@ -887,6 +915,13 @@ export const clientRoutes = {
   listRoleAudit: {
     method: 'GET',
     path: '/streets/:streetId/role-audit',
+    idempotent: false,
+    auth: true,
+    actingFor: false,
+  },
+  revealApplicantPhone: {
+    method: 'POST',
+    path: '/community/:communityId/applications/:applicationId/phone',
     idempotent: false,
     auth: true,
     actingFor: false,

@@ -1,6 +1,7 @@
 /** How the canteen's figures read: fen as ¥, meals and days in Chinese, order states as words. */
 import type { MealName, OrderStatus } from '@linli/shared/contract/canteen';
 import { addDays as plusDays, todayInShanghai as shanghaiToday } from '@linli/shared/domain/common/shanghai-time';
+import { inServiceWindow, serviceWindow } from '@linli/shared/domain/canteen/rules';
 
 export { plusDays, shanghaiToday };
 
@@ -40,3 +41,12 @@ export function orderStatusLabel(o: { status: OrderStatus; fulfilment: 'pickup' 
 
 export const orderTone = (status: OrderStatus) =>
   status === 'cancelled' ? 'bad' : status === 'placed' || status === 'out_for_delivery' ? 'waiting' : 'ok';
+
+/**
+ * Whether a meal's hand-over and delivery are open now (the server's rule, shared), and when they
+ * open and close, so a screen offers the step only when the server would take it.
+ */
+export function serviceState(o: { pickupStartsAt: string; pickupEndsAt: string }, now = new Date()) {
+  const { opensAt, closesAt } = serviceWindow(o);
+  return { open: inServiceWindow(o, now), early: now.getTime() < Date.parse(opensAt), opensAt, closesAt };
+}

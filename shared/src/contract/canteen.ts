@@ -9,6 +9,8 @@ const orderParams = lazy(() => z.strictObject({ communityId: Id(), orderId: Id()
 /** A calendar date in Asia/Shanghai, YYYY-MM-DD. */
 const MenuDate = lazy(() => z.iso.date());
 const Month = lazy(() => z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM')));
+/** Why staff hand over or mark delivered outside the meal's time; kept on the order. */
+const OverrideReason = lazy(() => z.string().check(z.trim(), z.minLength(2, '请填写原因'), z.maxLength(100)));
 const ClockTime = lazy(() => z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:MM')));
 
 export const MealName = lazy(() => z.enum(['breakfast', 'lunch', 'dinner']));
@@ -206,6 +208,15 @@ export const MealOrder = lazy(() =>
     handedOverAt: z.optional(IsoTime()),
     deliveredAt: z.optional(IsoTime()),
     receivedAt: z.optional(IsoTime()),
+    /** Staff acted outside the meal's service window: what, why, who, when. */
+    timeOverride: z.optional(
+      z.object({
+        action: z.enum(['hand_over', 'delivered']),
+        reason: z.string(),
+        byName: z.string(),
+        at: IsoTime(),
+      }),
+    ),
   }),
 );
 export type MealOrder = Infer<typeof MealOrder>;
@@ -484,7 +495,11 @@ export const canteenRoutes = {
     idempotent: true,
     schemas: () => ({
       params: menuParams(),
-      body: z.strictObject({ code: z.string().check(z.trim(), z.minLength(4), z.maxLength(200)) }),
+      body: z.strictObject({
+        code: z.string().check(z.trim(), z.minLength(4), z.maxLength(200)),
+        /** Only outside the meal's service window (else refused with OUTSIDE_MEAL_TIME). */
+        overrideReason: z.optional(OverrideReason()),
+      }),
       response: MealOrder(),
     }),
   }),
@@ -518,12 +533,30 @@ export const canteenRoutes = {
     id: 'markDelivered',
     method: 'POST',
     path: '/community/:communityId/canteen-orders/:orderId/delivered',
-    summary: '志愿者标记已送达',
+    summary: '志愿者标记已送达（供餐时间内；时间外由社区工作人员填写原因）',
     domain: 'canteen',
-    roles: ['volunteer'],
+    roles: ['volunteer', 'staff'],
     scope: 'community',
     idempotent: true,
-    schemas: () => ({ params: orderParams(), response: MealOrder() }),
+    schemas: () => ({
+      params: orderParams(),
+      body: z.strictObject({ overrideReason: z.optional(OverrideReason()) }),
+      response: MealOrder(),
+    }),
+  }),
+  getDeliveryContact: defineRoute({
+    id: 'getDeliveryContact',
+    method: 'GET',
+    path: '/community/:communityId/canteen-orders/:orderId/contact',
+    summary: '送餐志愿者联系这户（本人或同户家人的电话）',
+    domain: 'canteen',
+    roles: ['volunteer', 'staff'],
+    scope: 'community',
+    idempotent: false,
+    schemas: () => ({
+      params: orderParams(),
+      response: z.object({ name: z.string(), phone: z.string() }),
+    }),
   }),
   confirmDelivery: defineRoute({
     id: 'confirmDelivery',

@@ -3,6 +3,21 @@ import { defineRoute } from './route';
 
 /** WeChat calls Linli back here (消息推送, JSON, 明文模式) with the verdict of an async media check. */
 export const moderationRoutes = {
+  wechatPushUrlCheck: defineRoute({
+    id: 'wechatPushUrlCheck',
+    method: 'GET',
+    path: '/wechat/push',
+    summary: '微信消息推送：配置服务器地址时的校验（签名正确则原样返回 echostr）',
+    domain: 'moderation',
+    roles: 'public',
+    scope: 'none',
+    idempotent: false,
+    responseType: 'text',
+    schemas: () => ({
+      query: z.looseObject({ signature: z.string(), timestamp: z.string(), nonce: z.string(), echostr: z.string() }),
+      response: z.string(),
+    }),
+  }),
   wechatMediaCheckCallback: defineRoute({
     id: 'wechatMediaCheckCallback',
     method: 'POST',

@@ -95,7 +95,8 @@ export type RoleHolder = Infer<typeof RoleHolder>;
 export const RoleAuditEntry = lazy(() =>
   z.object({
     id: Id(),
-    action: z.enum(['appointed', 'removed', 'invited', 'invite-revoked']),
+    /** phone-revealed: a staff member (role) saw the full phone number of `name`. */
+    action: z.enum(['appointed', 'removed', 'invited', 'invite-revoked', 'phone-revealed']),
     role: InvitedRole(),
     userId: z.optional(Id()),
     name: z.string(),
@@ -282,6 +283,21 @@ export const onboardingRoutes = {
     scope: 'street',
     idempotent: false,
     schemas: () => ({ params: streetParams(), response: z.object({ items: z.array(RoleAuditEntry()) }) }),
+  }),
+  revealApplicantPhone: defineRoute({
+    id: 'revealApplicantPhone',
+    method: 'POST',
+    path: '/community/:communityId/applications/:applicationId/phone',
+    summary: '认证审核：查看申请人的完整电话（记入街道的任免与查看记录）',
+    domain: 'onboarding',
+    roles: ['staff'],
+    scope: 'community',
+    // Each tap is a reveal of its own and is recorded as such; nothing to replay.
+    idempotent: false,
+    schemas: () => ({
+      params: z.strictObject({ communityId: Id(), applicationId: Id() }),
+      response: z.object({ name: z.string(), phone: z.string() }),
+    }),
   }),
   getInvite: defineRoute({
     id: 'getInvite',

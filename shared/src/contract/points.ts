@@ -7,8 +7,8 @@ const activityParams = lazy(() => z.strictObject({ communityId: Id(), activityId
 const Reason = lazy(() => z.string().check(z.trim(), z.minLength(2, '请填写原因'), z.maxLength(200)));
 const Month = lazy(() => z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式为 2026-11')));
 const Points = lazy(() => z.int().check(z.gte(1, '积分至少为 1'), z.lte(100_000)));
-/** A scanned or pasted code (activity check-in QR, redemption QR). */
-const ScannedCode = lazy(() => z.string().check(z.trim(), z.minLength(8, '请输入完整的码'), z.maxLength(600)));
+/** A scanned QR text or a typed short code (activity check-in/out, redemption). */
+const ScannedCode = lazy(() => z.string().check(z.trim(), z.minLength(6, '请输入完整的 6 位码'), z.maxLength(600)));
 const DateOnly = lazy(() => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 2026-11-01')));
 
 export const PostingKind = lazy(() => z.enum(['hours', 'delivery', 'redeem', 'adjust', 'reversal', 'seed', 'wish']));
@@ -131,8 +131,10 @@ export type Merchant = Infer<typeof Merchant>;
 export const RedemptionCode = lazy(() =>
   z.object({
     codeId: Id(),
-    /** Signed, single-use text shown as a QR code (and typed by the merchant when scanning fails). */
+    /** Signed, single-use text shown as a QR code. */
     code: z.string(),
+    /** 6 readable characters the merchant can type instead, valid as long as the QR code. */
+    shortCode: z.string(),
     expiresAt: IsoTime(),
     points: z.int(),
     deductionFen: z.optional(Fen()),
@@ -311,6 +313,8 @@ export const pointsRoutes = {
       query: z.strictObject({ action: z.enum(['in', 'out']) }),
       response: z.object({
         code: z.string(),
+        /** 6 readable characters a volunteer can type instead, valid as long as the QR code. */
+        shortCode: z.string(),
         action: z.enum(['in', 'out']),
         expiresAt: IsoTime(),
         refreshAt: IsoTime(),
@@ -587,7 +591,11 @@ export const pointsRoutes = {
     schemas: () => ({
       params: communityParams(),
       query: z.strictObject({ months: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(24))) }),
-      response: z.object({ months: z.array(MonthFigures()) }),
+      response: z.object({
+        months: z.array(MonthFigures()),
+        /** Points volunteers hold now: the sum of their account balances. */
+        outstanding: z.int(),
+      }),
     }),
   }),
   getPointsSettings: defineRoute({

@@ -2,6 +2,23 @@ import * as z from 'zod/mini';
 import { Id, IsoTime } from './common';
 import { defineRoute, lazy } from './route';
 
+/**
+ * The version of Linli's privacy guide (隐私保护指引) in force: the date it was last changed. A
+ * consent is recorded per version; a new version asks everyone again.
+ */
+export const PRIVACY_GUIDE_VERSION = '2026-12-04';
+
+/** Where the consent was given. */
+export const CONSENT_PLATFORMS = ['weapp', 'h5'] as const;
+
+const PrivacyConsent = lazy(() =>
+  z.object({
+    version: z.string(),
+    platform: z.enum(CONSENT_PLATFORMS),
+    agreedAt: IsoTime(),
+  }),
+);
+
 /** The words a resident types (or taps) to confirm deleting their account. */
 export const ERASE_CONFIRMATION = '确认注销';
 
@@ -18,6 +35,36 @@ const ErasureReport = lazy(() =>
 
 /** Account deletion and a copy of one's data (个人信息保护法: 删除权、查阅复制权). */
 export const privacyRoutes = {
+  recordPrivacyConsent: defineRoute({
+    id: 'recordPrivacyConsent',
+    method: 'POST',
+    path: '/me/privacy-consent',
+    summary: '记录本人同意《邻里隐私保护指引》的版本（同一版本只记一次）',
+    domain: 'privacy',
+    roles: 'authenticated',
+    scope: 'none',
+    idempotent: false,
+    schemas: () => ({
+      body: z.strictObject({
+        version: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '隐私保护指引的版本应为日期，如 2026-12-04')),
+        platform: z.enum(CONSENT_PLATFORMS),
+      }),
+      response: PrivacyConsent(),
+    }),
+  }),
+  myPrivacyConsents: defineRoute({
+    id: 'myPrivacyConsents',
+    method: 'GET',
+    path: '/me/privacy-consent',
+    summary: '本人同意过的隐私保护指引版本',
+    domain: 'privacy',
+    roles: 'authenticated',
+    scope: 'none',
+    idempotent: false,
+    schemas: () => ({
+      response: z.object({ current: z.string(), consents: z.array(PrivacyConsent()) }),
+    }),
+  }),
   eraseMyAccount: defineRoute({
     id: 'eraseMyAccount',
     method: 'POST',

@@ -84,6 +84,11 @@ export interface RouteDef<
   schemas: () => RouteSchemas<P, Q, B, R>;
   /** HTTP status of a success; 200 unless said otherwise. */
   successStatus?: 200 | 201 | 202 | 204;
+  /**
+   * How the reply travels: JSON (default), or `text` sent as `text/plain` exactly as returned,
+   * for callers that compare the raw body (WeChat's push-URL check wants the bare echostr back).
+   */
+  responseType?: 'json' | 'text';
 }
 
 /** Memoizes a schema factory: the schema is built on first call and reused after. */

@@ -1,7 +1,8 @@
-import Taro from '@tarojs/taro';
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
+import { scanQrCode } from '../../services/privacy-apis';
+import { TextField } from '../text-field';
 import './index.css';
 
 interface CodeScannerProps {
@@ -15,8 +16,8 @@ interface CodeScannerProps {
 }
 
 /**
- * Reads a QR code: the camera in WeChat (Taro.scanCode), and a field to type or paste the code
- * into everywhere (H5 has no scanner; and a damaged QR code can still be typed).
+ * Reads a QR code: the camera in WeChat (scanQrCode, after privacy consent), and a field for the
+ * 6-character code shown under the QR everywhere (H5 has no scanner; a damaged QR can be typed).
  */
 export function CodeScanner({ scanLabel, typeLabel, submitLabel, pending, onCode }: CodeScannerProps) {
   const [text, setText] = useState('');
@@ -24,10 +25,10 @@ export function CodeScanner({ scanLabel, typeLabel, submitLabel, pending, onCode
 
   const scan = async () => {
     try {
-      const { result } = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
+      const result = await scanQrCode();
       if (result) onCode(result.trim());
     } catch {
-      // Closed the camera without scanning: nothing to do.
+      // Closed the camera without scanning, or declined the privacy guide (a toast said so).
     }
   };
 
@@ -41,14 +42,9 @@ export function CodeScanner({ scanLabel, typeLabel, submitLabel, pending, onCode
       <Text className="code-scanner__hint linli-muted">
         {canScan ? `扫不出来时，也可以${typeLabel}：` : `${typeLabel}：`}
       </Text>
-      <Textarea
-        className="code-scanner__input"
-        aria-label={typeLabel}
-        value={text}
-        maxlength={600}
-        placeholder="粘贴或输入码"
-        onInput={(e) => setText(e.detail.value)}
-      />
+      <View className="code-scanner__input">
+        <TextField label={typeLabel} value={text} maxlength={8} placeholder="6 位码，不分大小写" onInput={setText} />
+      </View>
       <Button
         className="code-scanner__submit"
         type={canScan ? 'default' : 'primary'}

@@ -166,6 +166,31 @@ export function publishRefusal(date: string, cutoffAt: string, now: Date, today:
   return undefined;
 }
 
+/**
+ * Hand-over (取餐核销) and delivery (已送达) happen while the meal is served: from half an hour
+ * before its pickup window (the kitchen hands out and volunteers set off early) to an hour after
+ * it (late collectors, the last doors of a round). Outside it staff may still act, with a reason.
+ */
+export const SERVICE_OPENS_BEFORE_MINUTES = 30;
+export const SERVICE_CLOSES_AFTER_MINUTES = 60;
+
+/** When a meal's hand-over and delivery open and close, as UTC ISO strings. */
+export function serviceWindow(m: { pickupStartsAt: string; pickupEndsAt: string }): {
+  opensAt: string;
+  closesAt: string;
+} {
+  return {
+    opensAt: new Date(Date.parse(m.pickupStartsAt) - SERVICE_OPENS_BEFORE_MINUTES * 60_000).toISOString(),
+    closesAt: new Date(Date.parse(m.pickupEndsAt) + SERVICE_CLOSES_AFTER_MINUTES * 60_000).toISOString(),
+  };
+}
+
+/** Whether `now` lies in the meal's service window. */
+export function inServiceWindow(m: { pickupStartsAt: string; pickupEndsAt: string }, now: Date): boolean {
+  const { opensAt, closesAt } = serviceWindow(m);
+  return now.getTime() >= Date.parse(opensAt) && now.getTime() <= Date.parse(closesAt);
+}
+
 /** Order lines name each dish once, with a positive whole quantity. */
 export function linesValid(lines: { dishId: string; quantity: number }[]): boolean {
   return (

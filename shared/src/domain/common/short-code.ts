@@ -11,9 +11,9 @@ export function newShortCode(random: (n: number) => number[], length = 6): strin
     .join('');
 }
 
-/** A typed 6-character code, upper-cased, when it could be one of ours. */
+/** A typed 6-character code, upper-cased and without the spaces or dashes people add, when it could be one of ours. */
 export function readShortCode(text: string): string | undefined {
-  const code = text.toUpperCase();
+  const code = text.replace(/[\s-]/g, '').toUpperCase();
   return /^[2-9A-HJKMNP-Z]{6}$/.test(code) ? code : undefined;
 }
 

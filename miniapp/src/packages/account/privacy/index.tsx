@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { FormField } from '../../../components/form-field';
 import { PageShell } from '../../../components/page-shell';
 import { TextField } from '../../../components/text-field';
-import { TAB_PAGES } from '../../../constants';
+import { SUB_PAGES, TAB_PAGES } from '../../../constants';
 import { ERASE_CONFIRMATION, useDataCopy, useEraseAccount } from '../../../hooks/use-privacy';
 import { todayInShanghai } from '../../../services/form-rules';
 import { saveJson } from './save-file';
@@ -43,6 +43,14 @@ export default function PrivacyPage() {
 
   return (
     <PageShell className="privacy">
+      <View
+        className="linli-card privacy__guide-link"
+        role="link"
+        aria-label="阅读《邻里隐私保护指引》"
+        onClick={() => void Taro.navigateTo({ url: SUB_PAGES.privacyGuide })}
+      >
+        <Text>阅读《邻里隐私保护指引》：收集哪些信息、做什么用</Text>
+      </View>
       <Text className="linli-section-title">我的数据</Text>
       <View className="linli-card privacy__card">
         <Text className="privacy__text">

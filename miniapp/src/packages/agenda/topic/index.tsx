@@ -4,6 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { PageShell } from '../../../components/page-shell';
 import { RequestStatus } from '../../../components/request-status';
+import { ShareButton } from '../../../components/share-button';
 import { TopicCard } from '../../../components/topic-card';
 import { stars } from '../../../components/topic-card/labels';
 import type { CouncilReader } from '../../../components/council-gate';
@@ -16,6 +17,8 @@ import {
   type TopicDetail,
 } from '../../../hooks/use-agenda';
 import { formatShanghai } from '../../../utils/time';
+import { useShareCard } from '../../../hooks/use-share-card';
+import { topicShareCard } from '../../../services/share';
 import { Outcome } from '../../../components/topic-card/outcome';
 import { AgendaGate, actingIdOf } from '../components/agenda-gate';
 import { Timeline } from '../../../components/topic-card/timeline';
@@ -139,6 +142,8 @@ function MemberActions({
 function Topic({ viewer, communityId, topicId }: { viewer: CouncilReader; communityId: string; topicId: string }) {
   const detail = useTopicDetail(communityId, topicId, actingIdOf(viewer));
   const data = detail.data;
+  const card = data ? topicShareCard(communityId, data.topic) : undefined;
+  useShareCard(card);
   if (!data) return <RequestStatus what="议题" loading={detail.loading} error={detail.error} onRetry={detail.reload} />;
   const { topic } = data;
   return (
@@ -166,6 +171,7 @@ function Topic({ viewer, communityId, topicId }: { viewer: CouncilReader; commun
           </Button>
         )}
       </TopicCard>
+      {card ? <ShareButton card={card} label="分享到邻里群" /> : null}
       <Timeline entries={data.timeline} />
       {data.ratings.length > 0 ? (
         <View className="linli-card">

@@ -142,7 +142,7 @@ function OrderForm({ refs, actingId, actingName }: { refs: MenuRef; actingId?: s
       <View className="linli-card">
         <Text className="canteen-sub__title">价格</Text>
         {quote.data ? (
-          <PriceLines price={quote.data.price} />
+          <PriceLines price={quote.data.price} fulfilment={fulfilment} />
         ) : (
           <Text className="linli-muted">{input ? (quote.error ? quote.error.message : '正在计算…') : '请先选菜'}</Text>
         )}

@@ -9,7 +9,7 @@ import { useCancelOrder, useConfirmDelivery, useOrder, type MealOrder } from '..
 import { MEAL_LABELS, dayLabel, orderStatusLabel, orderTone } from '../../../utils/canteen';
 import { formatMoment, shanghaiClock } from '../../../utils/session-time';
 import { QrCode } from '../../../components/qr-code';
-import { PriceLines } from '../components/price-lines';
+import { PriceLines, paymentLabel } from '../components/price-lines';
 import { useCurrentCommunity } from '../../../hooks/use-current-community';
 import '../components/canteen.css';
 
@@ -66,9 +66,13 @@ function OrderDetail({ communityId, orderId, actingId }: { communityId: string; 
           <StatusTag tone={orderTone(o.status)}>{orderStatusLabel(o)}</StatusTag>
         </View>
         <Text className="canteen-sub__text">
+          {o.fulfilment === 'delivery' ? '送餐上门' : '到店取餐'} · {paymentLabel(o.fulfilment)}
+        </Text>
+        <Text className="canteen-sub__text">
+          {o.fulfilment === 'delivery' ? '送餐地址：' : ''}
           {o.memberName} · {o.address.buildingName}
           {o.address.unitName}
-          {o.address.room} · {o.fulfilment === 'delivery' ? '送餐上门' : '到店取餐'}
+          {o.address.room}
         </Text>
         <Text className="canteen-sub__text linli-muted">
           下单：{o.placedBy.name}（{VIA[o.placedBy.via]}）· {formatMoment(o.createdAt)}
@@ -80,7 +84,7 @@ function OrderDetail({ communityId, orderId, actingId }: { communityId: string; 
             </Text>
           </View>
         ))}
-        <PriceLines price={o.price} />
+        <PriceLines price={o.price} fulfilment={o.fulfilment} />
         {o.volunteer ? <Text className="canteen-sub__text">送餐志愿者：{o.volunteer.name}</Text> : null}
       </View>
       {o.status === 'placed' ? <PickupTicket order={o} /> : null}

@@ -6,12 +6,15 @@ import { CouncilGate, type CouncilReader } from '../../../components/council-gat
 import { PageShell } from '../../../components/page-shell';
 import { RequestStatus } from '../../../components/request-status';
 import { SessionCard } from '../../../components/session-card';
+import { ShareButton } from '../../../components/share-button';
 import { StatusTag } from '../../../components/status-tag';
 import { SUB_PAGES } from '../../../constants';
 import { useBuildingNames, useSessionDetail, type SessionDetail } from '../../../hooks/use-council';
 import { BookingPanel } from './booking-panel';
 import { SessionAgenda } from './session-agenda';
 import { useCurrentCommunity } from '../../../hooks/use-current-community';
+import { useShareCard } from '../../../hooks/use-share-card';
+import { sessionShareCard } from '../../../services/share';
 import './index.css';
 
 /** Staff acting for nobody: what they can do for this session from here. */
@@ -46,7 +49,9 @@ function Session({
   const detail = useSessionDetail(communityId, sessionId, acting?.memberId);
   const buildingNames = useBuildingNames(communityId);
   const data: SessionDetail | undefined = detail.data;
-  if (!data) {
+  const card = data ? sessionShareCard(communityId, data.session) : undefined;
+  useShareCard(card);
+  if (!data || !card) {
     return <RequestStatus what="议事会" loading={detail.loading} error={detail.error} onRetry={detail.reload} />;
   }
   const { session, myBooking } = data;
@@ -64,6 +69,7 @@ function Session({
           ) : undefined
         }
       />
+      <ShareButton card={card} />
       {viewer.kind === 'staff' ? (
         <StaffPanel sessionId={sessionId} />
       ) : (

@@ -109,9 +109,9 @@ export function LiveCode({
         <QrCode text={code.code} label="一次性兑换二维码" />
       </View>
       <Text className="pts__countdown">{seconds} 秒后自动刷新</Text>
-      <Text className="pts__text linli-muted">商户扫不出来时，可输入下面的码：</Text>
-      <Text className="pts__code" aria-label="兑换码文字">
-        {code.code}
+      <Text className="pts__text">商户扫不出来时，请把下面 6 位码念给商户输入：</Text>
+      <Text className="pts__short-code" aria-label="兑换码文字">
+        {code.shortCode}
       </Text>
     </View>
   );

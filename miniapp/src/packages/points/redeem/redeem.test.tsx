@@ -9,6 +9,7 @@ import { LiveCode } from './index';
 const codeAt = (n: number, now: number): RedemptionCode => ({
   codeId: `code-${n}`,
   code: `R1.payload-${n}.sig`,
+  shortCode: `K7MQ${n + 1}X`,
   expiresAt: new Date(now + 60_000).toISOString(),
   points: 100,
   merchantName: '老马理发店',
@@ -53,7 +54,7 @@ describe('the one-time redemption code', () => {
     await act(async () => {
       await Promise.resolve();
     });
-    expect(screen.getByLabelText('兑换码文字').textContent).toBe('R1.payload-1.sig');
+    expect(screen.getByLabelText('兑换码文字').textContent).toBe('K7MQ2X');
     expect(screen.getByText('60 秒后自动刷新')).toBeTruthy();
 
     await act(async () => {
@@ -61,7 +62,7 @@ describe('the one-time redemption code', () => {
       await Promise.resolve();
     });
     expect(request).toHaveBeenCalledTimes(2);
-    expect(screen.getByLabelText('兑换码文字').textContent).toBe('R1.payload-2.sig');
+    expect(screen.getByLabelText('兑换码文字').textContent).toBe('K7MQ3X');
 
     confirmed = true;
     await act(async () => {

@@ -11,6 +11,7 @@ import { useMe } from '../../../hooks/use-me';
 import { staffCommunityOf } from '../../../services/me';
 import { useCanteens, type Canteens } from '../../../hooks/use-canteen-staff';
 import { MEAL_LABELS, dayLabel, plusDays, shanghaiToday } from '../../../utils/canteen';
+import { shanghaiTime } from '@linli/shared/domain/common/shanghai-time';
 import { StaffGate } from '../components/staff-gate';
 import { currentCommunityOf } from '../../../services/current-community';
 import '../components/staff.css';
@@ -59,6 +60,9 @@ function CanteenWeek({
           <Text className="staff__title">{dayLabel(date, today)}</Text>
           {canteen.meals.map((m) => {
             const isPublished = published.has(`${date}#${m.meal}`);
+            // Past the cutoff the server refuses publishing and ordering: offer neither.
+            const closed = Date.now() >= Date.parse(shanghaiTime(date, m.cutoff));
+            const state = isPublished ? '已发布' : closed ? '未发布，已过截止时间' : '未发布';
             return (
               <View
                 className="canteen-staff__meal"
@@ -68,14 +72,16 @@ function CanteenWeek({
               >
                 <View>
                   <Text>{MEAL_LABELS[m.meal]}</Text>
-                  <Text className="linli-muted"> · {isPublished ? '已发布' : '未发布'}</Text>
+                  <Text className="linli-muted"> · {state}</Text>
                 </View>
                 <View className="canteen-staff__meal-buttons">
                   {isPublished ? (
                     <>
-                      <Button size="large" onClick={open(`${SUB_PAGES.staffCanteenOrderFor}?${ref(date, m.meal)}`)}>
-                        电话代订
-                      </Button>
+                      {closed ? null : (
+                        <Button size="large" onClick={open(`${SUB_PAGES.staffCanteenOrderFor}?${ref(date, m.meal)}`)}>
+                          电话代订
+                        </Button>
+                      )}
                       <Button
                         type="primary"
                         size="large"
@@ -84,7 +90,7 @@ function CanteenWeek({
                         后厨备餐
                       </Button>
                     </>
-                  ) : (
+                  ) : closed ? null : (
                     <Button
                       type="primary"
                       size="large"

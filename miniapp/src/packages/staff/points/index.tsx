@@ -318,12 +318,14 @@ function Merchants({ communityId }: { communityId: string }) {
   );
 }
 
-/** Per month: points issued, redeemed, and held by volunteers at the month's end. */
+/**
+ * Per month: points issued and redeemed. Month-end balances stay in the table below: a balance
+ * is a level, and the chart's summary adds a series up, which made six month-ends read as 结余 1800.
+ */
 function monthRows(months: PointsReport['months']): ChartRow[] {
   return months.flatMap((m) => [
-    { x: m.month.slice(5), y: m.issued, series: '发放' },
-    { x: m.month.slice(5), y: m.redeemed, series: '兑换' },
-    { x: m.month.slice(5), y: m.outstanding, series: '结余' },
+    { x: `${Number(m.month.slice(5))}月`, y: m.issued, series: '发放' },
+    { x: `${Number(m.month.slice(5))}月`, y: m.redeemed, series: '兑换' },
   ]);
 }
 
@@ -340,8 +342,12 @@ function Figures({ communityId }: { communityId: string }) {
     return <RequestStatus what="积分统计" loading={report.loading} error={report.error} onRetry={report.reload} />;
   return (
     <>
+      <View className="linli-card staff-points__outstanding" aria-label={`当前结余 ${report.data.outstanding} 积分`}>
+        <Text className="staff__text">当前结余（志愿者账户余额合计）</Text>
+        <Text className="staff-points__outstanding-value">{report.data.outstanding} 积分</Text>
+      </View>
       <View className="linli-card">
-        <Chart kind="line" unit="积分" title="每月发放、兑换与结余" rows={monthRows(report.data.months)} />
+        <Chart kind="bar" unit="积分" title="每月发放与兑换" rows={monthRows(report.data.months)} />
       </View>
       <View className="linli-card">
         <Chart kind="bar" unit="积分" title="各商户兑换（近 6 个月）" rows={merchantRows(report.data.months)} />
@@ -351,7 +357,7 @@ function Figures({ communityId }: { communityId: string }) {
           <Text>月份</Text>
           <Text>发放</Text>
           <Text>兑换</Text>
-          <Text>结余</Text>
+          <Text>月末结余</Text>
         </View>
         {[...report.data.months].reverse().map((m) => (
           <View key={m.month}>

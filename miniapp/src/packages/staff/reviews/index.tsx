@@ -2,7 +2,13 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { addressOf, MemberCard } from '../../../components/member-card';
 import { PageShell } from '../../../components/page-shell';
-import { useApplicationQueue, useDecideApplication, type Application } from '../../../hooks/use-staff';
+import { Button } from '@nutui/nutui-react-taro';
+import {
+  revealApplicantPhone,
+  useApplicationQueue,
+  useDecideApplication,
+  type Application,
+} from '../../../hooks/use-staff';
 import { APPLICATION_REJECT_TEMPLATES } from '../components/reply-templates';
 import {
   DecisionButtons,
@@ -22,12 +28,24 @@ const FILTERS = [
 
 type Filter = (typeof FILTERS)[number]['value'];
 
+/** Rings the applicant: the full number is fetched on the tap (and recorded), never listed. */
+async function callApplicant(communityId: string, applicationId: string) {
+  try {
+    const { phone } = await revealApplicantPhone(communityId, applicationId);
+    await Taro.makePhoneCall({ phoneNumber: phone });
+  } catch {
+    // The client has shown why it failed; a cancelled call needs nothing.
+  }
+}
+
 function ApplicationItem({
+  communityId,
   application,
   deciding,
   onApprove,
   onReject,
 }: {
+  communityId: string;
   application: Application;
   deciding: boolean;
   onApprove: () => void;
@@ -45,6 +63,16 @@ function ApplicationItem({
         decidedAt={application.decidedAt}
         reason={application.reason}
       />
+      {application.status === 'pending' ? (
+        <Button
+          className="reviews__call"
+          size="large"
+          block
+          onClick={() => void callApplicant(communityId, application.applicationId)}
+        >
+          打电话给{application.realName}
+        </Button>
+      ) : null}
       <DecisionButtons
         pending={application.status === 'pending'}
         deciding={deciding}
@@ -79,7 +107,7 @@ function Reviews({ communityId }: { communityId: string }) {
 
   return (
     <ReviewQueue
-      intro="最早提交的排在最前，超过 3 天未处理的会标红。"
+      intro="最早提交的排在最前，超过 3 天未处理的会标红。需要核实时可直接打电话，查看号码会记入记录。"
       filters={FILTERS}
       status={status}
       onStatus={setStatus}
@@ -89,6 +117,7 @@ function Reviews({ communityId }: { communityId: string }) {
       renderItem={(application) => (
         <ApplicationItem
           key={application.applicationId}
+          communityId={communityId}
           application={application}
           deciding={isDeciding(application)}
           onApprove={() => void approve(application)}

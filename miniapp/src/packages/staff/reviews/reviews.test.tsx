@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { resetTaroMock, setStorageSync, showModal } from '../../../../../tests/helpers/taro-mock';
+import { makePhoneCall, resetTaroMock, setStorageSync, showModal } from '../../../../../tests/helpers/taro-mock';
 import { serveApi } from '../../../../../tests/helpers/miniapp-api';
 import { accessTokenWith, application, me, newcomer } from '../../../../../tests/helpers/miniapp-fixtures';
 import { TOKEN_STORAGE_KEY } from '../../../services/api';
@@ -45,6 +45,19 @@ describe('居民认证审核', () => {
     expect(card('赵明').getByText(/超过 3 天，请尽快处理/)).toBeTruthy();
     expect(card('钱芳').queryByText(/超过 3 天/)).toBeNull();
     expect(sent.find((r) => r.path === '/community/anjuyuan/applications')?.query.get('status')).toBe('pending');
+  });
+
+  it('rings the applicant with the number asked for on the tap, which only then leaves the server', async () => {
+    const sent = signedInAs(staff, {
+      [QUEUE]: { items: [fresh] },
+      'POST /community/anjuyuan/applications/app-new/phone': { name: '钱芳', phone: '13895012345' },
+    });
+    render(<StaffReviewsPage />);
+
+    fireEvent.click(await screen.findByText('打电话给钱芳'));
+
+    await waitFor(() => expect(makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '13895012345' }));
+    expect(sent.filter((r) => r.path.endsWith('/app-new/phone'))).toHaveLength(1);
   });
 
   it('approves after the staff member confirms', async () => {

@@ -1,6 +1,7 @@
 import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { useState } from 'react';
 import type { MealName } from '@linli/shared/contract/canteen';
 import { PageShell } from '../../../../components/page-shell';
 import { RequestStatus } from '../../../../components/request-status';
@@ -9,21 +10,48 @@ import { InputField } from '../../../../components/input-field';
 import type { MenuRef } from '../../../../hooks/use-canteen-orders';
 import { useCodeCheck } from '../../../../hooks/use-code-check';
 import { useHandOver, useKitchen, type Kitchen } from '../../../../hooks/use-canteen-staff';
-import { MEAL_LABELS, dayLabel, orderStatusLabel, orderTone } from '../../../../utils/canteen';
+import { MEAL_LABELS, dayLabel, orderStatusLabel, orderTone, serviceState, yuanText } from '../../../../utils/canteen';
+import { shanghaiClock } from '../../../../utils/session-time';
 import { StaffGate } from '../../components/staff-gate';
 import '../../components/staff.css';
 import '../components/canteen-staff.css';
 
 type Order = Kitchen['deliveries'][number]['orders'][number];
 
-/** 取餐核销: scan the resident's QR code (WeChat) or type the 6-character 取餐码. */
-function HandOverPanel({ refs, onDone }: { refs: MenuRef; onDone: () => void }) {
+/**
+ * 取餐核销: scan the resident's QR code (WeChat) or type the 6-character 取餐码, while the meal is
+ * served; outside that time staff write why, and the order keeps it.
+ */
+function HandOverPanel({ refs, menu, onDone }: { refs: MenuRef; menu: Kitchen['menu']; onDone: () => void }) {
   const handOver = useHandOver(refs);
-  const { code, setCode, last, canScan, submit, scan } = useCodeCheck<Order>(handOver.submit, onDone);
+  const [reason, setReason] = useState('');
+  const state = serviceState(menu);
+  const overrideReason = state.open ? undefined : reason.trim();
+  const { code, setCode, last, canScan, submit, scan } = useCodeCheck<Order>(
+    (typed) => handOver.submit({ code: typed, ...(overrideReason ? { overrideReason } : {}) }),
+    onDone,
+  );
+  const window = `${shanghaiClock(state.opensAt)}–${shanghaiClock(state.closesAt)}`;
 
   return (
     <View className="linli-card">
       <Text className="staff__title">取餐核销</Text>
+      {state.open ? (
+        <Text className="staff__text linli-muted">核销时间 {window}</Text>
+      ) : (
+        <>
+          <Text className="canteen-staff__error">
+            {state.early ? `还没到取餐时间（${window}）` : `取餐时间已过（${window}）`}，确需核销请写明原因：
+          </Text>
+          <InputField
+            label="时间外核销原因"
+            value={reason}
+            maxlength={100}
+            placeholder="如：老人行动不便提前来取"
+            onInput={setReason}
+          />
+        </>
+      )}
       <Text className="staff__text linli-muted">
         {canScan ? '扫描居民的取餐二维码，或输入 6 位取餐码。' : '输入居民报的 6 位取餐码（字母不分大小写）。'}
       </Text>
@@ -44,9 +72,14 @@ function HandOverPanel({ refs, onDone }: { refs: MenuRef; onDone: () => void }) 
         </Button>
       </View>
       {last ? (
-        <Text className="canteen-staff__result" aria-live="polite">
-          ✓ 已取餐：{last.memberName}（{last.lines.map((l) => `${l.name}×${l.quantity}`).join('、')}）
-        </Text>
+        <View className="canteen-staff__result" aria-live="polite">
+          <Text className="canteen-staff__result-line">
+            ✓ 已取餐：{last.memberName}（{last.lines.map((l) => `${l.name}×${l.quantity}`).join('、')}）
+          </Text>
+          <Text className="canteen-staff__collect" aria-label={`应收 ${yuanText(last.price.amountDueFen)}`}>
+            应收 {yuanText(last.price.amountDueFen)}（到店付）
+          </Text>
+        </View>
       ) : null}
       {handOver.error ? (
         <Text className="canteen-staff__error" aria-live="assertive">
@@ -93,7 +126,7 @@ function KitchenView({ refs }: { refs: MenuRef }) {
           </View>
         ))}
       </View>
-      <HandOverPanel refs={refs} onDone={kitchen.reload} />
+      <HandOverPanel refs={refs} menu={k.menu} onDone={kitchen.reload} />
       <Text className="linli-section-title">送餐名单</Text>
       {k.deliveries.length === 0 ? (
         <View className="linli-card">

@@ -31,8 +31,11 @@ function ExportButton({ communityId, canteenId, date }: { communityId: string; c
         duration: 2000,
       });
     } catch {
-      await copyCsv(file);
-      void Taro.showToast({ title: '日结表已复制，可以粘贴到表格里', icon: 'none', duration: 2500 });
+      // Declining the privacy guide leaves nothing copied; its own toast says why.
+      await copyCsv(file).then(
+        () => Taro.showToast({ title: '日结表已复制，可以粘贴到表格里', icon: 'none', duration: 2500 }),
+        () => undefined,
+      );
     }
   };
   return (

@@ -1,5 +1,5 @@
 /** 导出名单 in the browser: a real file download. WeChat builds use export-file.ts. */
-import Taro from '@tarojs/taro';
+import { copyToClipboard } from '../../../../services/privacy-apis';
 
 export interface CsvFile {
   filename: string;
@@ -27,5 +27,5 @@ export async function shareCsv(): Promise<void> {
 }
 
 export async function copyCsv(file: CsvFile): Promise<void> {
-  await Taro.setClipboardData({ data: file.csv.replace(/^\uFEFF/, '') });
+  await copyToClipboard(file.csv.replace(/^\uFEFF/, ''));
 }

@@ -3,6 +3,7 @@
  * it to a chat (and open it on a computer) or copy it as text. H5 uses export-file.h5.ts instead.
  */
 import Taro from '@tarojs/taro';
+import { copyToClipboard } from '../../../../services/privacy-apis';
 
 export interface CsvFile {
   filename: string;
@@ -28,5 +29,5 @@ export async function shareCsv(path: string, filename: string): Promise<void> {
 
 /** Copies the list as text (without the byte-order mark spreadsheets need). */
 export async function copyCsv(file: CsvFile): Promise<void> {
-  await Taro.setClipboardData({ data: file.csv.replace(/^\uFEFF/, '') });
+  await copyToClipboard(file.csv.replace(/^\uFEFF/, ''));
 }

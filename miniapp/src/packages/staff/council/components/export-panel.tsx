@@ -23,8 +23,11 @@ export function ExportPanel({ communityId, sessionId }: { communityId: string; s
       }
     } catch {
       // Could not write the file: the text can still be copied.
-      await copyCsv(file);
-      void Taro.showToast({ title: '名单已复制，可以粘贴到表格里', icon: 'none', duration: 2500 });
+      // Declining the privacy guide leaves nothing copied; its own toast says why.
+      await copyCsv(file).then(
+        () => Taro.showToast({ title: '名单已复制，可以粘贴到表格里', icon: 'none', duration: 2500 }),
+        () => undefined,
+      );
     }
   };
 
@@ -43,7 +46,10 @@ export function ExportPanel({ communityId, sessionId }: { communityId: string; s
               className="staff__button"
               size="large"
               onClick={() =>
-                void copyCsv(saved.file).then(() => Taro.showToast({ title: '已复制', icon: 'none', duration: 1500 }))
+                void copyCsv(saved.file).then(
+                  () => Taro.showToast({ title: '已复制', icon: 'none', duration: 1500 }),
+                  () => undefined,
+                )
               }
             >
               复制文字

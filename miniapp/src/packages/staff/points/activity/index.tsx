@@ -69,10 +69,11 @@ function RotatingCode({ communityId, activityId }: { communityId: string; activi
           <View className="staff-points__qr">
             <QrCode text={code.code} label={action === 'in' ? '签到二维码' : '签退二维码'} />
           </View>
-          <Text className="staff__text linli-muted">{shanghaiClock(code.refreshAt)} 更换；手机无法扫码时可复制：</Text>
-          <Text className="staff-points__code" aria-label={action === 'in' ? '签到码文字' : '签退码文字'}>
-            {code.code}
+          <Text className="staff__text">手机扫不出来时，请志愿者在「输入活动码」里输入：</Text>
+          <Text className="staff-points__short-code" aria-label={action === 'in' ? '签到码文字' : '签退码文字'}>
+            {code.shortCode}
           </Text>
+          <Text className="staff__text linli-muted">{shanghaiClock(code.refreshAt)} 更换，旧码 3 分钟内仍可用</Text>
         </>
       ) : null}
       {failed ? <Text className="staff__text linli-muted">二维码获取失败，正在重试…</Text> : null}
