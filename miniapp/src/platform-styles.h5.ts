@@ -1,1 +1,2 @@
 import './styles/h5-tabbar.css';
+import './styles/h5-overlays.css';

@@ -81,9 +81,9 @@ describe('agenda (议题) on H5: from a resident’s topic to the 晒事栏', ()
 
         // …record the decision with its vote…
         await textArea(desk, '议事决定').fill('维修费用由物业公司和居民各承担一半，物业本周内加固扶手');
-        await textInput(desk, '赞成票数').fill('21');
-        await textInput(desk, '反对票数').fill('2');
-        await textInput(desk, '弃权票数').fill('1');
+        await textInput(desk, '赞成（票）').fill('21');
+        await textInput(desk, '反对（票）').fill('2');
+        await textInput(desk, '弃权（票）').fill('1');
         await button(desk, '保存决定').click();
         await expectVisible(
           desk.getByText('决定：维修费用由物业公司和居民各承担一半，物业本周内加固扶手（赞成 21，反对 2，弃权 1）', {
@@ -92,7 +92,7 @@ describe('agenda (议题) on H5: from a resident’s topic to the 晒事栏', ()
         );
 
         // …add an action item, which starts the work, and mark it done.
-        await textInput(desk, '行动项').fill('加固2单元楼道扶手');
+        await textInput(desk, '要做的事').fill('加固2单元楼道扶手');
         await textInput(desk, '负责人').fill('物业公司');
         await pickOfferedDate(staffPage, desk, '完成日期');
         await button(desk, '添加行动项').click();

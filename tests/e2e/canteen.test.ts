@@ -5,8 +5,11 @@ import { dayLabel, plusDays } from '../../miniapp/src/utils/canteen';
 import { button, choice, currentPage, h5Url, signIn, tab, textInput } from './app';
 import { expectVisible, withBrowsers } from './browser';
 
-/** Three browsers and a dozen page loads each; said here so it holds whatever the project's default. */
-const SCENARIO_TIMEOUT_MS = 180_000;
+/**
+ * Three browsers and a dozen page loads each, every one audited (axe-core takes a second or more
+ * on a busy machine); said here so it holds whatever the project's default.
+ */
+const SCENARIO_TIMEOUT_MS = 240_000;
 
 /** The page on show whose root has `rootClass` (PageShell's className). */
 const shownPage = (page: Page, rootClass: string): Locator => currentPage(page).locator(`.linli-page.${rootClass}`);
@@ -46,10 +49,10 @@ describe('canteen on H5: menu, ordering with subsidy and delivery, volunteer del
         await currentPage(staffPage).getByText('食堂设置', { exact: true }).click();
         await staffPage.waitForURL(/#\/packages\/staff\/canteen\/settings\/index/);
         const settings = shownPage(staffPage, 'canteen-staff');
-        await expectVisible(textInput(settings, '午餐截止'));
-        expect(await textInput(settings, '午餐截止').inputValue()).toBe('10:00');
-        expect(await textInput(settings, '第3档 起始年龄').inputValue()).toBe('80');
-        expect(await textInput(settings, '第3档 补贴（元）').inputValue()).toBe('3');
+        // Times are pickers named by the label and the time they show; money shows two decimals.
+        await expectVisible(settings.getByRole('button', { name: '午餐截止订餐：10:00', exact: true }));
+        expect(await textInput(settings, '第3档起始年龄（岁）').inputValue()).toBe('80');
+        expect(await textInput(settings, '第3档每餐补贴（元）').inputValue()).toBe('3.00');
         await button(settings, '保存设置').click();
         await expectVisible(staffPage.getByText('已保存', { exact: true }));
         await staffPage.goBack();
@@ -64,9 +67,9 @@ describe('canteen on H5: menu, ordering with subsidy and delivery, volunteer del
         const form = shownPage(staffPage, 'canteen-staff');
         await expectVisible(choice(form, dayLabel(tomorrow, today)));
         expect(await choice(form, dayLabel(tomorrow, today)).getAttribute('aria-checked')).toBe('true');
-        await textInput(form, '第1道 菜名').fill('清蒸鲈鱼');
-        await textInput(form, '第1道 价格（元）').fill('12');
-        await textInput(form, '第1道 份数').fill('30');
+        await textInput(form, '第1道菜名').fill('清蒸鲈鱼');
+        await textInput(form, '第1道价格（元）').fill('12');
+        await textInput(form, '第1道供应份数（份）').fill('30');
         await form.getByRole('checkbox', { name: '第1道 低盐', exact: true }).click();
         await form.getByRole('checkbox', { name: '第1道 软烂', exact: true }).click();
         await button(form, '发布菜单').click();

@@ -106,7 +106,7 @@ describe('points on H5: service hours to points, points to a haircut', () => {
         const hub = shownPage(sPage, 'staff-points');
         const pending = hub.locator('[aria-label="待确认 张伟"]');
         await expectVisible(pending);
-        await textInput(pending, '确认时长').fill('60');
+        await textInput(pending, '确认时长（分钟）').fill('60');
         await textInput(pending, '调整原因').fill('按实际服务一小时');
         await button(pending, '确认时长并发放积分').click();
         await pending.waitFor({ state: 'detached' });

@@ -22,6 +22,8 @@ export interface ActingFor {
 }
 
 let current: ActingFor | null | undefined;
+/** Whom the person stopped acting for on this run of the app, until a 403 has been explained. */
+let leftFrom: ActingFor | null = null;
 const listeners = new Set<() => void>();
 
 function isActingFor(value: unknown): value is ActingFor {
@@ -63,12 +65,26 @@ function write(next: ActingFor | null): void {
 
 /** Starts acting for a dependent. */
 export function startActingFor(subject: ActingFor): void {
+  leftFrom = null;
   write(subject);
 }
 
 /** Stops acting for anyone (退出代办, logout, or a link that is no longer active). */
 export function stopActingFor(): void {
-  if (readActingFor() !== null) write(null);
+  const acting = readActingFor();
+  if (acting === null) return;
+  leftFrom = acting;
+  write(null);
+}
+
+/**
+ * Whom the person acted for until they left 代办 on this run of the app, once: a page opened for
+ * that person now answers 403, and the client explains why instead of failing silently.
+ */
+export function takeLeftActingFor(): ActingFor | null {
+  const left = leftFrom;
+  leftFrom = null;
+  return left;
 }
 
 /** Re-renders subscribers when the choice changes. */
@@ -80,4 +96,5 @@ export function subscribeActingFor(listener: () => void): () => void {
 /** Forgets the cached value so the next read comes from storage (tests). */
 export function resetActingForCache(): void {
   current = undefined;
+  leftFrom = null;
 }

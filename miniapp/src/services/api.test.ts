@@ -1,7 +1,14 @@
 import type { RouteId } from '@linli/shared/contract';
-import { request, resetTaroMock, setStorageSync, showToast } from '../../../tests/helpers/taro-mock';
+import {
+  navigateBack,
+  request,
+  resetTaroMock,
+  setStorageSync,
+  showModal,
+  showToast,
+} from '../../../tests/helpers/taro-mock';
 import { ApiError, type ApiClientOptions, createApiClient, NETWORK_ERROR, TOKEN_STORAGE_KEY } from './api';
-import { readActingFor, resetActingForCache, startActingFor } from './acting-for';
+import { readActingFor, resetActingForCache, startActingFor, stopActingFor } from './acting-for';
 import { clientRoutes } from './routes.gen';
 
 const BASE = 'http://api.test';
@@ -309,6 +316,22 @@ describe('api client', () => {
       await api.call('orderMeal' as RouteId, { body: {} } as never);
 
       expect(requestOptions(0).header).not.toHaveProperty('X-Acting-For');
+    });
+
+    it('explains a 403 after leaving 代办 in a dialog and goes back, instead of a passing toast', async () => {
+      actForLi();
+      stopActingFor();
+      request.mockReturnValueOnce(errorReply(403, 'FORBIDDEN'));
+      const { api } = client({ routes: withMealRoute() });
+
+      await expect(api.call('orderMeal' as RouteId, { body: {} } as never)).rejects.toMatchObject({ status: 403 });
+
+      expect(showModal).toHaveBeenCalledWith(
+        expect.objectContaining({ title: '已退出代办', content: expect.stringContaining('这一页是为李秀英办理的') }),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(navigateBack).toHaveBeenCalled();
+      expect(showToast).not.toHaveBeenCalled();
     });
 
     it('stops acting when the server says the link no longer allows it', async () => {

@@ -8,7 +8,7 @@ import type { Body, Params, Query, Reply, RouteId, Routes } from '@linli/shared/
 import { ERRORS, isErrorCode } from '@linli/shared/errors';
 import { clientRoutes, type ClientRoute } from './routes.gen';
 import { newIdempotencyKey } from './idempotency-key';
-import { readActingFor, stopActingFor } from './acting-for';
+import { readActingFor, stopActingFor, takeLeftActingFor, type ActingFor } from './acting-for';
 import { joinUrl } from './url';
 
 /** Storage key of the access token (written by services/session.ts). */
@@ -177,6 +177,22 @@ function errorFromResponse(res: RequestResult): ApiError {
   return new ApiError(res.statusCode, code, message, body?.error?.details);
 }
 
+/** The page's home tab, for a page with no history to go back to (mirrors constants.TAB_PAGES.home). */
+const HOME_TAB = '/pages/home/index';
+
+/**
+ * A 403 right after 退出代办: the page was showing what belongs to the person acted for. Say so in
+ * a dialog that stays until tapped, then go back (or home when the page was opened directly).
+ */
+function sendBackAfterLeavingActingFor(left: ActingFor): void {
+  void Taro.showModal({
+    title: '已退出代办',
+    content: `这一页是为${left.realName}办理的，您已退出代办，不能再查看或办理。点“返回”回到上一页；如需继续，请重新选择为${left.realName}代办。`,
+    showCancel: false,
+    confirmText: '返回',
+  }).then(() => Taro.navigateBack().catch(() => Taro.switchTab({ url: HOME_TAB })));
+}
+
 /** Builds a client; `api` below is the app's instance. */
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const maxAttempts = options.maxAttempts ?? 3;
@@ -244,7 +260,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     let refreshed = false;
 
     const fail = (error: ApiError): never => {
-      if (toast) void Taro.showToast({ title: error.message, icon: 'none', duration: 2500 });
+      const left = error.status === 403 && !readActingFor() ? takeLeftActingFor() : null;
+      if (left) sendBackAfterLeavingActingFor(left);
+      else if (toast) void Taro.showToast({ title: error.message, icon: 'none', duration: 2500 });
       throw error;
     };
 

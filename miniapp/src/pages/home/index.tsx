@@ -9,6 +9,8 @@ import { SUB_PAGES, TAB_PAGES } from '../../constants';
 import { useCommunity } from '../../hooks/use-community';
 import { useHealth } from '../../hooks/use-health';
 import { useCurrentCommunity } from '../../hooks/use-current-community';
+import { useMe } from '../../hooks/use-me';
+import { MyDay } from './my-day';
 import './index.css';
 
 /** 早上好 / 中午好 / 下午好 / 晚上好 by the phone's clock. */
@@ -28,35 +30,33 @@ const ENTRIES = [
   { icon: 'members', title: '我的', description: '大字模式与个人设置', url: TAB_PAGES.mine },
 ] as const;
 
+/** 首页: what matters to the person first (我的今天), then the services, then the community. */
 export default function HomePage() {
   const { communityId } = useCurrentCommunity();
   const community = useCommunity(communityId);
   const health = useHealth();
+  const state = useMe();
+  const me = state.me;
 
   return (
     <PageShell className="home">
-      <Text className="home__greeting">{greeting(new Date().getHours())}，邻居</Text>
+      <Text className="home__greeting">
+        {greeting(new Date().getHours())}，{me?.member?.realName ?? '邻居'}
+      </Text>
       <Text className="home__welcome linli-muted">
         {community.data ? `欢迎来到${community.data.name}` : '欢迎来到邻里'}
       </Text>
 
-      <View className="linli-card">
-        <HealthStatus health={health.data} error={health.error} loading={health.loading} />
-      </View>
-
-      <Text className="linli-section-title">我们的社区</Text>
-      {community.data ? (
-        <CommunityCard community={community.data} />
-      ) : !communityId ? (
+      {!state.signedIn ? (
         <EntryCard
-          icon="home"
-          title="找到我的社区"
-          description="按街道和社区名称查找，或扫社区张贴的小程序码"
-          onOpen={() => void Taro.navigateTo({ url: SUB_PAGES.findCommunity })}
+          icon="key"
+          title="登录"
+          description="登录后可以预约议事会、订餐、查看积分和消息"
+          onOpen={() => void Taro.navigateTo({ url: SUB_PAGES.login })}
         />
-      ) : (
-        <RequestStatus what="社区信息" loading={community.loading} error={community.error} onRetry={community.reload} />
-      )}
+      ) : me ? (
+        <MyDay me={me} />
+      ) : null}
 
       <Text className="linli-section-title">常用服务</Text>
       {ENTRIES.map((entry) => (
@@ -72,6 +72,23 @@ export default function HomePage() {
           }
         />
       ))}
+
+      <Text className="linli-section-title">我们的社区</Text>
+      {community.data ? (
+        <CommunityCard community={community.data} />
+      ) : !communityId ? (
+        <EntryCard
+          icon="home"
+          title="找到我的社区"
+          description="按街道和社区名称查找，或扫社区张贴的小程序码"
+          onOpen={() => void Taro.navigateTo({ url: SUB_PAGES.findCommunity })}
+        />
+      ) : (
+        <RequestStatus what="社区信息" loading={community.loading} error={community.error} onRetry={community.reload} />
+      )}
+      <View className="linli-card">
+        <HealthStatus health={health.data} error={health.error} loading={health.loading} />
+      </View>
     </PageShell>
   );
 }

@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { resetTaroMock } from '../../../../../tests/helpers/taro-mock';
+import { expectEveryFieldNamedByItsLabel } from '../../../../../tests/helpers/labelled-fields';
 import { AgreementForm } from './agreement-form';
 
 /** Taro's H5 inputs report typing as a custom event carrying `detail.value`. */
@@ -13,16 +14,37 @@ function typeInto(label: string, value: string) {
 beforeEach(() => resetTaroMock());
 
 describe('兑换协议 form', () => {
+  it('labels every field with what it is and its unit (积分, %)', () => {
+    render(<AgreementForm submitLabel="保存协议" pending={false} onSubmit={jest.fn()} />);
+    expect(expectEveryFieldNamedByItsLabel(document).map((f) => f.name)).toEqual([
+      '兑换项目',
+      '所需积分（积分）',
+      '生效日期',
+      '截止日期',
+      '每月积分上限（积分）',
+    ]);
+
+    fireEvent.click(screen.getByRole('radio', { name: /积分抵现/ }));
+    expect(expectEveryFieldNamedByItsLabel(document).map((f) => f.name)).toEqual([
+      '兑换项目',
+      '每元积分（积分）',
+      '最多抵扣比例（%）',
+      '生效日期',
+      '截止日期',
+      '每月积分上限（积分）',
+    ]);
+  });
+
   it('sends a discount offer with its rate, share, dates and monthly cap', () => {
     const onSubmit = jest.fn();
     render(<AgreementForm submitLabel="保存协议" pending={false} onSubmit={onSubmit} />);
 
     fireEvent.click(screen.getByRole('radio', { name: /积分抵现/ }));
     typeInto('兑换项目', '购物抵现');
-    typeInto('每元积分', '10');
-    typeInto('最多抵扣比例', '50');
+    typeInto('每元积分（积分）', '10');
+    typeInto('最多抵扣比例（%）', '50');
     typeInto('生效日期', '2026-12-01');
-    typeInto('每月积分上限', '2000');
+    typeInto('每月积分上限（积分）', '2000');
     fireEvent.click(screen.getByText('保存协议'));
 
     expect(onSubmit).toHaveBeenCalledWith({
@@ -48,7 +70,7 @@ describe('兑换协议 form', () => {
       />,
     );
 
-    typeInto('所需积分', '80');
+    typeInto('所需积分（积分）', '80');
     fireEvent.click(screen.getByText('保存协议'));
 
     expect(onSubmit.mock.calls[0][0].offers).toEqual([

@@ -1,9 +1,10 @@
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import type { Agreement } from '@linli/shared/contract';
 import { ChoiceChips } from '../../../components/choice-chips';
-import { TextField } from '../../../components/text-field';
+import { FormField } from '../../../components/form-field';
+import { InputField } from '../../../components/input-field';
 import { shanghaiDate } from '../../../utils/session-time';
 
 interface AgreementFormProps {
@@ -50,33 +51,40 @@ export function AgreementForm({ initial, submitLabel, pending, onSubmit }: Agree
 
   return (
     <View>
-      <Text className="staff-points__label">兑换方式</Text>
-      <ChoiceChips label="兑换方式" choices={KINDS} value={kind} onChange={setKind} wide />
-      <Text className="staff-points__label">兑换项目</Text>
-      <TextField
+      <FormField label="兑换方式">
+        <ChoiceChips label="兑换方式" choices={KINDS} value={kind} onChange={setKind} wide />
+      </FormField>
+      <InputField
         label="兑换项目"
         value={f.title}
         placeholder={kind === 'fixed' ? '如：理发一次' : '如：购物抵现'}
         onInput={set('title')}
       />
       {kind === 'fixed' ? (
-        <>
-          <Text className="staff-points__label">所需积分</Text>
-          <TextField label="所需积分" type="number" value={f.points} onInput={set('points')} />
-        </>
+        <InputField label="所需积分" unit="积分" type="number" value={f.points} onInput={set('points')} />
       ) : (
         <>
-          <Text className="staff-points__label">多少积分抵 1 元</Text>
-          <TextField label="每元积分" type="number" value={f.perYuan} onInput={set('perYuan')} />
-          <Text className="staff-points__label">每单最多抵扣（%）</Text>
-          <TextField label="最多抵扣比例" type="number" value={f.share} onInput={set('share')} />
+          <InputField
+            label="每元积分"
+            unit="积分"
+            hint="多少积分抵 1 元"
+            type="number"
+            value={f.perYuan}
+            onInput={set('perYuan')}
+          />
+          <InputField
+            label="最多抵扣比例"
+            unit="%"
+            hint="每单最多用积分抵扣的比例"
+            type="number"
+            value={f.share}
+            onInput={set('share')}
+          />
         </>
       )}
-      <Text className="staff-points__label">生效日期 / 截止日期（可不填）</Text>
-      <TextField label="生效日期" value={f.from} placeholder="2026-11-01" onInput={set('from')} />
-      <TextField label="截止日期" value={f.to} placeholder="不填则长期有效" onInput={set('to')} />
-      <Text className="staff-points__label">每月积分上限（可不填）</Text>
-      <TextField label="每月积分上限" type="number" value={f.cap} onInput={set('cap')} />
+      <InputField label="生效日期" hint="如 2026-11-01" value={f.from} placeholder="2026-11-01" onInput={set('from')} />
+      <InputField label="截止日期" optional hint="不填则长期有效" value={f.to} onInput={set('to')} />
+      <InputField label="每月积分上限" unit="积分" optional type="number" value={f.cap} onInput={set('cap')} />
       <Button className="staff__action" type="primary" size="large" block loading={pending} onClick={submit}>
         {submitLabel}
       </Button>

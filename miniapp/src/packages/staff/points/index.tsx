@@ -6,7 +6,10 @@ import { Chart, type ChartRow } from '../../../components/chart';
 import { EntryCard } from '../../../components/entry-card';
 import { PageShell } from '../../../components/page-shell';
 import { RequestStatus } from '../../../components/request-status';
-import { TextField } from '../../../components/text-field';
+import { DateField } from '../../../components/date-field';
+import { FormField } from '../../../components/form-field';
+import { InputField } from '../../../components/input-field';
+import { TimeField } from '../../../components/time-field';
 import { SUB_PAGES } from '../../../constants';
 import {
   offerText,
@@ -43,10 +46,22 @@ function HoursItem({ communityId, item, onDone }: { communityId: string; item: P
       <Text className="staff__text linli-muted">
         实测 {measured} 分钟，预计 {item.signup.points ?? 0} 积分
       </Text>
-      <Text className="staff-points__label">确认时长（分钟）</Text>
-      <TextField label="确认时长" type="number" value={minutes} onInput={setMinutes} />
-      <Text className="staff-points__label">调整原因（时长有改动时必填）</Text>
-      <TextField label="调整原因" value={reason} placeholder="如：忘记签退，按实际时长" onInput={setReason} />
+      <InputField
+        label="确认时长"
+        unit="分钟"
+        type="number"
+        value={minutes}
+        error={confirm.fieldIssues('minutes')}
+        onInput={setMinutes}
+      />
+      <InputField
+        label="调整原因"
+        hint="时长有改动时必填"
+        value={reason}
+        placeholder="如：忘记签退，按实际时长"
+        error={confirm.fieldIssues('reason')}
+        onInput={setReason}
+      />
       <Button
         className="staff__action"
         type="primary"
@@ -86,10 +101,11 @@ function PendingHoursList({ communityId }: { communityId: string }) {
 
 function NewActivity({ communityId, onCreated }: { communityId: string; onCreated: () => void }) {
   const create = useCreateActivity(communityId);
+  const today = shanghaiDate(new Date().toISOString());
   const [f, setF] = useState({
     title: '',
     place: '',
-    date: shanghaiDate(new Date().toISOString()),
+    date: today,
     start: '09:00',
     end: '11:00',
     slots: '10',
@@ -99,13 +115,49 @@ function NewActivity({ communityId, onCreated }: { communityId: string; onCreate
   return (
     <View className="linli-card">
       <Text className="staff__title">发布志愿活动</Text>
-      <TextField label="活动名称" value={f.title} placeholder="如：敲门探访独居老人" onInput={set('title')} />
-      <TextField label="活动地点" value={f.place} placeholder="集合地点" onInput={set('place')} />
-      <TextField label="活动日期" value={f.date} placeholder="2026-11-22" onInput={set('date')} />
-      <TextField label="开始时间" value={f.start} placeholder="09:00" onInput={set('start')} />
-      <TextField label="结束时间" value={f.end} placeholder="11:00" onInput={set('end')} />
-      <TextField label="名额" type="number" value={f.slots} onInput={set('slots')} />
-      <TextField label="每小时积分" type="number" value={f.rate} onInput={set('rate')} />
+      <InputField
+        label="活动名称"
+        value={f.title}
+        placeholder="如：敲门探访独居老人"
+        error={create.fieldIssues('title')}
+        onInput={set('title')}
+      />
+      <InputField
+        label="活动地点"
+        value={f.place}
+        placeholder="集合地点"
+        error={create.fieldIssues('place')}
+        onInput={set('place')}
+      />
+      <FormField label="活动日期" hint="北京时间">
+        <DateField
+          label="活动日期"
+          value={f.date}
+          placeholder="选择日期"
+          initial={today}
+          start={today}
+          end={`${Number(today.slice(0, 4)) + 1}-12-31`}
+          onChange={set('date')}
+        />
+      </FormField>
+      <TimeField label="开始时间" value={f.start} error={create.fieldIssues('startsAt')} onChange={set('start')} />
+      <TimeField label="结束时间" value={f.end} error={create.fieldIssues('endsAt')} onChange={set('end')} />
+      <InputField
+        label="名额"
+        unit="人"
+        type="number"
+        value={f.slots}
+        error={create.fieldIssues('slots')}
+        onInput={set('slots')}
+      />
+      <InputField
+        label="每小时积分"
+        unit="积分"
+        type="number"
+        value={f.rate}
+        error={create.fieldIssues('award')}
+        onInput={set('rate')}
+      />
       <Button
         className="staff__action"
         type="primary"
@@ -172,9 +224,15 @@ function NewMerchant({ communityId, onCreated }: { communityId: string; onCreate
   return (
     <View className="linli-card">
       <Text className="staff__title">新增爱心商户</Text>
-      <TextField label="商户名称" value={f.name} placeholder="商户名称" onInput={set('name')} />
-      <TextField label="商户地址" value={f.address} placeholder="商户地址" onInput={set('address')} />
-      <TextField label="商户类别" value={f.category} placeholder="类别，如：理发" onInput={set('category')} />
+      <InputField label="商户名称" value={f.name} error={create.fieldIssues('name')} onInput={set('name')} />
+      <InputField label="商户地址" value={f.address} error={create.fieldIssues('address')} onInput={set('address')} />
+      <InputField
+        label="商户类别"
+        value={f.category}
+        placeholder="如：理发"
+        error={create.fieldIssues('category')}
+        onInput={set('category')}
+      />
       <AgreementForm
         submitLabel="保存并生成邀请码"
         pending={create.pending}
@@ -336,8 +394,10 @@ function DeliverySetting({ communityId }: { communityId: string }) {
     <View className="linli-card">
       <Text className="staff__title">助餐送餐积分</Text>
       <Text className="staff__text linli-muted">志愿者每送达一单长者餐，自动获得的积分。</Text>
-      <TextField
+      <InputField
         label="每单送餐积分"
+        unit="积分"
+        error={update.fieldIssues('pointsPerDelivery')}
         type="number"
         value={value ?? String(settings.data.pointsPerDelivery)}
         onInput={(v) => {

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { ChoiceChips } from '../../../../components/choice-chips';
 import { DateField } from '../../../../components/date-field';
 import { FormField } from '../../../../components/form-field';
+import { InputField } from '../../../../components/input-field';
 import { TextField } from '../../../../components/text-field';
 import { useOpenTopics, type Tally, type Topic, type useTopicSteps } from '../../../../hooks/use-agenda';
 import { useStaffSessions } from '../../../../hooks/use-council-staff';
@@ -243,10 +244,10 @@ export function DecideStep({ steps, onDone }: StepProps) {
             ] as const
           ).map(([k, label]) => (
             <View className="staff__button" key={k}>
-              <Text className="staff__text">{label}</Text>
-              <TextField
+              <InputField
                 type="number"
-                label={`${label}票数`}
+                label={label}
+                unit="票"
                 value={votes[k]}
                 onInput={(v) => setVotes({ ...votes, [k]: v })}
                 maxlength={5}
@@ -292,7 +293,7 @@ export function ActionsStep({ topic, steps, onDone }: StepProps) {
         {topic.status === 'decided' ? '添加行动项，开始办理' : '再添加一项行动'}
       </Text>
       <FormField label="要做的事" error={tried ? errors.title : null}>
-        <TextField label="行动项" value={title} onInput={setTitle} placeholder="例如：更换楼道灯" maxlength={60} />
+        <TextField label="要做的事" value={title} onInput={setTitle} placeholder="例如：更换楼道灯" maxlength={60} />
       </FormField>
       <FormField label="负责人" error={tried ? errors.owner : null}>
         <TextField label="负责人" value={owner} onInput={setOwner} placeholder="例如：物业公司" maxlength={30} />

@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { resetTaroMock, setStorageSync } from '../../../../../../tests/helpers/taro-mock';
 import { serveApi } from '../../../../../../tests/helpers/miniapp-api';
 import { detail, topic } from '../../../../../../tests/helpers/agenda-fixtures';
+import { expectEveryFieldNamedByItsLabel } from '../../../../../../tests/helpers/labelled-fields';
 import { accessTokenWith, newcomer } from '../../../../../../tests/helpers/miniapp-fixtures';
 import { TOKEN_STORAGE_KEY } from '../../../../services/api';
 import { resetMeStore, type Me } from '../../../../services/me';
@@ -84,6 +85,16 @@ describe('办理议题 (staff)', () => {
     });
   });
 
+  it('labels the decision and each count of the vote tally (票) with what it is', async () => {
+    signedInAs(staff, { [DETAIL]: detail({}, { status: 'scheduled' }) });
+    render(<StaffAgendaTopicPage />);
+    await screen.findByText('保存决定');
+
+    const names = expectEveryFieldNamedByItsLabel(document).map((f) => f.name);
+
+    expect(names).toEqual(['议事决定', '赞成（票）', '反对（票）', '弃权（票）']);
+  });
+
   it('records a decision with its vote tally', async () => {
     const sent = signedInAs(staff, {
       [DETAIL]: detail({}, { status: 'scheduled' }),
@@ -93,8 +104,8 @@ describe('办理议题 (staff)', () => {
 
     await screen.findByText('保存决定');
     type(field('议事决定'), '物业本周内更换灯具，费用从维修基金列支');
-    type(field('赞成票数'), '18');
-    type(field('反对票数'), '1');
+    type(field('赞成（票）'), '18');
+    type(field('反对（票）'), '1');
     fireEvent.click(screen.getByText('保存决定'));
 
     await waitFor(() => expect(posted(sent)).toHaveLength(1));

@@ -6,7 +6,7 @@ import type { MealName } from '@linli/shared/contract/canteen';
 import { PageShell } from '../../../../components/page-shell';
 import { RequestStatus } from '../../../../components/request-status';
 import { StatusTag } from '../../../../components/status-tag';
-import { TextField } from '../../../../components/text-field';
+import { InputField } from '../../../../components/input-field';
 import type { MenuRef } from '../../../../hooks/use-canteen-orders';
 import { useCodeCheck } from '../../../../hooks/use-code-check';
 import { useHandOver, useKitchen, type Kitchen } from '../../../../hooks/use-canteen-staff';
@@ -43,7 +43,7 @@ function HandOverPanel({ refs, menu, onDone }: { refs: MenuRef; menu: Kitchen['m
           <Text className="canteen-staff__error">
             {state.early ? `还没到取餐时间（${window}）` : `取餐时间已过（${window}）`}，确需核销请写明原因：
           </Text>
-          <TextField
+          <InputField
             label="时间外核销原因"
             value={reason}
             maxlength={100}
@@ -61,7 +61,7 @@ function HandOverPanel({ refs, menu, onDone }: { refs: MenuRef; menu: Kitchen['m
         </Button>
       ) : null}
       <View className="canteen-staff__check">
-        <TextField label="取餐码" value={code} maxlength={6} placeholder="如 K7M2QX" onInput={setCode} />
+        <InputField label="取餐码" value={code} maxlength={6} placeholder="如 K7M2QX" onInput={setCode} />
         <Button
           type={canScan ? 'default' : 'primary'}
           size="large"

@@ -5,7 +5,9 @@ import type { MealName } from '@linli/shared/contract/canteen';
 import { useState } from 'react';
 import { ChoiceChips } from '../../../../components/choice-chips';
 import { PageShell } from '../../../../components/page-shell';
-import { TextField } from '../../../../components/text-field';
+import { FormError, problemOf } from '../../../../components/form-error';
+import { FormField } from '../../../../components/form-field';
+import { InputField, MoneyField } from '../../../../components/input-field';
 import { usePublishMenu } from '../../../../hooks/use-canteen-staff';
 import { MEAL_LABELS, dayLabel, plusDays, shanghaiToday } from '../../../../utils/canteen';
 import { StaffGate } from '../../components/staff-gate';
@@ -18,11 +20,14 @@ const TAGS = ['低盐', '低糖', '软烂', '清真', '素食'] as const;
 function DishFields({
   index,
   dish,
+  issue,
   onChange,
   onRemove,
 }: {
   index: number;
   dish: DishDraft;
+  /** The server's message for a field of this dish, by its name in the API (priceFen…). */
+  issue: (field: string) => string | null;
   onChange: (d: DishDraft) => void;
   onRemove?: () => void;
 }) {
@@ -31,23 +36,33 @@ function DishFields({
   return (
     <View className="canteen-staff__dish" role="group" aria-label={`${n}菜`}>
       <Text className="staff__title">{n}菜</Text>
-      <TextField label={`${n} 菜名`} value={dish.name} placeholder="如 清蒸鲈鱼、营养套餐" onInput={set('name')} />
-      <TextField label={`${n} 价格（元）`} value={dish.price} placeholder="价格（元），如 12" onInput={set('price')} />
-      <TextField
-        label={`${n} 份数`}
+      <InputField
+        label={`${n}菜名`}
+        value={dish.name}
+        placeholder="如 清蒸鲈鱼、营养套餐"
+        error={issue('name')}
+        onInput={set('name')}
+      />
+      <MoneyField label={`${n}价格`} value={dish.price} error={issue('priceFen')} onInput={set('price')} />
+      <InputField
+        label={`${n}供应份数`}
+        unit="份"
         value={dish.portions}
         type="number"
-        placeholder="供应份数"
+        error={issue('portions')}
         onInput={set('portions')}
       />
-      <TextField
-        label={`${n} 每人限购`}
+      <InputField
+        label={`${n}每人限购`}
+        unit="份"
+        hint="1 到 20 份"
         value={dish.limit}
         type="number"
-        placeholder="每人限购份数"
+        error={issue('perPersonLimit')}
         onInput={set('limit')}
       />
-      <View className="choice-chips" role="group" aria-label={`${n} 标签`}>
+      <Text className="form-field__label">{n}标签</Text>
+      <View className="choice-chips" role="group" aria-label={`${n}标签`}>
         {TAGS.map((tag) => {
           const on = dish.tags.includes(tag);
           return (
@@ -64,21 +79,24 @@ function DishFields({
           );
         })}
       </View>
-      <TextField
-        label={`${n} 套餐内容`}
+      <InputField
+        label={`${n}套餐内容`}
+        optional
         value={dish.setItems}
-        placeholder="套餐内容（可不填），如 米饭、青菜、汤"
+        placeholder="如 米饭、青菜、汤"
+        error={issue('setItems')}
         onInput={set('setItems')}
       />
-      <TextField
-        label={`${n} 图片链接`}
+      <InputField
+        label={`${n}图片链接`}
+        optional
         value={dish.photoUrl}
-        placeholder="图片链接（可不填）"
+        error={issue('photoUrl')}
         onInput={set('photoUrl')}
       />
       {onRemove ? (
         <Button size="large" block onClick={onRemove}>
-          删除这道菜
+          删除{n}菜
         </Button>
       ) : null}
     </View>
@@ -102,6 +120,7 @@ function PublishForm({
   const [dishes, setDishes] = useState<DishDraft[]>([emptyDish()]);
   const [error, setError] = useState<string>();
   const publish = usePublishMenu(communityId, canteenId);
+  const problem = problemOf(error, publish);
 
   const submit = async () => {
     const parsed = dishesOf(dishes);
@@ -118,29 +137,32 @@ function PublishForm({
 
   return (
     <View className="linli-card">
-      <Text className="staff__title">日期</Text>
-      <ChoiceChips
-        label="日期"
-        wide
-        choices={Array.from({ length: 7 }, (_, i) => plusDays(today, i)).map((d) => ({
-          value: d,
-          label: dayLabel(d, today),
-        }))}
-        value={day}
-        onChange={setDay}
-      />
-      <Text className="staff__title">餐次</Text>
-      <ChoiceChips
-        label="餐次"
-        choices={(['breakfast', 'lunch', 'dinner'] as const).map((m) => ({ value: m, label: MEAL_LABELS[m] }))}
-        value={which}
-        onChange={setWhich}
-      />
+      <FormField label="日期">
+        <ChoiceChips
+          label="日期"
+          wide
+          choices={Array.from({ length: 7 }, (_, i) => plusDays(today, i)).map((d) => ({
+            value: d,
+            label: dayLabel(d, today),
+          }))}
+          value={day}
+          onChange={setDay}
+        />
+      </FormField>
+      <FormField label="餐次">
+        <ChoiceChips
+          label="餐次"
+          choices={(['breakfast', 'lunch', 'dinner'] as const).map((m) => ({ value: m, label: MEAL_LABELS[m] }))}
+          value={which}
+          onChange={setWhich}
+        />
+      </FormField>
       {dishes.map((d, i) => (
         <DishFields
           key={i}
           index={i}
           dish={d}
+          issue={(field) => publish.fieldIssues(`dishes.${i}.${field}`)}
           onChange={(next) => setDishes((all) => all.map((x, j) => (j === i ? next : x)))}
           onRemove={dishes.length > 1 ? () => setDishes((all) => all.filter((_, j) => j !== i)) : undefined}
         />
@@ -148,7 +170,15 @@ function PublishForm({
       <Button className="staff__action" size="large" block onClick={() => setDishes((all) => [...all, emptyDish()])}>
         再加一道菜
       </Button>
-      {error ? <Text className="canteen-staff__error">{error}</Text> : null}
+      {problem ? (
+        <FormError
+          message={problem}
+          onDismiss={() => {
+            setError(undefined);
+            publish.dismiss();
+          }}
+        />
+      ) : null}
       <Button
         className="staff__action"
         type="primary"

@@ -39,7 +39,7 @@ export function dishesOf(
     const n = `第${i + 1}道菜`;
     if (!d.name.trim()) return { ok: false, error: `${n}：请填写菜名` };
     const priceFen = fenOf(d.price);
-    if (priceFen === undefined) return { ok: false, error: `${n}：价格请填数字，如 12 或 12.5` };
+    if (priceFen === undefined) return { ok: false, error: `${n}：价格请填金额，如 12.00` };
     const portions = whole(d.portions);
     if (!portions) return { ok: false, error: `${n}：份数至少为 1` };
     const perPersonLimit = whole(d.limit);

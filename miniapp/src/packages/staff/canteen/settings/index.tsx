@@ -4,7 +4,9 @@ import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { PageShell } from '../../../../components/page-shell';
 import { RequestStatus } from '../../../../components/request-status';
-import { TextField } from '../../../../components/text-field';
+import { FormError, problemOf } from '../../../../components/form-error';
+import { InputField, MoneyField } from '../../../../components/input-field';
+import { TimeField } from '../../../../components/time-field';
 import {
   useCanteenSettings,
   useCanteens,
@@ -63,6 +65,11 @@ function SettingsForm({
     setMeals((all) => all.map((m, j) => (j === i ? { ...m, ...patch } : m)));
   const setBand = (i: number, patch: Partial<BandDraft>) =>
     setBands((all) => all.map((b, j) => (j === i ? { ...b, ...patch } : b)));
+  // The server names a meal by its place among the meals served, not among all three.
+  const mealIssue = (i: number, field: keyof MealDraft) => {
+    const served = meals.slice(0, i).filter((m) => m.served).length;
+    return save.fieldIssues(`meals.${served}.${field}`);
+  };
 
   const submit = async () => {
     const m = mealsOf(meals);
@@ -74,7 +81,7 @@ function SettingsForm({
       : !b.ok
         ? b.error
         : feeFen === undefined
-          ? '送餐费请填数字，如 2 或 0'
+          ? '送餐费请填金额，如 2.00 或 0.00'
           : freeFromAge !== undefined && !Number.isInteger(freeFromAge)
             ? '免送餐费年龄请填整数'
             : undefined;
@@ -95,91 +102,113 @@ function SettingsForm({
     if (saved) void Taro.showToast({ title: '已保存', icon: 'none', duration: 2000 });
   };
 
+  const issue = save.fieldIssues;
+  const problem = problemOf(error, save);
   return (
     <>
       <View className="linli-card">
         <Text className="staff__title">食堂</Text>
-        <TextField label="食堂名称" value={name} onInput={setName} placeholder="食堂名称" />
-        <TextField label="地点" value={place} onInput={setPlace} placeholder="地点" />
+        <InputField label="食堂名称" value={name} onInput={setName} error={issue('name')} />
+        <InputField label="地点" value={place} onInput={setPlace} error={issue('place')} />
       </View>
       <View className="linli-card">
-        <Text className="staff__title">餐次（截止订餐、取餐时间）</Text>
-        {meals.map((m, i) => (
-          <View className="canteen-staff__dish" key={m.meal} role="group" aria-label={MEAL_LABELS[m.meal]}>
-            <View
-              className={`choice-chips__chip${m.served ? ' choice-chips__chip--selected' : ''}`}
-              role="checkbox"
-              aria-checked={m.served}
-              aria-label={`供应${MEAL_LABELS[m.meal]}`}
-              onClick={() => setMeal(i, { served: !m.served })}
-            >
-              <Text className="choice-chips__label">供应{MEAL_LABELS[m.meal]}</Text>
+        <Text className="staff__title">餐次</Text>
+        <Text className="staff__text linli-muted">截止订餐后不能再点这一餐；取餐时间内到店取餐或送餐上门。</Text>
+        {meals.map((m, i) => {
+          const meal = MEAL_LABELS[m.meal];
+          return (
+            <View className="canteen-staff__dish" key={m.meal} role="group" aria-label={meal}>
+              <View
+                className={`choice-chips__chip${m.served ? ' choice-chips__chip--selected' : ''}`}
+                role="checkbox"
+                aria-checked={m.served}
+                aria-label={`供应${meal}`}
+                onClick={() => setMeal(i, { served: !m.served })}
+              >
+                <Text className="choice-chips__label">供应{meal}</Text>
+              </View>
+              {m.served ? (
+                <>
+                  <TimeField
+                    label={`${meal}截止订餐`}
+                    value={m.cutoff}
+                    error={mealIssue(i, 'cutoff')}
+                    onChange={(cutoff) => setMeal(i, { cutoff })}
+                  />
+                  <TimeField
+                    label={`${meal}取餐开始`}
+                    value={m.pickupStart}
+                    error={mealIssue(i, 'pickupStart')}
+                    onChange={(pickupStart) => setMeal(i, { pickupStart })}
+                  />
+                  <TimeField
+                    label={`${meal}取餐结束`}
+                    value={m.pickupEnd}
+                    error={mealIssue(i, 'pickupEnd')}
+                    onChange={(pickupEnd) => setMeal(i, { pickupEnd })}
+                  />
+                </>
+              ) : null}
             </View>
-            {m.served ? (
-              <>
-                <TextField
-                  label={`${MEAL_LABELS[m.meal]}截止`}
-                  value={m.cutoff}
-                  placeholder="截止订餐，如 10:00"
-                  onInput={(v) => setMeal(i, { cutoff: v })}
-                />
-                <TextField
-                  label={`${MEAL_LABELS[m.meal]}取餐开始`}
-                  value={m.pickupStart}
-                  placeholder="取餐开始"
-                  onInput={(v) => setMeal(i, { pickupStart: v })}
-                />
-                <TextField
-                  label={`${MEAL_LABELS[m.meal]}取餐结束`}
-                  value={m.pickupEnd}
-                  placeholder="取餐结束"
-                  onInput={(v) => setMeal(i, { pickupEnd: v })}
-                />
-              </>
-            ) : null}
-          </View>
-        ))}
+          );
+        })}
       </View>
       <View className="linli-card">
         <Text className="staff__title">送餐费</Text>
-        <TextField label="送餐费（元）" value={fee} onInput={setFee} placeholder="每单送餐费（元），可为 0" />
-        <TextField
+        <MoneyField
+          label="每单送餐费"
+          hint="可为 0.00"
+          value={fee}
+          onInput={setFee}
+          error={issue('deliveryFee.feeFen')}
+        />
+        <InputField
           label="免送餐费年龄"
+          unit="岁"
+          optional
+          hint="到了这个年龄起免送餐费"
           value={freeFrom}
           type="number"
           onInput={setFreeFrom}
-          placeholder="多少岁起免送餐费（可不填）"
+          error={issue('deliveryFee.freeFromAge')}
         />
       </View>
       <View className="linli-card">
         <Text className="staff__title">助餐补贴（每人每餐一次）</Text>
-        {bands.map((b, i) => (
-          <View className="canteen-staff__dish" key={i} role="group" aria-label={`第${i + 1}档补贴`}>
-            <TextField
-              label={`第${i + 1}档 起始年龄`}
-              value={b.minAge}
-              type="number"
-              placeholder="起始年龄，如 60"
-              onInput={(v) => setBand(i, { minAge: v })}
-            />
-            <TextField
-              label={`第${i + 1}档 截止年龄`}
-              value={b.maxAge}
-              type="number"
-              placeholder="截止年龄（最高一档不填）"
-              onInput={(v) => setBand(i, { maxAge: v })}
-            />
-            <TextField
-              label={`第${i + 1}档 补贴（元）`}
-              value={b.subsidy}
-              placeholder="每餐补贴（元）"
-              onInput={(v) => setBand(i, { subsidy: v })}
-            />
-            <Button size="large" block onClick={() => setBands((all) => all.filter((_, j) => j !== i))}>
-              删除这一档
-            </Button>
-          </View>
-        ))}
+        {bands.map((b, i) => {
+          const n = `第${i + 1}档`;
+          return (
+            <View className="canteen-staff__dish" key={i} role="group" aria-label={`${n}补贴`}>
+              <InputField
+                label={`${n}起始年龄`}
+                unit="岁"
+                value={b.minAge}
+                type="number"
+                error={issue(`subsidyBands.${i}.minAge`)}
+                onInput={(v) => setBand(i, { minAge: v })}
+              />
+              <InputField
+                label={`${n}截止年龄`}
+                unit="岁"
+                optional
+                hint="最高一档不填"
+                value={b.maxAge}
+                type="number"
+                error={issue(`subsidyBands.${i}.maxAge`)}
+                onInput={(v) => setBand(i, { maxAge: v })}
+              />
+              <MoneyField
+                label={`${n}每餐补贴`}
+                value={b.subsidy}
+                error={issue(`subsidyBands.${i}.subsidyFen`)}
+                onInput={(v) => setBand(i, { subsidy: v })}
+              />
+              <Button size="large" block onClick={() => setBands((all) => all.filter((_, j) => j !== i))}>
+                删除{n}
+              </Button>
+            </View>
+          );
+        })}
         <Button
           className="staff__action"
           size="large"
@@ -189,7 +218,15 @@ function SettingsForm({
           再加一档
         </Button>
       </View>
-      {error ? <Text className="canteen-staff__error">{error}</Text> : null}
+      {problem ? (
+        <FormError
+          message={problem}
+          onDismiss={() => {
+            setError(undefined);
+            save.dismiss();
+          }}
+        />
+      ) : null}
       <Button
         className="staff__action"
         type="primary"

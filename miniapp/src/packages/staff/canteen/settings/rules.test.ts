@@ -36,6 +36,6 @@ describe('the canteen settings form', () => {
       ok: false,
       error: '第1档：请填写年龄和补贴金额',
     });
-    expect([yuanInput(300), yuanInput(150), yuanInput(0)]).toEqual(['3', '1.5', '0']);
+    expect([yuanInput(300), yuanInput(150), yuanInput(0)]).toEqual(['3.00', '1.50', '0.00']);
   });
 });

@@ -60,5 +60,5 @@ export function bandsOf(
   return { ok: true, bands };
 }
 
-/** Fen → the yuan text a person edits (300 → "3", 150 → "1.5"). */
-export const yuanInput = (fen: number) => String(fen / 100);
+/** Fen → the yuan text a person edits, two decimals (300 → "3.00", 150 → "1.50"). */
+export const yuanInput = (fen: number) => (fen / 100).toFixed(2);

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { TextField } from '../../../../components/text-field';
+import { InputField } from '../../../../components/input-field';
 import { useCodeCheck } from '../../../../hooks/use-code-check';
 import { useCheckIn, type Attendee } from '../../../../hooks/use-council-staff';
 import { shanghaiClock } from '../../../../utils/session-time';
@@ -31,7 +31,7 @@ export function CheckInPanel({ communityId, sessionId, onCheckedIn }: CheckInPan
         </Button>
       ) : null}
       <View className="council-staff__check">
-        <TextField label="签到码" value={code} maxlength={6} placeholder="如 K7M2QX" onInput={setCode} />
+        <InputField label="签到码" value={code} maxlength={6} placeholder="如 K7M2QX" onInput={setCode} />
         <Button
           className="council-staff__check-button"
           type={canScan ? 'default' : 'primary'}

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { ChoiceChips } from '../../../../components/choice-chips';
 import { DateField } from '../../../../components/date-field';
 import { FormField } from '../../../../components/form-field';
+import { InputField } from '../../../../components/input-field';
 import { PageShell } from '../../../../components/page-shell';
 import { RequestStatus } from '../../../../components/request-status';
 import { TextField } from '../../../../components/text-field';
@@ -14,7 +15,7 @@ import { useScheduleSession, useVenues } from '../../../../hooks/use-council-sta
 import { formatSessionTime, shanghaiDate, shanghaiToIso } from '../../../../utils/session-time';
 import { StaffGate } from '../../components/staff-gate';
 import { CheckChips } from '../components/check-chips';
-import { TimeField } from '../components/time-field';
+import { TimePicker } from '../../../../components/time-field';
 import {
   CUTOFF_CHOICES,
   emptySchedule,
@@ -111,10 +112,10 @@ function Schedule({ communityId }: { communityId: string }) {
           />
         </FormField>
         <FormField label="开始时间" error={shown('start')}>
-          <TimeField label="开始时间" value={draft.start} onChange={(start) => update({ start })} />
+          <TimePicker label="开始时间" value={draft.start} onChange={(start) => update({ start })} />
         </FormField>
         <FormField label="结束时间" error={shown('end')}>
-          <TimeField label="结束时间" value={draft.end} onChange={(end) => update({ end })} />
+          <TimePicker label="结束时间" value={draft.end} onChange={(end) => update({ end })} />
         </FormField>
         {draft.end > draft.start ? (
           <Text className="staff__text" aria-label="议事会时间">
@@ -142,21 +143,18 @@ function Schedule({ communityId }: { communityId: string }) {
             </View>
           ) : null}
         </FormField>
-        <FormField
+        <InputField
           label="现场预留座位"
+          unit="座"
           hint={
             online === undefined ? '留给不用手机的居民现场入座' : `留给不用手机的居民现场入座；可在线预约 ${online} 座`
           }
           error={shown('reservedSeats')}
-        >
-          <TextField
-            label="现场预留座位"
-            type="number"
-            value={draft.reservedSeats}
-            maxlength={3}
-            onInput={(reservedSeats) => update({ reservedSeats })}
-          />
-        </FormField>
+          type="number"
+          value={draft.reservedSeats}
+          maxlength={3}
+          onInput={(reservedSeats) => update({ reservedSeats })}
+        />
         <FormField label="取消截止" hint="过了这个时间，居民不能再在线取消预约">
           <ChoiceChips
             label="取消截止"

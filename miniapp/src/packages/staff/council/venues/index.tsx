@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { FormField } from '../../../../components/form-field';
 import { PageShell } from '../../../../components/page-shell';
 import { RequestStatus } from '../../../../components/request-status';
+import { InputField } from '../../../../components/input-field';
 import { TextField } from '../../../../components/text-field';
 import { useDraftForm } from '../../../../hooks/use-draft-form';
 import { useSaveVenue, useVenues, type Venue } from '../../../../hooks/use-council-staff';
@@ -64,16 +65,17 @@ function VenueForm({
             onInput={(place) => update({ place })}
           />
         </FormField>
-        <FormField label="座位数" hint="场所一共能坐多少人" error={shown('capacity')}>
-          <TextField
-            label="座位数"
-            type="number"
-            value={draft.capacity}
-            maxlength={3}
-            placeholder="如 30"
-            onInput={(capacity) => update({ capacity })}
-          />
-        </FormField>
+        <InputField
+          label="座位数"
+          unit="座"
+          hint="场所一共能坐多少人"
+          error={shown('capacity')}
+          type="number"
+          value={draft.capacity}
+          maxlength={3}
+          placeholder="如 30"
+          onInput={(capacity) => update({ capacity })}
+        />
       </View>
       <View className="staff__buttons">
         <Button className="staff__button" size="large" onClick={() => onDone(false)}>

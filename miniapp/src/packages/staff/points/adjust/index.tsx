@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { ChoiceChips } from '../../../../components/choice-chips';
 import { PageShell } from '../../../../components/page-shell';
 import { RequestStatus } from '../../../../components/request-status';
-import { TextField } from '../../../../components/text-field';
+import { InputField } from '../../../../components/input-field';
 import {
   useAdjustPoints,
   useAudit,
@@ -44,8 +44,7 @@ function VolunteerLedger({
   return (
     <View className="linli-card">
       <Text className="staff__title">余额 {ledger.data.balance} 积分</Text>
-      <Text className="staff-points__label">冲正原因（冲正时必填）</Text>
-      <TextField label="冲正原因" value={reason} onInput={setReason} />
+      <InputField label="冲正原因" hint="冲正时必填" value={reason} onInput={setReason} />
       {ledger.data.entries.map((e) => (
         <View className="staff-points__line" key={e.postingId}>
           <View className="staff-points__row">
@@ -116,10 +115,16 @@ function Adjust({ communityId }: { communityId: string }) {
         <>
           <View className="linli-card">
             <Text className="staff__title">手工调整</Text>
-            <Text className="staff-points__label">积分（扣减填负数）</Text>
-            <TextField label="调整积分" type="number" value={points} placeholder="如 20 或 -20" onInput={setPoints} />
-            <Text className="staff-points__label">原因</Text>
-            <TextField label="调整原因" value={reason} onInput={setReason} />
+            <InputField
+              label="调整积分"
+              unit="积分"
+              hint="扣减填负数，如 -20"
+              value={points}
+              placeholder="如 20 或 -20"
+              error={adjust.fieldIssues('points')}
+              onInput={setPoints}
+            />
+            <InputField label="调整原因" value={reason} error={adjust.fieldIssues('reason')} onInput={setReason} />
             <Button
               className="staff__action"
               type="primary"

@@ -1,0 +1,39 @@
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import './index.css';
+
+interface FormErrorProps {
+  /** What went wrong, in the words the server or the form's check used. */
+  message: string;
+  onDismiss: () => void;
+}
+
+/**
+ * An error that stays on screen until the person taps 知道了: a toast is gone after two seconds,
+ * before an older reader has finished the sentence.
+ */
+export function FormError({ message, onDismiss }: FormErrorProps) {
+  return (
+    <View className="form-error" role="alert">
+      <Text className="form-error__text">{message}</Text>
+      <Button className="form-error__dismiss" size="large" onClick={onDismiss}>
+        知道了
+      </Button>
+    </View>
+  );
+}
+
+/**
+ * What a form shows under its fields: its own check's problem first, else the server's refusal
+ * (a field's refusal shows next to that field instead; the toast said it too).
+ */
+export function problemOf(
+  own: string | undefined,
+  mutation: { error?: { message: string; details?: unknown } },
+): string | undefined {
+  if (own) return own;
+  const error = mutation.error;
+  if (!error) return undefined;
+  const namesFields = Array.isArray(error.details) && error.details.length > 0;
+  return namesFields ? undefined : error.message;
+}
