@@ -419,7 +419,11 @@ describe('check-in codes', () => {
     },
   );
 
-  it.each(['', 'K7M2P', 'K7M2PQR', 'K7M 2PQ'])('refuses the typed code "%s" of the wrong shape', (typed) => {
+  it('accepts a code typed in two groups of three, as it is read aloud', () => {
+    expect(parseCheckinInput('K7M 2PQ', 's1')).toBe('K7M2PQ');
+  });
+
+  it.each(['', 'K7M2P', 'K7M2PQR'])('refuses the typed code "%s" of the wrong shape', (typed) => {
     expect(parseCheckinInput(typed, 's1')).toBeUndefined();
   });
 });
