@@ -109,7 +109,7 @@ export function LiveCode({
         <QrCode text={code.code} label="一次性兑换二维码" />
       </View>
       <Text className="pts__countdown">{seconds} 秒后自动刷新</Text>
-      <Text className="pts__text">商户扫不出来时，请把下面 6 位码念给商户输入：</Text>
+      <Text className="pts__text">商户扫不出来时，请把下面6位码念给商户输入：</Text>
       <Text className="pts__short-code" aria-label="兑换码文字">
         {code.shortCode}
       </Text>

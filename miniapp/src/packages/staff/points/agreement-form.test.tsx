@@ -11,21 +11,28 @@ function typeInto(label: string, value: string) {
   });
 }
 
+/** The phone's date wheel reports the chosen day as `detail.value`; pickers in page order. */
+function pickDate(index: number, value: string) {
+  const picker = document.querySelectorAll('taro-picker-core')[index]!;
+  act(() => {
+    picker.dispatchEvent(new CustomEvent('change', { detail: { value } }));
+  });
+}
+
 beforeEach(() => resetTaroMock());
 
 describe('兑换协议 form', () => {
-  it('labels every field with what it is and its unit (积分, %)', () => {
+  it('labels every field with what it is and its unit (积分, %), and picks dates on the wheel', () => {
     render(<AgreementForm submitLabel="保存协议" pending={false} onSubmit={jest.fn()} />);
-    expect(expectEveryFieldNamedByItsLabel(document).map((f) => f.name)).toEqual([
-      '兑换项目',
-      '所需积分（积分）',
-      '生效日期',
-      '截止日期',
-      '每月积分上限（积分）',
-    ]);
+    const names = () => expectEveryFieldNamedByItsLabel(document).map((f) => (f.unit ? f.name : f.label));
+    expect(names()).toEqual(['兑换项目', '所需积分（积分）', '生效日期', '截止日期', '每月积分上限（积分）']);
+
+    expect(document.querySelectorAll('.date-field[role="button"]')[1]!.getAttribute('aria-label')).toBe(
+      '截止日期：长期有效',
+    );
 
     fireEvent.click(screen.getByRole('radio', { name: /积分抵现/ }));
-    expect(expectEveryFieldNamedByItsLabel(document).map((f) => f.name)).toEqual([
+    expect(names()).toEqual([
       '兑换项目',
       '每元积分（积分）',
       '最多抵扣比例（%）',
@@ -43,16 +50,22 @@ describe('兑换协议 form', () => {
     typeInto('兑换项目', '购物抵现');
     typeInto('每元积分（积分）', '10');
     typeInto('最多抵扣比例（%）', '50');
-    typeInto('生效日期', '2026-12-01');
+    pickDate(0, '2026-12-01');
+    pickDate(1, '2027-06-30');
     typeInto('每月积分上限（积分）', '2000');
     fireEvent.click(screen.getByText('保存协议'));
 
-    expect(onSubmit).toHaveBeenCalledWith({
+    expect(onSubmit).toHaveBeenLastCalledWith({
       offers: [{ offerId: 'offer-1', kind: 'discount', title: '购物抵现', pointsPerYuan: 10, maxSharePercent: 50 }],
       activeFrom: '2026-12-01',
-      activeTo: undefined,
+      activeTo: '2027-06-30',
       monthlyCap: 2000,
     });
+
+    // A chosen end date can be taken back: the agreement then runs with no end.
+    fireEvent.click(screen.getByText('改为长期有效'));
+    fireEvent.click(screen.getByText('保存协议'));
+    expect(onSubmit.mock.calls.at(-1)[0].activeTo).toBeUndefined();
   });
 
   it('edits the first offer of an agreement and keeps the others', () => {

@@ -3,6 +3,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import type { Agreement } from '@linli/shared/contract';
 import { ChoiceChips } from '../../../components/choice-chips';
+import { DateField } from '../../../components/date-field';
 import { FormField } from '../../../components/form-field';
 import { InputField } from '../../../components/input-field';
 import { shanghaiDate } from '../../../utils/session-time';
@@ -23,13 +24,15 @@ const KINDS = [
 /** 兑换协议: one offer (a fixed price in points, or points as cash up to a share), dates and a monthly cap. */
 export function AgreementForm({ initial, submitLabel, pending, onSubmit }: AgreementFormProps) {
   const first = initial?.offers[0];
+  const today = shanghaiDate(new Date().toISOString());
+  const year = Number(today.slice(0, 4));
   const [kind, setKind] = useState<'fixed' | 'discount'>(first?.kind ?? 'fixed');
   const [f, setF] = useState({
     title: first?.title ?? '',
     points: first?.kind === 'fixed' ? String(first.points) : '100',
     perYuan: first?.kind === 'discount' ? String(first.pointsPerYuan) : '10',
     share: first?.kind === 'discount' ? String(first.maxSharePercent) : '50',
-    from: initial?.activeFrom ?? shanghaiDate(new Date().toISOString()),
+    from: initial?.activeFrom ?? today,
     to: initial?.activeTo ?? '',
     cap: initial?.monthlyCap ? String(initial.monthlyCap) : '',
   });
@@ -82,8 +85,33 @@ export function AgreementForm({ initial, submitLabel, pending, onSubmit }: Agree
           />
         </>
       )}
-      <InputField label="生效日期" hint="如 2026-11-01" value={f.from} placeholder="2026-11-01" onInput={set('from')} />
-      <InputField label="截止日期" optional hint="不填则长期有效" value={f.to} onInput={set('to')} />
+      <FormField label="生效日期" hint="从这一天起可以兑换">
+        <DateField
+          label="生效日期"
+          value={f.from}
+          placeholder="选择日期"
+          initial={today}
+          start={`${year - 1}-01-01`}
+          end={`${year + 2}-12-31`}
+          onChange={set('from')}
+        />
+      </FormField>
+      <FormField label="截止日期" optional hint={f.to ? '到这一天为止（含当天）' : '不选则长期有效'}>
+        <DateField
+          label="截止日期"
+          value={f.to}
+          placeholder="长期有效"
+          initial={f.from > today ? f.from : today}
+          start={f.from || today}
+          end={`${year + 5}-12-31`}
+          onChange={set('to')}
+        />
+        {f.to ? (
+          <Button className="staff-points__open-ended" size="normal" onClick={() => set('to')('')}>
+            改为长期有效
+          </Button>
+        ) : null}
+      </FormField>
       <InputField label="每月积分上限" unit="积分" optional type="number" value={f.cap} onInput={set('cap')} />
       <Button className="staff__action" type="primary" size="large" block loading={pending} onClick={submit}>
         {submitLabel}
