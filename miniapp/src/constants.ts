@@ -70,6 +70,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   admin: '管理员',
   street: '街道管理员',
   partner: '共建单位',
+  grid: '网格员',
 };
 
 /** Relations a caregiver may have to a dependent, in the contract's order. */

@@ -34,7 +34,15 @@ function principal(role: Caller): Principal {
   return {
     userId,
     name: role,
-    grants: [{ role, communityId, buildingId: 'b1', merchantId: role === 'merchant' ? 'mch' : undefined }],
+    grants: [
+      {
+        role,
+        communityId,
+        buildingId: 'b1',
+        merchantId: role === 'merchant' ? 'mch' : undefined,
+        gridId: role === 'grid' ? 'g1' : undefined,
+      },
+    ],
   };
 }
 

@@ -13,6 +13,8 @@ export const RoleGrant = lazy(() =>
     streetId: z.optional(z.string()),
     buildingId: z.optional(z.string()),
     merchantId: z.optional(z.string()),
+    /** A grid worker's grid (网格). */
+    gridId: z.optional(z.string()),
     /** A partner unit (共建单位) operator's unit. */
     partnerId: z.optional(z.string()),
     /** A resident's own member record. */

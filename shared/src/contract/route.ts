@@ -11,6 +11,8 @@ export const ROLES = [
   'street',
   /** Partner unit (共建单位) operator: takes on 微心愿 for its community. */
   'partner',
+  /** Grid worker (网格员): visits the households of one grid of a community; one grant per grid. */
+  'grid',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

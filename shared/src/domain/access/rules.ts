@@ -27,7 +27,7 @@ export function mayActInCommunity(
   roles: readonly Role[] | 'authenticated',
   communityId: string,
 ): boolean {
-  if (roles === 'authenticated') roles = ['resident', 'volunteer', 'merchant', 'staff', 'partner'];
+  if (roles === 'authenticated') roles = ['resident', 'volunteer', 'merchant', 'staff', 'partner', 'grid'];
   const communities = communitiesOf(principal, roles);
   return communities === '*' || communities.has(communityId);
 }
