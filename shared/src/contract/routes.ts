@@ -10,6 +10,7 @@ import { onboardingRoutes } from './onboarding';
 import { pointsRoutes } from './points';
 import { moderationRoutes } from './moderation';
 import { privacyRoutes } from './privacy';
+import { rosterRoutes } from './roster';
 
 /** The one route table. Functions, the mini-program client, CDK and OpenAPI all read it. */
 export const routes = {
@@ -24,6 +25,7 @@ export const routes = {
   ...moderationRoutes,
   ...onboardingRoutes,
   ...careRoutes,
+  ...rosterRoutes,
 } as const;
 
 export type Routes = typeof routes;
