@@ -29,7 +29,9 @@ export function useRosterImport(communityId: string) {
       setJob(undefined);
       setPreview(undefined);
       try {
-        setPreview(await api.call('previewRosterImport', { params: { communityId }, body: { fileName, contentBase64 } }));
+        setPreview(
+          await api.call('previewRosterImport', { params: { communityId }, body: { fileName, contentBase64 } }),
+        );
       } catch (e) {
         setError(e as ApiError);
       } finally {
