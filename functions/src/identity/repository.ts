@@ -82,20 +82,27 @@ export async function listDevLogins(): Promise<{ devCode: string; name: string; 
 
 // ── community structure ──────────────────────────────────────────────────────
 
-/** Resolves a building and unit of a community, or BUILDING_NOT_FOUND / COMMUNITY_NOT_FOUND. */
-export async function resolveAddress(p: {
-  communityId: string;
-  buildingId: string;
-  unitId: string;
-  room: string;
-}): Promise<Address> {
+/**
+ * Resolves a building and unit of a community, or BUILDING_NOT_FOUND / COMMUNITY_NOT_FOUND; a
+ * new member (`forNewMember`) cannot be placed in a retired grid, building or unit (BUILDING_RETIRED).
+ */
+export async function resolveAddress(
+  p: { communityId: string; buildingId: string; unitId: string; room: string },
+  options: { forNewMember?: boolean } = {},
+): Promise<Address> {
   const [community, building] = await Promise.all([
     get<{ name: string }>(key.community(p.communityId)),
-    get<{ name: string; units: { id: string; name: string }[] }>(key.building(p.communityId, p.buildingId)),
+    get<{ name: string; gridId: string; retired?: boolean; units: { id: string; name: string; retired?: boolean }[] }>(
+      key.building(p.communityId, p.buildingId),
+    ),
   ]);
   if (!community) throw new DomainError('COMMUNITY_NOT_FOUND');
   const unit = building?.units.find((u) => u.id === p.unitId);
   if (!building || !unit) throw new DomainError('BUILDING_NOT_FOUND');
+  if (options.forNewMember) {
+    const grid = await get<{ retired?: boolean }>(key.grid(p.communityId, building.gridId));
+    if (building.retired || unit.retired || grid?.retired) throw new DomainError('BUILDING_RETIRED');
+  }
   return {
     communityId: p.communityId,
     communityName: community.name,
