@@ -989,6 +989,13 @@ export const clientRoutes = {
     auth: true,
     actingFor: false,
   },
+  getStreetFigures: {
+    method: 'GET',
+    path: '/streets/:streetId/figures',
+    idempotent: false,
+    auth: true,
+    actingFor: false,
+  },
   revealApplicantPhone: {
     method: 'POST',
     path: '/community/:communityId/applications/:applicationId/phone',
