@@ -1,12 +1,14 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { CommunitySwitcher } from '../../components/community-switcher';
 import { EntryCard } from '../../components/entry-card';
 import { LargeTextSwitch } from '../../components/large-text-switch';
 import { PageShell } from '../../components/page-shell';
 import { RequestStatus } from '../../components/request-status';
 import { SUB_PAGES } from '../../constants';
 import { useMe } from '../../hooks/use-me';
+import { mayUseStreetConsole } from '../../hooks/use-street-console';
 import { useUnreadCount } from '../../hooks/use-unread-count';
 import { staffCommunityOf } from '../../services/me';
 import { clearSession } from '../../services/session';
@@ -26,6 +28,7 @@ export default function MinePage() {
   const unread = useUnreadCount();
   const isStaff = me ? staffCommunityOf(me, currentCommunityOf(me)) !== undefined : false;
   const isMerchant = me?.grants.some((grant) => grant.role === 'merchant') ?? false;
+  const isStreet = mayUseStreetConsole(me);
 
   return (
     <PageShell className="mine">
@@ -41,7 +44,16 @@ export default function MinePage() {
             badge={unread > 0 ? badgeText(unread) : undefined}
             onOpen={() => void Taro.navigateTo({ url: SUB_PAGES.messages })}
           />
-          {isStaff || isMerchant ? <Text className="linli-section-title">工作入口</Text> : null}
+          <CommunitySwitcher />
+          {isStaff || isMerchant || isStreet ? <Text className="linli-section-title">工作入口</Text> : null}
+          {isStreet ? (
+            <EntryCard
+              icon="figures"
+              title="街道工作台"
+              description="街道、社区、任命邀请、人员与街道数据"
+              onOpen={() => void Taro.navigateTo({ url: SUB_PAGES.streetConsole })}
+            />
+          ) : null}
           {isStaff ? (
             <EntryCard
               icon="home"

@@ -117,6 +117,12 @@ function Workbench({ communityId }: { communityId: string }) {
       />
 
       <Text className="linli-section-title">网格与楼栋</Text>
+      <EntryCard
+        icon="edit"
+        title="编辑社区结构"
+        description="添加、改名、排序、停用网格、楼栋和单元"
+        onOpen={open(SUB_PAGES.staffStructure)}
+      />
       {data ? (
         <>
           <Stats community={data} />
