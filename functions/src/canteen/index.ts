@@ -1,3 +1,4 @@
 /** The canteen feature's public face: what other features may use of it. */
 export type { CanteenEvent } from './events';
 export { cancelOrder } from './ordering';
+export { missedMealsOn, type MissedMeal } from './missed-meals';

@@ -11,5 +11,6 @@ export * from './privacy';
 export * from './moderation';
 export * from './onboarding';
 export * from './care';
+export * from './care-visits';
 export * from './routes';
 export * from './principal';
