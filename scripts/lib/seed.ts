@@ -406,8 +406,8 @@ export async function seed(client: DynamoDBClient, tableName: string): Promise<{
   // Loaded here, not at the top: jest's global setups import this module without the @linli/shared alias.
   const { postingWrites } = await import('../../functions/src/points/ledger-items');
   try {
-    const { writes } = postingWrites(posting, tableName, { shard: 0 });
-    await doc.send(new TransactWriteCommand({ TransactItems: writes as never }));
+    const writes = postingWrites(posting, tableName, { shard: 0 });
+    await doc.send(new TransactWriteCommand({ TransactItems: writes.map((w) => w.write) as never }));
     written += 1;
   } catch (error) {
     if (!(error instanceof TransactionCanceledException)) throw error;

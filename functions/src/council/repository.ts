@@ -1,17 +1,24 @@
 /** Every DynamoDB read and write of the council feature. */
-import { QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DEFAULT_NO_SHOW_POLICY, MAX_SESSION_HOURS } from '@linli/shared/domain/council/rules';
 import { documentClient, tableName } from '../platform/dynamo';
 import { outboxPut } from '../platform/outbox';
 import type { CouncilEvent as OutboxEvent } from './events';
 import { batchGetItems, getItem, queryIndex, queryPartition, strip } from '../platform/items';
 import type { IdempotencyCompletion } from '../platform/idempotency';
-import { failedConditions, transactWithReply, writeWithReply } from '../platform/transactions';
+import {
+  ConditionsFailed,
+  conditionFailed,
+  named,
+  transact,
+  transactWithReply,
+  writeWithReply,
+  type NamedWrite,
+} from '../platform/transactions';
 import { index, key } from '../table';
 import type { BookingRecord, CouncilSettings, SessionRecord, VenueRecord } from './records';
 
 type Item = Record<string, unknown>;
-type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
 
 const get = <T>(k: { pk: string; sk: string }, consistent = false) => getItem<T>(k, consistent);
 
@@ -142,7 +149,7 @@ export async function createSession(
     );
     return true;
   } catch (error) {
-    if (failedConditions(error)) return false;
+    if (conditionFailed(error)) return false;
     throw error;
   }
 }
@@ -172,7 +179,7 @@ export async function cancelSession(
     );
     return 'cancelled';
   } catch (error) {
-    if (failedConditions(error)) return 'not-scheduled';
+    if (conditionFailed(error)) return 'not-scheduled';
     throw error;
   }
 }
@@ -277,8 +284,8 @@ export async function takePlace(
   completion?: IdempotencyCompletion,
 ): Promise<TakeOutcome> {
   const seat = b.status === 'booked';
-  const items: TransactItems = [
-    {
+  const writes: NamedWrite[] = [
+    named('session', {
       Update: {
         TableName: tableName,
         Key: key.session(b.sessionId),
@@ -299,21 +306,19 @@ export async function takePlace(
           ...(seat ? {} : { ':waitKey': b.waitKey }),
         },
       },
-    },
-    bookingPut(b),
-    codePut(b),
-    outboxPut(event),
-    // The answer a retry replays commits with the booking itself.
-    ...(completion ? [completion] : []),
+    }),
+    named('booking', bookingPut(b)),
+    named('checkin-code', codePut(b)),
+    named('outbox', outboxPut(event)),
   ];
   try {
-    await documentClient.send(new TransactWriteCommand({ TransactItems: items }));
+    // The answer a retry replays commits with the booking itself.
+    await transact(writes, completion);
     return 'taken';
   } catch (error) {
-    const failed = failedConditions(error);
-    if (!failed) throw error;
-    if (failed.some((f) => f.index === 1)) return 'already-booked';
-    if (failed.some((f) => f.index === 2)) return 'code-taken';
+    if (!(error instanceof ConditionsFailed)) throw error;
+    if (error.has('booking')) return 'already-booked';
+    if (error.has('checkin-code')) return 'code-taken';
     return 'session-changed';
   }
 }
@@ -345,20 +350,22 @@ export async function releasePlace(
 ): Promise<ReleaseOutcome> {
   const sessionKey = key.session(b.sessionId);
   const names = { '#status': 'status' };
-  const items: TransactItems = [cancelUpdate(b, at)];
-  if (b.status === 'waitlisted') {
-    items.push({
+  const writes: NamedWrite[] = [named('booking', cancelUpdate(b, at))];
+  const seatsDown = (condition: string, update: string) =>
+    named('session', {
       Update: {
         TableName: tableName,
         Key: sessionKey,
-        UpdateExpression: 'SET waiting = waiting - :one',
-        ConditionExpression: 'waiting > :zero',
+        UpdateExpression: update,
+        ConditionExpression: condition,
         ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
       },
     });
+  if (b.status === 'waitlisted') {
+    writes.push(seatsDown('waiting > :zero', 'SET waiting = waiting - :one'));
   } else if (promote) {
-    items.push(
-      {
+    writes.push(
+      named('promoted', {
         Update: {
           TableName: tableName,
           Key: key.booking(promote.sessionId, promote.memberId),
@@ -372,36 +379,19 @@ export async function releasePlace(
             ':id': promote.bookingId,
           },
         },
-      },
-      {
-        Update: {
-          TableName: tableName,
-          Key: sessionKey,
-          UpdateExpression: 'SET waiting = waiting - :one',
-          ConditionExpression: 'waiting > :zero',
-          ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
-        },
-      },
+      }),
+      seatsDown('waiting > :zero', 'SET waiting = waiting - :one'),
     );
   } else {
-    items.push({
-      Update: {
-        TableName: tableName,
-        Key: sessionKey,
-        UpdateExpression: 'SET booked = booked - :one',
-        ConditionExpression: 'waiting = :zero AND booked > :zero',
-        ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
-      },
-    });
+    writes.push(seatsDown('waiting = :zero AND booked > :zero', 'SET booked = booked - :one'));
   }
-  for (const event of events) items.push(outboxPut(event));
+  for (const event of events) writes.push(named('outbox', outboxPut(event)));
   try {
-    await transactWithReply(items, completion);
+    await transact(writes, completion);
     return 'released';
   } catch (error) {
-    const failed = failedConditions(error);
-    if (!failed) throw error;
-    return failed.some((f) => f.index === 0) ? 'booking-changed' : 'session-changed';
+    if (!(error instanceof ConditionsFailed)) throw error;
+    return error.has('booking') ? 'booking-changed' : 'session-changed';
   }
 }
 
@@ -445,7 +435,7 @@ export async function markAttended(
     );
     return true;
   } catch (error) {
-    if (failedConditions(error)) return false;
+    if (conditionFailed(error)) return false;
     throw error;
   }
 }

@@ -11,9 +11,17 @@ import { outboxPut } from '../platform/outbox';
 import type { PointsEvent as OutboxEvent } from './events';
 import { withOptimisticRetry } from '../platform/retry';
 import type { IdempotencyCompletion } from '../platform/idempotency';
-import { failedConditions, transactWithReply, writeWithReply } from '../platform/transactions';
+import {
+  ConditionsFailed,
+  conditionFailed,
+  named,
+  transact,
+  transactWithReply,
+  writeWithReply,
+  type NamedWrite,
+} from '../platform/transactions';
 import { index, key } from '../table';
-import { ISSUANCE_SHARDS, postingWrites } from './ledger-items';
+import { ISSUANCE_SHARDS, POSTING_WRITE, postingWrites } from './ledger-items';
 import {
   DEFAULT_POINTS_SETTINGS,
   type ActivityRecord,
@@ -26,7 +34,6 @@ import {
 } from './records';
 
 type Item = Record<string, unknown>;
-type Write = Record<string, unknown>;
 
 // ── the ledger ───────────────────────────────────────────────────────────────
 
@@ -35,8 +42,8 @@ export type PostOutcome =
   | { outcome: 'duplicate' }
   | { outcome: 'insufficient'; account: string }
   | { outcome: 'cap' }
-  /** One of the caller's own writes failed its condition (index into `extra`). */
-  | { outcome: 'extra-failed'; index: number };
+  /** One of the caller's own writes failed its condition (its name among `extra`). */
+  | { outcome: 'extra-failed'; name: string };
 
 /**
  * Appends a posting in one transaction with its entries, the balances, the month figures, the
@@ -45,38 +52,44 @@ export type PostOutcome =
  */
 export async function post(
   p: PostingRecord,
-  options: { merchantCap?: number; extra?: Write[]; events?: OutboxEvent[]; completion?: IdempotencyCompletion } = {},
+  options: {
+    merchantCap?: number;
+    /** The caller's own writes, each named with the `extra:` prefix. */
+    extra?: NamedWrite[];
+    events?: OutboxEvent[];
+    completion?: IdempotencyCompletion;
+  } = {},
 ): Promise<PostOutcome> {
   const shard = Math.floor(Math.random() * ISSUANCE_SHARDS);
-  const { writes, layout } = postingWrites(p, tableName, { shard, merchantCap: options.merchantCap });
-  const extraStart = writes.length;
-  const items = [...writes, ...(options.extra ?? []), ...(options.events ?? []).map((e) => outboxPut(e))];
+  const writes = [
+    ...postingWrites(p, tableName, { shard, merchantCap: options.merchantCap }),
+    ...(options.extra ?? []),
+    ...(options.events ?? []).map((e) => named('outbox', outboxPut(e))),
+  ];
   // Transactions that collide on a balance are tried again (with backoff); conditions decide the rest.
   return withOptimisticRetry(async () => {
     try {
-      await transactWithReply(items as never, options.completion);
+      await transact(writes, options.completion);
       return { outcome: 'posted' } as const;
     } catch (error) {
-      const failed = failedConditions(error);
-      if (!failed) throw error;
-      return outcomeOf(failed, layout, extraStart);
+      if (!(error instanceof ConditionsFailed)) throw error;
+      return outcomeOf(error);
     }
   }, 20);
 }
 
-function outcomeOf(
-  failed: { index: number }[],
-  layout: ReturnType<typeof postingWrites>['layout'],
-  extraStart: number,
-): PostOutcome {
-  const at = new Set(failed.map((f) => f.index));
-  if (at.has(layout.posting)) return { outcome: 'duplicate' };
-  for (const [account, i] of layout.balances) if (at.has(i)) return { outcome: 'insufficient', account };
-  if (layout.merchantMonth !== undefined && at.has(layout.merchantMonth)) return { outcome: 'cap' };
-  const extra = failed.find((f) => f.index >= extraStart);
-  if (extra) return { outcome: 'extra-failed', index: extra.index - extraStart };
-  throw new Error(`posting failed its conditions at ${failed.map((f) => f.index).join(',')}`);
+function outcomeOf(failed: ConditionsFailed): PostOutcome {
+  if (failed.has(POSTING_WRITE.posting)) return { outcome: 'duplicate' };
+  const balance = failed.hasPrefix(POSTING_WRITE.balance);
+  if (balance) return { outcome: 'insufficient', account: balance.slice(POSTING_WRITE.balance.length) };
+  if (failed.has(POSTING_WRITE.merchantMonth)) return { outcome: 'cap' };
+  const extra = failed.hasPrefix(EXTRA);
+  if (extra) return { outcome: 'extra-failed', name: extra };
+  throw new Error(`posting failed its conditions: ${[...failed.failed.keys()].join(', ')}`);
 }
+
+/** Prefix of the names of a caller's own writes in a posting's transaction. */
+export const EXTRA = 'extra:';
 
 export const getPostingByKey = (communityId: string, postingKey: string) =>
   getItem<PostingRecord>(key.posting(communityId, postingKey), true);
@@ -143,9 +156,9 @@ export const listAudit = (communityId: string) =>
   queryIndex<PostingRecord>('gsi1', index.pointsAudit(communityId), { newestFirst: true, limit: 200 });
 
 /** The writes that mark a posting and its entries reversed, to go with the reversal. */
-export function markReversedWrites(original: PostingRecord, reversalId: string): Write[] {
+export function markReversedWrites(original: PostingRecord, reversalId: string): NamedWrite[] {
   return [
-    {
+    named(`${EXTRA}original-unreversed`, {
       Update: {
         TableName: tableName,
         Key: key.posting(original.communityId, original.postingKey),
@@ -153,15 +166,17 @@ export function markReversedWrites(original: PostingRecord, reversalId: string):
         ConditionExpression: 'attribute_not_exists(reversedBy)',
         ExpressionAttributeValues: { ':r': reversalId },
       },
-    },
-    ...original.entries.map((e) => ({
-      Update: {
-        TableName: tableName,
-        Key: key.pointsEntry(original.communityId, e.account, original.month, original.postedAt, original.postingId),
-        UpdateExpression: 'SET reversed = :yes',
-        ExpressionAttributeValues: { ':yes': true },
-      },
-    })),
+    }),
+    ...original.entries.map((e) =>
+      named(`${EXTRA}entry-reversed:${e.account}`, {
+        Update: {
+          TableName: tableName,
+          Key: key.pointsEntry(original.communityId, e.account, original.month, original.postedAt, original.postingId),
+          UpdateExpression: 'SET reversed = :yes',
+          ExpressionAttributeValues: { ':yes': true },
+        },
+      }),
+    ),
   ];
 }
 
@@ -211,10 +226,12 @@ export async function joinVolunteers(
 ): Promise<'joined' | 'already' | 'no-user'> {
   const grant: RoleGrant = { role: 'volunteer', communityId: v.communityId };
   try {
-    await transactWithReply(
+    await transact(
       [
-        { Put: { TableName: tableName, Item: volunteerItem(v), ConditionExpression: 'attribute_not_exists(pk)' } },
-        {
+        named('volunteer', {
+          Put: { TableName: tableName, Item: volunteerItem(v), ConditionExpression: 'attribute_not_exists(pk)' },
+        }),
+        named('user', {
           Update: {
             TableName: tableName,
             Key: key.user(v.userId),
@@ -222,15 +239,14 @@ export async function joinVolunteers(
             ConditionExpression: 'attribute_exists(pk)',
             ExpressionAttributeValues: { ':grant': [grant] },
           },
-        },
+        }),
       ],
       completion,
     );
     return 'joined';
   } catch (error) {
-    const failed = failedConditions(error);
-    if (!failed) throw error;
-    return failed.some((f) => f.index === 0) ? 'already' : 'no-user';
+    if (!(error instanceof ConditionsFailed)) throw error;
+    return error.has('volunteer') ? 'already' : 'no-user';
   }
 }
 
@@ -292,9 +308,9 @@ export async function signUp(
   completion?: IdempotencyCompletion,
 ): Promise<'taken' | 'already' | 'full-or-closed'> {
   try {
-    await transactWithReply(
+    await transact(
       [
-        {
+        named('slot', {
           Update: {
             TableName: tableName,
             Key: key.activity(s.activityId),
@@ -302,16 +318,17 @@ export async function signUp(
             ConditionExpression: 'signedUp < slots AND endsAt > :now',
             ExpressionAttributeValues: { ':one': 1, ':now': now },
           },
-        },
-        { Put: { TableName: tableName, Item: signupItem(s), ConditionExpression: 'attribute_not_exists(pk)' } },
+        }),
+        named('signup', {
+          Put: { TableName: tableName, Item: signupItem(s), ConditionExpression: 'attribute_not_exists(pk)' },
+        }),
       ],
       completion,
     );
     return 'taken';
   } catch (error) {
-    const failed = failedConditions(error);
-    if (!failed) throw error;
-    return failed.some((f) => f.index === 1) ? 'already' : 'full-or-closed';
+    if (!(error instanceof ConditionsFailed)) throw error;
+    return error.has('signup') ? 'already' : 'full-or-closed';
   }
 }
 
@@ -342,9 +359,13 @@ export async function advanceSignup(
 }
 
 /** The writes that mark hours confirmed and count them for 志愿之星, to go with the award's posting. */
-export function confirmHoursWrites(next: SignupRecord, month: string, volunteer: VolunteerRecord | undefined): Write[] {
+export function confirmHoursWrites(
+  next: SignupRecord,
+  month: string,
+  volunteer: VolunteerRecord | undefined,
+): NamedWrite[] {
   return [
-    {
+    named(`${EXTRA}signup-checked-out`, {
       Put: {
         TableName: tableName,
         Item: signupItem(next),
@@ -352,8 +373,8 @@ export function confirmHoursWrites(next: SignupRecord, month: string, volunteer:
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':out': 'checked_out' },
       },
-    },
-    {
+    }),
+    named(`${EXTRA}star-minutes`, {
       Update: {
         TableName: tableName,
         Key: key.volunteerStar(next.communityId, month, next.userId),
@@ -367,7 +388,7 @@ export function confirmHoursWrites(next: SignupRecord, month: string, volunteer:
           ':min': next.confirmedMinutes ?? 0,
         },
       },
-    },
+    }),
   ];
 }
 
@@ -420,7 +441,7 @@ export async function createMerchant(
     );
     return true;
   } catch (error) {
-    if (failedConditions(error)) return false;
+    if (conditionFailed(error)) return false;
     throw error;
   }
 }
