@@ -10,7 +10,9 @@ const SERVED = new Set(['picked_up', 'delivered', 'received']);
 export async function mealMonthFigures(communityId: string, month: string) {
   const canteens = await listCanteens(communityId);
   const orders = (
-    await Promise.all(canteens.map((c) => listCanteenOrdersBetween(communityId, c.canteenId, `${month}-01`, `${month}-31`)))
+    await Promise.all(
+      canteens.map((c) => listCanteenOrdersBetween(communityId, c.canteenId, `${month}-01`, `${month}-31`)),
+    )
   ).flat();
   const active = orders.filter((o) => o.status !== 'cancelled');
   return {

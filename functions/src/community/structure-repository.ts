@@ -127,7 +127,8 @@ export async function writeOrder(keys: { pk: string; sk: string }[]): Promise<vo
       }),
     );
   } catch (error) {
-    if ((error as { name?: string }).name === 'TransactionCanceledException') throw new DomainError('STRUCTURE_CHANGED');
+    if ((error as { name?: string }).name === 'TransactionCanceledException')
+      throw new DomainError('STRUCTURE_CHANGED');
     throw error;
   }
 }

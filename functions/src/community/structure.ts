@@ -109,7 +109,8 @@ export async function updateGrid(
   if ((grid.version ?? 0) !== change.expectedVersion) throw new DomainError('STRUCTURE_CHANGED');
   if (change.name !== undefined && !sameName(change.name, grid.name)) {
     const grids = await repo.listGrids(communityId);
-    if (grids.some((g) => g.id !== gridId && sameName(g.name, change.name!))) throw new DomainError('STRUCTURE_NAME_TAKEN');
+    if (grids.some((g) => g.id !== gridId && sameName(g.name, change.name!)))
+      throw new DomainError('STRUCTURE_NAME_TAKEN');
   }
   const next: GridItemRecord = drop({
     ...grid,
@@ -164,7 +165,8 @@ export async function updateBuilding(
   }
   if (change.name !== undefined && !sameName(change.name, building.name)) {
     const all = await repo.listBuildings(communityId);
-    if (all.some((b) => b.id !== buildingId && sameName(b.name, change.name!))) throw new DomainError('STRUCTURE_NAME_TAKEN');
+    if (all.some((b) => b.id !== buildingId && sameName(b.name, change.name!)))
+      throw new DomainError('STRUCTURE_NAME_TAKEN');
   }
   const next: BuildingItemRecord = drop({
     ...building,

@@ -431,7 +431,11 @@ export async function countVerifiedMembers(communityId: string, before: string):
         KeyConditionExpression: '#pk = :pk',
         FilterExpression: '#status = :verified AND #createdAt < :before',
         ExpressionAttributeNames: { '#pk': GSI.gsi1.partitionKey, '#status': 'status', '#createdAt': 'createdAt' },
-        ExpressionAttributeValues: { ':pk': index.communityMembers(communityId), ':verified': 'verified', ':before': before },
+        ExpressionAttributeValues: {
+          ':pk': index.communityMembers(communityId),
+          ':verified': 'verified',
+          ':before': before,
+        },
         Select: 'COUNT',
         ExclusiveStartKey: startKey,
       }),

@@ -318,7 +318,12 @@ export const onboardingRoutes = {
     schemas: () => ({
       params: streetParams(),
       query: z.strictObject({ month: z.optional(Month()) }),
-      response: z.object({ streetId: Id(), streetName: z.string(), month: z.string(), communities: z.array(CommunityMonthFigures()) }),
+      response: z.object({
+        streetId: Id(),
+        streetName: z.string(),
+        month: z.string(),
+        communities: z.array(CommunityMonthFigures()),
+      }),
     }),
   }),
   revealApplicantPhone: defineRoute({

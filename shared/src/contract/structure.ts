@@ -141,9 +141,7 @@ export const structureRoutes = {
         gridId: Id(),
         name: Name(20, '请填写楼栋名称'),
         ...BuildingFields,
-        units: z.optional(
-          z.array(Name(10, '请填写单元名称')).check(z.maxLength(30, '一次最多添加 30 个单元')),
-        ),
+        units: z.optional(z.array(Name(10, '请填写单元名称')).check(z.maxLength(30, '一次最多添加 30 个单元'))),
       }),
       response: StructureBuilding(),
     }),

@@ -40,7 +40,13 @@ export function CreateStreetForm({ onCreated }: { onCreated: () => void }) {
   return (
     <View className="linli-card" role="group" aria-label="新建街道">
       <Text className="street__name">新建街道（乡镇）</Text>
-      <InputField label="所在城市" value={city} onInput={setCity} placeholder="如 银川市" error={create.fieldErrors.city} />
+      <InputField
+        label="所在城市"
+        value={city}
+        onInput={setCity}
+        placeholder="如 银川市"
+        error={create.fieldErrors.city}
+      />
       <InputField
         label="所在区县"
         value={district}
@@ -56,7 +62,14 @@ export function CreateStreetForm({ onCreated }: { onCreated: () => void }) {
         error={create.fieldErrors.name}
       />
       <Problem of={create} onDismiss={create.dismiss} />
-      <Button className="street__submit" type="primary" size="large" block loading={create.pending} onClick={() => void submit()}>
+      <Button
+        className="street__submit"
+        type="primary"
+        size="large"
+        block
+        loading={create.pending}
+        onClick={() => void submit()}
+      >
         新建街道
       </Button>
     </View>
@@ -93,10 +106,21 @@ function InviteForm({
         onInput={setInviteeName}
         placeholder="真实姓名"
         hint="邀请码 72 小时内有效，只能用一次"
-        error={(error?.details as { path?: string; message?: string }[] | undefined)?.find((d) => d.path === 'body.inviteeName')?.message}
+        error={
+          (error?.details as { path?: string; message?: string }[] | undefined)?.find(
+            (d) => d.path === 'body.inviteeName',
+          )?.message
+        }
       />
       <Problem of={{ error }} onDismiss={dismiss} />
-      <Button className="street__submit" type="primary" size="large" block loading={pending} onClick={() => void submit()}>
+      <Button
+        className="street__submit"
+        type="primary"
+        size="large"
+        block
+        loading={pending}
+        onClick={() => void submit()}
+      >
         {button}
       </Button>
       {made ? <InviteCard invite={made} /> : null}
@@ -142,7 +166,13 @@ export function CreateCommunityForm({ streetId, onCreated }: { streetId: string;
   return (
     <View className="linli-card" role="group" aria-label="新建社区">
       <Text className="street__name">新建社区</Text>
-      <InputField label="社区名称" value={name} onInput={setName} placeholder="如 新华苑社区" error={create.fieldErrors.name} />
+      <InputField
+        label="社区名称"
+        value={name}
+        onInput={setName}
+        placeholder="如 新华苑社区"
+        error={create.fieldErrors.name}
+      />
       <InputField
         label="社区地址"
         value={address}
@@ -151,7 +181,14 @@ export function CreateCommunityForm({ streetId, onCreated }: { streetId: string;
         error={create.fieldErrors.address}
       />
       <Problem of={create} onDismiss={create.dismiss} />
-      <Button className="street__submit" type="primary" size="large" block loading={create.pending} onClick={() => void submit()}>
+      <Button
+        className="street__submit"
+        type="primary"
+        size="large"
+        block
+        loading={create.pending}
+        onClick={() => void submit()}
+      >
         新建社区
       </Button>
     </View>
@@ -198,7 +235,14 @@ export function CommunityRow({
           <InputField label="社区名称" value={name} onInput={setName} error={update.fieldErrors.name} />
           <InputField label="社区地址" value={address} onInput={setAddress} error={update.fieldErrors.address} />
           <Problem of={update} onDismiss={update.dismiss} />
-          <Button className="street__submit" type="primary" size="large" block loading={update.pending} onClick={() => void save()}>
+          <Button
+            className="street__submit"
+            type="primary"
+            size="large"
+            block
+            loading={update.pending}
+            onClick={() => void save()}
+          >
             保存
           </Button>
         </View>

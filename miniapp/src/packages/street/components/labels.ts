@@ -7,13 +7,15 @@ export const INVITE_ROLE_NAMES: Record<ConsoleInvite['role'], string> = {
   staff: '社区工作人员',
 };
 
-export const INVITE_STATUS: Record<ConsoleInvite['status'], { text: string; tone: 'ok' | 'waiting' | 'bad' | 'neutral' }> =
-  {
-    open: { text: '待接受', tone: 'waiting' },
-    used: { text: '已接受', tone: 'ok' },
-    revoked: { text: '已撤销', tone: 'neutral' },
-    expired: { text: '已过期', tone: 'bad' },
-  };
+export const INVITE_STATUS: Record<
+  ConsoleInvite['status'],
+  { text: string; tone: 'ok' | 'waiting' | 'bad' | 'neutral' }
+> = {
+  open: { text: '待接受', tone: 'waiting' },
+  used: { text: '已接受', tone: 'ok' },
+  revoked: { text: '已撤销', tone: 'neutral' },
+  expired: { text: '已过期', tone: 'bad' },
+};
 
 export const AUDIT_ACTIONS: Record<AuditEntry['action'], string> = {
   invited: '发出邀请',

@@ -47,7 +47,9 @@ export function StreetGate({ streetId, children }: StreetGateProps) {
     return (
       <View className="linli-card">
         <Text className="street__name">仅供街道管理员使用</Text>
-        <Text className="street__text linli-muted">您的账号没有街道或平台的管理职务。如收到任命邀请，请先在“我的”里接受。</Text>
+        <Text className="street__text linli-muted">
+          您的账号没有街道或平台的管理职务。如收到任命邀请，请先在“我的”里接受。
+        </Text>
       </View>
     );
   }

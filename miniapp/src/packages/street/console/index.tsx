@@ -45,7 +45,9 @@ function Streets() {
 function Street({ streetId, admin }: { streetId: string; admin: boolean }) {
   const overview = useStreetOverview(streetId);
   if (!overview.data) {
-    return <RequestStatus what="街道信息" loading={overview.loading} error={overview.error} onRetry={overview.reload} />;
+    return (
+      <RequestStatus what="街道信息" loading={overview.loading} error={overview.error} onRetry={overview.reload} />
+    );
   }
   const { street, items } = overview.data;
   return (
@@ -84,9 +86,7 @@ export default function StreetConsolePage() {
   return (
     <PageShell className="street">
       <StreetGate streetId={params.streetId}>
-        {({ admin, streetId }) =>
-          streetId ? <Street streetId={streetId} admin={admin} /> : <Streets />
-        }
+        {({ admin, streetId }) => (streetId ? <Street streetId={streetId} admin={admin} /> : <Streets />)}
       </StreetGate>
     </PageShell>
   );

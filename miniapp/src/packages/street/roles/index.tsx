@@ -93,7 +93,12 @@ function Invites({ streetId, onChanged }: { streetId: string; onChanged: () => v
       {invites.data.items.map((invite) => {
         const status = INVITE_STATUS[invite.status];
         return (
-          <View className="street__list-item" key={invite.code} role="group" aria-label={`给 ${invite.inviteeName} 的邀请`}>
+          <View
+            className="street__list-item"
+            key={invite.code}
+            role="group"
+            aria-label={`给 ${invite.inviteeName} 的邀请`}
+          >
             <View className="street__row">
               <Text className="street__name">{invite.inviteeName}</Text>
               <StatusTag tone={status.tone}>{status.text}</StatusTag>
@@ -121,7 +126,8 @@ function Invites({ streetId, onChanged }: { streetId: string; onChanged: () => v
 
 function Audit({ streetId }: { streetId: string }) {
   const audit = useRoleAudit(streetId);
-  if (!audit.data) return <RequestStatus what="任免记录" loading={audit.loading} error={audit.error} onRetry={audit.reload} />;
+  if (!audit.data)
+    return <RequestStatus what="任免记录" loading={audit.loading} error={audit.error} onRetry={audit.reload} />;
   return (
     <View className="linli-card">
       {audit.data.items.length === 0 ? <Text className="street__text">还没有任免记录</Text> : null}
