@@ -63,6 +63,19 @@ export const SUB_PAGES = {
   staffCanteenOrderFor: '/packages/staff/canteen/order-for/index',
   staffCanteenDelivery: '/packages/staff/canteen/delivery/index',
   staffCanteenSettings: '/packages/staff/canteen/settings/index',
+  careWall: '/packages/care/wall/index',
+  carePost: '/packages/care/post/index',
+  careMine: '/packages/care/mine/index',
+  careWish: '/packages/care/wish/index',
+  careClaims: '/packages/care/claims/index',
+  careBind: '/packages/care/bind/index',
+  staffCare: '/packages/staff/care/index',
+  staffCareReview: '/packages/staff/care/review/index',
+  staffCareOverview: '/packages/staff/care/overview/index',
+  staffCareSettings: '/packages/staff/care/settings/index',
+  staffCarePartners: '/packages/staff/care/partners/index',
+  staffCareTags: '/packages/staff/care/tags/index',
+  staffCarePostFor: '/packages/staff/care/post-for/index',
 } as const;
 
 /** Roles as people call them. */

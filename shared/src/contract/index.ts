@@ -12,5 +12,6 @@ export * from './moderation';
 export * from './onboarding';
 export * from './structure';
 export * from './care';
+export * from './care-visits';
 export * from './routes';
 export * from './principal';

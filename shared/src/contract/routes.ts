@@ -2,6 +2,7 @@ import type { RouteDef } from './route';
 import { agendaRoutes } from './agenda';
 import { canteenRoutes } from './canteen';
 import { careRoutes } from './care';
+import { careVisitRoutes } from './care-visits';
 import { communityRoutes } from './community';
 import { councilRoutes } from './council';
 import { identityRoutes } from './identity';
@@ -26,6 +27,7 @@ export const routes = {
   ...moderationRoutes,
   ...onboardingRoutes,
   ...careRoutes,
+  ...careVisitRoutes,
 } as const;
 
 export type Routes = typeof routes;
