@@ -169,6 +169,39 @@ describe('community structure editor', () => {
     expect(apply.body.error.code).toBe('BUILDING_RETIRED');
   });
 
+  it('renames and retires a grid: the new name shows publicly and its buildings take no new applications', async () => {
+    const p = await freshCommunity();
+    const renamed = await write(p, 'PATCH', '/grids/g1', { expectedVersion: 0, name: '东区网格', leader: '马玉兰' });
+    expect(renamed.status).toBe(200);
+    const retired = await write(p, 'PATCH', '/grids/g1', { expectedVersion: renamed.body.version, retired: true });
+    expect(retired.body).toEqual(
+      expect.objectContaining({ name: '东区网格', leader: '马玉兰', retired: true, version: 2 }),
+    );
+    expect((await publicView(p.communityId)).grids[0]).toEqual(
+      expect.objectContaining({ name: '东区网格', retired: true }),
+    );
+
+    const newcomer = await newWechatUser(api, 'apply');
+    const apply = await api.call<any>('POST', '/memberships', {
+      token: newcomer.accessToken,
+      body: {
+        communityId: p.communityId,
+        buildingId: 'b2',
+        unitId: 'u1',
+        room: '502',
+        realName: '钱小芳',
+        birthDate: '1975-03-01',
+        phone: '13800138001',
+      },
+      headers: idem(),
+    });
+    expect(apply.status).toBe(409);
+    expect(apply.body.error.code).toBe('BUILDING_RETIRED');
+    const addToRetired = await write(p, 'POST', '/buildings', { gridId: 'g1', name: '12号楼' });
+    expect(addToRetired.status).toBe(409);
+    expect(addToRetired.body.error.code).toBe('GRID_RETIRED');
+  });
+
   it('deletes an empty unit and an empty building', async () => {
     const p = await freshCommunity();
     const { building } = await gridWithBuilding(p);
