@@ -26,6 +26,7 @@ export default function MinePage() {
   const unread = useUnreadCount();
   const isStaff = me ? staffCommunityOf(me, currentCommunityOf(me)) !== undefined : false;
   const isMerchant = me?.grants.some((grant) => grant.role === 'merchant') ?? false;
+  const isGridWorker = me?.grants.some((grant) => grant.role === 'grid') ?? false;
 
   return (
     <PageShell className="mine">
@@ -41,7 +42,15 @@ export default function MinePage() {
             badge={unread > 0 ? badgeText(unread) : undefined}
             onOpen={() => void Taro.navigateTo({ url: SUB_PAGES.messages })}
           />
-          {isStaff || isMerchant ? <Text className="linli-section-title">工作入口</Text> : null}
+          {isStaff || isMerchant || isGridWorker ? <Text className="linli-section-title">工作入口</Text> : null}
+          {isGridWorker ? (
+            <EntryCard
+              icon="home"
+              title="我的网格"
+              description="住户名单、超期未探访的老人、记录探访"
+              onOpen={() => void Taro.navigateTo({ url: SUB_PAGES.gridHome })}
+            />
+          ) : null}
           {isStaff ? (
             <EntryCard
               icon="home"

@@ -95,6 +95,13 @@ function Workbench({ communityId }: { communityId: string }) {
         description="发布菜单、后厨备餐、取餐核销、电话代订、日结"
         onOpen={open(SUB_PAGES.staffCanteen)}
       />
+      <Text className="linli-section-title">网格关怀</Text>
+      <EntryCard
+        icon="members"
+        title="网格探访"
+        description="超期未探访的老人、网格员、探访间隔"
+        onOpen={open(SUB_PAGES.staffGrid)}
+      />
       <Text className="linli-section-title">档案管理</Text>
       <EntryCard
         icon="register"
