@@ -11,10 +11,12 @@ import { onboardingRoutes } from './onboarding';
 import { pointsRoutes } from './points';
 import { moderationRoutes } from './moderation';
 import { privacyRoutes } from './privacy';
+import { structureRoutes } from './structure';
 
 /** The one route table. Functions, the mini-program client, CDK and OpenAPI all read it. */
 export const routes = {
   ...communityRoutes,
+  ...structureRoutes,
   ...identityRoutes,
   ...councilRoutes,
   ...agendaRoutes,

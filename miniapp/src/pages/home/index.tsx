@@ -27,6 +27,7 @@ const ENTRIES = [
   { icon: 'message', title: '邻里议题', description: '身边的事提出来，办得怎样晒出来', url: SUB_PAGES.agenda },
   { icon: 'canteen', title: '长者食堂', description: '订餐与助餐补贴', url: TAB_PAGES.canteen },
   { icon: 'gift', title: '邻里积分', description: '参与社区活动攒积分', url: TAB_PAGES.points },
+  { icon: 'star', title: '微心愿', description: '许个小心愿，邻居和共建单位帮您圆梦', url: SUB_PAGES.careWall },
   { icon: 'members', title: '我的', description: '大字模式与个人设置', url: TAB_PAGES.mine },
 ] as const;
 

@@ -26,6 +26,7 @@ export default function MinePage() {
   const unread = useUnreadCount();
   const isStaff = me ? staffCommunityOf(me, currentCommunityOf(me)) !== undefined : false;
   const isMerchant = me?.grants.some((grant) => grant.role === 'merchant') ?? false;
+  const isPartner = me?.grants.some((grant) => grant.role === 'partner' && grant.partnerId) ?? false;
   const isGridWorker = me?.grants.some((grant) => grant.role === 'grid') ?? false;
 
   return (
@@ -42,7 +43,9 @@ export default function MinePage() {
             badge={unread > 0 ? badgeText(unread) : undefined}
             onOpen={() => void Taro.navigateTo({ url: SUB_PAGES.messages })}
           />
-          {isStaff || isMerchant || isGridWorker ? <Text className="linli-section-title">工作入口</Text> : null}
+          {isStaff || isMerchant || isPartner || isGridWorker ? (
+            <Text className="linli-section-title">工作入口</Text>
+          ) : null}
           {isGridWorker ? (
             <EntryCard
               icon="home"
@@ -67,12 +70,28 @@ export default function MinePage() {
               onOpen={() => void Taro.navigateTo({ url: SUB_PAGES.merchantCenter })}
             />
           ) : null}
+          {isPartner ? (
+            <EntryCard
+              icon="partner"
+              title="共建单位认领心愿"
+              description="心愿墙上定向给本单位的心愿，认领与送达"
+              onOpen={() => void Taro.navigateTo({ url: SUB_PAGES.careWall })}
+            />
+          ) : null}
           <EntryCard
             icon="mail"
             title="接受任命邀请"
             description="街道或社区发来的 8 位邀请码"
             onOpen={() => void Taro.navigateTo({ url: SUB_PAGES.invite })}
           />
+          {isPartner ? null : (
+            <EntryCard
+              icon="partner"
+              title="共建单位绑定"
+              description="共建单位经办人输入社区给的邀请码"
+              onOpen={() => void Taro.navigateTo({ url: SUB_PAGES.careBind })}
+            />
+          )}
           <Text className="linli-section-title">居民认证</Text>
           <Membership me={me} />
           {me.member ? (
