@@ -46,6 +46,8 @@ const QUERY: Record<string, string> = {
   'packages/staff/canteen/publish/index': `canteenId=canteen-1&date=${tomorrow}&meal=dinner`,
   'packages/staff/points/activity/index': 'activityId=activity-demo-1',
   'packages/points/redeem/index': 'merchantId=merchant-1&offerId=haircut',
+  'packages/grid/person/index': 'communityId=anjuyuan&memberId=m-sun-guilan',
+  'packages/grid/visit/index': `communityId=anjuyuan&memberId=m-sun-guilan&name=${encodeURIComponent('孙桂兰')}`,
 };
 
 const RESIDENT_PAGES = [
@@ -102,6 +104,10 @@ const VISITS: { who: string; pages: string[] }[] = [
   { who: '张伟', pages: VOLUNTEER_PAGES },
   { who: '马师傅', pages: ['pages/home/index', 'packages/merchant/center/index'] },
   { who: '刘晶', pages: ['pages/home/index', ...STAFF_PAGES] },
+  {
+    who: '赵红梅',
+    pages: ['pages/home/index', 'pages/mine/index', ...allPages().filter((p) => p.startsWith('packages/grid/'))],
+  },
 ];
 
 function fileNameOf(who: string): string {
