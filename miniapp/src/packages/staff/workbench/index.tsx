@@ -97,6 +97,12 @@ function Workbench({ communityId }: { communityId: string }) {
         description={waiting(wishes.data?.rows.length, '暂无待审核的心愿')}
         onOpen={open(SUB_PAGES.staffCare)}
       />
+      <EntryCard
+        icon="members"
+        title="网格探访"
+        description="超期未探访的老人、网格员、探访间隔"
+        onOpen={open(SUB_PAGES.staffGrid)}
+      />
       <Text className="linli-section-title">长者食堂</Text>
       <EntryCard
         icon="canteen"
