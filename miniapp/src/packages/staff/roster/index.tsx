@@ -8,6 +8,7 @@ import { PageShell } from '../../../components/page-shell';
 import { StatusTag } from '../../../components/status-tag';
 import { SUB_PAGES } from '../../../constants';
 import {
+  rosterErrorMessage,
   useRosterImport,
   type RosterImport,
   type RosterPreview,
@@ -147,7 +148,7 @@ function RosterImportPanel({ communityId }: { communityId: string }) {
   return (
     <>
       <Columns />
-      {roster.error ? <FormError message={roster.error.message} onDismiss={roster.dismiss} /> : null}
+      {roster.error ? <FormError message={rosterErrorMessage(roster.error)} onDismiss={roster.dismiss} /> : null}
       <Button
         className="staff__action"
         type={preview ? 'default' : 'primary'}
