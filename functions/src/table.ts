@@ -85,6 +85,16 @@
  *  AP95 a scope's role holders                      Query pk=ROLES#<PLATFORM|STREET#id> begins_with(sk, HOLDER#)
  *  AP96 a scope's appointment audit, newest first   Query pk=ROLES#<PLATFORM|STREET#id> begins_with(sk, AUDIT#) desc
  *  AP97 a user's privacy-guide consents             Query pk=USER#<id> begins_with(sk, PRIVACY#)
+ *  AP98 structure editor: grids / buildings         Query pk=COMMUNITY#<id> begins_with(sk, GRID#|BUILDING#) (consistent);
+ *       change = Put conditioned on `version` read (absent = 0); reorder = TransactWrite of `order`
+ *  AP99 members per building and unit (no data)     Query gsi1 gsi1pk=COMMUNITY#<id>#MEMBERS, ProjectionExpression gsi1sk;
+ *       may delete? = the same with begins_with(gsi1sk, <building>#[<unit>#]) Limit 1, plus AP8 pending
+ *  AP100 street figures of a month, per community   AP92 for the communities, then per community:
+ *       verified members = AP10 Select COUNT (filter status, createdAt < month end);
+ *       council = AP17 BETWEEN month bounds + AP20 per session held; topics = AP34 per state BETWEEN
+ *       month bounds (ratingSum/ratingCount counters of done topics); meals = AP50 BETWEEN the
+ *       month's dates per canteen; points = AP59 month items (issuance shards, merchants) and
+ *       AP68 (the month's minutes per volunteer). No Scan; reads grow with the month's activity.
  */
 
 export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;

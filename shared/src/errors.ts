@@ -1,4 +1,6 @@
 import { CARE_ERRORS } from './domain/care/errors';
+import { STRUCTURE_ERRORS } from './domain/structure/errors';
+import { VISIT_ERRORS } from './domain/care/visit-errors';
 
 /**
  * Stable error codes → HTTP status and the Chinese message a person sees.
@@ -170,6 +172,8 @@ export const ERRORS = {
   INTERNAL: { status: 500, message: '服务暂时出了点问题，请稍后再试' },
   SERVICE_UNAVAILABLE: { status: 503, message: '系统正忙，请稍等片刻再试' },
   ...CARE_ERRORS,
+  ...STRUCTURE_ERRORS,
+  ...VISIT_ERRORS,
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -113,7 +113,8 @@ export async function publishMenu(
 
 // ── orders ───────────────────────────────────────────────────────────────────
 
-function orderItem(o: OrderRecord): Item {
+/** A meal order item with its index attributes (the seed writes demo orders with it too). */
+export function orderItem(o: OrderRecord): Item {
   return {
     ...key.mealOrder(o.orderId),
     type: 'MealOrder',

@@ -1,2 +1,3 @@
 /** The care feature's public face: what other features and the stream consumers may use of it. */
 export type { CareEvent } from './events';
+export { writeVisitReminders } from './visit-reminders';

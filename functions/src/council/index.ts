@@ -2,3 +2,4 @@
 export type { CouncilEvent } from './events';
 export { getSession, listSessionBookings } from './repository';
 export { cancelBooking } from './bookings';
+export { councilMonthFigures } from './figures';

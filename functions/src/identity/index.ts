@@ -1,3 +1,10 @@
 /** The identity feature's public face: what other features may use of it. */
 export { ownMemberId, resolveActingSubject, subjectIn, subjectOf, type ActingSubject, type Caller } from './acting';
-export { getApplication, getMember, getMembers, getUser, listHouseholdMembers } from './repository';
+export {
+  countVerifiedMembers,
+  getApplication,
+  getMember,
+  getMembers,
+  getUser,
+  listHouseholdMembers,
+} from './repository';

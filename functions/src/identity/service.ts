@@ -165,7 +165,7 @@ function requirePlausibleBirthDate(birthDate: string): void {
 
 export async function applyForMembership(principal: Principal, input: MembershipInput): Promise<Application> {
   requirePlausibleBirthDate(input.birthDate);
-  const address = await repo.resolveAddress(input);
+  const address = await repo.resolveAddress(input, { forNewMember: true });
   const application: ApplicationRecord = {
     applicationId: ulid(),
     userId: principal.userId,
@@ -253,7 +253,7 @@ export async function registerMember(
   input: Omit<MembershipInput, 'communityId' | 'phone'> & { phone?: string },
 ): Promise<MemberCard> {
   requirePlausibleBirthDate(input.birthDate);
-  const address = await repo.resolveAddress({ ...input, communityId });
+  const address = await repo.resolveAddress({ ...input, communityId }, { forNewMember: true });
   const member: MemberRecord = {
     memberId: ulid(),
     ...address,

@@ -10,6 +10,8 @@ export * from './points';
 export * from './privacy';
 export * from './moderation';
 export * from './onboarding';
+export * from './structure';
 export * from './care';
+export * from './care-visits';
 export * from './routes';
 export * from './principal';

@@ -2,6 +2,7 @@ import type { RouteDef } from './route';
 import { agendaRoutes } from './agenda';
 import { canteenRoutes } from './canteen';
 import { careRoutes } from './care';
+import { careVisitRoutes } from './care-visits';
 import { communityRoutes } from './community';
 import { councilRoutes } from './council';
 import { identityRoutes } from './identity';
@@ -10,10 +11,12 @@ import { onboardingRoutes } from './onboarding';
 import { pointsRoutes } from './points';
 import { moderationRoutes } from './moderation';
 import { privacyRoutes } from './privacy';
+import { structureRoutes } from './structure';
 
 /** The one route table. Functions, the mini-program client, CDK and OpenAPI all read it. */
 export const routes = {
   ...communityRoutes,
+  ...structureRoutes,
   ...identityRoutes,
   ...councilRoutes,
   ...agendaRoutes,
@@ -24,6 +27,7 @@ export const routes = {
   ...moderationRoutes,
   ...onboardingRoutes,
   ...careRoutes,
+  ...careVisitRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -12,4 +12,5 @@ export const links = {
   merchantCenter: () => '/packages/merchant/center/index',
   careWish: (communityId: string, wishId: string) =>
     `/packages/care/wish/index?communityId=${encodeURIComponent(communityId)}&wishId=${encodeURIComponent(wishId)}`,
+  gridHome: (communityId: string) => `/packages/grid/home/index?communityId=${encodeURIComponent(communityId)}`,
 } as const;
