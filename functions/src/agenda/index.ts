@@ -1,3 +1,4 @@
 /** The agenda feature's public face: what other features may use of it. */
 export { maskName } from './views';
 export { topicMonthFigures } from './figures';
+export { agendaPlans } from './notify-plans';

@@ -3,3 +3,4 @@ export type { CanteenEvent } from './events';
 export { cancelOrder } from './ordering';
 export { mealMonthFigures } from './figures';
 export { missedMealsOn, type MissedMeal } from './missed-meals';
+export { canteenPlans } from './notify-plans';

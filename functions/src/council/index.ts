@@ -3,3 +3,4 @@ export type { CouncilEvent } from './events';
 export { getSession, listSessionBookings } from './repository';
 export { cancelBooking } from './bookings';
 export { councilMonthFigures } from './figures';
+export { councilPlans } from './notify-plans';

@@ -8,3 +8,4 @@ export {
   getUser,
   listHouseholdMembers,
 } from './repository';
+export { identityPlans } from './notify-plans';
