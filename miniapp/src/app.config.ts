@@ -14,6 +14,8 @@ export default defineAppConfig({
         'links/index',
         'register/index',
         'members/index',
+        'roster/index',
+        'roster/list/index',
         'notify-stats/index',
         'council/index',
         'council/venues/index',

@@ -33,6 +33,8 @@ export const SUB_PAGES = {
   staffLinks: '/packages/staff/links/index',
   staffRegister: '/packages/staff/register/index',
   staffMembers: '/packages/staff/members/index',
+  staffRoster: '/packages/staff/roster/index',
+  staffRosterList: '/packages/staff/roster/list/index',
   councilSession: '/packages/council/session/index',
   councilBookings: '/packages/council/bookings/index',
   staffCouncil: '/packages/staff/council/index',

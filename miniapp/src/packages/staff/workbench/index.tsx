@@ -118,6 +118,12 @@ function Workbench({ communityId }: { communityId: string }) {
         onOpen={open(SUB_PAGES.staffRegister)}
       />
       <EntryCard
+        icon="register"
+        title="导入居民台账"
+        description="上传 CSV 或 Excel 台账；台账上的居民申请认证时自动通过"
+        onOpen={open(SUB_PAGES.staffRoster)}
+      />
+      <EntryCard
         icon="members"
         title="居民档案"
         description="按楼栋查看已认证的居民"
