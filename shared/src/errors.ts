@@ -6,9 +6,9 @@ import { POINTS_ERRORS } from './domain/points/errors';
 import { ONBOARDING_ERRORS } from './domain/onboarding/errors';
 import { MODERATION_ERRORS } from './domain/moderation/errors';
 import { CARE_ERRORS } from './domain/care/errors';
-import { ROSTER_ERRORS } from './domain/roster/errors';
 import { STRUCTURE_ERRORS } from './domain/structure/errors';
 import { VISIT_ERRORS } from './domain/care/visit-errors';
+import { ROSTER_ERRORS } from './domain/roster/errors';
 
 /**
  * Stable error codes → HTTP status and the Chinese message a person sees.
@@ -65,9 +65,9 @@ export const ERRORS = {
   ...ONBOARDING_ERRORS,
   ...MODERATION_ERRORS,
   ...CARE_ERRORS,
-  ...ROSTER_ERRORS,
   ...STRUCTURE_ERRORS,
   ...VISIT_ERRORS,
+  ...ROSTER_ERRORS,
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -11,8 +11,8 @@ import { onboardingRoutes } from './onboarding';
 import { pointsRoutes } from './points';
 import { moderationRoutes } from './moderation';
 import { privacyRoutes } from './privacy';
-import { rosterRoutes } from './roster';
 import { structureRoutes } from './structure';
+import { rosterRoutes } from './roster';
 
 /** The one route table. Functions, the mini-program client, CDK and OpenAPI all read it. */
 export const routes = {
@@ -28,8 +28,8 @@ export const routes = {
   ...moderationRoutes,
   ...onboardingRoutes,
   ...careRoutes,
-  ...rosterRoutes,
   ...careVisitRoutes,
+  ...rosterRoutes,
 } as const;
 
 export type Routes = typeof routes;
