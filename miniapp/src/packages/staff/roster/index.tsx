@@ -45,8 +45,8 @@ function Columns() {
         MB；第一行是列名。文件只用于这次导入，不会保存。同一户同名的人只算一次，再次导入同一份文件不会重复。
       </Text>
       <View className="roster__sample" aria-label="示例">
-        <Text className="roster__sample-line">楼栋,单元,房号,姓名,出生日期,手机,标签</Text>
-        <Text className="roster__sample-line">1号楼,1单元,302,王桂芳,1956-04-12,13812345678,独居</Text>
+        <Text className="roster__sample-line">楼栋, 单元, 房号, 姓名, 出生日期, 手机, 标签</Text>
+        <Text className="roster__sample-line">1号楼, 1单元, 302, 王桂芳, 1956-04-12, 13812345678, 独居</Text>
       </View>
     </View>
   );
