@@ -82,3 +82,7 @@ export function useRosterList(communityId: string, query: RosterQuery) {
   const key = `roster:${communityId}:${query.buildingId ?? ''}:${query.room ?? ''}:${query.name ?? ''}`;
   return useRequest<RosterList>(key, () => api.call('listRoster', { params: { communityId }, query, toast: false }));
 }
+
+/** A roster person's full number, asked for on the tap that rings it (each reveal is recorded). */
+export const revealRosterPhone = (communityId: string, personId: string) =>
+  api.call('revealRosterPhone', { params: { communityId, personId } });

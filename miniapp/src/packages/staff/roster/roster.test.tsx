@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { resetTaroMock } from '../../../../../tests/helpers/taro-mock';
+import { makePhoneCall, resetTaroMock } from '../../../../../tests/helpers/taro-mock';
 import { expectEveryFieldNamedByItsLabel } from '../../../../../tests/helpers/labelled-fields';
 import { serveAsStaff } from '../../../../../tests/helpers/staff-session';
 import { resetMeStore } from '../../../services/me';
@@ -165,12 +165,15 @@ describe('居民台账', () => {
         truncated: false,
         total: 1,
       },
+      'POST /community/anjuyuan/roster/people/p1/phone': { name: '王桂芳', phone: '13812345678' },
     });
     const { container } = render(<StaffRosterListPage />);
     expect(await screen.findByText('王桂芳')).toBeTruthy();
     expect(screen.getByText(/138\*\*\*\*5678/)).toBeTruthy();
     expect(screen.getByText('未认证')).toBeTruthy();
     expect(expectEveryFieldNamedByItsLabel(container).map((f) => f.label)).toEqual(['房号', '姓名']);
+    fireEvent.click(screen.getByText('打电话给王桂芳'));
+    await waitFor(() => expect(makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '13812345678' }));
     fireEvent.click(await screen.findByRole('radio', { name: '1号楼' }));
     await waitFor(() =>
       expect(sent.some((r) => r.path === '/community/anjuyuan/roster' && r.query.get('buildingId') === 'b1')).toBe(
