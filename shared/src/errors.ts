@@ -1,4 +1,5 @@
 import { CARE_ERRORS } from './domain/care/errors';
+import { NEED_ERRORS } from './domain/care/need-errors';
 
 /**
  * Stable error codes → HTTP status and the Chinese message a person sees.
@@ -170,6 +171,7 @@ export const ERRORS = {
   INTERNAL: { status: 500, message: '服务暂时出了点问题，请稍后再试' },
   SERVICE_UNAVAILABLE: { status: 503, message: '系统正忙，请稍等片刻再试' },
   ...CARE_ERRORS,
+  ...NEED_ERRORS,
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;
