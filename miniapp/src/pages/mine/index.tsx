@@ -30,6 +30,7 @@ export default function MinePage() {
   const isMerchant = me?.grants.some((grant) => grant.role === 'merchant') ?? false;
   const isStreet = mayUseStreetConsole(me);
   const isPartner = me?.grants.some((grant) => grant.role === 'partner' && grant.partnerId) ?? false;
+  const isGridWorker = me?.grants.some((grant) => grant.role === 'grid') ?? false;
 
   return (
     <PageShell className="mine">
@@ -46,8 +47,16 @@ export default function MinePage() {
             onOpen={() => void Taro.navigateTo({ url: SUB_PAGES.messages })}
           />
           <CommunitySwitcher />
-          {isStaff || isMerchant || isPartner || isStreet ? (
+          {isStaff || isMerchant || isPartner || isStreet || isGridWorker ? (
             <Text className="linli-section-title">工作入口</Text>
+          ) : null}
+          {isGridWorker ? (
+            <EntryCard
+              icon="home"
+              title="我的网格"
+              description="住户名单、超期未探访的老人、记录探访"
+              onOpen={() => void Taro.navigateTo({ url: SUB_PAGES.gridHome })}
+            />
           ) : null}
           {isStreet ? (
             <EntryCard

@@ -87,6 +87,8 @@ function WishForm({ viewer }: { viewer: Extract<CareViewer, { kind: 'member' }> 
           maxlength={WISH_TEXT_MAX}
           placeholder="例如：想要一台收音机；帮忙修一下门锁"
           aria-label="心愿"
+          // On H5 Taro draws its own element around the real <textarea>: the name must reach it.
+          nativeProps={{ 'aria-label': '心愿' }}
           onInput={(event) => setText(event.detail.value)}
         />
         <Text className={`care__count linli-muted${length > WISH_TEXT_MAX ? ' care__count--over' : ''}`}>

@@ -55,6 +55,8 @@ function DeliverForm({ step, onDone }: { step: Mutation<{ note: string }, unknow
           maxlength={NOTE_MAX}
           placeholder="写一句送达说明"
           aria-label="送达说明"
+          // On H5 Taro draws its own element around the real <textarea>: the name must reach it.
+          nativeProps={{ 'aria-label': '送达说明' }}
           onInput={(event) => setNote(event.detail.value)}
         />
         <Text className="care__count linli-muted">

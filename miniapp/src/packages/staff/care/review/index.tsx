@@ -84,6 +84,8 @@ function ReviewForm({
           value={text}
           maxlength={WISH_TEXT_MAX}
           aria-label="上墙的文字"
+          // On H5 Taro draws its own element around the real <textarea>: the name must reach it.
+          nativeProps={{ 'aria-label': '上墙的文字' }}
           onInput={(event) => setText(event.detail.value)}
         />
         <Text className="staff__text linli-muted">
