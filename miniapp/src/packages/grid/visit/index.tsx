@@ -50,7 +50,7 @@ function VisitForm({ communityId, memberId, name }: { communityId: string; membe
   const problem = problemOf(error, save);
   return (
     <View className="linli-card">
-      <Text className="grid__title">探访{name}</Text>
+      <Text className="grid__form-title">探访{name}</Text>
       <FormField label="探访方式" error={save.fieldIssues('method')}>
         <ChoiceChips
           label="探访方式"
