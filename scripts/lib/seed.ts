@@ -25,6 +25,7 @@ import type { PostingRecord } from '../../functions/src/points/records';
 import { index, key } from '../../functions/src/table';
 import { demoStreetOf, streetDemoUsers, streetSeedItems } from './seed-street';
 import { demoCareTags, wishDemoUsers, wishSeedItems } from './seed-wishes';
+import { demoVisitState, gridDemoUsers, gridSeedItems } from './seed-grid';
 import {
   demoBuildings,
   demoCanteens,
@@ -163,6 +164,7 @@ function topicItems(now: Date): Record<string, unknown>[] {
 export function seedItems(): Record<string, unknown>[] {
   const c = demoCommunity.id;
   const caregiverName = (userId: string) => demoUsers.find((u) => u.id === userId)?.name ?? '';
+  const visitState = demoVisitState(new Date());
   return [
     { ...key.health(), type: 'Health' },
     {
@@ -261,7 +263,7 @@ export function seedItems(): Record<string, unknown>[] {
         gsi1sk: `${a.endsAt}#${a.activityId}`,
       };
     })(),
-    ...[...demoUsers, ...streetDemoUsers, ...wishDemoUsers].flatMap((u) => [
+    ...[...demoUsers, ...streetDemoUsers, ...wishDemoUsers, ...gridDemoUsers].flatMap((u) => [
       {
         ...key.user(u.id),
         type: 'User',
@@ -285,8 +287,10 @@ export function seedItems(): Record<string, unknown>[] {
     ...demoMembers.map((m) => ({
       ...memberItem(demoMemberRecord(m)),
       ...(demoCareTags[m.memberId] ? { tags: demoCareTags[m.memberId] } : {}),
+      ...visitState[m.memberId],
     })),
     ...wishSeedItems(new Date()),
+    ...gridSeedItems(new Date()),
     ...topicItems(new Date()),
     ...demoCareLinks.flatMap((l) => [
       {

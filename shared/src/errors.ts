@@ -8,6 +8,7 @@ import { MODERATION_ERRORS } from './domain/moderation/errors';
 import { CARE_ERRORS } from './domain/care/errors';
 import { STRUCTURE_ERRORS } from './domain/structure/errors';
 import { VISIT_ERRORS } from './domain/care/visit-errors';
+import { ROSTER_ERRORS } from './domain/roster/errors';
 
 /**
  * Stable error codes → HTTP status and the Chinese message a person sees.
@@ -66,6 +67,7 @@ export const ERRORS = {
   ...CARE_ERRORS,
   ...STRUCTURE_ERRORS,
   ...VISIT_ERRORS,
+  ...ROSTER_ERRORS,
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

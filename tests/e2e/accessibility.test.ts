@@ -46,9 +46,15 @@ const QUERY: Record<string, string> = {
   'packages/staff/canteen/publish/index': `canteenId=canteen-1&date=${tomorrow}&meal=dinner`,
   'packages/staff/points/activity/index': 'activityId=activity-demo-1',
   'packages/points/redeem/index': 'merchantId=merchant-1&offerId=haircut',
+  'packages/street/roles/index': 'streetId=manchengbei',
+  'packages/street/figures/index': 'streetId=manchengbei',
+  'packages/grid/person/index': 'communityId=anjuyuan&memberId=m-sun-guilan',
+  'packages/grid/visit/index': `communityId=anjuyuan&memberId=m-sun-guilan&name=${encodeURIComponent('孙桂兰')}`,
   'packages/care/wish/index': 'communityId=anjuyuan&wishId=seed-wish-open',
   'packages/staff/care/review/index': 'wishId=seed-wish-pending',
 };
+
+const STREET_PAGES = allPages().filter((p) => p.startsWith('packages/street/'));
 
 const RESIDENT_PAGES = [
   'pages/home/index',
@@ -124,6 +130,12 @@ const VISITS: { who: string; pages: string[] }[] = [
   { who: '马师傅', pages: ['pages/home/index', 'packages/merchant/center/index'] },
   { who: '周慧', pages: PARTNER_PAGES },
   { who: '刘晶', pages: ['pages/home/index', ...STAFF_PAGES] },
+  { who: '系统管理员', pages: ['pages/home/index', 'pages/mine/index', 'packages/street/console/index'] },
+  { who: '马建华', pages: ['pages/home/index', 'pages/mine/index', ...STREET_PAGES] },
+  {
+    who: '赵红梅',
+    pages: ['pages/home/index', 'pages/mine/index', ...allPages().filter((p) => p.startsWith('packages/grid/'))],
+  },
 ];
 
 function fileNameOf(who: string): string {

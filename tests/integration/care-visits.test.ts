@@ -5,7 +5,7 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { MemberTag } from '@linli/shared/domain/care/tags';
 import { todayInShanghai } from '@linli/shared/domain/common/shanghai-time';
-import { orderItem } from '../../functions/src/canteen/repository';
+import { orderItem } from '../../functions/src/canteen/items';
 import { writeCommunityVisitReminders } from '../../functions/src/care/visit-reminders';
 import { memberItem } from '../../functions/src/identity/items';
 import { signRefreshToken } from '../../functions/src/platform/auth';

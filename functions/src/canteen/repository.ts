@@ -6,7 +6,7 @@ import { getItem, queryIndex, queryPartition } from '../platform/items';
 import type { IdempotencyCompletion } from '../platform/idempotency';
 import { outboxPut } from '../platform/outbox';
 import type { CanteenEvent as OutboxEvent } from './events';
-import { dishItem, MEAL_ORDER, menuItem, menuPk } from './items';
+import { dishItem, menuItem, menuPk, orderItem } from './items';
 import {
   ConditionsFailed,
   conditionFailed,
@@ -112,19 +112,6 @@ export async function publishMenu(
 }
 
 // ── orders ───────────────────────────────────────────────────────────────────
-
-/** A meal order item with its index attributes (the seed writes demo orders with it too). */
-export function orderItem(o: OrderRecord): Item {
-  return {
-    ...key.mealOrder(o.orderId),
-    type: 'MealOrder',
-    ...o,
-    gsi1pk: index.canteenOrders(o.communityId, o.canteenId),
-    gsi1sk: `${o.date}#${o.meal}#${o.buildingId}#${o.unitId}#${o.room}#${o.orderId}`,
-    gsi2pk: index.memberMealOrders(o.memberId),
-    gsi2sk: `${o.date}#${MEAL_ORDER[o.meal]}#${o.orderId}`,
-  };
-}
 
 export const getOrder = (orderId: string, consistent = false) =>
   getItem<OrderRecord>(key.mealOrder(orderId), consistent);

@@ -14,20 +14,33 @@ type Item = Record<string, unknown>;
 export const getCommunityMeta = (communityId: string) =>
   getItem<{ id: string; name: string }>(key.community(communityId));
 
-export const getGrid = (communityId: string, gridId: string) =>
-  getItem<GridItemRecord>(key.grid(communityId, gridId), true);
+// Older items (and some fixtures) lack `communityId`: the key says which community they belong to.
+const inCommunity =
+  (communityId: string) =>
+  <T extends object>(item: T | undefined): (T & { communityId: string }) | undefined =>
+    item ? { ...item, communityId } : undefined;
 
-export const getBuilding = (communityId: string, buildingId: string) =>
-  getItem<BuildingItemRecord>(key.building(communityId, buildingId), true);
+export const getGrid = async (communityId: string, gridId: string) =>
+  inCommunity(communityId)(await getItem<GridItemRecord>(key.grid(communityId, gridId), true));
 
-export const listGrids = (communityId: string) =>
-  queryPartition<GridItemRecord>(communityPartition(communityId), { sort: { beginsWith: 'GRID#' }, consistent: true });
+export const getBuilding = async (communityId: string, buildingId: string) =>
+  inCommunity(communityId)(await getItem<BuildingItemRecord>(key.building(communityId, buildingId), true));
 
-export const listBuildings = (communityId: string) =>
-  queryPartition<BuildingItemRecord>(communityPartition(communityId), {
-    sort: { beginsWith: 'BUILDING#' },
-    consistent: true,
-  });
+export const listGrids = async (communityId: string) =>
+  (
+    await queryPartition<GridItemRecord>(communityPartition(communityId), {
+      sort: { beginsWith: 'GRID#' },
+      consistent: true,
+    })
+  ).map((g) => ({ ...g, communityId }));
+
+export const listBuildings = async (communityId: string) =>
+  (
+    await queryPartition<BuildingItemRecord>(communityPartition(communityId), {
+      sort: { beginsWith: 'BUILDING#' },
+      consistent: true,
+    })
+  ).map((b) => ({ ...b, communityId, units: b.units ?? [] }));
 
 export const gridItem = (g: GridItemRecord): Item => ({ ...key.grid(g.communityId, g.id), type: 'Grid', ...g });
 export const buildingItem = (b: BuildingItemRecord): Item => ({

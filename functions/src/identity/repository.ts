@@ -176,6 +176,66 @@ export async function createApplication(a: ApplicationRecord, completion?: Idemp
   }
 }
 
+type TransactItem = Parameters<typeof transactWithReply>[0][number];
+
+/**
+ * Files an application that the roster approved at once: lock (already approved), application,
+ * member, the user's resident grant, the roster person's link and the message commit together
+ * with the request's completion. False when the roster person is gone (file it as pending then).
+ */
+export async function createApprovedApplication(
+  a: ApplicationRecord,
+  member: MemberRecord,
+  grant: RoleGrant,
+  event: OutboxEvent,
+  rosterLink: TransactItem,
+  completion?: IdempotencyCompletion,
+): Promise<boolean> {
+  try {
+    await transactWithReply(
+      [
+        {
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...key.membershipLock(a.userId),
+              type: 'MembershipLock',
+              applicationId: a.applicationId,
+              status: 'approved',
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          },
+        },
+        { Put: { TableName: tableName, Item: applicationItem(a), ConditionExpression: 'attribute_not_exists(pk)' } },
+        { Put: { TableName: tableName, Item: memberItem(member), ConditionExpression: 'attribute_not_exists(pk)' } },
+        {
+          Update: {
+            TableName: tableName,
+            Key: key.user(a.userId),
+            UpdateExpression: 'SET memberId = :m, #name = :name, grants = list_append(grants, :grant)',
+            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(memberId)',
+            ExpressionAttributeNames: { '#name': 'name' },
+            ExpressionAttributeValues: { ':m': member.memberId, ':name': member.realName, ':grant': [grant] },
+          },
+        },
+        rosterLink,
+        outboxPut(event),
+      ],
+      completion,
+    );
+    return true;
+  } catch (error) {
+    const failed = failedConditions(error);
+    if (!failed) throw error;
+    const lock = failed.find((f) => f.index === 0);
+    if (lock) throw new DomainError(lock.old?.status === 'approved' ? 'ALREADY_MEMBER' : 'APPLICATION_PENDING');
+    if (failed.some((f) => f.index === 3)) throw new DomainError('ALREADY_MEMBER');
+    if (failed.some((f) => f.index === 4)) return false;
+    throw error;
+  }
+}
+
 export const getApplication = (applicationId: string) => get<ApplicationRecord>(key.application(applicationId));
 
 export const listUserApplications = (userId: string, limit?: number) =>
@@ -196,10 +256,13 @@ export async function approveApplication(
   at: string,
   event: OutboxEvent,
   completion?: IdempotencyCompletion,
+  /** Writes of other features that belong to the approval (the roster person's link). */
+  alongside: TransactItem[] = [],
 ): Promise<void> {
   try {
     await transactWithReply(
       [
+        ...alongside,
         outboxPut(event),
         {
           Update: {

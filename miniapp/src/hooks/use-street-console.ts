@@ -64,3 +64,11 @@ export const useRevokeRole = (streetId: string) =>
 
 export const useRoleAudit = (streetId: string) =>
   useRequest(`console:audit:${streetId}`, () => api.call('listRoleAudit', { params: { streetId } }));
+
+export type StreetFigures = Reply<Routes['getStreetFigures']>;
+
+/** A street's figures of one month (aggregates only). */
+export const useStreetFigures = (streetId: string, month: string) =>
+  useRequest(`console:figures:${streetId}:${month}`, () =>
+    api.call('getStreetFigures', { params: { streetId }, query: { month } }),
+  );

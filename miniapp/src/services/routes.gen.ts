@@ -1241,4 +1241,32 @@ export const clientRoutes = {
     auth: true,
     actingFor: false,
   },
+  previewRosterImport: {
+    method: 'POST',
+    path: '/community/:communityId/roster/imports',
+    idempotent: false,
+    auth: true,
+    actingFor: false,
+  },
+  getRosterImport: {
+    method: 'GET',
+    path: '/community/:communityId/roster/imports/:importId',
+    idempotent: false,
+    auth: true,
+    actingFor: false,
+  },
+  confirmRosterImport: {
+    method: 'POST',
+    path: '/community/:communityId/roster/imports/:importId/confirm',
+    idempotent: false,
+    auth: true,
+    actingFor: false,
+  },
+  listRoster: {
+    method: 'GET',
+    path: '/community/:communityId/roster',
+    idempotent: false,
+    auth: true,
+    actingFor: false,
+  },
 } as const satisfies Record<RouteId, ClientRoute>;

@@ -15,3 +15,4 @@ export * from './care';
 export * from './care-visits';
 export * from './routes';
 export * from './principal';
+export * from './roster';

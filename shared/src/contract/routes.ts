@@ -12,6 +12,7 @@ import { pointsRoutes } from './points';
 import { moderationRoutes } from './moderation';
 import { privacyRoutes } from './privacy';
 import { structureRoutes } from './structure';
+import { rosterRoutes } from './roster';
 
 /** The one route table. Functions, the mini-program client, CDK and OpenAPI all read it. */
 export const routes = {
@@ -28,6 +29,7 @@ export const routes = {
   ...onboardingRoutes,
   ...careRoutes,
   ...careVisitRoutes,
+  ...rosterRoutes,
 } as const;
 
 export type Routes = typeof routes;

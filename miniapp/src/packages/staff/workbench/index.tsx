@@ -97,6 +97,12 @@ function Workbench({ communityId }: { communityId: string }) {
         description={waiting(wishes.data?.rows.length, '暂无待审核的心愿')}
         onOpen={open(SUB_PAGES.staffCare)}
       />
+      <EntryCard
+        icon="members"
+        title="网格探访"
+        description="超期未探访的老人、网格员、探访间隔"
+        onOpen={open(SUB_PAGES.staffGrid)}
+      />
       <Text className="linli-section-title">长者食堂</Text>
       <EntryCard
         icon="canteen"
@@ -110,6 +116,12 @@ function Workbench({ communityId }: { communityId: string }) {
         title="为无微信居民建档"
         description="替不用微信的老人登记住址和身份"
         onOpen={open(SUB_PAGES.staffRegister)}
+      />
+      <EntryCard
+        icon="register"
+        title="导入居民台账"
+        description="上传 CSV 或 Excel 台账；台账上的居民申请认证时自动通过"
+        onOpen={open(SUB_PAGES.staffRoster)}
       />
       <EntryCard
         icon="members"
@@ -126,6 +138,12 @@ function Workbench({ communityId }: { communityId: string }) {
       />
 
       <Text className="linli-section-title">网格与楼栋</Text>
+      <EntryCard
+        icon="edit"
+        title="编辑社区结构"
+        description="添加、改名、排序、停用网格、楼栋和单元"
+        onOpen={open(SUB_PAGES.staffStructure)}
+      />
       {data ? (
         <>
           <Stats community={data} />
