@@ -1,2 +1,3 @@
 /** The agenda feature's public face: what other features may use of it. */
 export { maskName } from './views';
+export { topicFromNeedWrites, type TopicFromNeedInput } from './from-need';

@@ -1,10 +1,16 @@
 import { careRoutes } from '@linli/shared/contract/care';
+import { careNeedRoutes } from '@linli/shared/contract/care-needs';
 import { resolveActingSubject } from '../identity';
 import { defineDomain } from '../platform/lambda-router';
 import * as admin from './admin';
+import { needHandlers } from './need-handlers';
 import * as wishes from './wishes';
 
-export const careDomain = defineDomain('care', careRoutes, { actingFor: resolveActingSubject })({
+export const careDomain = defineDomain(
+  'care',
+  { ...careRoutes, ...careNeedRoutes },
+  { actingFor: resolveActingSubject },
+)({
   postWish: async ({ principal, onBehalfOf, params, body }) =>
     wishes.postWish(principal, onBehalfOf, params.communityId, body),
   listMyWishes: async ({ principal, onBehalfOf }) => wishes.listMine(principal, onBehalfOf),
@@ -34,4 +40,5 @@ export const careDomain = defineDomain('care', careRoutes, { actingFor: resolveA
   bindPartnerUnit: async ({ principal, body }) => admin.bindPartner(principal, body.inviteCode),
   listTaggedMembers: async ({ params }) => admin.listTagged(params.communityId),
   setMemberTags: async ({ params, body }) => admin.setTags(params.communityId, params.memberId, body.tags),
+  ...needHandlers,
 });

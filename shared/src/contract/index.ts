@@ -13,3 +13,4 @@ export * from './onboarding';
 export * from './care';
 export * from './routes';
 export * from './principal';
+export * from './care-needs';

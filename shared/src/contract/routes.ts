@@ -2,6 +2,7 @@ import type { RouteDef } from './route';
 import { agendaRoutes } from './agenda';
 import { canteenRoutes } from './canteen';
 import { careRoutes } from './care';
+import { careNeedRoutes } from './care-needs';
 import { communityRoutes } from './community';
 import { councilRoutes } from './council';
 import { identityRoutes } from './identity';
@@ -24,6 +25,7 @@ export const routes = {
   ...moderationRoutes,
   ...onboardingRoutes,
   ...careRoutes,
+  ...careNeedRoutes,
 } as const;
 
 export type Routes = typeof routes;

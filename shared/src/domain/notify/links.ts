@@ -12,4 +12,6 @@ export const links = {
   merchantCenter: () => '/packages/merchant/center/index',
   careWish: (communityId: string, wishId: string) =>
     `/packages/care/wish/index?communityId=${encodeURIComponent(communityId)}&wishId=${encodeURIComponent(wishId)}`,
+  careNeed: (communityId: string, needId: string) =>
+    `/packages/care/needs/detail/index?communityId=${encodeURIComponent(communityId)}&needId=${encodeURIComponent(needId)}`,
 } as const;
