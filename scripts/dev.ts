@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { startH5Server } from './lib/h5-server';
 import { startLocalStack } from './lib/local-stack';
 import { DEMO_COMMUNITY_ID, demoCommunity, demoUsers } from './lib/seed-data';
+import { wishDemoUsers } from './lib/seed-wishes';
 
 const root = join(__dirname, '..');
 const args = new Set(process.argv.slice(2));
@@ -58,7 +59,7 @@ async function main(): Promise<void> {
     '  WeChat DevTools     open this folder (project.config.json); build with `npm run build:weapp`',
     '',
     '  Demo logins (dev mode, no WeChat needed):',
-    ...demoUsers.map((u) => `    ${u.devCode.padEnd(16)} ${u.name}  ${u.roleLabel}`),
+    ...[...demoUsers, ...wishDemoUsers].map((u) => `    ${u.devCode.padEnd(16)} ${u.name}  ${u.roleLabel}`),
     '',
     '  Ctrl-C stops everything. `npm start -- --fresh` starts from a clean database.',
     '',

@@ -10,6 +10,7 @@ import type { DomainHandlers } from './platform/lambda-router';
 import { pointsDomain } from './points/handlers';
 import { moderationDomain } from './moderation/handlers';
 import { privacyDomain } from './privacy/handlers';
+import { rosterDomain } from './roster/handlers';
 
 /** Every domain's handlers: the local API serves them all; each Lambda imports only its own. */
 export const domains: DomainHandlers[] = [
@@ -24,4 +25,5 @@ export const domains: DomainHandlers[] = [
   moderationDomain,
   onboardingDomain,
   careDomain,
+  rosterDomain,
 ];

@@ -78,6 +78,7 @@
  *  AP74 a user's wrong typed codes in one minute    UpdateItem pk=ATTEMPTS#<scope>#<user> sk=MINUTE#<epoch minute>
  *  AP80–AP87 care (微心愿, partner units, care settings): keys and list in functions/src/care/items.ts
  *  AP88–AP89b care needs (求助: a need and its timeline, by status, by assignee, a member's): functions/src/care/need-items.ts
+ *  AP120–AP123 care visits (grid workers, visits, intervals, a grid's people): keys and list in functions/src/care/visit-items.ts
  *  AP90 a street office (街道)                       GetItem pk=STREET#<id> sk=META
  *  AP91 every street office, by name                Query gsi1 gsi1pk=STREETS
  *  AP92 a street's communities, by name             Query gsi1 gsi1pk=STREET#<id>#COMMUNITIES
@@ -86,6 +87,16 @@
  *  AP95 a scope's role holders                      Query pk=ROLES#<PLATFORM|STREET#id> begins_with(sk, HOLDER#)
  *  AP96 a scope's appointment audit, newest first   Query pk=ROLES#<PLATFORM|STREET#id> begins_with(sk, AUDIT#) desc
  *  AP97 a user's privacy-guide consents             Query pk=USER#<id> begins_with(sk, PRIVACY#)
+ *  AP98 structure editor: grids / buildings         Query pk=COMMUNITY#<id> begins_with(sk, GRID#|BUILDING#) (consistent);
+ *       change = Put conditioned on `version` read (absent = 0); reorder = TransactWrite of `order`
+ *  AP99 members per building and unit (no data)     Query gsi1 gsi1pk=COMMUNITY#<id>#MEMBERS, ProjectionExpression gsi1sk;
+ *       may delete? = the same with begins_with(gsi1sk, <building>#[<unit>#]) Limit 1, plus AP8 pending
+ *  AP100 street figures of a month, per community   AP92 for the communities, then per community:
+ *       verified members = AP10 Select COUNT (filter status, createdAt < month end);
+ *       council = AP17 BETWEEN month bounds + AP20 per session held; topics = AP34 per state BETWEEN
+ *       month bounds (ratingSum/ratingCount counters of done topics); meals = AP50 BETWEEN the
+ *       month's dates per canteen; points = AP59 month items (issuance shards, merchants) and
+ *       AP68 (the month's minutes per volunteer). No Scan; reads grow with the month's activity.
  */
 
 export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;

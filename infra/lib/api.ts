@@ -126,6 +126,7 @@ export class Api extends Construct {
         logLevel: props.logLevel,
         logRetention: props.logRetention,
         removalPolicy: props.removalPolicy,
+        ...(DOMAIN_SIZING[domain] ?? {}),
       })
         .bindTable(props.table)
         .bindSecret('JWT_SECRET_ARN', props.jwtSigningKey)
@@ -163,6 +164,15 @@ export class Api extends Construct {
     return `https://${this.httpApi.apiId}.execute-api.${region}.${urlSuffix}`;
   }
 }
+
+/**
+ * Functions that need more than the defaults: the roster import parses a 2 MB file and applies
+ * 5,000 rows in one confirm (it stops taking chunks after 20 s and reports progress, inside API
+ * Gateway's 29 s), so it gets the memory (and with it the CPU) and the time for that.
+ */
+const DOMAIN_SIZING: Partial<Record<RouteDomain, { memorySize: number; timeout: Duration }>> = {
+  roster: { memorySize: 1024, timeout: Duration.seconds(29) },
+};
 
 function groupByDomain(routes: readonly RouteDef[]): Map<RouteDomain, RouteDef[]> {
   const byDomain = new Map<RouteDomain, RouteDef[]>();

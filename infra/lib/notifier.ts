@@ -51,7 +51,7 @@ export class Notifier extends Construct {
     this.reminders = new AppFunction(this, 'Reminders', {
       entry: path.join(REPO_ROOT, 'functions', 'src', 'notify', 'reminders-lambda.ts'),
       serviceName: 'linli-reminders',
-      description: 'Linli: reminder events for the sessions of the next day',
+      description: 'Linli: reminder events for the next day sessions and overdue care visits',
       logLevel: props.logLevel,
       logRetention: props.logRetention,
       removalPolicy: props.removalPolicy,
@@ -68,7 +68,7 @@ export class Notifier extends Construct {
         'This queue is itself the dead-letter destination of the daily reminder schedule; an alarm watches its depth.',
     });
     new events.Rule(this, 'DailyReminders', {
-      description: 'Linli: council session reminders, daily at 18:00 Asia/Shanghai',
+      description: 'Linli: council session reminders and grid workers overdue visits, daily at 18:00 Asia/Shanghai',
       schedule: events.Schedule.cron({ minute: '0', hour: '10' }),
       targets: [
         new targets.LambdaFunction(this.reminders.function, {

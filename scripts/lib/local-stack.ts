@@ -64,6 +64,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const { startLocalApi } = await import('../../functions/src/local/server');
     const { subscriptions } = await import('../../functions/src/subscriptions');
     const { writeReminders } = await import('../../functions/src/notify/reminders');
+    const { writeVisitReminders } = await import('../../functions/src/care');
     const api = await startLocalApi(options.apiPort ?? 0);
     // One stream poller per outbox subscriber, as each has its own event source in AWS.
     const pollers = await Promise.all(
@@ -81,7 +82,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     );
     // In AWS an EventBridge schedule runs the reminder job daily; locally, at start and hourly.
     const remind = () =>
-      writeReminders().catch((error: unknown) =>
+      Promise.all([writeReminders(), writeVisitReminders()]).catch((error: unknown) =>
         log(`reminders: ${error instanceof Error ? error.message : String(error)}`),
       );
     void remind();

@@ -24,6 +24,8 @@ import type { MemberRecord } from '../../functions/src/identity/records';
 import type { PostingRecord } from '../../functions/src/points/records';
 import { index, key } from '../../functions/src/table';
 import { demoStreetOf, streetDemoUsers, streetSeedItems } from './seed-street';
+import { demoCareTags, wishDemoUsers, wishSeedItems } from './seed-wishes';
+import { demoVisitState, gridDemoUsers, gridSeedItems } from './seed-grid';
 import {
   demoBuildings,
   demoCanteens,
@@ -162,6 +164,7 @@ function topicItems(now: Date): Record<string, unknown>[] {
 export function seedItems(): Record<string, unknown>[] {
   const c = demoCommunity.id;
   const caregiverName = (userId: string) => demoUsers.find((u) => u.id === userId)?.name ?? '';
+  const visitState = demoVisitState(new Date());
   return [
     { ...key.health(), type: 'Health' },
     {
@@ -260,7 +263,7 @@ export function seedItems(): Record<string, unknown>[] {
         gsi1sk: `${a.endsAt}#${a.activityId}`,
       };
     })(),
-    ...[...demoUsers, ...streetDemoUsers].flatMap((u) => [
+    ...[...demoUsers, ...streetDemoUsers, ...wishDemoUsers, ...gridDemoUsers].flatMap((u) => [
       {
         ...key.user(u.id),
         type: 'User',
@@ -281,7 +284,13 @@ export function seedItems(): Record<string, unknown>[] {
         ? [{ ...key.membershipLock(u.id), type: 'MembershipLock', applicationId: 'seeded', status: 'approved' }]
         : []),
     ]),
-    ...demoMembers.map((m) => memberItem(demoMemberRecord(m))),
+    ...demoMembers.map((m) => ({
+      ...memberItem(demoMemberRecord(m)),
+      ...(demoCareTags[m.memberId] ? { tags: demoCareTags[m.memberId] } : {}),
+      ...visitState[m.memberId],
+    })),
+    ...wishSeedItems(new Date()),
+    ...gridSeedItems(new Date()),
     ...topicItems(new Date()),
     ...demoCareLinks.flatMap((l) => [
       {
@@ -406,8 +415,8 @@ export async function seed(client: DynamoDBClient, tableName: string): Promise<{
   // Loaded here, not at the top: jest's global setups import this module without the @linli/shared alias.
   const { postingWrites } = await import('../../functions/src/points/ledger-items');
   try {
-    const { writes } = postingWrites(posting, tableName, { shard: 0 });
-    await doc.send(new TransactWriteCommand({ TransactItems: writes as never }));
+    const writes = postingWrites(posting, tableName, { shard: 0 });
+    await doc.send(new TransactWriteCommand({ TransactItems: writes.map((w) => w.write) as never }));
     written += 1;
   } catch (error) {
     if (!(error instanceof TransactionCanceledException)) throw error;

@@ -46,7 +46,15 @@ const QUERY: Record<string, string> = {
   'packages/staff/canteen/publish/index': `canteenId=canteen-1&date=${tomorrow}&meal=dinner`,
   'packages/staff/points/activity/index': 'activityId=activity-demo-1',
   'packages/points/redeem/index': 'merchantId=merchant-1&offerId=haircut',
+  'packages/street/roles/index': 'streetId=manchengbei',
+  'packages/street/figures/index': 'streetId=manchengbei',
+  'packages/grid/person/index': 'communityId=anjuyuan&memberId=m-sun-guilan',
+  'packages/grid/visit/index': `communityId=anjuyuan&memberId=m-sun-guilan&name=${encodeURIComponent('孙桂兰')}`,
+  'packages/care/wish/index': 'communityId=anjuyuan&wishId=seed-wish-open',
+  'packages/staff/care/review/index': 'wishId=seed-wish-pending',
 };
+
+const STREET_PAGES = allPages().filter((p) => p.startsWith('packages/street/'));
 
 const RESIDENT_PAGES = [
   'pages/home/index',
@@ -66,6 +74,20 @@ const RESIDENT_PAGES = [
   'packages/canteen/menu/index',
   'packages/canteen/order/index',
   'packages/canteen/orders/index',
+  'packages/care/wall/index',
+  'packages/care/post/index',
+  'packages/care/mine/index',
+  'packages/care/wish/index',
+  'packages/care/claims/index',
+];
+
+/** The operator of the demo partner unit (共建单位): the wall with what is offered to it, and its claims. */
+const PARTNER_PAGES = [
+  'pages/home/index',
+  'pages/mine/index',
+  'packages/care/wall/index',
+  'packages/care/claims/index',
+  'packages/care/wish/index',
 ];
 
 const VOLUNTEER_PAGES = [
@@ -96,12 +118,24 @@ const VISITS: { who: string; pages: string[] }[] = [
   },
   {
     who: NEWCOMER,
-    pages: ['pages/home/index', 'packages/account/apply/index', 'packages/onboarding/invite/index'],
+    pages: [
+      'pages/home/index',
+      'packages/account/apply/index',
+      'packages/onboarding/invite/index',
+      'packages/care/bind/index',
+    ],
   },
   { who: '王桂芳', pages: [...RESIDENT_PAGES, 'packages/account/privacy/index'] },
   { who: '张伟', pages: VOLUNTEER_PAGES },
   { who: '马师傅', pages: ['pages/home/index', 'packages/merchant/center/index'] },
+  { who: '周慧', pages: PARTNER_PAGES },
   { who: '刘晶', pages: ['pages/home/index', ...STAFF_PAGES] },
+  { who: '系统管理员', pages: ['pages/home/index', 'pages/mine/index', 'packages/street/console/index'] },
+  { who: '马建华', pages: ['pages/home/index', 'pages/mine/index', ...STREET_PAGES] },
+  {
+    who: '赵红梅',
+    pages: ['pages/home/index', 'pages/mine/index', ...allPages().filter((p) => p.startsWith('packages/grid/'))],
+  },
 ];
 
 function fileNameOf(who: string): string {

@@ -54,7 +54,14 @@ async function snapshot(): Promise<string[]> {
 }
 
 /** Well-formed values for path parameters that are not plain ids, so a call reaches the scope check. */
-const SAMPLE_PARAMS: Record<string, string> = { date: '2030-01-01', meal: 'lunch', code: 'ABCDEFGH', streetId };
+const SAMPLE_PARAMS: Record<string, string> = {
+  date: '2030-01-01',
+  meal: 'lunch',
+  code: 'ABCDEFGH',
+  streetId,
+  // The grid the matrix's grid worker holds: a grid worker is let past the gate only into their own grid.
+  gridId: 'g1',
+};
 
 function pathFor(route: RouteDef, community: string): string {
   const values: Record<string, string> = {};

@@ -3,7 +3,7 @@
  * item per dish. Pure (no client), so the demo seed writes menus exactly as publishing does.
  */
 import { index, key } from '../table';
-import type { DishRecord, MenuRecord } from './records';
+import type { DishRecord, MenuRecord, OrderRecord } from './records';
 
 type Item = Record<string, unknown>;
 
@@ -29,3 +29,16 @@ export const dishItem = (menu: MenuRecord, d: DishRecord): Item => ({
   type: 'Dish',
   ...d,
 });
+
+/** A meal order item with its index attributes (the seed writes demo orders with it too). */
+export function orderItem(o: OrderRecord): Item {
+  return {
+    ...key.mealOrder(o.orderId),
+    type: 'MealOrder',
+    ...o,
+    gsi1pk: index.canteenOrders(o.communityId, o.canteenId),
+    gsi1sk: `${o.date}#${o.meal}#${o.buildingId}#${o.unitId}#${o.room}#${o.orderId}`,
+    gsi2pk: index.memberMealOrders(o.memberId),
+    gsi2sk: `${o.date}#${MEAL_ORDER[o.meal]}#${o.orderId}`,
+  };
+}

@@ -1,13 +1,21 @@
 /** Every DynamoDB read and write of the canteen feature. */
-import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, type TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { DEFAULT_SUBSIDY_BANDS } from '@linli/shared/domain/canteen/rules';
 import { documentClient, tableName } from '../platform/dynamo';
 import { getItem, queryIndex, queryPartition } from '../platform/items';
 import type { IdempotencyCompletion } from '../platform/idempotency';
 import { outboxPut } from '../platform/outbox';
 import type { CanteenEvent as OutboxEvent } from './events';
-import { dishItem, MEAL_ORDER, menuItem, menuPk } from './items';
-import { failedConditions, transactWithReply, writeWithReply } from '../platform/transactions';
+import { dishItem, menuItem, menuPk, orderItem } from './items';
+import {
+  ConditionsFailed,
+  conditionFailed,
+  named,
+  transact,
+  transactWithReply,
+  writeWithReply,
+  type NamedWrite,
+} from '../platform/transactions';
 import { index, key } from '../table';
 import type {
   CanteenRecord,
@@ -98,24 +106,12 @@ export async function publishMenu(
     await transactWithReply(items, completion);
     return true;
   } catch (error) {
-    if (failedConditions(error)) return false;
+    if (conditionFailed(error)) return false;
     throw error;
   }
 }
 
 // ── orders ───────────────────────────────────────────────────────────────────
-
-function orderItem(o: OrderRecord): Item {
-  return {
-    ...key.mealOrder(o.orderId),
-    type: 'MealOrder',
-    ...o,
-    gsi1pk: index.canteenOrders(o.communityId, o.canteenId),
-    gsi1sk: `${o.date}#${o.meal}#${o.buildingId}#${o.unitId}#${o.room}#${o.orderId}`,
-    gsi2pk: index.memberMealOrders(o.memberId),
-    gsi2sk: `${o.date}#${MEAL_ORDER[o.meal]}#${o.orderId}`,
-  };
-}
 
 export const getOrder = (orderId: string, consistent = false) =>
   getItem<OrderRecord>(key.mealOrder(orderId), consistent);
@@ -161,86 +157,79 @@ export async function placeOrder(
   now: string,
   completion?: IdempotencyCompletion,
 ): Promise<PlaceOutcome> {
-  const kinds: (
-    { kind: 'dish' | 'limit'; dishId: string } | { kind: 'menu' | 'subsidy' | 'code' | 'order' | 'completion' }
-  )[] = [];
-  const items: TransactItems = [];
-  items.push({
-    ConditionCheck: {
-      TableName: tableName,
-      Key: { pk, sk: 'META' },
-      ConditionExpression: 'cutoffAt > :now',
-      ExpressionAttributeValues: { ':now': now },
-    },
-  });
-  kinds.push({ kind: 'menu' });
+  const writes: NamedWrite[] = [
+    named('menu-open', {
+      ConditionCheck: {
+        TableName: tableName,
+        Key: { pk, sk: 'META' },
+        ConditionExpression: 'cutoffAt > :now',
+        ExpressionAttributeValues: { ':now': now },
+      },
+    }),
+  ];
   for (const line of o.lines) {
-    items.push({
-      Update: {
-        TableName: tableName,
-        Key: key.dish(pk, line.dishId),
-        UpdateExpression: 'SET #left = #left - :q',
-        ConditionExpression: '#left >= :q',
-        ExpressionAttributeNames: { '#left': 'left' },
-        ExpressionAttributeValues: { ':q': line.quantity },
-      },
-    });
-    kinds.push({ kind: 'dish', dishId: line.dishId });
-    items.push({
-      Update: {
-        TableName: tableName,
-        Key: key.portionsTaken(pk, line.dishId, o.memberId),
-        UpdateExpression: 'SET #type = :type ADD qty :q',
-        ConditionExpression: 'attribute_not_exists(qty) OR qty <= :room',
-        ExpressionAttributeNames: { '#type': 'type' },
-        ExpressionAttributeValues: {
-          ':q': line.quantity,
-          ':room': (limits.get(line.dishId) ?? 0) - line.quantity,
-          ':type': 'PortionsTaken',
+    writes.push(
+      named(`stock:${line.dishId}`, {
+        Update: {
+          TableName: tableName,
+          Key: key.dish(pk, line.dishId),
+          UpdateExpression: 'SET #left = #left - :q',
+          ConditionExpression: '#left >= :q',
+          ExpressionAttributeNames: { '#left': 'left' },
+          ExpressionAttributeValues: { ':q': line.quantity },
         },
-      },
-    });
-    kinds.push({ kind: 'limit', dishId: line.dishId });
+      }),
+      named(`limit:${line.dishId}`, {
+        Update: {
+          TableName: tableName,
+          Key: key.portionsTaken(pk, line.dishId, o.memberId),
+          UpdateExpression: 'SET #type = :type ADD qty :q',
+          ConditionExpression: 'attribute_not_exists(qty) OR qty <= :room',
+          ExpressionAttributeNames: { '#type': 'type' },
+          ExpressionAttributeValues: {
+            ':q': line.quantity,
+            ':room': (limits.get(line.dishId) ?? 0) - line.quantity,
+            ':type': 'PortionsTaken',
+          },
+        },
+      }),
+    );
   }
   if (o.subsidyFen > 0) {
-    items.push({
+    writes.push(
+      named('subsidy', {
+        Put: {
+          TableName: tableName,
+          Item: { ...key.mealSubsidy(o.memberId, o.date, o.meal), type: 'MealSubsidy', orderId: o.orderId },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      }),
+    );
+  }
+  writes.push(
+    named('pickup-code', {
       Put: {
         TableName: tableName,
-        Item: { ...key.mealSubsidy(o.memberId, o.date, o.meal), type: 'MealSubsidy', orderId: o.orderId },
+        Item: { ...key.pickupCode(pk, o.pickupCode), type: 'PickupCode', orderId: o.orderId },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
-    });
-    kinds.push({ kind: 'subsidy' });
-  }
-  items.push({
-    Put: {
-      TableName: tableName,
-      Item: { ...key.pickupCode(pk, o.pickupCode), type: 'PickupCode', orderId: o.orderId },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    },
-  });
-  kinds.push({ kind: 'code' });
-  items.push({ Put: { TableName: tableName, Item: orderItem(o), ConditionExpression: 'attribute_not_exists(pk)' } });
-  kinds.push({ kind: 'order' });
-  if (completion) {
-    // The answer a retry replays commits with the order itself.
-    items.push(completion);
-    kinds.push({ kind: 'completion' });
-  }
+    }),
+    named('order', {
+      Put: { TableName: tableName, Item: orderItem(o), ConditionExpression: 'attribute_not_exists(pk)' },
+    }),
+  );
   try {
-    await documentClient.send(new TransactWriteCommand({ TransactItems: items }));
+    // The answer a retry replays commits with the order itself.
+    await transact(writes, completion);
     return { ok: true };
   } catch (error) {
-    const failed = failedConditions(error);
-    if (!failed) throw error;
-    const first = failed.map((f) => kinds[f.index]!);
-    const menu = first.find((k) => k.kind === 'menu');
-    if (menu) return { ok: false, reason: 'closed' };
-    const dish = first.find((k) => k.kind === 'dish');
-    if (dish && 'dishId' in dish) return { ok: false, reason: 'sold-out', dishId: dish.dishId };
-    const limit = first.find((k) => k.kind === 'limit');
-    if (limit && 'dishId' in limit) return { ok: false, reason: 'limit', dishId: limit.dishId };
-    if (first.some((k) => k.kind === 'subsidy')) return { ok: false, reason: 'subsidy-taken' };
+    if (!(error instanceof ConditionsFailed)) throw error;
+    if (error.has('menu-open')) return { ok: false, reason: 'closed' };
+    const stock = error.hasPrefix('stock:');
+    if (stock) return { ok: false, reason: 'sold-out', dishId: stock.slice('stock:'.length) };
+    const limit = error.hasPrefix('limit:');
+    if (limit) return { ok: false, reason: 'limit', dishId: limit.slice('limit:'.length) };
+    if (error.has('subsidy')) return { ok: false, reason: 'subsidy-taken' };
     return { ok: false, reason: 'code-taken' };
   }
 }
@@ -298,7 +287,7 @@ export async function cancelOrder(o: OrderRecord, at: string, completion?: Idemp
     await transactWithReply(items, completion);
     return true;
   } catch (error) {
-    if (failedConditions(error)) return false;
+    if (conditionFailed(error)) return false;
     throw error;
   }
 }
@@ -347,8 +336,7 @@ export async function advanceOrder(
     else await transactWithReply([update, ...events.map((e) => outboxPut(e))], completion);
     return true;
   } catch (error) {
-    if ((error as { name?: string }).name === 'ConditionalCheckFailedException' || failedConditions(error))
-      return false;
+    if (conditionFailed(error)) return false;
     throw error;
   }
 }

@@ -4,11 +4,13 @@ import { resolveActingSubject } from '../identity';
 import { defineDomain } from '../platform/lambda-router';
 import * as admin from './admin';
 import { needHandlers } from './need-handlers';
+import { careVisitRoutes } from '@linli/shared/contract/care-visits';
+import { careVisitHandlers } from './visit-handlers';
 import * as wishes from './wishes';
 
 export const careDomain = defineDomain(
   'care',
-  { ...careRoutes, ...careNeedRoutes },
+  { ...careRoutes, ...careNeedRoutes, ...careVisitRoutes },
   { actingFor: resolveActingSubject },
 )({
   postWish: async ({ principal, onBehalfOf, params, body }) =>
@@ -41,4 +43,5 @@ export const careDomain = defineDomain(
   listTaggedMembers: async ({ params }) => admin.listTagged(params.communityId),
   setMemberTags: async ({ params, body }) => admin.setTags(params.communityId, params.memberId, body.tags),
   ...needHandlers,
+  ...careVisitHandlers,
 });

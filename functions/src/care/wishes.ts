@@ -146,8 +146,14 @@ export async function postWish(
 const byPriorityThenAge = (a: WishRecord, b: WishRecord) =>
   Number(b.priority) - Number(a.priority) || a.statusAt.localeCompare(b.statusAt);
 
-/** 心愿墙: open wishes (priority first), then those being fulfilled, then the latest fulfilled. A partner sees only what is offered to it. */
-export async function wall(principal: Principal, communityId: string): Promise<{ wishes: Wish[] }> {
+/**
+ * 心愿墙: open wishes (priority first), then those being fulfilled, then the latest fulfilled. A
+ * partner sees only what is offered to it; `claimable` names what the caller may claim right now.
+ */
+export async function wall(
+  principal: Principal,
+  communityId: string,
+): Promise<{ wishes: Wish[]; claimable: string[] }> {
   const claimer = isStaffOf(principal, communityId) ? undefined : await claimerOf(principal, communityId);
   const [open, claimed, delivered, fulfilled] = await Promise.all(
     WALL_STATES.map((s) => repo.listByStatus(communityId, s, s === 'fulfilled', s === 'fulfilled' ? 30 : undefined)),
@@ -155,7 +161,12 @@ export async function wall(principal: Principal, communityId: string): Promise<{
   const visible = (w: WishRecord) =>
     !claimer || w.status !== 'open' || offeredToClaimer(domainWish(w).offeredTo, claimer);
   const wishes = [...open!.sort(byPriorityThenAge), ...claimed!, ...delivered!, ...fulfilled!].filter(visible);
-  return { wishes: wishes.map((w) => wishView(w, false)) };
+  const ownMemberId = principal.grants.find((g) => g.role === 'resident' && g.communityId === communityId)?.memberId;
+  const actor: WishActor = { userId: principal.userId, wisherOf: ownMemberId, claimer };
+  const claimable = claimer
+    ? wishes.filter((w) => applyWishAction(domainWish(w), actor, { kind: 'claim' }).ok).map((w) => w.wishId)
+    : [];
+  return { wishes: wishes.map((w) => wishView(w, false)), claimable };
 }
 
 export async function listMine(

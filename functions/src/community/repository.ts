@@ -23,6 +23,8 @@ const toGrid = (i: Item): GridRecord => ({
   id: String(i.id),
   name: String(i.name),
   leader: typeof i.leader === 'string' ? i.leader : undefined,
+  ...(typeof i.leaderPhone === 'string' ? { leaderPhone: i.leaderPhone } : {}),
+  ...(i.retired === true ? { retired: true } : {}),
   order: Number(i.order ?? 0),
 });
 
@@ -32,7 +34,13 @@ const toBuilding = (i: Item): BuildingRecord => ({
   name: String(i.name),
   address: String(i.address),
   households: Number(i.households ?? 0),
-  units: (i.units as { id: string; name: string }[] | undefined) ?? [],
+  ...(typeof i.leader === 'string' ? { leader: i.leader } : {}),
+  ...(i.retired === true ? { retired: true } : {}),
+  units: ((i.units as { id: string; name: string; retired?: boolean }[] | undefined) ?? []).map((u) => ({
+    id: u.id,
+    name: u.name,
+    ...(u.retired === true ? { retired: true } : {}),
+  })),
   order: Number(i.order ?? 0),
 });
 

@@ -2,3 +2,5 @@
 export type { CouncilEvent } from './events';
 export { getSession, listSessionBookings } from './repository';
 export { cancelBooking } from './bookings';
+export { councilMonthFigures } from './figures';
+export { councilPlans } from './notify-plans';

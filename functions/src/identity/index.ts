@@ -1,3 +1,11 @@
 /** The identity feature's public face: what other features may use of it. */
 export { ownMemberId, resolveActingSubject, subjectIn, subjectOf, type ActingSubject, type Caller } from './acting';
-export { getApplication, getMember, getMembers, getUser, listHouseholdMembers } from './repository';
+export {
+  countVerifiedMembers,
+  getApplication,
+  getMember,
+  getMembers,
+  getUser,
+  listHouseholdMembers,
+} from './repository';
+export { identityPlans } from './notify-plans';

@@ -24,6 +24,8 @@ export interface MemberRecord extends Address {
   phone?: string;
   userId?: string;
   status: 'verified' | 'pending' | 'rejected';
+  /** Care tags (独居, 高龄, 低保, 残疾), carried over from the roster when it knows the person. */
+  tags?: string[];
   registeredBy: string;
   createdAt: string;
 }
@@ -38,7 +40,9 @@ export interface ApplicationRecord extends Address {
   reason?: string;
   createdAt: string;
   decidedAt?: string;
+  /** A staff user id, or `roster` when a roster match approved it at once. */
   decidedBy?: string;
+  rosterMatch?: { personId: string; name: string; matchedOn: ('name' | 'room' | 'phone4')[] };
 }
 
 export type RelationName = '父母' | '祖父母' | '配偶' | '子女' | '兄弟姐妹' | '其他亲属';

@@ -1,5 +1,5 @@
 /** Every DynamoDB read and write of the identity feature. */
-import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RoleGrant } from '@linli/shared/contract/principal';
 import { DomainError } from '@linli/shared/errors';
 import { householdKey } from '@linli/shared/domain/identity/person';
@@ -9,7 +9,7 @@ import { outboxPut } from '../platform/outbox';
 import type { IdentityEvent as OutboxEvent } from './events';
 import { batchGetItems, getItem, queryIndex } from '../platform/items';
 import { failedConditions, transactWithReply, writeWithReply } from '../platform/transactions';
-import { index, key } from '../table';
+import { GSI, index, key } from '../table';
 import { applicationItem, linkItem, memberItem } from './items';
 import type { Address, ApplicationRecord, LinkRecord, MemberRecord, UserRecord } from './records';
 
@@ -82,20 +82,27 @@ export async function listDevLogins(): Promise<{ devCode: string; name: string; 
 
 // ── community structure ──────────────────────────────────────────────────────
 
-/** Resolves a building and unit of a community, or BUILDING_NOT_FOUND / COMMUNITY_NOT_FOUND. */
-export async function resolveAddress(p: {
-  communityId: string;
-  buildingId: string;
-  unitId: string;
-  room: string;
-}): Promise<Address> {
+/**
+ * Resolves a building and unit of a community, or BUILDING_NOT_FOUND / COMMUNITY_NOT_FOUND; a
+ * new member (`forNewMember`) cannot be placed in a retired grid, building or unit (BUILDING_RETIRED).
+ */
+export async function resolveAddress(
+  p: { communityId: string; buildingId: string; unitId: string; room: string },
+  options: { forNewMember?: boolean } = {},
+): Promise<Address> {
   const [community, building] = await Promise.all([
     get<{ name: string }>(key.community(p.communityId)),
-    get<{ name: string; units: { id: string; name: string }[] }>(key.building(p.communityId, p.buildingId)),
+    get<{ name: string; gridId: string; retired?: boolean; units: { id: string; name: string; retired?: boolean }[] }>(
+      key.building(p.communityId, p.buildingId),
+    ),
   ]);
   if (!community) throw new DomainError('COMMUNITY_NOT_FOUND');
   const unit = building?.units.find((u) => u.id === p.unitId);
   if (!building || !unit) throw new DomainError('BUILDING_NOT_FOUND');
+  if (options.forNewMember) {
+    const grid = await get<{ retired?: boolean }>(key.grid(p.communityId, building.gridId));
+    if (building.retired || unit.retired || grid?.retired) throw new DomainError('BUILDING_RETIRED');
+  }
   return {
     communityId: p.communityId,
     communityName: community.name,
@@ -169,6 +176,66 @@ export async function createApplication(a: ApplicationRecord, completion?: Idemp
   }
 }
 
+type TransactItem = Parameters<typeof transactWithReply>[0][number];
+
+/**
+ * Files an application that the roster approved at once: lock (already approved), application,
+ * member, the user's resident grant, the roster person's link and the message commit together
+ * with the request's completion. False when the roster person is gone (file it as pending then).
+ */
+export async function createApprovedApplication(
+  a: ApplicationRecord,
+  member: MemberRecord,
+  grant: RoleGrant,
+  event: OutboxEvent,
+  rosterLink: TransactItem,
+  completion?: IdempotencyCompletion,
+): Promise<boolean> {
+  try {
+    await transactWithReply(
+      [
+        {
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...key.membershipLock(a.userId),
+              type: 'MembershipLock',
+              applicationId: a.applicationId,
+              status: 'approved',
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          },
+        },
+        { Put: { TableName: tableName, Item: applicationItem(a), ConditionExpression: 'attribute_not_exists(pk)' } },
+        { Put: { TableName: tableName, Item: memberItem(member), ConditionExpression: 'attribute_not_exists(pk)' } },
+        {
+          Update: {
+            TableName: tableName,
+            Key: key.user(a.userId),
+            UpdateExpression: 'SET memberId = :m, #name = :name, grants = list_append(grants, :grant)',
+            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(memberId)',
+            ExpressionAttributeNames: { '#name': 'name' },
+            ExpressionAttributeValues: { ':m': member.memberId, ':name': member.realName, ':grant': [grant] },
+          },
+        },
+        rosterLink,
+        outboxPut(event),
+      ],
+      completion,
+    );
+    return true;
+  } catch (error) {
+    const failed = failedConditions(error);
+    if (!failed) throw error;
+    const lock = failed.find((f) => f.index === 0);
+    if (lock) throw new DomainError(lock.old?.status === 'approved' ? 'ALREADY_MEMBER' : 'APPLICATION_PENDING');
+    if (failed.some((f) => f.index === 3)) throw new DomainError('ALREADY_MEMBER');
+    if (failed.some((f) => f.index === 4)) return false;
+    throw error;
+  }
+}
+
 export const getApplication = (applicationId: string) => get<ApplicationRecord>(key.application(applicationId));
 
 export const listUserApplications = (userId: string, limit?: number) =>
@@ -189,10 +256,13 @@ export async function approveApplication(
   at: string,
   event: OutboxEvent,
   completion?: IdempotencyCompletion,
+  /** Writes of other features that belong to the approval (the roster person's link). */
+  alongside: TransactItem[] = [],
 ): Promise<void> {
   try {
     await transactWithReply(
       [
+        ...alongside,
         outboxPut(event),
         {
           Update: {
@@ -407,4 +477,34 @@ export async function decideLink(
 /** AP12: the status of user's right to act for member, if any. */
 export async function careGrantStatus(memberId: string, userId: string): Promise<string | undefined> {
   return (await get<{ status: string }>(key.careGrant(memberId, userId)))?.status;
+}
+
+/**
+ * AP10 as a count: members verified before `before` (the street's figures). Select COUNT with a
+ * filter reads the index partition but returns no member's data.
+ */
+export async function countVerifiedMembers(communityId: string, before: string): Promise<number> {
+  let count = 0;
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const out = await documentClient.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: GSI.gsi1.name,
+        KeyConditionExpression: '#pk = :pk',
+        FilterExpression: '#status = :verified AND #createdAt < :before',
+        ExpressionAttributeNames: { '#pk': GSI.gsi1.partitionKey, '#status': 'status', '#createdAt': 'createdAt' },
+        ExpressionAttributeValues: {
+          ':pk': index.communityMembers(communityId),
+          ':verified': 'verified',
+          ':before': before,
+        },
+        Select: 'COUNT',
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    count += out.Count ?? 0;
+    startKey = out.LastEvaluatedKey;
+  } while (startKey);
+  return count;
 }

@@ -14,6 +14,7 @@ import {
 import { ACCESS_TOKEN_TTL_SECONDS, signAccessToken, signRefreshToken, verifyRefreshToken } from '../platform/auth';
 import { actingVia, ownMemberId } from './acting';
 import { completionPut } from '../platform/idempotency';
+import { linkPersonToMember, lookUpApplicant, type RosterLookup } from '../roster';
 import * as repo from './repository';
 import type { ApplicationRecord, LinkRecord, MemberRecord, RelationName, UserRecord } from './records';
 import type { SessionExchanger } from './wechat-session';
@@ -40,15 +41,59 @@ export function memberCard(m: MemberRecord, today = todayInShanghai()): MemberCa
   };
 }
 
-function applicationView(a: ApplicationRecord, withOverdue = false): Application {
+function applicationView(a: ApplicationRecord, withOverdue = false, roster?: RosterLookup): Application {
   const { userId: _u, birthDate, phone, decidedBy: _d, ...rest } = a;
   return {
     ...rest,
     age: ageOn(birthDate, todayInShanghai()),
     phoneMasked: maskPhone(phone),
     ...(withOverdue ? { overdue: a.status === 'pending' && isOverdue(a.createdAt) } : {}),
+    ...(roster
+      ? {
+          rosterCandidates: roster.candidates.map((p) => ({
+            personId: p.personId,
+            name: p.name,
+            buildingName: p.buildingName,
+            unitName: p.unitName,
+            room: p.room,
+            birthDate: p.birthDate,
+            phoneMasked: p.phone ? maskPhone(p.phone) : undefined,
+            tags: p.tags,
+          })),
+        }
+      : {}),
   };
 }
+
+/** The member an approved application creates; care tags come from the roster when it knows the person. */
+function memberFrom(a: ApplicationRecord, registeredBy: string, at: string, tags?: string[]): MemberRecord {
+  return {
+    memberId: ulid(),
+    communityId: a.communityId,
+    communityName: a.communityName,
+    buildingId: a.buildingId,
+    buildingName: a.buildingName,
+    unitId: a.unitId,
+    unitName: a.unitName,
+    room: a.room,
+    householdKey: householdKey(a),
+    realName: a.realName,
+    birthDate: a.birthDate,
+    phone: a.phone,
+    userId: a.userId,
+    status: 'verified',
+    ...(tags && tags.length > 0 ? { tags } : {}),
+    registeredBy,
+    createdAt: at,
+  };
+}
+
+const residentGrant = (m: MemberRecord): RoleGrant => ({
+  role: 'resident',
+  communityId: m.communityId,
+  buildingId: m.buildingId,
+  memberId: m.memberId,
+});
 
 function linkView(l: LinkRecord, dependent: MemberRecord): DependentLink {
   return {
@@ -163,9 +208,15 @@ function requirePlausibleBirthDate(birthDate: string): void {
   }
 }
 
+/**
+ * Files a membership application. When the roster (居民台账) knows the applicant — same
+ * household, same name, and the phone's last 4 digits when the roster has a phone — the
+ * application is approved at once: application, member, grant, roster link, message and the
+ * request's idempotency completion in one transaction. Otherwise it waits for staff as before.
+ */
 export async function applyForMembership(principal: Principal, input: MembershipInput): Promise<Application> {
   requirePlausibleBirthDate(input.birthDate);
-  const address = await repo.resolveAddress(input);
+  const address = await repo.resolveAddress(input, { forNewMember: true });
   const application: ApplicationRecord = {
     applicationId: ulid(),
     userId: principal.userId,
@@ -176,6 +227,38 @@ export async function applyForMembership(principal: Principal, input: Membership
     status: 'pending',
     createdAt: now(),
   };
+  const { match } = await lookUpApplicant({ ...address, realName: input.realName, phone: input.phone });
+  if (match) {
+    const approved: ApplicationRecord = {
+      ...application,
+      status: 'approved',
+      decidedAt: application.createdAt,
+      decidedBy: 'roster',
+      rosterMatch: {
+        personId: match.personId,
+        name: match.name,
+        matchedOn: match.phone ? ['name', 'room', 'phone4'] : ['name', 'room'],
+      },
+    };
+    const member = memberFrom(approved, 'roster', application.createdAt, match.tags);
+    const reply = applicationView(approved);
+    const event = {
+      type: 'identity.application_decided' as const,
+      communityId: approved.communityId,
+      userId: approved.userId,
+      approved: true,
+    };
+    const filed = await repo.createApprovedApplication(
+      approved,
+      member,
+      residentGrant(member),
+      event,
+      linkPersonToMember(match, member.memberId),
+      completionPut(reply),
+    );
+    if (filed) return reply;
+    // The roster row went away in between: the application waits for staff like any other.
+  }
   const reply = applicationView(application);
   await repo.createApplication(application, completionPut(reply));
   return reply;
@@ -183,7 +266,11 @@ export async function applyForMembership(principal: Principal, input: Membership
 
 export async function listApplications(communityId: string, status = 'pending'): Promise<{ items: Application[] }> {
   const items = await repo.listCommunityApplications(communityId, status);
-  return { items: items.map((a) => applicationView(a, true)) };
+  // Pending ones show their household's roster rows (one Query each; the queue is short).
+  const rosters = await Promise.all(
+    items.map((a) => (a.status === 'pending' ? lookUpApplicant(a) : Promise.resolve(undefined))),
+  );
+  return { items: items.map((a, i) => applicationView(a, true, rosters[i])) };
 }
 
 type DecisionInput = { decision: 'approve' } | { decision: 'reject'; reason: string };
@@ -210,30 +297,10 @@ export async function decideApplication(
     await repo.rejectApplication(application, decision.reason, staff.userId, at, decided, completionPut(reply));
     return reply;
   }
-  const member: MemberRecord = {
-    memberId: ulid(),
-    communityId: application.communityId,
-    communityName: application.communityName,
-    buildingId: application.buildingId,
-    buildingName: application.buildingName,
-    unitId: application.unitId,
-    unitName: application.unitName,
-    room: application.room,
-    householdKey: householdKey(application),
-    realName: application.realName,
-    birthDate: application.birthDate,
-    phone: application.phone,
-    userId: application.userId,
-    status: 'verified',
-    registeredBy: staff.userId,
-    createdAt: at,
-  };
-  const grant: RoleGrant = {
-    role: 'resident',
-    communityId: member.communityId,
-    buildingId: member.buildingId,
-    memberId: member.memberId,
-  };
+  // A person the roster knows carries its care tags over and is linked to the new member.
+  const { match } = await lookUpApplicant(application);
+  const member = memberFrom(application, staff.userId, at, match?.tags);
+  const grant = residentGrant(member);
   const reply = applicationView({ ...application, status: 'approved', decidedAt: at });
   const approved = {
     type: 'identity.application_decided' as const,
@@ -241,7 +308,16 @@ export async function decideApplication(
     userId: application.userId,
     approved: true,
   };
-  await repo.approveApplication(application, member, grant, staff.userId, at, approved, completionPut(reply));
+  await repo.approveApplication(
+    application,
+    member,
+    grant,
+    staff.userId,
+    at,
+    approved,
+    completionPut(reply),
+    match ? [linkPersonToMember(match, member.memberId)] : [],
+  );
   return reply;
 }
 
@@ -253,7 +329,7 @@ export async function registerMember(
   input: Omit<MembershipInput, 'communityId' | 'phone'> & { phone?: string },
 ): Promise<MemberCard> {
   requirePlausibleBirthDate(input.birthDate);
-  const address = await repo.resolveAddress({ ...input, communityId });
+  const address = await repo.resolveAddress({ ...input, communityId }, { forNewMember: true });
   const member: MemberRecord = {
     memberId: ulid(),
     ...address,

@@ -2,15 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { MAX_BODY_BYTES, type RouteDef } from '@linli/shared';
+import { MAX_BODY_BYTES, routeList, type RouteDef } from '@linli/shared';
 import { domains } from '../domains';
 import { routeKeyOf } from '../platform/lambda-router';
 import type { LinliEvent } from '../platform/http';
 import { errorResponse } from '../platform/responses';
 import { matchRoute } from './route-matcher';
 
-/** Bodies beyond this are cut off unread; the pipeline answers 413 for anything over MAX_BODY_BYTES. */
-const READ_LIMIT_BYTES = MAX_BODY_BYTES + 1;
+/**
+ * Bodies beyond the largest route limit are cut off unread (API Gateway stops at 10 MB); the
+ * pipeline answers 413 for anything over the route's own limit.
+ */
+const READ_LIMIT_BYTES = Math.max(MAX_BODY_BYTES, ...routeList.map((r) => r.maxBodyBytes ?? 0)) + 1;
 
 const CORS_HEADERS = {
   'access-control-allow-origin': '*',

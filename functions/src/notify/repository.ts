@@ -4,7 +4,7 @@ import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateComma
 import { shanghaiDate as dayOf } from '@linli/shared/domain/common/shanghai-time';
 import { documentClient, tableName } from '../platform/dynamo';
 import type { IdempotencyCompletion } from '../platform/idempotency';
-import { failedConditions, transactWithReply } from '../platform/transactions';
+import { ConditionsFailed, conditionFailed, named, transact, transactWithReply } from '../platform/transactions';
 import { key } from '../table';
 
 export interface MessageRecord {
@@ -51,7 +51,7 @@ export async function deliverMessage(m: MessageRecord): Promise<boolean> {
     );
     return true;
   } catch (error) {
-    if (failedConditions(error)) return false;
+    if (conditionFailed(error)) return false;
     throw error;
   }
 }
@@ -98,27 +98,22 @@ export async function markRead(userId: string, messageId: string, at: string): P
     ExpressionAttributeValues: { ':at': at },
   };
   try {
-    await documentClient.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Update: readUpdate },
-          {
-            Update: {
-              TableName: tableName,
-              Key: key.inbox(userId),
-              UpdateExpression: 'ADD unread :minus',
-              ConditionExpression: 'unread > :zero',
-              ExpressionAttributeValues: { ':minus': -1, ':zero': 0 },
-            },
-          },
-        ],
+    await transact([
+      named('message-unread', { Update: readUpdate }),
+      named('unread-count', {
+        Update: {
+          TableName: tableName,
+          Key: key.inbox(userId),
+          UpdateExpression: 'ADD unread :minus',
+          ConditionExpression: 'unread > :zero',
+          ExpressionAttributeValues: { ':minus': -1, ':zero': 0 },
+        },
       }),
-    );
+    ]);
     return true;
   } catch (error) {
-    const failed = failedConditions(error);
-    if (!failed) throw error;
-    if (failed.some((f) => f.index === 0)) return false;
+    if (!(error instanceof ConditionsFailed)) throw error;
+    if (error.has('message-unread')) return false;
     // Only the count refused: mark the message read on its own.
     try {
       await documentClient.send(new UpdateCommand(readUpdate));
@@ -185,7 +180,7 @@ export async function markManyRead(userId: string, messageIds: string[], at: str
       }),
     );
   } catch (error) {
-    if (!failedConditions(error)) throw error;
+    if (!conditionFailed(error)) throw error;
     for (const messageId of messageIds) await markRead(userId, messageId, at);
   }
 }
@@ -240,7 +235,7 @@ export async function setConsents(
     );
     return true;
   } catch (error) {
-    if (failedConditions(error)) return false;
+    if (conditionFailed(error)) return false;
     throw error;
   }
 }

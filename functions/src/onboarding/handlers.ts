@@ -1,5 +1,6 @@
 import { onboardingRoutes } from '@linli/shared/contract/onboarding';
 import { defineDomain } from '../platform/lambda-router';
+import { streetFigures } from './figures';
 import * as invites from './invites';
 import * as phoneReveal from './phone-reveal';
 import * as roles from './roles';
@@ -24,6 +25,7 @@ export const onboardingDomain = defineDomain(
   listRoleHolders: async ({ params }) => roles.listRoleHolders(params.streetId),
   revokeRole: async ({ principal, params, body }) => roles.revokeRole(principal, params.streetId, body),
   listRoleAudit: async ({ params }) => roles.listRoleAudit(params.streetId),
+  getStreetFigures: async ({ params, query }) => streetFigures(params.streetId, query.month),
   revealApplicantPhone: async ({ principal, params }) =>
     phoneReveal.revealApplicantPhone(principal, params.communityId, params.applicationId),
   getInvite: async ({ params }) => invites.getInvite(params.code),

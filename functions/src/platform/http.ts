@@ -67,13 +67,17 @@ function state(event: LinliEvent): LinliState {
   return event.linli;
 }
 
-/** Rejects oversized bodies and parses JSON; the raw body is never trusted beyond this point. */
-const parseBody: Middleware = {
+/**
+ * Rejects oversized bodies and parses JSON; the raw body is never trusted beyond this point.
+ * A route that carries a file declares its own, larger limit.
+ */
+const parseBody = (route: RouteDef): Middleware => ({
   before: ({ event }) => {
     const raw = event.body;
     if (raw === undefined || raw === null || raw === '') return;
     const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
-    if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES) throw new DomainError('PAYLOAD_TOO_LARGE');
+    if (Buffer.byteLength(text, 'utf8') > (route.maxBodyBytes ?? MAX_BODY_BYTES))
+      throw new DomainError('PAYLOAD_TOO_LARGE');
     const contentType = header(event, 'content-type') ?? '';
     if (!/^application\/(.+\+)?json\b/i.test(contentType)) throw new DomainError('UNSUPPORTED_MEDIA_TYPE');
     try {
@@ -82,7 +86,7 @@ const parseBody: Middleware = {
       throw new DomainError('MALFORMED_JSON');
     }
   },
-};
+});
 
 function authenticate(route: RouteDef): Middleware {
   return {
@@ -230,7 +234,7 @@ export function routeHandler<R extends RouteDef>(
 
   const handler = middy<LinliEvent, APIGatewayProxyStructuredResultV2, Error, Context>(core)
     .use(requestLogging(route))
-    .use(parseBody)
+    .use(parseBody(route))
     .use(authenticate(route))
     .use(validateParams(route))
     .use(checkScope(route))

@@ -1,7 +1,7 @@
 import type { RoleGrant } from '@linli/shared/contract/principal';
 import { tableName } from './dynamo';
 import type { IdempotencyCompletion } from './idempotency';
-import { failedConditions, transactWithReply } from './transactions';
+import { ConditionsFailed, named, transact } from './transactions';
 
 type Key = { pk: string; sk: string };
 
@@ -28,9 +28,9 @@ export type BindOutcome = 'bound' | 'invite-used' | 'already-operator' | 'no-use
  */
 export async function bindOperatorByInvite(b: OperatorBinding): Promise<BindOutcome> {
   try {
-    await transactWithReply(
+    await transact(
       [
-        {
+        named('invite', {
           Update: {
             TableName: tableName,
             Key: b.inviteKey,
@@ -39,15 +39,15 @@ export async function bindOperatorByInvite(b: OperatorBinding): Promise<BindOutc
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: { ':used': 'used', ':open': 'open', ':u': b.userId, ':at': b.at },
           },
-        },
-        {
+        }),
+        named('operator', {
           Put: {
             TableName: tableName,
             Item: b.operatorItem,
             ConditionExpression: 'attribute_not_exists(pk)',
           },
-        },
-        {
+        }),
+        named('user', {
           Update: {
             TableName: tableName,
             Key: b.userKey,
@@ -55,24 +55,23 @@ export async function bindOperatorByInvite(b: OperatorBinding): Promise<BindOutc
             ConditionExpression: 'attribute_exists(pk)',
             ExpressionAttributeValues: { ':grant': [b.grant] },
           },
-        },
-        {
+        }),
+        named('owner', {
           Update: {
             TableName: tableName,
             Key: b.ownerKey,
             UpdateExpression: 'SET operatorUserId = :u REMOVE inviteCode',
             ExpressionAttributeValues: { ':u': b.userId },
           },
-        },
+        }),
       ],
       b.completion,
     );
     return 'bound';
   } catch (error) {
-    const failed = failedConditions(error);
-    if (!failed) throw error;
-    if (failed.some((f) => f.index === 0)) return 'invite-used';
-    if (failed.some((f) => f.index === 1)) return 'already-operator';
+    if (!(error instanceof ConditionsFailed)) throw error;
+    if (error.has('invite')) return 'invite-used';
+    if (error.has('operator')) return 'already-operator';
     return 'no-user';
   }
 }

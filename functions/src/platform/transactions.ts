@@ -10,10 +10,15 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { DomainError } from '@linli/shared/errors';
 import { documentClient } from './dynamo';
 import type { IdempotencyCompletion } from './idempotency';
+import type { NamedWrite } from './named-write';
+
+export { named, type NamedWrite } from './named-write';
 
 /**
  * When a TransactWriteItems is cancelled, which of its items failed their condition, with the
  * old item where ReturnValuesOnConditionCheckFailure asked for it. Undefined for other errors.
+ * @deprecated Name the writes with `transact()` and read ConditionsFailed; positions break when
+ * a write is added.
  */
 export function failedConditions(
   error: unknown,
@@ -27,6 +32,57 @@ export function failedConditions(
 }
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/**
+ * A transaction was cancelled because writes failed their conditions: which ones, by name, with
+ * the old item where ReturnValuesOnConditionCheckFailure asked for it.
+ */
+export class ConditionsFailed extends Error {
+  constructor(readonly failed: ReadonlyMap<string, Record<string, unknown> | undefined>) {
+    super(`transaction conditions failed: ${[...failed.keys()].join(', ')}`);
+    this.name = 'ConditionsFailed';
+  }
+
+  has(...names: string[]): boolean {
+    return names.some((n) => this.failed.has(n));
+  }
+
+  /** Whether a write whose name starts with `prefix` failed (e.g. every `balance:` write). */
+  hasPrefix(prefix: string): string | undefined {
+    return [...this.failed.keys()].find((n) => n.startsWith(prefix));
+  }
+
+  old(name: string): Record<string, unknown> | undefined {
+    return this.failed.get(name);
+  }
+}
+
+/**
+ * Writes `writes` in one transaction (with the request's idempotency completion, as
+ * transactWithReply). When conditions fail, throws ConditionsFailed naming them, so callers
+ * decide by name, never by a write's position in the request.
+ */
+export async function transact(writes: readonly NamedWrite[], completion?: IdempotencyCompletion): Promise<void> {
+  try {
+    await transactWithReply(
+      writes.map((w) => w.write),
+      completion,
+    );
+  } catch (error) {
+    const failed = failedConditions(error);
+    if (!failed) throw error;
+    throw new ConditionsFailed(new Map(failed.map((f) => [writes[f.index]!.name, f.old])));
+  }
+}
+
+/** Whether `error` is a write's or a transaction's failed condition (whichever write it was). */
+export function conditionFailed(error: unknown): boolean {
+  return (
+    error instanceof ConditionsFailed ||
+    error instanceof ConditionalCheckFailedException ||
+    failedConditions(error) !== undefined
+  );
+}
 /** One write of a single item, as an entry of TransactWriteItems. */
 export type SingleWrite =
   | { Put: NonNullable<TransactItem['Put']> }

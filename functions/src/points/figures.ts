@@ -64,3 +64,22 @@ export async function stars(communityId: string, month = shanghaiMonth(new Date(
     ).map(({ rank, name, minutes }) => ({ rank, name, minutes })),
   };
 }
+
+/**
+ * A community's month for the street's figures: points issued (AP59, issuance shards summed) and
+ * redeemed (AP59 per merchant), and volunteer minutes confirmed (AP68, the month's star list
+ * holds every volunteer's minutes).
+ */
+export async function pointsMonthFigures(communityId: string, month: string) {
+  const merchants = await repo.listMerchants(communityId);
+  const [issuance, stars, ...perMerchant] = await Promise.all([
+    repo.monthFigures(communityId, ISSUANCE_ACCOUNT),
+    repo.listStars(communityId, month),
+    ...merchants.map((m) => repo.monthFigures(communityId, merchantAccount(m.id))),
+  ]);
+  return {
+    pointsIssued: (issuance as { month: string; issued?: number }[]).find((r) => r.month === month)?.issued ?? 0,
+    pointsRedeemed: perMerchant.reduce((sum, rows) => sum + (rows.find((r) => r.month === month)?.redeemed ?? 0), 0),
+    volunteerMinutes: (stars as { minutes: number }[]).reduce((sum, s) => sum + (s.minutes ?? 0), 0),
+  };
+}

@@ -5,6 +5,7 @@
  * its demo posting with the same function the ledger uses.
  */
 import { ISSUANCE_ACCOUNT, merchantAccount, mayGoNegative, parseAccount } from '@linli/shared/domain/points/ledger';
+import { named, type NamedWrite } from '../platform/named-write';
 import { index, key } from '../table';
 import type { EntryRecord, PostingRecord } from './records';
 
@@ -18,24 +19,20 @@ export interface PostingWriteOptions {
   merchantCap?: number;
 }
 
-type Write = Record<string, unknown>;
+/** Names of a posting's writes whose conditions can fail, and what each failure means. */
+export const POSTING_WRITE = {
+  /** The posting exists already: the same award or redemption was posted before. */
+  posting: 'posting',
+  /** `balance:<account>`: the account would go below zero. */
+  balance: 'balance:',
+  /** The merchant's monthly cap would be exceeded. */
+  merchantMonth: 'merchant-month',
+} as const;
 
-/** Where each of a posting's writes sits in the transaction, to tell which condition failed. */
-export interface PostingLayout {
-  posting: number;
-  /** account → index of its balance update */
-  balances: Map<string, number>;
-  merchantMonth?: number;
-}
-
-export function postingWrites(
-  p: PostingRecord,
-  tableName: string,
-  options: PostingWriteOptions,
-): { writes: Write[]; layout: PostingLayout } {
+export function postingWrites(p: PostingRecord, tableName: string, options: PostingWriteOptions): NamedWrite[] {
   const audited = p.kind === 'adjust' || p.kind === 'reversal';
-  const writes: Write[] = [
-    {
+  const writes: NamedWrite[] = [
+    named(POSTING_WRITE.posting, {
       Put: {
         TableName: tableName,
         Item: {
@@ -48,7 +45,7 @@ export function postingWrites(
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
-    },
+    }),
   ];
   for (const e of p.entries) {
     const entry: EntryRecord = {
@@ -63,54 +60,57 @@ export function postingWrites(
       month: p.month,
       redemption: p.redemption,
     };
-    writes.push({
-      Put: {
-        TableName: tableName,
-        Item: {
-          ...key.pointsEntry(p.communityId, e.account, p.month, p.postedAt, p.postingId),
-          type: 'PointsEntry',
-          ...entry,
+    writes.push(
+      named(`entry:${e.account}`, {
+        Put: {
+          TableName: tableName,
+          Item: {
+            ...key.pointsEntry(p.communityId, e.account, p.month, p.postedAt, p.postingId),
+            type: 'PointsEntry',
+            ...entry,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
         },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    });
+      }),
+    );
   }
-  const balances = new Map<string, number>();
   for (const e of p.entries) {
     const issuance = e.account === ISSUANCE_ACCOUNT;
     const debit = e.amount < 0 && !mayGoNegative(e.account);
-    balances.set(e.account, writes.length);
-    writes.push({
-      Update: {
-        TableName: tableName,
-        Key: key.pointsBalance(p.communityId, e.account, issuance ? options.shard : undefined),
-        UpdateExpression: 'SET communityId = :c, account = :a, #type = :t ADD balance :amount',
-        ...(debit ? { ConditionExpression: 'balance >= :need' } : {}),
-        ExpressionAttributeNames: { '#type': 'type' },
-        ExpressionAttributeValues: {
-          ':c': p.communityId,
-          ':a': e.account,
-          ':t': 'PointsBalance',
-          ':amount': e.amount,
-          ...(debit ? { ':need': -e.amount } : {}),
+    writes.push(
+      named(`${POSTING_WRITE.balance}${e.account}`, {
+        Update: {
+          TableName: tableName,
+          Key: key.pointsBalance(p.communityId, e.account, issuance ? options.shard : undefined),
+          UpdateExpression: 'SET communityId = :c, account = :a, #type = :t ADD balance :amount',
+          ...(debit ? { ConditionExpression: 'balance >= :need' } : {}),
+          ExpressionAttributeNames: { '#type': 'type' },
+          ExpressionAttributeValues: {
+            ':c': p.communityId,
+            ':a': e.account,
+            ':t': 'PointsBalance',
+            ':amount': e.amount,
+            ...(debit ? { ':need': -e.amount } : {}),
+          },
         },
-      },
-    });
+      }),
+    );
   }
   // Month figures: points the community issued (net of reversals), points each merchant accepted.
   const issued = -(p.entries.find((e) => e.account === ISSUANCE_ACCOUNT)?.amount ?? 0);
   if (issued !== 0) {
-    writes.push({
-      Update: {
-        TableName: tableName,
-        Key: key.pointsMonth(p.communityId, ISSUANCE_ACCOUNT, p.month, options.shard),
-        UpdateExpression: 'SET #month = :m, #type = :t ADD issued :issued',
-        ExpressionAttributeNames: { '#month': 'month', '#type': 'type' },
-        ExpressionAttributeValues: { ':m': p.month, ':t': 'PointsMonth', ':issued': issued },
-      },
-    });
+    writes.push(
+      named('issuance-month', {
+        Update: {
+          TableName: tableName,
+          Key: key.pointsMonth(p.communityId, ISSUANCE_ACCOUNT, p.month, options.shard),
+          UpdateExpression: 'SET #month = :m, #type = :t ADD issued :issued',
+          ExpressionAttributeNames: { '#month': 'month', '#type': 'type' },
+          ExpressionAttributeValues: { ':m': p.month, ':t': 'PointsMonth', ':issued': issued },
+        },
+      }),
+    );
   }
-  let merchantMonth: number | undefined;
   const merchantEntry = p.entries.find((e) => parseAccount(e.account)?.kind === 'merchant');
   if (merchantEntry) {
     const merchantId = parseAccount(merchantEntry.account)!.id!;
@@ -118,26 +118,27 @@ export function postingWrites(
     const capped = p.kind === 'redeem' && options.merchantCap !== undefined;
     const count = p.kind === 'redeem' ? 1 : p.kind === 'reversal' && p.redemption ? -1 : 0;
     const fen = (p.redemption?.deductionFen ?? 0) * Math.sign(accepted);
-    merchantMonth = writes.length;
-    writes.push({
-      Update: {
-        TableName: tableName,
-        Key: key.pointsMonth(p.communityId, merchantAccount(merchantId), p.month),
-        UpdateExpression: 'SET #month = :m, #type = :t ADD redeemed :p, redemptions :n, deductionFen :fen',
-        ...(capped
-          ? { ConditionExpression: '(attribute_not_exists(redeemed) AND :p <= :cap) OR redeemed <= :room' }
-          : {}),
-        ExpressionAttributeNames: { '#month': 'month', '#type': 'type' },
-        ExpressionAttributeValues: {
-          ':m': p.month,
-          ':t': 'PointsMonth',
-          ':p': accepted,
-          ':n': count,
-          ':fen': fen,
-          ...(capped ? { ':cap': options.merchantCap, ':room': options.merchantCap! - accepted } : {}),
+    writes.push(
+      named(POSTING_WRITE.merchantMonth, {
+        Update: {
+          TableName: tableName,
+          Key: key.pointsMonth(p.communityId, merchantAccount(merchantId), p.month),
+          UpdateExpression: 'SET #month = :m, #type = :t ADD redeemed :p, redemptions :n, deductionFen :fen',
+          ...(capped
+            ? { ConditionExpression: '(attribute_not_exists(redeemed) AND :p <= :cap) OR redeemed <= :room' }
+            : {}),
+          ExpressionAttributeNames: { '#month': 'month', '#type': 'type' },
+          ExpressionAttributeValues: {
+            ':m': p.month,
+            ':t': 'PointsMonth',
+            ':p': accepted,
+            ':n': count,
+            ':fen': fen,
+            ...(capped ? { ':cap': options.merchantCap, ':room': options.merchantCap! - accepted } : {}),
+          },
         },
-      },
-    });
+      }),
+    );
   }
-  return { writes, layout: { posting: 0, balances, merchantMonth } };
+  return writes;
 }

@@ -31,3 +31,61 @@ export async function copyToClipboard(text: string): Promise<void> {
   await consented('复制');
   await Taro.setClipboardData({ data: text });
 }
+
+/** A file picked for upload: its name, size and bytes as base64. */
+export interface PickedFile {
+  name: string;
+  size: number;
+  base64: string;
+}
+
+/** Reads a browser File as base64 (H5). */
+function readAsBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error('读取文件失败'));
+    reader.readAsDataURL(file);
+  });
+}
+
+/** H5: the browser's own file chooser, through a file input made for this one pick. */
+function pickInBrowser(extensions: string[]): Promise<PickedFile | undefined> {
+  return new Promise((resolve, reject) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = extensions.map((e) => `.${e}`).join(',');
+    input.style.display = 'none';
+    const done = () => input.remove();
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      done();
+      if (!file) return resolve(undefined);
+      readAsBase64(file).then((base64) => resolve({ name: file.name, size: file.size, base64 }), reject);
+    });
+    input.addEventListener('cancel', () => {
+      done();
+      resolve(undefined);
+    });
+    document.body.appendChild(input);
+    input.click();
+  });
+}
+
+/**
+ * One file of the given types: in WeChat from a chat (chooseMessageFile, after consent), on H5
+ * from the computer. Undefined when the person cancels.
+ */
+export async function pickFile(extensions: string[]): Promise<PickedFile | undefined> {
+  if (process.env.TARO_ENV === 'h5') return pickInBrowser(extensions);
+  await consented('选择文件');
+  let picked: Taro.chooseMessageFile.ChooseFile | undefined;
+  try {
+    picked = (await Taro.chooseMessageFile({ count: 1, type: 'file', extension: extensions })).tempFiles[0];
+  } catch {
+    return undefined; // cancelled
+  }
+  if (!picked) return undefined;
+  const base64 = Taro.getFileSystemManager().readFileSync(picked.path, 'base64') as string;
+  return { name: picked.name, size: picked.size, base64 };
+}

@@ -45,3 +45,26 @@ export function topicShareCard(
 export function h5ShareUrl(card: ShareCard, location: { origin: string; pathname: string }): string {
   return `${location.origin}${location.pathname}#${card.path}`;
 }
+
+const WISH_SHARE_WORDS: Partial<Record<string, string>> = {
+  open: '等待认领',
+  claimed: '已有人认领',
+  delivered: '已送达',
+  fulfilled: '已圆梦',
+};
+
+/**
+ * A wish on the 心愿墙, as neighbours may see it (the text only, never the wisher); undefined
+ * before staff approved it or after it was withdrawn, when nobody else could open it.
+ */
+export function wishShareCard(
+  communityId: string,
+  wish: { wishId: string; text: string; status: string },
+): ShareCard | undefined {
+  const state = WISH_SHARE_WORDS[wish.status];
+  if (!state) return undefined;
+  return {
+    title: `微心愿：${wish.text}（${state}）`,
+    path: withCommunity(links.careWish(communityId, wish.wishId), communityId),
+  };
+}

@@ -205,7 +205,14 @@ export const careRoutes = {
     roles: readerRoles,
     scope: 'community',
     idempotent: false,
-    schemas: () => ({ params: communityParams(), response: wishList() }),
+    schemas: () => ({
+      params: communityParams(),
+      response: z.object({
+        wishes: z.array(Wish()),
+        /** The wishes the caller may claim now (open, offered to them, not their own): the wall offers 认领 on these only. */
+        claimable: z.array(Id()),
+      }),
+    }),
   }),
   getWish: defineRoute({
     id: 'getWish',

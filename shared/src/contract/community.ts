@@ -11,7 +11,8 @@ export const Health = lazy(() =>
   }),
 );
 
-export const Unit = lazy(() => z.object({ id: Id(), name: z.string() }));
+/** `retired`: kept for the people who live there, hidden from new applications. */
+export const Unit = lazy(() => z.object({ id: Id(), name: z.string(), retired: z.optional(z.boolean()) }));
 
 export const Building = lazy(() =>
   z.object({
@@ -20,6 +21,9 @@ export const Building = lazy(() =>
     name: z.string(),
     address: z.string(),
     households: z.int().check(z.nonnegative()),
+    /** 楼栋长. */
+    leader: z.optional(z.string()),
+    retired: z.optional(z.boolean()),
     units: z.array(Unit()),
   }),
 );
@@ -29,7 +33,10 @@ export const Grid = lazy(() =>
   z.object({
     id: Id(),
     name: z.string(),
+    /** The grid worker (网格员) and the phone residents may call. */
     leader: z.optional(z.string()),
+    leaderPhone: z.optional(z.string()),
+    retired: z.optional(z.boolean()),
     buildings: z.array(Building()),
   }),
 );

@@ -54,6 +54,29 @@ export const MemberCard = lazy(() =>
 );
 export type MemberCard = Infer<typeof MemberCard>;
 
+/** What matched: name and household always, and the phone's last 4 digits when the roster has a phone. */
+export const RosterMatch = lazy(() =>
+  z.object({
+    personId: z.string(),
+    name: z.string(),
+    matchedOn: z.array(z.enum(['name', 'room', 'phone4'])),
+  }),
+);
+
+/** A roster row shown beside a queued application (phone masked). */
+export const RosterCandidate = lazy(() =>
+  z.object({
+    personId: z.string(),
+    name: z.string(),
+    buildingName: z.string(),
+    unitName: z.string(),
+    room: z.string(),
+    birthDate: z.optional(z.string()),
+    phoneMasked: z.optional(z.string()),
+    tags: z.array(z.string()),
+  }),
+);
+
 export const ApplicationStatus = lazy(() => z.enum(['pending', 'approved', 'rejected']));
 
 export const Application = lazy(() =>
@@ -69,6 +92,10 @@ export const Application = lazy(() =>
     decidedAt: z.optional(IsoTime()),
     /** Staff queue only: marks an application waiting more than 3 days. */
     overdue: z.optional(z.boolean()),
+    /** The roster row the application matched, which approved it at once (居民台账). */
+    rosterMatch: z.optional(RosterMatch()),
+    /** Staff queue only: the household's roster rows, closest name first, to help decide. */
+    rosterCandidates: z.optional(z.array(RosterCandidate())),
   }),
 );
 export type Application = Infer<typeof Application>;

@@ -110,6 +110,28 @@ export const RoleAuditEntry = lazy(() =>
 );
 export type RoleAuditEntry = Infer<typeof RoleAuditEntry>;
 
+/** One community's month: aggregates only (counts, sums, an average), never a person. */
+export const CommunityMonthFigures = lazy(() =>
+  z.object({
+    communityId: Id(),
+    name: z.string(),
+    verifiedMembers: z.int(),
+    sessionsHeld: z.int(),
+    seatsBooked: z.int(),
+    attended: z.int(),
+    topicsByStatus: z.record(z.string(), z.int()),
+    topicsDone: z.int(),
+    averageRating: z.optional(z.number()),
+    mealsServed: z.int(),
+    subsidyFen: z.int(),
+    volunteerMinutes: z.int(),
+    pointsIssued: z.int(),
+    pointsRedeemed: z.int(),
+  }),
+);
+
+const Month = lazy(() => z.string().check(z.regex(/^20\d{2}-(0[1-9]|1[0-2])$/, '月份格式应为 2026-11')));
+
 const InviteeInput = lazy(() => z.strictObject({ inviteeName: RealName() }));
 const InviteCode = lazy(() =>
   z.string().check(z.trim(), z.toUpperCase(), z.regex(/^[A-HJ-NP-Z2-9]{8}$/, '邀请码是 8 位字母和数字，请核对')),
@@ -283,6 +305,26 @@ export const onboardingRoutes = {
     scope: 'street',
     idempotent: false,
     schemas: () => ({ params: streetParams(), response: z.object({ items: z.array(RoleAuditEntry()) }) }),
+  }),
+  getStreetFigures: defineRoute({
+    id: 'getStreetFigures',
+    method: 'GET',
+    path: '/streets/:streetId/figures',
+    summary: '街道数据：各社区某月的认证居民、议事会、议题、助餐、志愿服务与积分（只有汇总数）',
+    domain: 'onboarding',
+    roles: ['street'],
+    scope: 'street',
+    idempotent: false,
+    schemas: () => ({
+      params: streetParams(),
+      query: z.strictObject({ month: z.optional(Month()) }),
+      response: z.object({
+        streetId: Id(),
+        streetName: z.string(),
+        month: z.string(),
+        communities: z.array(CommunityMonthFigures()),
+      }),
+    }),
   }),
   revealApplicantPhone: defineRoute({
     id: 'revealApplicantPhone',

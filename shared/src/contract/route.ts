@@ -41,7 +41,8 @@ export type RouteDomain =
   | 'privacy'
   | 'moderation'
   | 'onboarding'
-  | 'care';
+  | 'care'
+  | 'roster';
 
 /** The schemas of one route. */
 export interface RouteSchemas<
@@ -91,6 +92,8 @@ export interface RouteDef<
    * for callers that compare the raw body (WeChat's push-URL check wants the bare echostr back).
    */
   responseType?: 'json' | 'text';
+  /** A larger body limit than MAX_BODY_BYTES, for the one route that carries a file (roster import). */
+  maxBodyBytes?: number;
 }
 
 /** Memoizes a schema factory: the schema is built on first call and reused after. */

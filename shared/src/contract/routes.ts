@@ -3,6 +3,7 @@ import { agendaRoutes } from './agenda';
 import { canteenRoutes } from './canteen';
 import { careRoutes } from './care';
 import { careNeedRoutes } from './care-needs';
+import { careVisitRoutes } from './care-visits';
 import { communityRoutes } from './community';
 import { councilRoutes } from './council';
 import { identityRoutes } from './identity';
@@ -11,10 +12,13 @@ import { onboardingRoutes } from './onboarding';
 import { pointsRoutes } from './points';
 import { moderationRoutes } from './moderation';
 import { privacyRoutes } from './privacy';
+import { structureRoutes } from './structure';
+import { rosterRoutes } from './roster';
 
 /** The one route table. Functions, the mini-program client, CDK and OpenAPI all read it. */
 export const routes = {
   ...communityRoutes,
+  ...structureRoutes,
   ...identityRoutes,
   ...councilRoutes,
   ...agendaRoutes,
@@ -26,6 +30,8 @@ export const routes = {
   ...onboardingRoutes,
   ...careRoutes,
   ...careNeedRoutes,
+  ...careVisitRoutes,
+  ...rosterRoutes,
 } as const;
 
 export type Routes = typeof routes;

@@ -18,13 +18,29 @@ interface AddressPickerProps {
   buildingHint: string;
 }
 
+/**
+ * The places a new application or registration may name: retired grids, buildings and units
+ * (kept for the people already living there) are left out.
+ */
+export function openForNewMembers(community: Community): Community['grids'] {
+  return community.grids
+    .filter((grid) => !grid.retired)
+    .map((grid) => ({
+      ...grid,
+      buildings: grid.buildings
+        .filter((b) => !b.retired)
+        .map((b) => ({ ...b, units: b.units.filter((u) => !u.retired) })),
+    }));
+}
+
 /** 楼栋 then 单元 of a community, as large choices grouped by grid. */
 export function AddressPicker({ community, value, onChange, errors, buildingHint }: AddressPickerProps) {
-  const building = community.grids.flatMap((grid) => grid.buildings).find((b) => b.id === value.buildingId);
+  const grids = openForNewMembers(community);
+  const building = grids.flatMap((grid) => grid.buildings).find((b) => b.id === value.buildingId);
   return (
     <View className="address-picker">
       <FormField label="楼栋" error={errors?.buildingId} hint={buildingHint}>
-        {community.grids.map((grid) =>
+        {grids.map((grid) =>
           grid.buildings.length === 0 ? null : (
             <View key={grid.id} className="address-picker__grid">
               <Text className="address-picker__grid-name">{grid.name}</Text>

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { CommunityCard } from '../../components/community-card';
+import { CommunitySwitcher } from '../../components/community-switcher';
 import { EntryCard } from '../../components/entry-card';
 import { HealthStatus } from '../../components/health-status';
 import { PageShell } from '../../components/page-shell';
@@ -10,6 +11,7 @@ import { useCommunity } from '../../hooks/use-community';
 import { useHealth } from '../../hooks/use-health';
 import { useCurrentCommunity } from '../../hooks/use-current-community';
 import { useMe } from '../../hooks/use-me';
+import { mayUseStreetConsole } from '../../hooks/use-street-console';
 import { MyDay } from './my-day';
 import './index.css';
 
@@ -27,6 +29,7 @@ const ENTRIES = [
   { icon: 'message', title: '邻里议题', description: '身边的事提出来，办得怎样晒出来', url: SUB_PAGES.agenda },
   { icon: 'canteen', title: '长者食堂', description: '订餐与助餐补贴', url: TAB_PAGES.canteen },
   { icon: 'gift', title: '邻里积分', description: '参与社区活动攒积分', url: TAB_PAGES.points },
+  { icon: 'star', title: '微心愿', description: '许个小心愿，邻居和共建单位帮您圆梦', url: SUB_PAGES.careWall },
   { icon: 'members', title: '我的', description: '大字模式与个人设置', url: TAB_PAGES.mine },
 ] as const;
 
@@ -47,6 +50,23 @@ export default function HomePage() {
         {community.data ? `欢迎来到${community.data.name}` : '欢迎来到邻里'}
       </Text>
 
+      {!communityId ? (
+        <EntryCard
+          icon="home"
+          title="找到我的社区"
+          description="先选街道，再选社区；也可以扫社区张贴的小程序码"
+          onOpen={() => void Taro.navigateTo({ url: SUB_PAGES.findCommunity })}
+        />
+      ) : null}
+      <CommunitySwitcher />
+      {mayUseStreetConsole(me) ? (
+        <EntryCard
+          icon="figures"
+          title="街道工作台"
+          description="街道、社区、任命邀请、人员与街道数据"
+          onOpen={() => void Taro.navigateTo({ url: SUB_PAGES.streetConsole })}
+        />
+      ) : null}
       {!state.signedIn ? (
         <EntryCard
           icon="key"
@@ -77,12 +97,9 @@ export default function HomePage() {
       {community.data ? (
         <CommunityCard community={community.data} />
       ) : !communityId ? (
-        <EntryCard
-          icon="home"
-          title="找到我的社区"
-          description="按街道和社区名称查找，或扫社区张贴的小程序码"
-          onOpen={() => void Taro.navigateTo({ url: SUB_PAGES.findCommunity })}
-        />
+        <View className="linli-card">
+          <Text className="linli-muted">还没有选择社区，请先在上面“找到我的社区”。</Text>
+        </View>
       ) : (
         <RequestStatus what="社区信息" loading={community.loading} error={community.error} onRetry={community.reload} />
       )}

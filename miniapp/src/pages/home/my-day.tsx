@@ -16,6 +16,7 @@ import { useMyBookings, type MyBookings } from '../../hooks/use-council';
 import type { Me } from '../../hooks/use-me';
 import { useMyPoints } from '../../hooks/use-points';
 import { useApplicationQueue, useLinkQueue } from '../../hooks/use-staff';
+import { gridCommunityOf, useMyGrids } from '../../hooks/use-grid';
 import { useUnreadCount } from '../../hooks/use-unread-count';
 import { rolesOf, staffCommunityOf } from '../../services/me';
 import { MEAL_LABELS, orderStatusLabel, shanghaiToday } from '../../utils/canteen';
@@ -124,6 +125,25 @@ function StaffWaiting({ communityId }: { communityId: string }) {
   );
 }
 
+/** A grid worker's day: how many elders wait for a visit and today's signals, across their grids. */
+function GridToday({ communityId }: { communityId: string }) {
+  const grids = useMyGrids(communityId);
+  const all = grids.data?.grids ?? [];
+  const overdue = all.reduce((n, g) => n + g.overdue, 0);
+  const signals = all.reduce((n, g) => n + g.signals, 0);
+  const parts = [signals ? `今日提醒 ${signals} 人` : '', overdue ? `超期未探访 ${overdue} 人` : ''].filter(Boolean);
+  const description = !grids.data ? '正在统计…' : parts.length ? parts.join('，') : '网格里的老人都按时探访了';
+  return (
+    <EntryCard
+      icon="home"
+      title="我的网格"
+      description={description}
+      badge={signals + overdue > 0 ? String(signals + overdue) : undefined}
+      onOpen={openPage(SUB_PAGES.gridHome)}
+    />
+  );
+}
+
 function Newcomer({ me }: { me: Me }) {
   const pending = me.latestApplication?.status === 'pending';
   return (
@@ -152,6 +172,7 @@ export function MyDay({ me }: { me: Me }) {
   const actingId = acting?.memberId;
   const isMemberSide = Boolean(memberCommunity) || Boolean(acting);
   const communityId = memberCommunity ?? staffCommunity;
+  const gridCommunity = gridCommunityOf(me);
   return (
     <>
       <Text className="linli-section-title">{acting ? `为${acting.realName}办理` : '我的今天'}</Text>
@@ -164,6 +185,7 @@ export function MyDay({ me }: { me: Me }) {
       ) : null}
       {roles.includes('volunteer') && memberCommunity && !acting ? <MyPoints communityId={memberCommunity} /> : null}
       <Unread />
+      {gridCommunity && !acting ? <GridToday communityId={gridCommunity} /> : null}
       {staffCommunity && !acting ? <StaffWaiting communityId={staffCommunity} /> : null}
     </>
   );

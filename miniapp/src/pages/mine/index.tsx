@@ -1,12 +1,14 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { CommunitySwitcher } from '../../components/community-switcher';
 import { EntryCard } from '../../components/entry-card';
 import { LargeTextSwitch } from '../../components/large-text-switch';
 import { PageShell } from '../../components/page-shell';
 import { RequestStatus } from '../../components/request-status';
 import { SUB_PAGES } from '../../constants';
 import { useMe } from '../../hooks/use-me';
+import { mayUseStreetConsole } from '../../hooks/use-street-console';
 import { useUnreadCount } from '../../hooks/use-unread-count';
 import { staffCommunityOf } from '../../services/me';
 import { clearSession } from '../../services/session';
@@ -26,6 +28,9 @@ export default function MinePage() {
   const unread = useUnreadCount();
   const isStaff = me ? staffCommunityOf(me, currentCommunityOf(me)) !== undefined : false;
   const isMerchant = me?.grants.some((grant) => grant.role === 'merchant') ?? false;
+  const isStreet = mayUseStreetConsole(me);
+  const isPartner = me?.grants.some((grant) => grant.role === 'partner' && grant.partnerId) ?? false;
+  const isGridWorker = me?.grants.some((grant) => grant.role === 'grid') ?? false;
 
   return (
     <PageShell className="mine">
@@ -41,7 +46,26 @@ export default function MinePage() {
             badge={unread > 0 ? badgeText(unread) : undefined}
             onOpen={() => void Taro.navigateTo({ url: SUB_PAGES.messages })}
           />
-          {isStaff || isMerchant ? <Text className="linli-section-title">工作入口</Text> : null}
+          <CommunitySwitcher />
+          {isStaff || isMerchant || isPartner || isStreet || isGridWorker ? (
+            <Text className="linli-section-title">工作入口</Text>
+          ) : null}
+          {isGridWorker ? (
+            <EntryCard
+              icon="home"
+              title="我的网格"
+              description="住户名单、超期未探访的老人、记录探访"
+              onOpen={() => void Taro.navigateTo({ url: SUB_PAGES.gridHome })}
+            />
+          ) : null}
+          {isStreet ? (
+            <EntryCard
+              icon="figures"
+              title="街道工作台"
+              description="街道、社区、任命邀请、人员与街道数据"
+              onOpen={() => void Taro.navigateTo({ url: SUB_PAGES.streetConsole })}
+            />
+          ) : null}
           {isStaff ? (
             <EntryCard
               icon="home"
@@ -58,12 +82,28 @@ export default function MinePage() {
               onOpen={() => void Taro.navigateTo({ url: SUB_PAGES.merchantCenter })}
             />
           ) : null}
+          {isPartner ? (
+            <EntryCard
+              icon="partner"
+              title="共建单位认领心愿"
+              description="心愿墙上定向给本单位的心愿，认领与送达"
+              onOpen={() => void Taro.navigateTo({ url: SUB_PAGES.careWall })}
+            />
+          ) : null}
           <EntryCard
             icon="mail"
             title="接受任命邀请"
             description="街道或社区发来的 8 位邀请码"
             onOpen={() => void Taro.navigateTo({ url: SUB_PAGES.invite })}
           />
+          {isPartner ? null : (
+            <EntryCard
+              icon="partner"
+              title="共建单位绑定"
+              description="共建单位经办人输入社区给的邀请码"
+              onOpen={() => void Taro.navigateTo({ url: SUB_PAGES.careBind })}
+            />
+          )}
           <Text className="linli-section-title">居民认证</Text>
           <Membership me={me} />
           {me.member ? (

@@ -14,4 +14,5 @@ export const links = {
     `/packages/care/wish/index?communityId=${encodeURIComponent(communityId)}&wishId=${encodeURIComponent(wishId)}`,
   careNeed: (communityId: string, needId: string) =>
     `/packages/care/needs/detail/index?communityId=${encodeURIComponent(communityId)}&needId=${encodeURIComponent(needId)}`,
+  gridHome: (communityId: string) => `/packages/grid/home/index?communityId=${encodeURIComponent(communityId)}`,
 } as const;

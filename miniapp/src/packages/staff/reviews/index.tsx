@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { addressOf, MemberCard } from '../../../components/member-card';
 import { PageShell } from '../../../components/page-shell';
 import { Button } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
 import {
   revealApplicantPhone,
   useApplicationQueue,
@@ -19,6 +20,7 @@ import {
 } from '../components/review-queue';
 import { StaffGate } from '../components/staff-gate';
 import '../components/staff.css';
+import '../roster/index.css';
 
 const FILTERS = [
   { value: 'pending', label: '待审核' },
@@ -36,6 +38,37 @@ async function callApplicant(communityId: string, applicationId: string) {
   } catch {
     // The client has shown why it failed; a cancelled call needs nothing.
   }
+}
+
+const MATCHED_ON: Record<string, string> = { name: '姓名', room: '房号', phone4: '手机后四位' };
+
+/** What the roster says about an application: the match that approved it, or the household's rows. */
+function RosterHint({ application }: { application: Application }) {
+  if (application.rosterMatch) {
+    return (
+      <Text className="staff__decided">
+        居民台账核对一致（{application.rosterMatch.matchedOn.map((m) => MATCHED_ON[m]).join('、')}），已自动通过
+      </Text>
+    );
+  }
+  const candidates = application.rosterCandidates;
+  if (!candidates) return null;
+  return (
+    <View className="reviews__roster">
+      <Text className="reviews__roster-title">
+        {candidates.length === 0 ? '居民台账上这一户没有人' : '居民台账上这一户的人（最接近的在前）：'}
+      </Text>
+      {candidates.map((p) => (
+        <Text className="reviews__roster-row" key={p.personId}>
+          {p.name} · {p.buildingName}
+          {p.unitName}
+          {p.room}
+          {p.birthDate ? ` · ${p.birthDate}` : ''}
+          {p.phoneMasked ? ` · ${p.phoneMasked}` : ''}
+        </Text>
+      ))}
+    </View>
+  );
 }
 
 function ApplicationItem({
@@ -63,6 +96,7 @@ function ApplicationItem({
         decidedAt={application.decidedAt}
         reason={application.reason}
       />
+      <RosterHint application={application} />
       {application.status === 'pending' ? (
         <Button
           className="reviews__call"

@@ -7,6 +7,7 @@ import { RequestStatus } from '../../../components/request-status';
 import { SUB_PAGES } from '../../../constants';
 import { useCommunity, type Community } from '../../../hooks/use-community';
 import { useTopicQueue } from '../../../hooks/use-agenda';
+import { useWishQueue } from '../../../hooks/use-care';
 import { useApplicationQueue, useLinkQueue } from '../../../hooks/use-staff';
 import { StaffGate } from '../components/staff-gate';
 import './index.css';
@@ -41,6 +42,7 @@ function Workbench({ communityId }: { communityId: string }) {
   const applications = useApplicationQueue(communityId, 'pending');
   const links = useLinkQueue(communityId, 'pending');
   const topics = useTopicQueue(communityId, 'submitted');
+  const wishes = useWishQueue(communityId, 'pending_review');
   const data = community.data;
   const open = (url: string) => () => void Taro.navigateTo({ url });
 
@@ -88,6 +90,19 @@ function Workbench({ communityId }: { communityId: string }) {
         description="新增或修改议事场所和座位数"
         onOpen={open(SUB_PAGES.staffVenues)}
       />
+      <Text className="linli-section-title">邻里关怀</Text>
+      <EntryCard
+        icon="star"
+        title="微心愿办理"
+        description={waiting(wishes.data?.rows.length, '暂无待审核的心愿')}
+        onOpen={open(SUB_PAGES.staffCare)}
+      />
+      <EntryCard
+        icon="members"
+        title="网格探访"
+        description="超期未探访的老人、网格员、探访间隔"
+        onOpen={open(SUB_PAGES.staffGrid)}
+      />
       <Text className="linli-section-title">长者食堂</Text>
       <EntryCard
         icon="canteen"
@@ -101,6 +116,12 @@ function Workbench({ communityId }: { communityId: string }) {
         title="为无微信居民建档"
         description="替不用微信的老人登记住址和身份"
         onOpen={open(SUB_PAGES.staffRegister)}
+      />
+      <EntryCard
+        icon="register"
+        title="导入居民台账"
+        description="上传 CSV 或 Excel 台账；台账上的居民申请认证时自动通过"
+        onOpen={open(SUB_PAGES.staffRoster)}
       />
       <EntryCard
         icon="members"
@@ -117,6 +138,12 @@ function Workbench({ communityId }: { communityId: string }) {
       />
 
       <Text className="linli-section-title">网格与楼栋</Text>
+      <EntryCard
+        icon="edit"
+        title="编辑社区结构"
+        description="添加、改名、排序、停用网格、楼栋和单元"
+        onOpen={open(SUB_PAGES.staffStructure)}
+      />
       {data ? (
         <>
           <Stats community={data} />

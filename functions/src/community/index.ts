@@ -1,0 +1,2 @@
+/** The community feature's public face: what other features may use of it. */
+export { getCommunity } from './service';

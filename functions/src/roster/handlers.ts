@@ -1,0 +1,16 @@
+import { rosterRoutes } from '@linli/shared/contract/roster';
+import { defineDomain } from '../platform/lambda-router';
+import { confirmImport, getImport } from './apply';
+import { previewImport } from './preview';
+import { listRoster } from './roster-list';
+
+export const rosterDomain = defineDomain(
+  'roster',
+  rosterRoutes,
+)({
+  previewRosterImport: async ({ principal, params, body }) =>
+    previewImport(principal, params.communityId, body.fileName, body.contentBase64),
+  getRosterImport: async ({ params }) => getImport(params.communityId, params.importId),
+  confirmRosterImport: async ({ params }) => confirmImport(params.communityId, params.importId),
+  listRoster: async ({ params, query }) => listRoster(params.communityId, query),
+});

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '代居民许心愿' });

@@ -1,0 +1,21 @@
+/** Error codes of the council feature (议事会、场所、预约与签到), merged into shared/errors.ts. */
+export const COUNCIL_ERRORS = {
+  VENUE_NOT_FOUND: { status: 404, message: '找不到该议事场所' },
+  SESSION_NOT_FOUND: { status: 404, message: '找不到该场议事会' },
+  BOOKING_NOT_FOUND: { status: 404, message: '没有找到您的预约' },
+  CHECKIN_CODE_INVALID: { status: 404, message: '签到码无效，请核对后再试' },
+  SESSION_OVERLAP: { status: 409, message: '该场所这个时间段已有其他议事会' },
+  SESSION_CANCELLED: { status: 409, message: '这场议事会已取消' },
+  SESSION_ALREADY_STARTED: { status: 409, message: '这场议事会已经开始或结束' },
+  ALREADY_BOOKED: { status: 409, message: '您已预约或候补这场议事会' },
+  ALREADY_CHECKED_IN: { status: 409, message: '该预约已签到，不能重复签到' },
+  BOOKING_NOT_ACTIVE: { status: 409, message: '该预约已取消或仍在候补，不能签到' },
+  SESSION_TIMES_INVALID: { status: 422, message: '议事会时间不合理：请检查开始、结束和预约时间' },
+  RESERVED_SEATS_INVALID: { status: 422, message: '预留座位不能超过场所座位数' },
+  BOOKING_NOT_OPEN: { status: 422, message: '预约尚未开始' },
+  BOOKING_CLOSED: { status: 422, message: '预约已截止' },
+  CANCEL_CUTOFF_PASSED: { status: 422, message: '已过取消截止时间，如不能参加请联系社区' },
+  BOOKING_RESTRICTED: { status: 422, message: '近期多次预约未到场，暂时只能候补' },
+  CHECKIN_NOT_OPEN: { status: 422, message: '现在不在签到时间内' },
+  NOT_IN_AUDIENCE: { status: 403, message: '这场议事会面向其他楼栋的居民' },
+} as const;
