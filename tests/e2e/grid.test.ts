@@ -60,6 +60,20 @@ describe('网格敲门 on H5', () => {
         await expectVisible(list.getByRole('link', { name: /^李秀英 \d+岁\s*从未探访/ }));
         expect(await list.getByRole('link', { name: /^孙桂兰/ }).count()).toBe(0);
         await staff!.screenshot('grid-staff-overdue');
+
+        // The visit raised a need in the same transaction: it waits on the staff's dispatch board.
+        // (The needs pages were not on main in time; dispatch → accept → finish → rating is not driven here.)
+        const board = await callApi<{ needs: { text: string; status: string; source: string }[] }>(
+          staffApi,
+          'GET',
+          '/community/anjuyuan/need-board?status=new',
+        );
+        expect(
+          board.needs.find((n) => n.text === '网格员探访发现需要帮助：膝盖疼，下不了楼，想请人帮忙买药'),
+        ).toMatchObject({
+          status: 'new',
+          source: 'visit',
+        });
       });
     },
     SCENARIO_TIMEOUT_MS,
