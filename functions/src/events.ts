@@ -5,10 +5,11 @@
 import type { AgendaEvent } from './agenda/events';
 import type { CanteenEvent } from './canteen/events';
 import type { CareEvent } from './care/events';
+import type { NeedEvent } from './care/need-events';
 import type { CouncilEvent } from './council/events';
 import type { IdentityEvent } from './identity/events';
 import type { NotifyEvent } from './notify/events';
 import type { PointsEvent } from './points/events';
 
 export type OutboxEvent =
-  CouncilEvent | IdentityEvent | AgendaEvent | CanteenEvent | PointsEvent | NotifyEvent | CareEvent;
+  CouncilEvent | IdentityEvent | AgendaEvent | CanteenEvent | PointsEvent | NotifyEvent | CareEvent | NeedEvent;

@@ -77,6 +77,7 @@
  *  AP73 the redemption behind a typed short code    GetItem pk=REDEEMCODE#<community>#<code> sk=META
  *  AP74 a user's wrong typed codes in one minute    UpdateItem pk=ATTEMPTS#<scope>#<user> sk=MINUTE#<epoch minute>
  *  AP80–AP87 care (微心愿, partner units, care settings): keys and list in functions/src/care/items.ts
+ *  AP88–AP89b care needs (求助: a need and its timeline, by status, by assignee, a member's): functions/src/care/need-items.ts
  *  AP120–AP123 care visits (grid workers, visits, intervals, a grid's people): keys and list in functions/src/care/visit-items.ts
  *  AP90 a street office (街道)                       GetItem pk=STREET#<id> sk=META
  *  AP91 every street office, by name                Query gsi1 gsi1pk=STREETS
@@ -96,6 +97,7 @@
  *       month bounds (ratingSum/ratingCount counters of done topics); meals = AP50 BETWEEN the
  *       month's dates per canteen; points = AP59 month items (issuance shards, merchants) and
  *       AP68 (the month's minutes per volunteer). No Scan; reads grow with the month's activity.
+ *  AP110–AP113 roster (居民台账: people, import jobs and their chunks): keys and list in functions/src/roster/items.ts
  */
 
 export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;

@@ -9,6 +9,7 @@ import { CARE_ERRORS } from './domain/care/errors';
 import { STRUCTURE_ERRORS } from './domain/structure/errors';
 import { VISIT_ERRORS } from './domain/care/visit-errors';
 import { ROSTER_ERRORS } from './domain/roster/errors';
+import { NEED_ERRORS } from './domain/care/need-errors';
 
 /**
  * Stable error codes → HTTP status and the Chinese message a person sees.
@@ -68,6 +69,7 @@ export const ERRORS = {
   ...STRUCTURE_ERRORS,
   ...VISIT_ERRORS,
   ...ROSTER_ERRORS,
+  ...NEED_ERRORS,
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

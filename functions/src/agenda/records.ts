@@ -36,6 +36,8 @@ export interface TopicRecord {
   held?: ContentHold;
   /** Staff hid the published title and description; neighbours see the reason instead. */
   hidden?: ContentHold;
+  /** The need (求助) this topic was raised from. */
+  fromNeedId?: string;
 }
 
 /** Why a text is held or hidden, and since when. */

@@ -109,6 +109,28 @@ export async function listSessionTopicIds(sessionId: string): Promise<string[]> 
 
 // ── writes ───────────────────────────────────────────────────────────────────
 
+/** The writes of a new topic (the topic, its first timeline entry, the author's link, its event), for any transaction. */
+export function topicCreateItems(t: TopicRecord, first: TimelineRecord, event: OutboxEvent): TransactItems {
+  return [
+    {
+      Put: {
+        TableName: tableName,
+        Item: topicItem(t, isOpen(t)),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    timelinePut(first),
+    {
+      Put: {
+        TableName: tableName,
+        Item: memberTopicItem(t),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    outboxPut(event),
+  ];
+}
+
 /** A new topic with its first timeline entry and the author's link, in one transaction. */
 export async function createTopic(
   t: TopicRecord,
@@ -116,27 +138,7 @@ export async function createTopic(
   event: OutboxEvent,
   completion?: IdempotencyCompletion,
 ): Promise<void> {
-  await transactWithReply(
-    [
-      {
-        Put: {
-          TableName: tableName,
-          Item: topicItem(t, isOpen(t)),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-      timelinePut(first),
-      {
-        Put: {
-          TableName: tableName,
-          Item: memberTopicItem(t),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-      outboxPut(event),
-    ],
-    completion,
-  );
+  await transactWithReply(topicCreateItems(t, first, event), completion);
 }
 
 /**

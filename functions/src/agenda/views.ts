@@ -48,6 +48,7 @@ export function topicView(t: TopicRecord, full: boolean): Topic {
     createdAt: t.createdAt,
     statusAt: t.statusAt,
     doneAt: t.doneAt,
+    fromNeedId: t.fromNeedId,
     moderation: t.hidden
       ? { state: 'hidden', reason: t.hidden.reason }
       : t.held && full

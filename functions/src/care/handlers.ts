@@ -1,14 +1,16 @@
 import { careRoutes } from '@linli/shared/contract/care';
-import { careVisitRoutes } from '@linli/shared/contract/care-visits';
+import { careNeedRoutes } from '@linli/shared/contract/care-needs';
 import { resolveActingSubject } from '../identity';
 import { defineDomain } from '../platform/lambda-router';
 import * as admin from './admin';
+import { needHandlers } from './need-handlers';
+import { careVisitRoutes } from '@linli/shared/contract/care-visits';
 import { careVisitHandlers } from './visit-handlers';
 import * as wishes from './wishes';
 
 export const careDomain = defineDomain(
   'care',
-  { ...careRoutes, ...careVisitRoutes },
+  { ...careRoutes, ...careNeedRoutes, ...careVisitRoutes },
   { actingFor: resolveActingSubject },
 )({
   postWish: async ({ principal, onBehalfOf, params, body }) =>
@@ -40,5 +42,6 @@ export const careDomain = defineDomain(
   bindPartnerUnit: async ({ principal, body }) => admin.bindPartner(principal, body.inviteCode),
   listTaggedMembers: async ({ params }) => admin.listTagged(params.communityId),
   setMemberTags: async ({ params, body }) => admin.setTags(params.communityId, params.memberId, body.tags),
+  ...needHandlers,
   ...careVisitHandlers,
 });

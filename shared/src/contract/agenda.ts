@@ -56,6 +56,8 @@ export const Topic = lazy(() =>
     /** When it entered its current status. */
     statusAt: IsoTime(),
     doneAt: z.optional(IsoTime()),
+    /** The need (求助) it was raised from, when staff turned one into a topic. */
+    fromNeedId: z.optional(Id()),
     /** Held for staff after WeChat's content check, or hidden by staff, with the reason. */
     moderation: z.optional(Moderation()),
   }),

@@ -15,4 +15,5 @@ export * from './care';
 export * from './care-visits';
 export * from './routes';
 export * from './principal';
+export * from './care-needs';
 export * from './roster';

@@ -2,6 +2,7 @@ import type { RouteDef } from './route';
 import { agendaRoutes } from './agenda';
 import { canteenRoutes } from './canteen';
 import { careRoutes } from './care';
+import { careNeedRoutes } from './care-needs';
 import { careVisitRoutes } from './care-visits';
 import { communityRoutes } from './community';
 import { councilRoutes } from './council';
@@ -28,6 +29,7 @@ export const routes = {
   ...moderationRoutes,
   ...onboardingRoutes,
   ...careRoutes,
+  ...careNeedRoutes,
   ...careVisitRoutes,
   ...rosterRoutes,
 } as const;

@@ -12,5 +12,7 @@ export const links = {
   merchantCenter: () => '/packages/merchant/center/index',
   careWish: (communityId: string, wishId: string) =>
     `/packages/care/wish/index?communityId=${encodeURIComponent(communityId)}&wishId=${encodeURIComponent(wishId)}`,
+  careNeed: (communityId: string, needId: string) =>
+    `/packages/care/needs/detail/index?communityId=${encodeURIComponent(communityId)}&needId=${encodeURIComponent(needId)}`,
   gridHome: (communityId: string) => `/packages/grid/home/index?communityId=${encodeURIComponent(communityId)}`,
 } as const;

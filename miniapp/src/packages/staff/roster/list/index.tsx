@@ -35,6 +35,7 @@ function RosterList({ communityId }: { communityId: string }) {
           value={buildingId}
           onChange={setBuildingId}
         />
+        <View className="roster__search" />
         <InputField label="房号" optional value={room} onInput={setRoom} placeholder="如 302" maxlength={10} />
         <InputField label="姓名" optional value={name} onInput={setName} placeholder="可只输入姓" maxlength={20} />
       </View>
