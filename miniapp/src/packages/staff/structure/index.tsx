@@ -66,7 +66,8 @@ function BuildingRow({
         <Text className="structure__name">{building.name}</Text>
         {building.retired ? <StatusTag tone="neutral">已停用</StatusTag> : null}
       </View>
-      <Text className="structure__text linli-muted">
+      {/* Each fact stays whole when 大字模式 wraps the line (never 「3」 / 「个单元」). */}
+      <View className="structure__facts linli-muted">
         {[
           building.address,
           `${building.households} 户`,
@@ -75,8 +76,12 @@ function BuildingRow({
           `${building.members} 位居民登记`,
         ]
           .filter(Boolean)
-          .join(' · ')}
-      </Text>
+          .map((fact) => (
+            <Text key={fact} className="structure__fact">
+              {fact}
+            </Text>
+          ))}
+      </View>
       <View className="structure__buttons">
         <Button className="structure__button" size="large" onClick={() => toggle('building')}>
           {editing === 'building' ? '收起' : '修改'}

@@ -39,7 +39,7 @@ export function CreateStreetForm({ onCreated }: { onCreated: () => void }) {
   };
   return (
     <View className="linli-card" role="group" aria-label="新建街道">
-      <Text className="street__name">新建街道（乡镇）</Text>
+      <Text className="street__name street__form-title">新建街道（乡镇）</Text>
       <InputField
         label="所在城市"
         value={city}
@@ -133,7 +133,7 @@ export function OperatorInviteForm({ streetId, onSent }: { streetId: string; onS
   const invite = useOperatorInvite(streetId);
   return (
     <View className="linli-card">
-      <Text className="street__name">邀请街道管理员</Text>
+      <Text className="street__name street__form-title">邀请街道管理员</Text>
       <InviteForm
         title="邀请街道管理员"
         button="生成邀请码"
@@ -165,7 +165,7 @@ export function CreateCommunityForm({ streetId, onCreated }: { streetId: string;
   };
   return (
     <View className="linli-card" role="group" aria-label="新建社区">
-      <Text className="street__name">新建社区</Text>
+      <Text className="street__name street__form-title">新建社区</Text>
       <InputField
         label="社区名称"
         value={name}

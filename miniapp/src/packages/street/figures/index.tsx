@@ -107,13 +107,13 @@ function Figures({ streetId }: { streetId: string }) {
       <View className="linli-card">
         <Text className="street__name">{figures.data?.streetName ?? '街道数据'}</Text>
         <Text className="street__text linli-muted">只显示汇总数字，不含居民个人信息。</Text>
-        <View className="street__row street__month">
+        <Text className="street__name street__month" aria-live="polite">
+          {monthLabel(month)}
+        </Text>
+        <View className="street__buttons">
           <Button className="street__button" size="large" onClick={() => setMonth(shiftMonth(month, -1))}>
             上个月
           </Button>
-          <Text className="street__name" aria-live="polite">
-            {monthLabel(month)}
-          </Text>
           <Button
             className="street__button"
             size="large"
