@@ -2,10 +2,22 @@
  * A street comes on board from the mini-program alone: the platform admin creates it and invites
  * its operator; the operator (a fresh login) accepts, creates a community and invites its staff;
  * staff (another fresh login) accept and build the structure; the second community's staff see
- * none of it; the operator sees the street's figures. (Roster import: tests/e2e/roster.test.ts.)
+ * none of it; staff import the new community's roster, and a resident on it finds the community by
+ * street and name, applies and is verified at once; the operator sees the street's figures.
  */
 import type { Page } from 'playwright-core';
-import { button, currentPage, NEWCOMER, revisitMine, signIn, textInput } from './app';
+import {
+  button,
+  choice,
+  currentPage,
+  h5Url,
+  NEWCOMER,
+  pickOfferedDate,
+  revisitMine,
+  signIn,
+  startsWith,
+  textInput,
+} from './app';
 import { expectVisible, withBrowsers } from './browser';
 
 const suffix = () => String(Date.now()).slice(-5);
@@ -31,7 +43,7 @@ async function acceptInvite(page: Page, code: string) {
   return mine;
 }
 
-const SCENARIO_TIMEOUT_MS = 240_000;
+const SCENARIO_TIMEOUT_MS = 420_000;
 
 describe('street console on H5', () => {
   it(
@@ -42,7 +54,7 @@ describe('street console on H5', () => {
       const communityName = `康居苑社区${n}`;
       const gridName = `第一网格${n}`;
 
-      await withBrowsers('street-console', 4, async ([admin, operator, staff, otherStaff]) => {
+      await withBrowsers('street-console', 5, async ([admin, operator, staff, otherStaff, resident]) => {
         // The platform admin creates the street and invites its operator.
         let mine = await signIn(admin!.page, '系统管理员');
         await mine.getByText('街道工作台', { exact: true }).click();
@@ -113,13 +125,61 @@ describe('street console on H5', () => {
         await expectVisible(theirs.getByText(/^新华苑社区：/));
         expect(await theirs.getByText(gridName).count()).toBe(0);
 
+        // Staff import the new community's roster (居民台账) from a CSV.
+        const residentName = `丁${n.slice(-2)}兰`;
+        const csv = [
+          '楼栋,单元,房号,姓名,出生日期,手机,标签',
+          `1号楼,1单元,101,${residentName},1948-05-01,13912340000,独居`,
+        ];
+        await staff!.page.goto(`${h5Url()}/#/pages/mine/index`);
+        await currentPage(staff!.page).getByText('社区工作台', { exact: true }).click();
+        await staff!.page.waitForURL(/#\/packages\/staff\/workbench\/index/);
+        await currentPage(staff!.page).getByText('导入居民台账', { exact: true }).click();
+        await staff!.page.waitForURL(/#\/packages\/staff\/roster\/index/);
+        const roster = currentPage(staff!.page);
+        const chooser = staff!.page.waitForEvent('filechooser');
+        await button(roster, '选择台账文件').click();
+        await (
+          await chooser
+        ).setFiles({
+          name: '台账.csv',
+          mimeType: 'text/csv',
+          buffer: Buffer.from(csv.join('\r\n')),
+        });
+        await button(roster, '确认导入 1 行').click();
+        await expectVisible(roster.getByText('已写入 1 / 1 行', { exact: true }));
+
+        // The resident on it finds the community by street and name, applies, and is verified at once.
+        await signIn(resident!.page, NEWCOMER);
+        await resident!.page.goto(`${h5Url()}/#/packages/onboarding/find/index`);
+        const find = currentPage(resident!.page);
+        await choice(find, startsWith(streetName)).click();
+        await choice(find, startsWith(communityName)).click();
+        await button(find, '进入这个社区').click();
+        await resident!.page.waitForURL(/#\/pages\/home\/index/);
+        mine = await revisitMine(resident!.page);
+        await button(mine, '申请居民认证').click();
+        await resident!.page.waitForURL(/#\/packages\/account\/apply\/index/);
+        const apply = currentPage(resident!.page);
+        await choice(apply, '1号楼').click();
+        await choice(apply, '1单元').click();
+        await textInput(apply, '门牌号').fill('101');
+        await textInput(apply, '真实姓名').fill(residentName);
+        await pickOfferedDate(resident!.page, apply, '出生日期');
+        await textInput(apply, '手机号').fill('13600000000');
+        await button(apply, '提交申请').click();
+        await resident!.page.waitForURL(/#\/pages\/mine\/index/);
+        mine = currentPage(resident!.page);
+        await expectVisible(mine.getByText('已认证', { exact: true }));
+        await expectVisible(mine.getByText('住址：1号楼 1单元 101'));
+
         // The operator, still on the street console, sees the street's figures with the new community.
         await currentPage(operator!.page).getByText('街道数据', { exact: true }).click();
         await operator!.page.waitForURL(/#\/packages\/street\/figures\/index/);
         const figures = currentPage(operator!.page);
         const card = figures.getByRole('group', { name: communityName });
         await expectVisible(card.getByText('认证居民', { exact: true }));
-        await expectVisible(card.getByText('0 人', { exact: true }));
+        await expectVisible(card.getByText('1 人', { exact: true }));
         await expectVisible(figures.getByText('导出本月数据', { exact: true }));
       });
     },
