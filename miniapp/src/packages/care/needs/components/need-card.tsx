@@ -20,7 +20,6 @@ export function NeedCard({ need, onOpen, children }: { need: Need; onOpen?: () =
     <View
       className={`linli-card need-card${need.overdue ? ' need-card--overdue' : ''}`}
       role={onOpen ? 'button' : undefined}
-      aria-label={onOpen ? `查看求助：${need.text}` : undefined}
       onClick={onOpen}
     >
       <View className="need-card__head">
