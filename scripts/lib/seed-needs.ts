@@ -79,7 +79,7 @@ const DEMOS: Demo[] = [
     hoursAgo: 30,
     steps: [
       { to: 'dispatched', by: STAFF, note: `派给${CLINIC.name}` },
-      { to: 'accepted', by: ['u-partner', `${CLINIC.name}（周慧）`, 'partner'], note: '已接单' },
+      { to: 'accepted', by: ['u-partner', `${CLINIC.name}（周慧）`, 'partner'] },
     ],
     extra: { assignee: CLINIC, assigneeUserId: 'u-partner' },
   },
@@ -93,7 +93,7 @@ const DEMOS: Demo[] = [
     hoursAgo: 50,
     steps: [
       { to: 'dispatched', by: STAFF, note: '派给张伟' },
-      { to: 'accepted', by: VOL, note: '已接单' },
+      { to: 'accepted', by: VOL },
       { to: 'done', by: VOL, note: '报告已取回，送到家中' },
     ],
     extra: { assignee: VOLUNTEER, assigneeUserId: 'u-volunteer', doneNote: '报告已取回，送到家中' },
@@ -108,7 +108,7 @@ const DEMOS: Demo[] = [
     hoursAgo: 96,
     steps: [
       { to: 'dispatched', by: STAFF, note: '派给张伟' },
-      { to: 'accepted', by: VOL, note: '已接单' },
+      { to: 'accepted', by: VOL },
       { to: 'done', by: VOL, note: '换了新锁芯' },
       { to: 'rated', by: ['u-elder', '刘淑珍', 'resident'], note: '4 星：来得很快' },
     ],
