@@ -100,7 +100,9 @@ const members: MemberRecord[] = [
 
 /** The visit history, as recording each visit would have left it (days before `now`). */
 function visits(now: Date): VisitRecord[] {
-  const at = (days: number) => new Date(now.getTime() - days * DAY).toISOString();
+  // Anchored at 10:00 of the day (Shanghai), so seeding again the same day finds the same visits.
+  const anchor = Math.floor((now.getTime() + 8 * 3600_000) / DAY) * DAY + 2 * 3600_000;
+  const at = (days: number) => new Date(anchor - days * DAY).toISOString();
   const v = (
     id: string,
     memberId: string,

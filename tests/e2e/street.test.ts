@@ -113,9 +113,7 @@ describe('street console on H5', () => {
         await expectVisible(theirs.getByText(/^新华苑社区：/));
         expect(await theirs.getByText(gridName).count()).toBe(0);
 
-        // The operator sees the street's figures, the new community among them.
-        await operator!.page.goBack();
-        await operator!.page.waitForURL(/#\/packages\/street\/console\/index/);
+        // The operator, still on the street console, sees the street's figures with the new community.
         await currentPage(operator!.page).getByText('街道数据', { exact: true }).click();
         await operator!.page.waitForURL(/#\/packages\/street\/figures\/index/);
         const figures = currentPage(operator!.page);

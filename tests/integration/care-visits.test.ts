@@ -261,6 +261,32 @@ describe('recording visits', () => {
     expect(card.body.visits.map((v: any) => v.method)).toEqual(['上门', '无人应答']);
   });
 
+  it('brings a need into being with a 需要帮助 visit, in the same transaction, sourced from the visit', async () => {
+    const { c } = await setup();
+    const elder = await person(c, { name: '孙桂兰', tags: ['独居'] });
+    const token = await gridToken(c, ['g1'], '小赵');
+    const path = `/community/${c.communityId}/grid-people/${elder}/visits`;
+
+    const helped = await post(path, token, { method: '上门', observation: '需要帮助', note: '膝盖疼，想请人买药' });
+    const well = await post(path, token, { method: '电话', observation: '良好' });
+
+    expect(helped.status).toBe(201);
+    expect(helped.body.needId).toEqual(expect.any(String));
+    expect(well.body.needId).toBeUndefined();
+    const needs = await scanWhere('pk = :pk AND sk = :sk', { ':pk': `NEED#${helped.body.needId}`, ':sk': 'META' });
+    expect(needs).toHaveLength(1);
+    expect(needs[0]).toMatchObject({
+      status: 'new',
+      memberId: elder,
+      gridId: 'g1',
+      urgency: 'normal',
+      source: { kind: 'visit', visitId: helped.body.visitId, gridId: 'g1' },
+      text: '网格员探访发现需要帮助：膝盖疼，想请人买药',
+    });
+    const card = await get(`/community/${c.communityId}/grid-people/${elder}`, token);
+    expect(card.body.visits.map((v: any) => v.needId)).toEqual([undefined, helped.body.needId]);
+  });
+
   it('refuses a visit without what was seen, an unknown way or a long note, and writes nothing', async () => {
     const { c } = await setup();
     const elder = await person(c, { name: '王奶奶', tags: ['独居'] });

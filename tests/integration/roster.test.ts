@@ -248,6 +248,23 @@ describe('roster confirm', () => {
     expect(left.map((i) => i.sk)).toEqual(['META']);
   });
 
+  it('gives a full phone only on a reveal, which is written to the audit list first', async () => {
+    const { c, staff, roster } = await setup();
+    const preview = await roster.preview(rosterCsv(GOOD));
+    await roster.confirm(preview.body.import.importId);
+    const [wang, li] = (await roster.list()).body.people;
+    const path = `/community/${c.communityId}/roster/people`;
+    const revealed = await api.call<any>('POST', `${path}/${wang.personId}/phone`, {
+      token: staff.accessToken,
+      body: {},
+    });
+    expect(revealed.body).toEqual({ name: '王桂芳', phone: '13812345678' });
+    const audit = await scanWhere('begins_with(sk, :a) AND communityId = :c', { ':a': 'AUDIT#', ':c': c.communityId });
+    expect(audit.map((a) => [a.action, a.name, a.byName])).toEqual([['phone-revealed', '王桂芳', '刘晶']]);
+    const none = await api.call<any>('POST', `${path}/${li.personId}/phone`, { token: staff.accessToken, body: {} });
+    expect([none.status, none.body.error.code]).toEqual([404, 'ROSTER_PERSON_NOT_FOUND']);
+  });
+
   it('carries roster tags to a person who is already a member', async () => {
     const { c, roster } = await setup();
     const member = await residentMember(c, { buildingId: 'b1', name: '刘淑珍', room: '101' });

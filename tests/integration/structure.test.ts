@@ -82,6 +82,29 @@ describe('community structure editor', () => {
     expect(building.units[0]).toEqual({ id: 'u1', name: '东单元' });
   });
 
+  it('shows the new building name on the member card, the staff member list and the delivery list at once', async () => {
+    const p = await freshCommunity();
+    const resident = await residentMember(p.fixture, { buildingId: 'b1' });
+    const eligible = await api.call<any>('PUT', `/community/${p.communityId}/canteen-delivery/${resident.memberId}`, {
+      token: p.staff.accessToken,
+      body: { eligible: true, reason: '独居' },
+      headers: idem(),
+    });
+    expect(eligible.status).toBe(200);
+
+    const renamed = await write(p, 'PATCH', '/buildings/b1', { expectedVersion: 0, name: '幸福楼' });
+    expect(renamed.status).toBe(200);
+
+    const me = await api.call<any>('GET', '/me', { token: resident.token });
+    expect(me.body.member).toEqual(expect.objectContaining({ buildingName: '幸福楼', unitName: '1单元' }));
+    const members = await api.call<any>('GET', `/community/${p.communityId}/members`, { token: p.staff.accessToken });
+    expect(members.body.members.map((m: { buildingName: string }) => m.buildingName)).toEqual(['幸福楼']);
+    const delivery = await api.call<any>('GET', `/community/${p.communityId}/canteen-delivery`, {
+      token: p.staff.accessToken,
+    });
+    expect(delivery.body.members[0].address).toEqual(expect.objectContaining({ buildingName: '幸福楼' }));
+  });
+
   it('lets only one of two staff editing the same building at once win; the other hears STRUCTURE_CHANGED', async () => {
     const p = await freshCommunity();
     const [a, b] = await Promise.all([

@@ -16,8 +16,12 @@ beforeAll(() => {
   baseWxml = weappFile('base.wxml');
 }, BUILD_MS);
 
-/** Components whose template renders another element: Taro renders its Slot as a <view slot="…">. */
-const ELEMENT_OF: Record<string, string> = { slot: 'view' };
+/**
+ * Components whose template renders another element: Taro renders its Slot as a <view slot="…">
+ * (also under the name slot-view), and its NativeSlot as WeChat's own <slot>; the current pages
+ * pull in all three.
+ */
+const ELEMENT_OF: Record<string, string> = { slot: 'view', 'slot-view': 'view', 'native-slot': 'slot' };
 
 const toDashed = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
 const toCamel = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());

@@ -10,6 +10,7 @@ import { advance, nowIso, orderFor, type OrderRef } from './access';
 import * as repo from './repository';
 import type { OrderRecord } from './records';
 import { checkServiceTime } from './service-time';
+import { withCurrentNames } from '../community';
 import { deliveryGroups, orderView } from './views';
 
 export async function listDeliveryTasks(
@@ -21,7 +22,9 @@ export async function listDeliveryTasks(
   const orders = (await Promise.all(canteens.map((c) => repo.listCanteenOrders(communityId, c.canteenId, day)))).flat();
   return {
     date: day,
-    groups: deliveryGroups(orders.filter((o) => o.fulfilment === 'delivery' && o.status !== 'cancelled')),
+    groups: deliveryGroups(
+      await withCurrentNames(orders.filter((o) => o.fulfilment === 'delivery' && o.status !== 'cancelled')),
+    ),
   };
 }
 

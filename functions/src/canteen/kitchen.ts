@@ -8,6 +8,7 @@ import { advance, menuOf, type MenuRef } from './access';
 import * as repo from './repository';
 import { checkServiceTime } from './service-time';
 import type { OrderRecord } from './records';
+import { withCurrentNames } from '../community';
 import { deliveryGroups, menuView, orderView } from './views';
 
 export async function getKitchen(ref: MenuRef): Promise<KitchenView> {
@@ -41,7 +42,7 @@ export async function getKitchen(ref: MenuRef): Promise<KitchenView> {
       cancelled: orders.length - active.length,
       handedOver: active.filter((o) => o.status === 'picked_up').length,
     },
-    deliveries: deliveryGroups(active.filter((o) => o.fulfilment === 'delivery')),
+    deliveries: deliveryGroups(await withCurrentNames(active.filter((o) => o.fulfilment === 'delivery'))),
   };
 }
 

@@ -10,6 +10,7 @@ import {
 } from '@linli/shared/domain/canteen/rules';
 import { ageOn, todayInShanghai } from '@linli/shared/domain/identity/person';
 import { DomainError } from '@linli/shared/errors';
+import { withCurrentNames } from '../community';
 import { getMember, getMembers } from '../identity';
 import { nowIso, type CanteenRef } from './access';
 import * as repo from './repository';
@@ -57,7 +58,8 @@ const eligibilityView = (m: Resident, eligible: boolean, reason: string | undefi
 
 export async function listDeliveryEligibility(communityId: string): Promise<{ members: DeliveryEligibility[] }> {
   const records = (await repo.listMealDelivery(communityId)).filter((r) => r.eligible);
-  const members = new Map((await getMembers(records.map((r) => r.memberId))).map((m) => [m.memberId, m]));
+  const found = await withCurrentNames(await getMembers(records.map((r) => r.memberId)));
+  const members = new Map(found.map((m) => [m.memberId, m]));
   return {
     members: records.flatMap((r) => {
       const m = members.get(r.memberId);

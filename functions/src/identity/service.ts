@@ -12,6 +12,7 @@ import {
   todayInShanghai,
 } from '@linli/shared/domain/identity/person';
 import { ACCESS_TOKEN_TTL_SECONDS, signAccessToken, signRefreshToken, verifyRefreshToken } from '../platform/auth';
+import { withCurrentNames } from '../community';
 import { actingVia, ownMemberId } from './acting';
 import { completionPut } from '../platform/idempotency';
 import { linkPersonToMember, lookUpApplicant, type RosterLookup } from '../roster';
@@ -111,7 +112,8 @@ function linkView(l: LinkRecord, dependent: MemberRecord): DependentLink {
 }
 
 async function linkViews(links: LinkRecord[]): Promise<DependentLink[]> {
-  const members = new Map((await repo.getMembers(links.map((l) => l.dependentMemberId))).map((m) => [m.memberId, m]));
+  const found = await withCurrentNames(await repo.getMembers(links.map((l) => l.dependentMemberId)));
+  const members = new Map(found.map((m) => [m.memberId, m]));
   return links.flatMap((l) => {
     const m = members.get(l.dependentMemberId);
     return m ? [linkView(l, m)] : [];
@@ -180,12 +182,14 @@ export async function getMe(principal: Principal): Promise<Me> {
     repo.listUserApplications(user.userId, 1),
     repo.listUserLinks(user.userId),
   ]);
+  const [current] = member ? await withCurrentNames([member]) : [];
+  const [latest] = applications[0] ? await withCurrentNames([applications[0]]) : [];
   return {
     userId: user.userId,
     name: user.name,
     grants: user.grants,
-    member: member ? memberCard(member) : null,
-    latestApplication: applications[0] ? applicationView(applications[0]) : null,
+    member: current ? memberCard(current) : null,
+    latestApplication: latest ? applicationView(latest) : null,
     dependents: await linkViews(links.filter((l) => l.status !== 'rejected')),
   };
 }
@@ -265,7 +269,7 @@ export async function applyForMembership(principal: Principal, input: Membership
 }
 
 export async function listApplications(communityId: string, status = 'pending'): Promise<{ items: Application[] }> {
-  const items = await repo.listCommunityApplications(communityId, status);
+  const items = await withCurrentNames(await repo.listCommunityApplications(communityId, status));
   // Pending ones show their household's roster rows (one Query each; the queue is short).
   const rosters = await Promise.all(
     items.map((a) => (a.status === 'pending' ? lookUpApplicant(a) : Promise.resolve(undefined))),
@@ -347,7 +351,7 @@ export async function registerMember(
 }
 
 export async function listMembers(communityId: string, buildingId?: string): Promise<{ members: MemberCard[] }> {
-  const members = await repo.listCommunityMembers(communityId, buildingId);
+  const members = await withCurrentNames(await repo.listCommunityMembers(communityId, buildingId));
   return { members: members.filter((m) => m.status === 'verified').map((m) => memberCard(m)) };
 }
 
@@ -361,7 +365,7 @@ async function ownMember(principal: Principal): Promise<MemberRecord> {
 
 export async function listHousehold(principal: Principal): Promise<{ members: MemberCard[] }> {
   const self = await ownMember(principal);
-  const members = await repo.listHouseholdMembers(self.householdKey);
+  const members = await withCurrentNames(await repo.listHouseholdMembers(self.householdKey));
   return {
     members: members.filter((m) => m.memberId !== self.memberId && m.status === 'verified').map((m) => memberCard(m)),
   };
@@ -372,7 +376,8 @@ export async function getMemberCard(principal: Principal, memberId: string): Pro
   const member = await repo.getMember(memberId);
   if (!member) throw new DomainError('MEMBER_NOT_FOUND');
   if (!(await actingVia(principal, member))) throw new DomainError('FORBIDDEN');
-  return memberCard(member);
+  const [current] = await withCurrentNames([member]);
+  return memberCard(current!);
 }
 
 // ── dependents (代办) ─────────────────────────────────────────────────────────

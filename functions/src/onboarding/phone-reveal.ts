@@ -13,14 +13,27 @@ import * as repo from './repository';
 export async function revealApplicantPhone(principal: Principal, communityId: string, applicationId: string) {
   const application = await getApplication(applicationId);
   if (!application || application.communityId !== communityId) throw new DomainError('APPLICATION_NOT_FOUND');
+  await recordPhoneReveal(principal, communityId, { userId: application.userId, name: application.realName });
+  return { name: application.realName, phone: application.phone };
+}
+
+/**
+ * Writes the audit line of a staff member seeing someone's full phone number (an applicant, a
+ * roster row), before the number is given out.
+ */
+export async function recordPhoneReveal(
+  principal: Principal,
+  communityId: string,
+  subject: { userId?: string; name: string },
+): Promise<void> {
   const community = await repo.getCommunityMeta(communityId);
   if (!community) throw new DomainError('COMMUNITY_NOT_FOUND');
   const audit: AuditRecord = {
     id: ulid(),
     action: 'phone-revealed',
     role: 'staff',
-    userId: application.userId,
-    name: application.realName,
+    userId: subject.userId,
+    name: subject.name,
     communityId,
     communityName: community.name,
     byUserId: principal.userId,
@@ -29,5 +42,4 @@ export async function revealApplicantPhone(principal: Principal, communityId: st
   };
   // A community not (yet) under a street office reports to the platform's list.
   await repo.putAudit(community.streetId ? `STREET#${community.streetId}` : 'PLATFORM', audit);
-  return { name: application.realName, phone: application.phone };
 }

@@ -1,10 +1,10 @@
 /**
  * Keys and item builders of the roster entities, declared once; no I/O.
  * Access patterns (also in table.ts and docs/data-model.md):
- *  AP100 a community's roster, by building/unit/room  Query pk=ROSTER#<community> [begins_with(sk, PERSON#<building>#[<unit>#<room>#])]
- *  AP101 a roster person                             GetItem pk=ROSTER#<community> sk=PERSON#<building>#<unit>#<room>#<name>
- *  AP102 an import job                               GetItem pk=ROSTERIMPORT#<community>#<importId> sk=META
- *  AP103 an import's chunks still to apply           Query pk=ROSTERIMPORT#<community>#<importId> begins_with(sk, CHUNK#<planId>#)
+ *  AP110 a community's roster, by building/unit/room  Query pk=ROSTER#<community> [begins_with(sk, PERSON#<building>#[<unit>#<room>#])]
+ *  AP111 a roster person                             GetItem pk=ROSTER#<community> sk=PERSON#<building>#<unit>#<room>#<name>
+ *  AP112 an import job                               GetItem pk=ROSTERIMPORT#<community>#<importId> sk=META
+ *  AP113 an import's chunks still to apply           Query pk=ROSTERIMPORT#<community>#<importId> begins_with(sk, CHUNK#<planId>#)
  */
 import { createHash } from 'node:crypto';
 import { personIdentity, type RosterPerson } from '@linli/shared/domain/roster/plan';

@@ -1,5 +1,8 @@
 /** The roster list for staff: by building, room and name, phones masked. */
+import type { Principal } from '@linli/shared/contract/principal';
 import { normalizeRoom } from '@linli/shared/domain/roster/rows';
+import { DomainError } from '@linli/shared/errors';
+import { recordPhoneReveal } from '../onboarding';
 import * as repo from './repository';
 import { personView } from './views';
 
@@ -17,4 +20,16 @@ export async function listRoster(communityId: string, q: { buildingId?: string; 
     truncated: found.length > LIST_LIMIT,
     total: found.length,
   };
+}
+
+/**
+ * A roster person's full phone, for staff to ring them: the reveal is recorded in the audit list
+ * before the number leaves. The person is found in the community's roster by id (a rare staff
+ * action; one Query of the partition).
+ */
+export async function revealPhone(staff: Principal, communityId: string, personId: string) {
+  const person = (await repo.listPeople(communityId)).find((p) => p.personId === personId);
+  if (!person?.phone) throw new DomainError('ROSTER_PERSON_NOT_FOUND');
+  await recordPhoneReveal(staff, communityId, { userId: undefined, name: person.name });
+  return { name: person.name, phone: person.phone };
 }

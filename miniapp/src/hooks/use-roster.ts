@@ -9,6 +9,14 @@ export type RosterPreviewRow = RosterPreview['rows'][number];
 export type RosterList = Reply<Routes['listRoster']>;
 export type RosterQuery = Query<Routes['listRoster']>;
 
+/** What went wrong with a file, naming the missing columns when the server listed them. */
+export function rosterErrorMessage(error: ApiError): string {
+  const missing = (error.details as { missing?: unknown } | undefined)?.missing;
+  if (error.code === 'ROSTER_COLUMNS_MISSING' && Array.isArray(missing))
+    return `表格缺少必需的列：${missing.join('、')}`;
+  return error.message;
+}
+
 /** Confirms at most this many times in a row while an import reports it was interrupted. */
 const MAX_RESUMES = 5;
 
@@ -74,3 +82,7 @@ export function useRosterList(communityId: string, query: RosterQuery) {
   const key = `roster:${communityId}:${query.buildingId ?? ''}:${query.room ?? ''}:${query.name ?? ''}`;
   return useRequest<RosterList>(key, () => api.call('listRoster', { params: { communityId }, query, toast: false }));
 }
+
+/** A roster person's full number, asked for on the tap that rings it (each reveal is recorded). */
+export const revealRosterPhone = (communityId: string, personId: string) =>
+  api.call('revealRosterPhone', { params: { communityId, personId } });

@@ -1353,6 +1353,13 @@ export const clientRoutes = {
     auth: true,
     actingFor: false,
   },
+  revealRosterPhone: {
+    method: 'POST',
+    path: '/community/:communityId/roster/people/:personId/phone',
+    idempotent: false,
+    auth: true,
+    actingFor: false,
+  },
   listRoster: {
     method: 'GET',
     path: '/community/:communityId/roster',

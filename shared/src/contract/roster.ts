@@ -157,6 +157,21 @@ export const rosterRoutes = {
     idempotent: false,
     schemas: () => ({ params: importParams(), response: RosterImport() }),
   }),
+  revealRosterPhone: defineRoute({
+    id: 'revealRosterPhone',
+    method: 'POST',
+    path: '/community/:communityId/roster/people/:personId/phone',
+    summary: '居民台账：查看某人的完整电话（记入街道的任免与查看记录）',
+    domain: 'roster',
+    roles: ['staff'],
+    scope: 'community',
+    // Each tap is a reveal of its own and is recorded as such; nothing to replay.
+    idempotent: false,
+    schemas: () => ({
+      params: z.strictObject({ communityId: Id(), personId: Id() }),
+      response: z.object({ name: z.string(), phone: z.string() }),
+    }),
+  }),
   listRoster: defineRoute({
     id: 'listRoster',
     method: 'GET',

@@ -5,7 +5,10 @@ import { formatDay } from '../../utils/session-time';
 import { addressText, observationTone, signalText, standingText } from './visit-text';
 import './index.css';
 
-/** One person of a grid: name, age, tags, address, when the next visit is due, today's signals. */
+/**
+ * One person of a grid: name, age, tags, address, when the next visit is due, today's signals.
+ * The card is named by everything it shows (WCAG 2.5.3), read in the order the eye reads it.
+ */
 export function PersonRow({
   person,
   onOpen,
@@ -20,7 +23,6 @@ export function PersonRow({
     <View
       className={`linli-card grid__person${person.signals.length > 0 ? ' grid__person--signal' : ''}`}
       role="link"
-      aria-label={`${person.name}，${addressText(person)}${standing ? `，${standing.text}` : ''}`}
       onClick={onOpen}
     >
       {person.signals.map((s) => (

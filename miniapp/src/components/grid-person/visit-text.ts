@@ -30,5 +30,6 @@ export const addressText = (p: Pick<GridPerson, 'buildingName' | 'unitName' | 'r
 export const visitSummary = (v: { method: string; observation?: string }) =>
   v.observation ? `${v.method} · ${v.observation}` : v.method;
 
+/** 紧急 red, 需要帮助 amber, 良好 green; nothing seen (无人应答) grey. */
 export const observationTone = (o: string | undefined): StatusTone =>
-  o === '紧急' ? 'bad' : o === '需要帮助' ? 'waiting' : 'ok';
+  o === '紧急' ? 'bad' : o === '需要帮助' ? 'waiting' : o === '良好' ? 'ok' : 'neutral';

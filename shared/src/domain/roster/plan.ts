@@ -15,6 +15,8 @@ import type { CheckedRow, RawCells, Refusal, RowResult } from './rows';
 export interface StructureUnit {
   id: string;
   name: string;
+  /** Retired units take no new people either. */
+  retired?: boolean;
 }
 export interface StructureBuilding {
   id: string;
@@ -126,7 +128,10 @@ export function planImport(
     const refused = (refusal: Refusal): PlanRow => ({ line: row.line, outcome: 'refused', raw, refusal });
     const building = findByName(open, row.building);
     if (!building) return refused({ code: 'UNKNOWN_BUILDING', reason: `未知楼栋「${row.building}」` });
-    const unit = findByName(building.units, row.unit);
+    const unit = findByName(
+      building.units.filter((u) => !u.retired),
+      row.unit,
+    );
     if (!unit) return refused({ code: 'UNKNOWN_UNIT', reason: `${building.name}没有「${row.unit}」` });
     const place = { buildingId: building.id, buildingName: building.name, unitId: unit.id, unitName: unit.name };
     const identity = personIdentity({ ...place, room: row.room, name: row.name });

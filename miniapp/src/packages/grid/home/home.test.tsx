@@ -46,11 +46,10 @@ describe('我的网格', () => {
 
     expect(screen.getByText('第一网格')).toBeTruthy();
     expect(screen.getByText('超期未访').previousSibling?.textContent).toBe('1');
-    expect(rows.map((r) => r.getAttribute('aria-label'))).toEqual([
-      '王秀兰，6号楼 1单元 101，1月1日前探访',
-      '刘淑珍，6号楼 1单元 101，从未探访',
-      '赵大伯，6号楼 1单元 101',
-    ]);
+    const text = rows.map((r) => r.textContent ?? '');
+    expect(text[0]).toMatch(/^⚠ 今天午餐订了没来取（安居苑长者食堂）王秀兰 82岁1月1日前探访独居6号楼 1单元 101/);
+    expect(text[1]).toMatch(/^刘淑珍 82岁从未探访独居高龄6号楼 1单元 101$/);
+    expect(text[2]).toMatch(/^赵大伯 82岁无微信6号楼 1单元 101/);
     expect(within(rows[0]!).getByText('⚠ 今天午餐订了没来取（安居苑长者食堂）')).toBeTruthy();
     expect(within(rows[2]!).getByText('无微信')).toBeTruthy();
   });

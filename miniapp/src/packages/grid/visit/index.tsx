@@ -16,7 +16,7 @@ type Observation = NonNullable<VisitInput['observation']>;
 
 const METHOD_NOTES: Record<Method, string> = {
   上门: '到家里见到了',
-  电话: '电话里说上了话',
+  电话: '通上了电话',
   无人应答: '敲门或打电话没人应',
 };
 const OBSERVATION_NOTES: Record<Observation, string> = {
@@ -50,7 +50,7 @@ function VisitForm({ communityId, memberId, name }: { communityId: string; membe
   const problem = problemOf(error, save);
   return (
     <View className="linli-card">
-      <Text className="grid__title">探访{name}</Text>
+      <Text className="grid__form-title">探访{name}</Text>
       <FormField label="探访方式" error={save.fieldIssues('method')}>
         <ChoiceChips
           label="探访方式"
@@ -77,6 +77,7 @@ function VisitForm({ communityId, memberId, name }: { communityId: string; membe
           value={note}
           maxlength={VISIT_NOTE_MAX}
           placeholder="如：精神不错，说膝盖疼，想请人帮忙买药"
+          placeholderClass="grid__placeholder"
           aria-label="备注"
           onInput={(event) => setNote(event.detail.value)}
         />

@@ -8,6 +8,7 @@ import { PageShell } from '../../../components/page-shell';
 import { StatusTag } from '../../../components/status-tag';
 import { SUB_PAGES } from '../../../constants';
 import {
+  rosterErrorMessage,
   useRosterImport,
   type RosterImport,
   type RosterPreview,
@@ -44,8 +45,8 @@ function Columns() {
         MB；第一行是列名。文件只用于这次导入，不会保存。同一户同名的人只算一次，再次导入同一份文件不会重复。
       </Text>
       <View className="roster__sample" aria-label="示例">
-        <Text className="roster__sample-line">楼栋,单元,房号,姓名,出生日期,手机,标签</Text>
-        <Text className="roster__sample-line">1号楼,1单元,302,王桂芳,1956-04-12,13812345678,独居</Text>
+        <Text className="roster__sample-line">楼栋, 单元, 房号, 姓名, 出生日期, 手机, 标签</Text>
+        <Text className="roster__sample-line">1号楼, 1单元, 302, 王桂芳, 1956-04-12, 13812345678, 独居</Text>
       </View>
     </View>
   );
@@ -147,7 +148,7 @@ function RosterImportPanel({ communityId }: { communityId: string }) {
   return (
     <>
       <Columns />
-      {roster.error ? <FormError message={roster.error.message} onDismiss={roster.dismiss} /> : null}
+      {roster.error ? <FormError message={rosterErrorMessage(roster.error)} onDismiss={roster.dismiss} /> : null}
       <Button
         className="staff__action"
         type={preview ? 'default' : 'primary'}

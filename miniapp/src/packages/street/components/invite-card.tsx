@@ -12,7 +12,7 @@ import { INVITE_ROLE_NAMES, spokenCode } from './labels';
 export function InviteCard({ invite }: { invite: ConsoleInvite }) {
   const place = invite.communityName ?? invite.streetName ?? '邻里平台';
   return (
-    <View className="linli-card street__invite" aria-label={`给 ${invite.inviteeName} 的邀请`}>
+    <View className="street__invite" aria-label={`给 ${invite.inviteeName} 的邀请`}>
       <View className="street__row">
         <Text className="street__name">{`邀请 ${invite.inviteeName}`}</Text>
         <StatusTag tone="ok">{INVITE_ROLE_NAMES[invite.role]}</StatusTag>

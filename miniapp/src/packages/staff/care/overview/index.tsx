@@ -46,7 +46,7 @@ function Overview({ communityId }: { communityId: string }) {
   const total = (list: typeof data.claimers, key: 'claimed' | 'fulfilled') => list.reduce((n, c) => n + c[key], 0);
   return (
     <>
-      <Text className="linli-section-title">现在</Text>
+      <Text className="linli-section-title">各状态的心愿</Text>
       <Figures counts={data.counts} />
       <Text className="linli-section-title">超期未送达（认领超过 {data.overdueDays} 天）</Text>
       <View className="linli-card">

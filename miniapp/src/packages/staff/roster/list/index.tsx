@@ -1,4 +1,6 @@
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { ChoiceChips } from '../../../../components/choice-chips';
 import { InputField } from '../../../../components/input-field';
@@ -6,12 +8,22 @@ import { PageShell } from '../../../../components/page-shell';
 import { RequestStatus } from '../../../../components/request-status';
 import { StatusTag } from '../../../../components/status-tag';
 import { useCommunity } from '../../../../hooks/use-community';
-import { useRosterList } from '../../../../hooks/use-roster';
+import { revealRosterPhone, useRosterList } from '../../../../hooks/use-roster';
 import { StaffGate } from '../../components/staff-gate';
 import '../../components/staff.css';
 import '../index.css';
 
 const ALL = 'all';
+
+/** Rings a roster person: the full number is fetched on the tap (and recorded), never listed. */
+async function callPerson(communityId: string, personId: string) {
+  try {
+    const { phone } = await revealRosterPhone(communityId, personId);
+    await Taro.makePhoneCall({ phoneNumber: phone });
+  } catch {
+    // The client has shown why it failed; a cancelled call needs nothing.
+  }
+}
 
 function RosterList({ communityId }: { communityId: string }) {
   const community = useCommunity(communityId);
@@ -35,6 +47,7 @@ function RosterList({ communityId }: { communityId: string }) {
           value={buildingId}
           onChange={setBuildingId}
         />
+        <View className="roster__search" />
         <InputField label="房号" optional value={room} onInput={setRoom} placeholder="如 302" maxlength={10} />
         <InputField label="姓名" optional value={name} onInput={setName} placeholder="可只输入姓" maxlength={20} />
       </View>
@@ -69,6 +82,16 @@ function RosterList({ communityId }: { communityId: string }) {
                     {p.phoneMasked ?? '无手机号'}
                     {p.tags.length > 0 ? ` · ${p.tags.join('、')}` : ''}
                   </Text>
+                  {p.phoneMasked ? (
+                    <Button
+                      className="roster__call"
+                      size="large"
+                      block
+                      onClick={() => void callPerson(communityId, p.personId)}
+                    >
+                      打电话给{p.name}
+                    </Button>
+                  ) : null}
                 </View>
               ))}
             </View>

@@ -30,8 +30,10 @@ function WorkerRow({ worker, onRemove, onEdit }: { worker: Worker; onRemove: () 
         <Text className="grid__line linli-muted">负责：{worker.grids.map((g) => g.name).join('、')}</Text>
       </View>
       <View className="staff__buttons">
-        <Button onClick={onEdit}>调整网格</Button>
-        <Button type="danger" onClick={onRemove}>
+        <Button className="staff__button" onClick={onEdit}>
+          调整网格
+        </Button>
+        <Button className="staff__button" type="danger" onClick={onRemove}>
           免去
         </Button>
       </View>
