@@ -46,6 +46,7 @@ export default defineAppConfig({
         'care/grid/index',
         'care/grid/workers/index',
         'care/grid/intervals/index',
+        'care/needs/index',
       ],
     },
     { root: 'packages/grid', pages: ['home/index', 'person/index', 'visit/index'] },
@@ -58,7 +59,18 @@ export default defineAppConfig({
     { root: 'packages/canteen', pages: ['menu/index', 'order/index', 'orders/index', 'deliveries/index'] },
     {
       root: 'packages/care',
-      pages: ['wall/index', 'post/index', 'mine/index', 'wish/index', 'claims/index', 'bind/index'],
+      pages: [
+        'wall/index',
+        'post/index',
+        'mine/index',
+        'wish/index',
+        'claims/index',
+        'bind/index',
+        'needs/post/index',
+        'needs/mine/index',
+        'needs/detail/index',
+        'needs/tasks/index',
+      ],
     },
     {
       root: 'packages/points',

@@ -84,6 +84,10 @@ export const SUB_PAGES = {
   staffCarePartners: '/packages/staff/care/partners/index',
   staffCareTags: '/packages/staff/care/tags/index',
   staffCarePostFor: '/packages/staff/care/post-for/index',
+  careNeedPost: '/packages/care/needs/post/index',
+  careNeedMine: '/packages/care/needs/mine/index',
+  careNeedTasks: '/packages/care/needs/tasks/index',
+  staffCareNeeds: '/packages/staff/care/needs/index',
 } as const;
 
 /** Roles as people call them. */

@@ -26,6 +26,7 @@ import { index, key } from '../../functions/src/table';
 import { demoStreetOf, streetDemoUsers, streetSeedItems } from './seed-street';
 import { demoCareTags, wishDemoUsers, wishSeedItems } from './seed-wishes';
 import { demoVisitState, gridDemoUsers, gridSeedItems } from './seed-grid';
+import { needSeedItems } from './seed-needs';
 import {
   demoBuildings,
   demoCanteens,
@@ -291,6 +292,7 @@ export function seedItems(): Record<string, unknown>[] {
     })),
     ...wishSeedItems(new Date()),
     ...gridSeedItems(new Date()),
+    ...needSeedItems(new Date()),
     ...topicItems(new Date()),
     ...demoCareLinks.flatMap((l) => [
       {

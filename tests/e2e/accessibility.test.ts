@@ -52,6 +52,8 @@ const QUERY: Record<string, string> = {
   'packages/grid/visit/index': `communityId=anjuyuan&memberId=m-sun-guilan&name=${encodeURIComponent('孙桂兰')}`,
   'packages/care/wish/index': 'communityId=anjuyuan&wishId=seed-wish-open',
   'packages/staff/care/review/index': 'wishId=seed-wish-pending',
+  // 王桂芳's need waiting for her rating; the volunteer sees the same page as its assignee.
+  'packages/care/needs/detail/index': 'communityId=anjuyuan&needId=need-demo-4',
 };
 
 const STREET_PAGES = allPages().filter((p) => p.startsWith('packages/street/'));
@@ -79,6 +81,9 @@ const RESIDENT_PAGES = [
   'packages/care/mine/index',
   'packages/care/wish/index',
   'packages/care/claims/index',
+  'packages/care/needs/post/index',
+  'packages/care/needs/mine/index',
+  'packages/care/needs/detail/index',
 ];
 
 /** The operator of the demo partner unit (共建单位): the wall with what is offered to it, and its claims. */
@@ -88,6 +93,7 @@ const PARTNER_PAGES = [
   'packages/care/wall/index',
   'packages/care/claims/index',
   'packages/care/wish/index',
+  'packages/care/needs/tasks/index',
 ];
 
 const VOLUNTEER_PAGES = [
@@ -97,6 +103,8 @@ const VOLUNTEER_PAGES = [
   'packages/points/merchants/index',
   'packages/points/redeem/index',
   'packages/canteen/deliveries/index',
+  'packages/care/needs/tasks/index',
+  'packages/care/needs/detail/index',
 ];
 
 const STAFF_PAGES = allPages().filter((p) => p.startsWith('packages/staff/'));

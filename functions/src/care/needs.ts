@@ -392,7 +392,7 @@ async function byAssignee(
 }
 
 export const accept = (principal: Principal, communityId: string, needId: string) =>
-  byAssignee(principal, communityId, needId, { kind: 'accept' }, '已接单');
+  byAssignee(principal, communityId, needId, { kind: 'accept' });
 
 export const decline = (principal: Principal, communityId: string, needId: string, reason: string) =>
   byAssignee(principal, communityId, needId, { kind: 'decline' }, `退单：${reason}`);

@@ -30,6 +30,7 @@ const ENTRIES = [
   { icon: 'canteen', title: '长者食堂', description: '订餐与助餐补贴', url: TAB_PAGES.canteen },
   { icon: 'gift', title: '邻里积分', description: '参与社区活动攒积分', url: TAB_PAGES.points },
   { icon: 'star', title: '微心愿', description: '许个小心愿，邻居和共建单位帮您圆梦', url: SUB_PAGES.careWall },
+  { icon: 'partner', title: '我要求助', description: '灯坏了、需要助浴，社区派人来帮忙', url: SUB_PAGES.careNeedMine },
   { icon: 'members', title: '我的', description: '大字模式与个人设置', url: TAB_PAGES.mine },
 ] as const;
 

@@ -31,6 +31,7 @@ export default function MinePage() {
   const isStreet = mayUseStreetConsole(me);
   const isPartner = me?.grants.some((grant) => grant.role === 'partner' && grant.partnerId) ?? false;
   const isGridWorker = me?.grants.some((grant) => grant.role === 'grid') ?? false;
+  const takesTasks = me?.grants.some((g) => g.role === 'volunteer' || g.role === 'partner') ?? false;
 
   return (
     <PageShell className="mine">
@@ -56,6 +57,22 @@ export default function MinePage() {
               title="我的网格"
               description="住户名单、超期未探访的老人、记录探访"
               onOpen={() => void Taro.navigateTo({ url: SUB_PAGES.gridHome })}
+            />
+          ) : null}
+          {isGridWorker ? (
+            <EntryCard
+              icon="partner"
+              title="求助派单"
+              description="本网格居民的求助，派给志愿者或共建单位"
+              onOpen={() => void Taro.navigateTo({ url: SUB_PAGES.staffCareNeeds })}
+            />
+          ) : null}
+          {takesTasks || isStaff ? (
+            <EntryCard
+              icon="partner"
+              title="我的任务"
+              description="社区派给我的求助：接单、退单、办结"
+              onOpen={() => void Taro.navigateTo({ url: SUB_PAGES.careNeedTasks })}
             />
           ) : null}
           {isStreet ? (

@@ -98,6 +98,12 @@ function Workbench({ communityId }: { communityId: string }) {
         onOpen={open(SUB_PAGES.staffCare)}
       />
       <EntryCard
+        icon="partner"
+        title="求助派单"
+        description="居民求助、电话求助：派单、跟进超时、看评价"
+        onOpen={open(SUB_PAGES.staffCareNeeds)}
+      />
+      <EntryCard
         icon="members"
         title="网格探访"
         description="超期未探访的老人、网格员、探访间隔"

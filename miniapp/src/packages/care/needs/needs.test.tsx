@@ -1,0 +1,159 @@
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import type { Need, NeedDetail } from '../../../hooks/use-needs';
+import { redirectTo, resetTaroMock, setStorageSync } from '../../../../../tests/helpers/taro-mock';
+import { serveApi } from '../../../../../tests/helpers/miniapp-api';
+import { community } from '../../../../../tests/helpers/council-fixtures';
+import { textareaEvent } from '../../../../../tests/helpers/care-fixtures';
+import { expectEveryFieldNamedByItsLabel } from '../../../../../tests/helpers/labelled-fields';
+import { accessTokenWith, dependentLink, me } from '../../../../../tests/helpers/miniapp-fixtures';
+import { resetActingForCache, startActingFor } from '../../../services/acting-for';
+import { TOKEN_STORAGE_KEY } from '../../../services/api';
+import { resetMeStore, type Me } from '../../../services/me';
+import { REFRESH_TOKEN_STORAGE_KEY, resetSessionCache, USER_ID_STORAGE_KEY } from '../../../services/session';
+import PostNeedPage from './post/index';
+import NeedDetailPage from './detail/index';
+import NeedTasksPage from './tasks/index';
+
+jest.mock('@tarojs/taro', () => ({
+  __esModule: true,
+  ...jest.requireActual('../../../../../tests/helpers/taro-mock'),
+  useRouter: () => ({ params: { communityId: 'anjuyuan', needId: 'need-1' }, path: '' }),
+}));
+
+const need = (over: Partial<Need> = {}): Need => ({
+  needId: 'need-1',
+  communityId: 'anjuyuan',
+  text: '楼道灯坏了，晚上看不见台阶',
+  category: '维修报修',
+  urgency: 'normal',
+  status: 'new',
+  source: 'resident',
+  personLabel: '1号楼 李**',
+  dueAt: '2030-12-07T10:00:00.000Z',
+  overdue: false,
+  createdAt: '2026-12-04T10:00:00.000Z',
+  statusAt: '2026-12-04T10:00:00.000Z',
+  ...over,
+});
+
+const detail = (over: Partial<Need> = {}, mine: Partial<NeedDetail['mine']> = {}): NeedDetail => ({
+  need: need(over),
+  timeline: [{ seq: 0, at: '2026-12-04T10:00:00.000Z', byName: '李秀英', byRole: 'resident', from: null, to: 'new' }],
+  mine: {
+    isRequester: false,
+    isAssignee: false,
+    canDispatch: false,
+    canAccept: false,
+    canDecline: false,
+    canFinish: false,
+    canRate: false,
+    canCancel: false,
+    canRefer: false,
+    ...mine,
+  },
+});
+
+function signedInAs(answer: Me, routes: Record<string, unknown> = {}) {
+  setStorageSync(TOKEN_STORAGE_KEY, accessTokenWith(answer.grants));
+  setStorageSync(REFRESH_TOKEN_STORAGE_KEY, 'refresh');
+  setStorageSync(USER_ID_STORAGE_KEY, answer.userId);
+  resetSessionCache();
+  return serveApi({ 'GET /me': answer, 'GET /community/anjuyuan': community, ...(routes as object) });
+}
+
+beforeEach(() => {
+  resetTaroMock();
+  resetSessionCache();
+  resetActingForCache();
+  resetMeStore();
+});
+
+describe('我要求助 page', () => {
+  it('lets a caregiver ask for the elder (代办) and sends text, category and urgency', async () => {
+    const sent = signedInAs(me({ dependents: [dependentLink({ status: 'active' })] }), {
+      'POST /community/anjuyuan/needs': need(),
+    });
+    startActingFor({ memberId: 'm-li', realName: '李秀英', age: 86, userId: 'u-1' });
+    render(<PostNeedPage />);
+
+    expect(await screen.findByText('为李秀英求助（家属代办）')).toBeTruthy();
+    expectEveryFieldNamedByItsLabel(document.body);
+    act(() => {
+      textareaEvent('需要什么帮助').dispatchEvent(new CustomEvent('input', { detail: { value: '楼道灯坏了' } }));
+    });
+    fireEvent.click(screen.getByRole('radio', { name: '维修报修' }));
+    fireEvent.click(screen.getByRole('radio', { name: '紧急' }));
+    fireEvent.click(screen.getByText('提交求助'));
+    await act(async () => {});
+
+    const post = sent.find((s) => s.method === 'POST')!;
+    expect(post.header['X-Acting-For']).toBe('m-li');
+    expect(post.data).toEqual({ text: '楼道灯坏了', category: '维修报修', urgency: 'urgent' });
+    expect(redirectTo).toHaveBeenCalledWith({
+      url: '/packages/care/needs/detail/index?communityId=anjuyuan&needId=need-1',
+    });
+  });
+
+  it('names what is missing and sends nothing', async () => {
+    const sent = signedInAs(me());
+    render(<PostNeedPage />);
+    fireEvent.click(await screen.findByText('提交求助'));
+    expect(await screen.findByText('请把需要的帮助写清楚（至少 4 个字）')).toBeTruthy();
+    expect(screen.getByText('请选择求助类别')).toBeTruthy();
+    expect(sent.filter((s) => s.method === 'POST')).toEqual([]);
+  });
+});
+
+describe('求助详情 page', () => {
+  it('lets the resident rate a finished need 4 stars with a comment', async () => {
+    const done = detail(
+      { status: 'done', doneNote: '已换好灯泡', assignee: { kind: 'volunteer', id: 'v1', name: '张伟' } },
+      { isRequester: true, canRate: true },
+    );
+    const sent = signedInAs(me(), {
+      'GET /community/anjuyuan/needs/need-1': done,
+      'POST /community/anjuyuan/needs/need-1/rate': need({ status: 'rated', stars: 4 }),
+    });
+    render(<NeedDetailPage />);
+
+    expect(await screen.findByText('办理情况：已换好灯泡')).toBeTruthy();
+    expect(screen.getByText('志愿者：张伟')).toBeTruthy();
+    fireEvent.click(screen.getByText('提交评价'));
+    expect(await screen.findByText('请选择星级')).toBeTruthy();
+    fireEvent.click(screen.getByRole('radio', { name: '4 星' }));
+    act(() => {
+      textareaEvent('评价留言（可不填）').dispatchEvent(new CustomEvent('input', { detail: { value: '很及时' } }));
+    });
+    fireEvent.click(screen.getByText('提交评价'));
+    await act(async () => {});
+    expect(sent.find((s) => s.method === 'POST')!.data).toEqual({ stars: 4, comment: '很及时' });
+  });
+
+  it('offers the assignee 接单 and 退单 with a required reason', async () => {
+    const sent = signedInAs(me(), {
+      'GET /community/anjuyuan/needs/need-1': detail(
+        { status: 'dispatched' },
+        { isAssignee: true, canAccept: true, canDecline: true },
+      ),
+      'POST /community/anjuyuan/needs/need-1/decline': need({ status: 'new' }),
+    });
+    render(<NeedDetailPage />);
+    expect(await screen.findByText('接单')).toBeTruthy();
+    fireEvent.click(screen.getByText('退单'));
+    expect(await screen.findByText('请填写退单原因')).toBeTruthy();
+    expect(sent.filter((s) => s.method === 'POST')).toEqual([]);
+  });
+});
+
+describe('我的任务 page', () => {
+  it('lists the needs dispatched to a volunteer, overdue marked', async () => {
+    signedInAs(me({ grants: [{ role: 'volunteer', communityId: 'anjuyuan' }] }), {
+      'GET /community/anjuyuan/my-need-tasks': {
+        needs: [need({ status: 'dispatched', overdue: true, assignee: { kind: 'volunteer', id: 'v1', name: '张伟' } })],
+      },
+    });
+    render(<NeedTasksPage />);
+    expect(await screen.findByText('已派单·已超时')).toBeTruthy();
+    expect(screen.getByText('请点进去接单或退单')).toBeTruthy();
+  });
+});
