@@ -1,17 +1,28 @@
-import { button, choice, currentPage, h5Url, signIn } from './app';
+import type { Locator, Page } from 'playwright-core';
+import { button, choice, currentPage, h5Url, signIn, startsWith } from './app';
 import { expectVisible, withBrowsers } from './browser';
 import { callApi, signInApi } from './stack-api';
 
-/** Two browsers and several audited page loads each; said here whatever the project's default. */
-const SCENARIO_TIMEOUT_MS = 180_000;
+/** Three browsers and several audited page loads each; said here whatever the project's default. */
+const SCENARIO_TIMEOUT_MS = 300_000;
+
+/** The textarea labelled `label` (Taro's H5 element wraps a real <textarea>). */
+const textArea = (scope: Locator, label: string): Locator =>
+  scope.locator(`[aria-label="${label}"] textarea, textarea[aria-label="${label}"]`);
+
+/** The page on show whose root has `rootClass` (PageShell's className). */
+const shownPage = (page: Page, rootClass: string): Locator => currentPage(page).locator(`.linli-page.${rootClass}`);
+
+/** The need card showing `text`. */
+const needCard = (scope: Locator, text: string): Locator => scope.locator('.need-card', { hasText: text });
 
 type People = { people: { name: string; overdue: boolean; lastObservation?: string }[] };
 
 describe('网格敲门 on H5', () => {
   it(
-    'lets grid worker 赵红梅 find 孙桂兰 overdue, record a door visit with 需要帮助 and a note, and staff see her off the overdue list',
+    'lets grid worker 赵红梅 find 孙桂兰 overdue and record 需要帮助; staff dispatch the need to 张伟, who finishes it, and her rating shows',
     async () => {
-      await withBrowsers('grid-visit', 2, async ([worker, staff]) => {
+      await withBrowsers('grid-visit', 3, async ([worker, staff, volunteer]) => {
         const page = worker!.page;
 
         // 我的 → 我的网格: the overdue elder carries her badge.
@@ -62,18 +73,50 @@ describe('网格敲门 on H5', () => {
         await staff!.screenshot('grid-staff-overdue');
 
         // The visit raised a need in the same transaction: it waits on the staff's dispatch board.
-        // (The needs pages were not on main in time; dispatch → accept → finish → rating is not driven here.)
-        const board = await callApi<{ needs: { text: string; status: string; source: string }[] }>(
+        const needText = '网格员探访发现需要帮助：膝盖疼，下不了楼，想请人帮忙买药';
+        const board = await callApi<{ needs: { needId: string; text: string; status: string; source: string }[] }>(
           staffApi,
           'GET',
           '/community/anjuyuan/need-board?status=new',
         );
-        expect(
-          board.needs.find((n) => n.text === '网格员探访发现需要帮助：膝盖疼，下不了楼，想请人帮忙买药'),
-        ).toMatchObject({
-          status: 'new',
-          source: 'visit',
-        });
+        const need = board.needs.find((n) => n.text === needText);
+        expect(need).toMatchObject({ status: 'new', source: 'visit' });
+
+        // Staff dispatch it from 求助派单 to the volunteer 张伟.
+        await staff!.page.goto(`${h5Url()}/#/packages/staff/workbench/index`);
+        await currentPage(staff!.page)
+          .getByRole('link', { name: startsWith('求助派单') })
+          .click();
+        await staff!.page.waitForURL(/#\/packages\/staff\/care\/needs\/index/);
+        const dispatch = needCard(shownPage(staff!.page, 'staff-needs'), needText);
+        await button(dispatch, '派单').click();
+        await choice(dispatch, /^张伟/).click();
+        await button(dispatch, '确认派单').click();
+        await expectVisible(dispatch.getByText('志愿者：张伟', { exact: true }));
+
+        // 张伟 accepts it under 我的 → 我的任务 and finishes it.
+        await signIn(volunteer!.page, '张伟');
+        await currentPage(volunteer!.page)
+          .getByRole('link', { name: startsWith('我的任务') })
+          .click();
+        await volunteer!.page.waitForURL(/#\/packages\/care\/needs\/tasks\/index/);
+        await needCard(shownPage(volunteer!.page, 'needs-tasks'), needText).click();
+        await volunteer!.page.waitForURL(/#\/packages\/care\/needs\/detail\/index/);
+        const task = shownPage(volunteer!.page, 'needs-detail');
+        await button(task, '接单').click();
+        await textArea(task, '办理情况').fill('已代买膝盖药送到家');
+        await button(task, '标记已办结').click();
+        await expectVisible(task.getByText('办理情况：已代买膝盖药送到家', { exact: true }));
+
+        // 孙桂兰 has no WeChat: staff take her rating by phone, and it shows on the need.
+        await staff!.page.goto(
+          `${h5Url()}/#/packages/care/needs/detail/index?communityId=anjuyuan&needId=${need!.needId}`,
+        );
+        const detail = shownPage(staff!.page, 'needs-detail');
+        await detail.getByRole('radio', { name: '5 星' }).click();
+        await textArea(detail, '评价留言（可不填）').fill('电话回访：药收到了，谢谢');
+        await button(detail, '提交评价').click();
+        await expectVisible(detail.getByText('评价：★★★★★（5 星）', { exact: true }));
       });
     },
     SCENARIO_TIMEOUT_MS,
