@@ -45,6 +45,37 @@ async function gridWithBuilding(p: Place) {
 }
 
 describe('community structure editor', () => {
+  it('lets exactly one of eight staff who name a new building 「10号楼」 at the same moment succeed', async () => {
+    const p = await freshCommunity();
+    const { grid } = await gridWithBuilding(p);
+    const attempts = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        write(p, 'POST', '/buildings', { gridId: grid.id, name: '10号楼', address: `安居路 10 号（${i}）` }),
+      ),
+    );
+    expect(attempts.filter((r) => r.status === 201)).toHaveLength(1);
+    for (const refused of attempts.filter((r) => r.status !== 201)) {
+      expect(refused.status).toBe(409);
+      expect(['STRUCTURE_CHANGED', 'STRUCTURE_NAME_TAKEN']).toContain(refused.body.error.code);
+    }
+    const named = (await structureOf(p)).buildings.filter((b: { name: string }) => b.name === '10号楼');
+    expect(named).toHaveLength(1);
+  });
+
+  it('lets one of two renames to the same name win when they race, never both', async () => {
+    const p = await freshCommunity();
+    const { grid } = await gridWithBuilding(p);
+    const other = await write(p, 'POST', '/buildings', { gridId: grid.id, name: '11号楼' });
+    const third = await write(p, 'POST', '/buildings', { gridId: grid.id, name: '12号楼' });
+    const [a, b] = await Promise.all([
+      write(p, 'PATCH', `/buildings/${other.body.id}`, { expectedVersion: 0, name: '13号楼' }),
+      write(p, 'PATCH', `/buildings/${third.body.id}`, { expectedVersion: 0, name: '13号楼' }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const named = (await structureOf(p)).buildings.filter((x: { name: string }) => x.name === '13号楼');
+    expect(named).toHaveLength(1);
+  });
+
   it('lets staff add a grid with its worker, a building with units, and another unit, seen at once publicly', async () => {
     const p = await freshCommunity();
     const { grid, building } = await gridWithBuilding(p);

@@ -5,7 +5,7 @@ import { DomainError } from '@linli/shared/errors';
 import { documentClient, tableName } from '../platform/dynamo';
 import type { IdempotencyCompletion } from '../platform/idempotency';
 import { getItem, queryIndex, queryPartition } from '../platform/items';
-import { writeWithReply } from '../platform/transactions';
+import { ConditionsFailed, named, transact, writeWithReply, type NamedWrite } from '../platform/transactions';
 import { GSI, communityPartition, index, key } from '../table';
 import type { BuildingItemRecord, GridItemRecord } from './structure-records';
 
@@ -58,12 +58,51 @@ function versionCondition(expected: number) {
 
 const isConditionFailure = (error: unknown) => error instanceof ConditionalCheckFailedException;
 
-/** Creates a grid or building that must not exist yet. */
-export async function create(item: Item, completion?: IdempotencyCompletion): Promise<void> {
-  await writeWithReply(
-    { Put: { TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
-    completion,
-  );
+/**
+ * Grid and building names are unique in a community. A change that gives one a name checks the
+ * others first, having read the community's `namesVersion`; its write moves that version on only
+ * if no other naming change landed meanwhile, so two staff naming two buildings 「1号楼」 at the
+ * same moment cannot both succeed (the second hears STRUCTURE_CHANGED and sees the first).
+ */
+export interface NamesGuard {
+  communityId: string;
+  read: number;
+}
+
+export async function namesGuard(communityId: string): Promise<NamesGuard> {
+  const meta = await getItem<{ namesVersion?: number }>(key.community(communityId), true);
+  return { communityId, read: meta?.namesVersion ?? 0 };
+}
+
+function namesWrite(guard: NamesGuard): NamedWrite {
+  return named('names', {
+    Update: {
+      TableName: tableName,
+      Key: key.community(guard.communityId),
+      UpdateExpression: 'SET namesVersion = :next',
+      ConditionExpression:
+        guard.read === 0
+          ? 'attribute_exists(pk) AND (attribute_not_exists(namesVersion) OR namesVersion = :read)'
+          : 'attribute_exists(pk) AND namesVersion = :read',
+      ExpressionAttributeValues: { ':next': guard.read + 1, ':read': guard.read },
+    },
+  });
+}
+
+/** Creates a grid or building that must not exist yet, its name checked under `names`. */
+export async function create(item: Item, names: NamesGuard, completion?: IdempotencyCompletion): Promise<void> {
+  try {
+    await transact(
+      [
+        named('item', { Put: { TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } }),
+        namesWrite(names),
+      ],
+      completion,
+    );
+  } catch (error) {
+    if (error instanceof ConditionsFailed) throw new DomainError('STRUCTURE_CHANGED');
+    throw error;
+  }
 }
 
 /**
@@ -74,23 +113,24 @@ export async function replace(
   item: Item & { version: number },
   expectedVersion: number,
   completion?: IdempotencyCompletion,
+  /** Given when the change renames the item: its new name was checked under this guard. */
+  names?: NamesGuard,
 ): Promise<void> {
   const condition = versionCondition(expectedVersion);
+  const put = {
+    Put: {
+      TableName: tableName,
+      Item: item,
+      ConditionExpression: condition.expr,
+      ExpressionAttributeNames: { '#version': 'version' },
+      ExpressionAttributeValues: { ':expected': condition.value },
+    },
+  };
   try {
-    await writeWithReply(
-      {
-        Put: {
-          TableName: tableName,
-          Item: item,
-          ConditionExpression: condition.expr,
-          ExpressionAttributeNames: { '#version': 'version' },
-          ExpressionAttributeValues: { ':expected': condition.value },
-        },
-      },
-      completion,
-    );
+    if (names) await transact([named('item', put), namesWrite(names)], completion);
+    else await writeWithReply(put, completion);
   } catch (error) {
-    if (isConditionFailure(error)) throw new DomainError('STRUCTURE_CHANGED');
+    if (isConditionFailure(error) || error instanceof ConditionsFailed) throw new DomainError('STRUCTURE_CHANGED');
     throw error;
   }
 }

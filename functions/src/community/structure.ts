@@ -83,6 +83,7 @@ async function requireBuilding(communityId: string, buildingId: string) {
 }
 
 export async function createGrid(communityId: string, input: Body<Routes['createGrid']>): Promise<StructureGrid> {
+  const names = await repo.namesGuard(communityId);
   const grids = await repo.listGrids(communityId);
   if (!(await repo.getCommunityMeta(communityId))) throw new DomainError('COMMUNITY_NOT_FOUND');
   if (grids.some((g) => sameName(g.name, input.name))) throw new DomainError('STRUCTURE_NAME_TAKEN');
@@ -96,7 +97,7 @@ export async function createGrid(communityId: string, input: Body<Routes['create
     version: 0,
   });
   const reply = gridView(grid);
-  await repo.create(repo.gridItem(grid), completionPut(reply));
+  await repo.create(repo.gridItem(grid), names, completionPut(reply));
   return reply;
 }
 
@@ -107,7 +108,9 @@ export async function updateGrid(
 ): Promise<StructureGrid> {
   const grid = await requireGrid(communityId, gridId);
   if ((grid.version ?? 0) !== change.expectedVersion) throw new DomainError('STRUCTURE_CHANGED');
-  if (change.name !== undefined && !sameName(change.name, grid.name)) {
+  const renamed = change.name !== undefined && !sameName(change.name, grid.name);
+  const names = renamed ? await repo.namesGuard(communityId) : undefined;
+  if (renamed) {
     const grids = await repo.listGrids(communityId);
     if (grids.some((g) => g.id !== gridId && sameName(g.name, change.name!)))
       throw new DomainError('STRUCTURE_NAME_TAKEN');
@@ -121,7 +124,12 @@ export async function updateGrid(
     version: change.expectedVersion + 1,
   });
   const reply = gridView(next);
-  await repo.replace({ ...repo.gridItem(next), version: next.version! }, change.expectedVersion, completionPut(reply));
+  await repo.replace(
+    { ...repo.gridItem(next), version: next.version! },
+    change.expectedVersion,
+    completionPut(reply),
+    names,
+  );
   return reply;
 }
 
@@ -131,6 +139,7 @@ export async function createBuilding(
 ): Promise<StructureBuilding> {
   const grid = await requireGrid(communityId, input.gridId);
   if (grid.retired) throw new DomainError('GRID_RETIRED');
+  const names = await repo.namesGuard(communityId);
   const buildings = await repo.listBuildings(communityId);
   if (buildings.some((b) => sameName(b.name, input.name))) throw new DomainError('STRUCTURE_NAME_TAKEN');
   const unitNames = input.units ?? [];
@@ -148,7 +157,7 @@ export async function createBuilding(
     version: 0,
   });
   const reply = buildingView(building, new Map());
-  await repo.create(repo.buildingItem(building), completionPut(reply));
+  await repo.create(repo.buildingItem(building), names, completionPut(reply));
   return reply;
 }
 
@@ -163,7 +172,9 @@ export async function updateBuilding(
     const grid = await requireGrid(communityId, change.gridId);
     if (grid.retired) throw new DomainError('GRID_RETIRED');
   }
-  if (change.name !== undefined && !sameName(change.name, building.name)) {
+  const renamed = change.name !== undefined && !sameName(change.name, building.name);
+  const names = renamed ? await repo.namesGuard(communityId) : undefined;
+  if (renamed) {
     const all = await repo.listBuildings(communityId);
     if (all.some((b) => b.id !== buildingId && sameName(b.name, change.name!)))
       throw new DomainError('STRUCTURE_NAME_TAKEN');
@@ -178,12 +189,21 @@ export async function updateBuilding(
     retired: change.retired !== undefined ? change.retired || undefined : building.retired,
     version: change.expectedVersion + 1,
   });
-  return writeBuilding(next, change.expectedVersion);
+  return writeBuilding(next, change.expectedVersion, names);
 }
 
-async function writeBuilding(next: BuildingItemRecord, expectedVersion: number): Promise<StructureBuilding> {
+async function writeBuilding(
+  next: BuildingItemRecord,
+  expectedVersion: number,
+  names?: repo.NamesGuard,
+): Promise<StructureBuilding> {
   const reply = buildingView(next, await repo.memberCounts(next.communityId));
-  await repo.replace({ ...repo.buildingItem(next), version: next.version! }, expectedVersion, completionPut(reply));
+  await repo.replace(
+    { ...repo.buildingItem(next), version: next.version! },
+    expectedVersion,
+    completionPut(reply),
+    names,
+  );
   return reply;
 }
 
