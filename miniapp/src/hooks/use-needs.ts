@@ -67,5 +67,6 @@ export function useNeedSteps(communityId: string, needId: string) {
     finish: useMutation((note: string) => api.call('finishNeed', { params, body: { note } })),
     rate: useMutation((body: { stars: number; comment?: string }) => api.call('rateNeed', { params, body })),
     cancel: useMutation((_: void) => api.call('cancelNeed', { params, body: {} })),
+    refer: useMutation((body: Body<Routes['referNeedToAgenda']>) => api.call('referNeedToAgenda', { params, body })),
   };
 }

@@ -129,6 +129,29 @@ describe('求助详情 page', () => {
     expect(sent.find((s) => s.method === 'POST')!.data).toEqual({ stars: 4, comment: '很及时' });
   });
 
+  it('lets staff turn a need into an agenda topic (议题), naming what is missing first', async () => {
+    const sent = signedInAs(me({ grants: [{ role: 'staff', communityId: 'anjuyuan' }] }), {
+      'GET /community/anjuyuan/needs/need-1': detail({ status: 'accepted' }, { canRefer: true }),
+      'POST /community/anjuyuan/needs/need-1/agenda-topic': { status: 201, body: { need: need(), topicId: 't-1' } },
+    });
+    render(<NeedDetailPage />);
+    expect(await screen.findByRole('group', { name: '转为议题' })).toBeTruthy();
+    expectEveryFieldNamedByItsLabel(document.body);
+    fireEvent.click(screen.getByText('转为议题', { selector: '.nut-button, .nut-button *' }));
+    expect(await screen.findByText('议题标题至少 4 个字')).toBeTruthy();
+    expect(screen.getByText('请选择议题类别')).toBeTruthy();
+    expect(sent.filter((s) => s.method === 'POST')).toEqual([]);
+
+    const title = document.querySelector('taro-input-core[aria-label="议题标题"]')!;
+    act(() => {
+      title.dispatchEvent(new CustomEvent('input', { detail: { value: '3号楼楼道灯长期不亮' } }));
+    });
+    fireEvent.click(screen.getByRole('radio', { name: '设施维修' }));
+    fireEvent.click(screen.getByText('转为议题', { selector: '.nut-button, .nut-button *' }));
+    await act(async () => {});
+    expect(sent.find((s) => s.method === 'POST')!.data).toEqual({ title: '3号楼楼道灯长期不亮', category: '设施维修' });
+  });
+
   it('offers the assignee 接单 and 退单 with a required reason', async () => {
     const sent = signedInAs(me(), {
       'GET /community/anjuyuan/needs/need-1': detail(

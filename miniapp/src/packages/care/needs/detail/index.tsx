@@ -3,8 +3,11 @@ import { Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { links } from '@linli/shared/domain/notify/links';
 import { useState } from 'react';
+import { AGENDA_CATEGORIES, TITLE_MAX, type AgendaCategory } from '@linli/shared/domain/agenda/state';
+import { ChoiceChips } from '../../../../components/choice-chips';
 import { FormError, problemOf } from '../../../../components/form-error';
 import { FormField } from '../../../../components/form-field';
+import { InputField } from '../../../../components/input-field';
 import { PageShell } from '../../../../components/page-shell';
 import { RequestStatus } from '../../../../components/request-status';
 import { SUB_PAGES } from '../../../../constants';
@@ -82,6 +85,61 @@ function NoteAction(props: {
         }}
       >
         {props.button}
+      </Button>
+    </View>
+  );
+}
+
+/**
+ * 转为议题 (staff): a need that is a matter for the neighbour council becomes an agenda topic,
+ * linked both ways; the topic then follows the agenda's own review and council steps.
+ */
+function ReferToAgenda({ detail, reload }: { detail: NeedDetail; reload: () => void }) {
+  const { need } = detail;
+  const steps = useNeedSteps(need.communityId, need.needId);
+  const [title, setTitle] = useState('');
+  const [category, setCategory] = useState<AgendaCategory>();
+  const [tried, setTried] = useState(false);
+  const titleError = tried && [...title.trim()].length < 4 ? '议题标题至少 4 个字' : null;
+  const categoryError = tried && !category ? '请选择议题类别' : null;
+  const problem = problemOf(undefined, steps.refer);
+  return (
+    <View className="linli-card" role="group" aria-label="转为议题">
+      <Text className="care__title">转为议题</Text>
+      <Text className="linli-muted">需要居民议事会商量的事，转成议题后由议事会讨论，办理进程互相关联。</Text>
+      {problem ? <FormError message={problem} onDismiss={() => reload()} /> : null}
+      <InputField
+        label="议题标题"
+        hint={`4–${TITLE_MAX} 个字，说清是什么事`}
+        error={titleError}
+        value={title}
+        maxlength={TITLE_MAX}
+        onInput={setTitle}
+      />
+      <FormField label="议题类别" error={categoryError}>
+        <ChoiceChips
+          label="议题类别"
+          choices={AGENDA_CATEGORIES.map((c) => ({ value: c, label: c }))}
+          value={category}
+          onChange={setCategory}
+        />
+      </FormField>
+      <Button
+        className="needs__action"
+        size="large"
+        block
+        loading={steps.refer.pending}
+        onClick={() => {
+          setTried(true);
+          if ([...title.trim()].length < 4 || !category) return;
+          void steps.refer.submit({ title: title.trim(), category }).then((result) => {
+            if (!result) return;
+            void Taro.showToast({ title: '已转为议题', icon: 'none' });
+            reload();
+          });
+        }}
+      >
+        转为议题
       </Button>
     </View>
   );
@@ -200,6 +258,9 @@ function Detail({ communityId, needId }: { communityId: string; needId: string }
         ) : null}
       </NeedCard>
       <Actions detail={detail.data} reload={detail.reload} />
+      {detail.data.mine.canRefer && !need.topicId ? (
+        <ReferToAgenda detail={detail.data} reload={detail.reload} />
+      ) : null}
       <View className="linli-card">
         <Text className="care__title">办理进程</Text>
         {timeline.map((e) => (
