@@ -8,7 +8,7 @@ import { ChoiceChips } from '../../../components/choice-chips';
 import { PageShell } from '../../../components/page-shell';
 import { RequestStatus } from '../../../components/request-status';
 import { useStreetFigures, type StreetFigures } from '../../../hooks/use-street-console';
-import { copyCsv, saveCsv, shareCsv, type CsvFile } from '../components/export-file';
+import { copyCsv, saveCsv, shareCsv, type CsvFile } from '../../../services/export-file';
 import { StreetGate } from '../components/street-gate';
 import { MEASURES, monthLabel, shiftMonth, thisMonth, type MeasureKey } from './measures';
 import '../components/street.css';

@@ -13,7 +13,7 @@ import {
   type MonthlyMeals,
 } from '../../../../hooks/use-canteen-staff';
 import { MEAL_LABELS, dayLabel, plusDays, shanghaiToday, yuanText } from '../../../../utils/canteen';
-import { copyCsv, saveCsv } from '../../council/components/export-file';
+import { copyCsv, saveCsv } from '../../../../services/export-file';
 import { StaffGate } from '../../components/staff-gate';
 import '../../components/staff.css';
 import '../components/canteen-staff.css';

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { useExportAttendees } from '../../../../hooks/use-council-staff';
-import { copyCsv, saveCsv, shareCsv, type CsvFile } from './export-file';
+import { copyCsv, saveCsv, shareCsv, type CsvFile } from '../../../../services/export-file';
 import './council.css';
 
 /** 导出名单: a CSV download in H5; in WeChat a file to send to a chat, or the list copied as text. */

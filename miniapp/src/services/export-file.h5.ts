@@ -1,5 +1,5 @@
-/** 导出名单 in the browser: a real file download. WeChat builds use export-file.ts. */
-import { copyToClipboard } from '../../../services/privacy-apis';
+/** 导出 (名单, 街道数据) in the browser: a real file download. WeChat builds use export-file.ts. */
+import { copyToClipboard } from './privacy-apis';
 
 export interface CsvFile {
   filename: string;

@@ -1,9 +1,9 @@
 /**
- * 导出 in WeChat (same as the staff council export): the CSV is written to the mini-program's own folder, from where staff send
+ * 导出 (名单, 街道数据) in WeChat: the CSV is written to the mini-program's own folder, from where staff send
  * it to a chat (and open it on a computer) or copy it as text. H5 uses export-file.h5.ts instead.
  */
 import Taro from '@tarojs/taro';
-import { copyToClipboard } from '../../../services/privacy-apis';
+import { copyToClipboard } from './privacy-apis';
 
 export interface CsvFile {
   filename: string;
