@@ -109,11 +109,12 @@ describe('street console on H5', () => {
         await textInput(newBuilding, '户数（户）').fill('36');
         await button(newBuilding, '添加楼栋').click();
         const building = grid.getByRole('group', { name: '1号楼' });
-        await expectVisible(building.getByText(/36 户 · 1 个单元/));
+        await expectVisible(building.getByText('36 户', { exact: true }));
+        await expectVisible(building.getByText('1 个单元', { exact: true }));
         await button(building, '单元').click();
         await textInput(building, '新单元名称').fill('2单元');
         await button(building, '添加单元').click();
-        await expectVisible(building.getByText(/36 户 · 2 个单元/));
+        await expectVisible(building.getByText('2 个单元', { exact: true }));
 
         // The second community's staff see none of it.
         mine = await signIn(otherStaff!.page, '李淑芬');
