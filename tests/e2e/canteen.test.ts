@@ -166,12 +166,14 @@ describe('canteen on H5: menu, ordering with subsidy and delivery, volunteer del
         await expectVisible(settlement.locator('[aria-label="助餐补贴 ¥3.00"]'));
         await expectVisible(settlement.locator('[aria-label="应收（到店付） ¥11.00"]'));
         await expectVisible(settlement.locator('[aria-label="80+岁 1 单 ¥3.00"]'));
-        // The month chart counts her portion on tomorrow's date, ordered and served.
+        // The month chart counts her portion on tomorrow's date, served. (The demo seed also holds an
+        // elder's breakfast of today that was never picked up, for the grid worker's signal: it is
+        // ordered, never served, so only the ordered total may differ.)
         const day = `${Number(tomorrow.slice(8, 10))}日`;
         await expectVisible(
           settlement
             .getByTestId('chart-summary')
-            .getByText(`订餐份数 1份，最高 ${day}（1份）；已供餐 1份，最高 ${day}（1份）`),
+            .getByText(new RegExp(`^订餐份数 [12]份，最高 \\d+日（1份）；已供餐 1份，最高 ${day}（1份）$`)),
         );
         const [download] = await Promise.all([
           staffPage.waitForEvent('download'),

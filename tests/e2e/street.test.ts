@@ -127,7 +127,8 @@ describe('street console on H5', () => {
         expect(await theirs.getByText(gridName).count()).toBe(0);
 
         // Staff import the new community's roster (居民台账) from a CSV.
-        const residentName = `丁${n.slice(-2)}兰`;
+        // A name of Chinese characters only (the roster refuses digits in a name), fresh per run.
+        const residentName = `丁${'春夏秋冬梅兰竹菊松柏'[Number(n) % 10]}芳`;
         const csv = [
           '楼栋,单元,房号,姓名,出生日期,手机,标签',
           `1号楼,1单元,101,${residentName},1948-05-01,13912340000,独居`,
