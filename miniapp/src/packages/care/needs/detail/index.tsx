@@ -65,6 +65,7 @@ function NoteAction(props: {
       <FormField label={props.label} hint={props.hint} error={error}>
         <Textarea
           className="needs__textarea"
+          placeholderClass="needs__placeholder"
           value={text}
           maxlength={200}
           aria-label={props.label}

@@ -48,6 +48,7 @@ function NeedForm({ viewer }: { viewer: Extract<CareViewer, { kind: 'member' }> 
       <FormField label="需要什么帮助" hint="写清楚什么事、在哪里" error={shown('text')}>
         <Textarea
           className="needs__textarea"
+          placeholderClass="needs__placeholder"
           value={text}
           maxlength={TEXT_MAX}
           placeholder="例如：楼道灯坏了；需要有人帮忙助浴"
