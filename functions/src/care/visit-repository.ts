@@ -5,6 +5,7 @@ import { tableName } from '../platform/dynamo';
 import type { IdempotencyCompletion } from '../platform/idempotency';
 import { batchGetItems, getItem, queryIndex, queryPartition } from '../platform/items';
 import { failedConditions, transactWithReply, writeWithReply } from '../platform/transactions';
+import { getUserGrants, userGrantsUpdate, type UserGrants } from '../platform/user-grants';
 import { communityPartition, index, key } from '../table';
 import {
   gridWorkerItem,
@@ -97,41 +98,6 @@ export const listGridWorkers = (communityId: string) =>
 export const getGridWorker = (communityId: string, userId: string) =>
   getItem<GridWorkerRecord>(visitKey.gridWorker(communityId, userId), true);
 
-/** The fields of a user's PROFILE item that an appointment changes (the item belongs to identity). */
-export interface UserGrants {
-  userId: string;
-  name: string;
-  grants: RoleGrant[];
-  tokenVersion: number;
-  grantsRev?: number;
-}
-export const getUserGrants = (userId: string) => getItem<UserGrants>(key.user(userId), true);
-
-/**
- * The grants update of a user, guarded by the revision read (as onboarding guards it), so an
- * appointment never overwrites another change of the same user's roles. Moving the token
- * version on stops every refresh token the user holds, as at logout.
- */
-function grantsUpdate(user: UserGrants, grants: RoleGrant[], revokeSessions: boolean) {
-  const rev = user.grantsRev ?? 0;
-  return {
-    Update: {
-      TableName: tableName,
-      Key: key.user(user.userId),
-      UpdateExpression: `SET grants = :grants, grantsRev = :next${revokeSessions ? ', tokenVersion = tokenVersion + :one' : ''}`,
-      ConditionExpression:
-        'attribute_exists(pk) AND (grantsRev = :rev OR (attribute_not_exists(grantsRev) AND :rev = :zero))',
-      ExpressionAttributeValues: {
-        ':grants': grants,
-        ':next': rev + 1,
-        ':rev': rev,
-        ':zero': 0,
-        ...(revokeSessions ? { ':one': 1 } : {}),
-      },
-    },
-  };
-}
-
 /** Writes the grid worker's record and their grid grants together; 'changed' when the user moved meanwhile. */
 export async function appoint(
   worker: GridWorkerRecord,
@@ -142,7 +108,7 @@ export async function appoint(
 ): Promise<'done' | 'changed'> {
   try {
     await transactWithReply(
-      [{ Put: { TableName: tableName, Item: gridWorkerItem(worker) } }, grantsUpdate(user, grants, revokeSessions)],
+      [{ Put: { TableName: tableName, Item: gridWorkerItem(worker) } }, userGrantsUpdate(user, grants, revokeSessions)],
       completion,
     );
     return 'done';
@@ -169,7 +135,7 @@ export async function removeWorker(
             ConditionExpression: 'attribute_exists(pk)',
           },
         },
-        grantsUpdate(user, grants, true),
+        userGrantsUpdate(user, grants, true),
       ],
       completion,
     );
@@ -237,3 +203,5 @@ export async function recordVisit(
     throw error;
   }
 }
+
+export { getUserGrants, type UserGrants };

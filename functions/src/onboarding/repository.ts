@@ -7,19 +7,10 @@ import { documentClient, tableName } from '../platform/dynamo';
 import type { IdempotencyCompletion } from '../platform/idempotency';
 import { getItem, queryIndex, queryPartition } from '../platform/items';
 import { failedConditions, transactWithReply, writeWithReply } from '../platform/transactions';
+import { getUserGrants, userGrantsUpdate, type UserGrants } from '../platform/user-grants';
 import { index, key } from '../table';
 import { auditItem, communityMetaItem, holderItem, inviteItem, streetItem, streetNameLock } from './items';
 import type { AuditRecord, CommunityMetaRecord, HolderRecord, InviteRecord, StreetRecord } from './records';
-
-/** The fields of a user's PROFILE item that appointments change (the item belongs to identity). */
-export interface UserGrants {
-  userId: string;
-  name: string;
-  grants: RoleGrant[];
-  tokenVersion: number;
-  /** Bumped on every change of `grants`, so two changes never overwrite each other. */
-  grantsRev?: number;
-}
 
 // ── streets and communities ──────────────────────────────────────────────────
 
@@ -166,29 +157,6 @@ export async function revokeInvite(
 
 // ── appointments ─────────────────────────────────────────────────────────────
 
-export const getUserGrants = (userId: string) => getItem<UserGrants>(key.user(userId), true);
-
-/** The grants update of a user, guarded by the revision that was read. */
-function userGrantsUpdate(user: UserGrants, grants: RoleGrant[], revokeSessions: boolean) {
-  const rev = user.grantsRev ?? 0;
-  return {
-    Update: {
-      TableName: tableName,
-      Key: key.user(user.userId),
-      UpdateExpression: `SET grants = :grants, grantsRev = :next${revokeSessions ? ', tokenVersion = tokenVersion + :one' : ''}`,
-      ConditionExpression:
-        'attribute_exists(pk) AND (grantsRev = :rev OR (attribute_not_exists(grantsRev) AND :rev = :zero))',
-      ExpressionAttributeValues: {
-        ':grants': grants,
-        ':next': rev + 1,
-        ':rev': rev,
-        ':zero': 0,
-        ...(revokeSessions ? { ':one': 1 } : {}),
-      },
-    },
-  };
-}
-
 export type AcceptOutcome = 'accepted' | 'invite-changed' | 'user-changed';
 
 /**
@@ -276,3 +244,5 @@ export const listAudit = (scope: string) =>
 export async function putAudit(scope: string, audit: AuditRecord): Promise<void> {
   await documentClient.send(new PutCommand({ TableName: tableName, Item: auditItem(scope, audit) }));
 }
+
+export { getUserGrants, type UserGrants };
