@@ -13,13 +13,13 @@ import {
   serveDevPhoto,
   setDevPhotoBaseUrl,
 } from '../../functions/src/photos/dev-store';
+import { s3Files } from '../../functions/src/photos/s3-files';
 import { s3PhotoStore } from '../../functions/src/photos/s3-store';
 
-const client = new S3Client({
-  region: 'cn-northwest-1',
-  credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret-example' },
-});
-const store = s3PhotoStore({ bucket: 'linli-prod-photos-123456789012-cn-northwest-1', client });
+const BUCKET = 'linli-prod-photos-123456789012-cn-northwest-1';
+const CREDENTIALS = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret-example' };
+const client = new S3Client({ region: 'cn-northwest-1', credentials: CREDENTIALS });
+const store = s3PhotoStore({ bucket: BUCKET, client });
 const rules = {
   key: 'uploads/c1/01JPHOTO.jpg',
   contentType: 'image/jpeg',
@@ -63,14 +63,45 @@ describe('S3 photo store', () => {
     expect(lifetime).toBeLessThanOrEqual((UPLOAD_FORM_SECONDS + 1) * 1000);
   });
 
-  it('hands out a GET link for one key that expires after the given time', async () => {
-    const link = new URL(await store.viewUrl('photos/c1/01JPHOTO.jpg', 3600));
-    expect(link.origin).toBe(
-      'https://linli-prod-photos-123456789012-cn-northwest-1.s3.cn-northwest-1.amazonaws.com.cn',
-    );
+  it('hands out a GET link for one key that expires after the given time, signed without the S3 client', async () => {
+    const files = s3Files({ bucket: BUCKET, region: 'cn-northwest-1', credentials: CREDENTIALS });
+    const link = new URL(await files.viewUrl('photos/c1/01JPHOTO.jpg', 3600));
+    expect(link.origin).toBe(`https://${BUCKET}.s3.cn-northwest-1.amazonaws.com.cn`);
     expect(link.pathname).toBe('/photos/c1/01JPHOTO.jpg');
     expect(link.searchParams.get('X-Amz-Expires')).toBe('3600');
+    expect(link.searchParams.get('X-Amz-Credential')).toMatch(/^AKIDEXAMPLE\/\d{8}\/cn-northwest-1\/s3\/aws4_request$/);
     expect(link.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('checks a file with a signed HEAD and keeps it with a signed server-side copy', async () => {
+    const sent: { url: string; init: RequestInit }[] = [];
+    const answers = [
+      new Response(null, { status: 200, headers: { 'content-length': '1234', 'content-type': 'image/jpeg' } }),
+      new Response(null, { status: 404 }),
+      new Response('<CopyObjectResult/>', { status: 200 }),
+    ];
+    const files = s3Files({
+      bucket: BUCKET,
+      region: 'cn-northwest-1',
+      credentials: CREDENTIALS,
+      fetch: (async (url: string, init: RequestInit) => {
+        sent.push({ url, init });
+        return answers.shift()!;
+      }) as unknown as typeof fetch,
+    });
+    expect(await files.head('uploads/c1/a.jpg')).toEqual({ size: 1234, contentType: 'image/jpeg' });
+    expect(await files.head('uploads/c1/missing.jpg')).toBeUndefined();
+    await files.copy('uploads/c1/a.jpg', 'photos/c1/a.jpg');
+    expect(sent.map((s) => [s.init.method, s.url])).toEqual([
+      ['HEAD', `https://${BUCKET}.s3.cn-northwest-1.amazonaws.com.cn/uploads/c1/a.jpg`],
+      ['HEAD', `https://${BUCKET}.s3.cn-northwest-1.amazonaws.com.cn/uploads/c1/missing.jpg`],
+      ['PUT', `https://${BUCKET}.s3.cn-northwest-1.amazonaws.com.cn/photos/c1/a.jpg`],
+    ]);
+    const copyHeaders = sent[2]!.init.headers as Record<string, string>;
+    expect(copyHeaders['x-amz-copy-source']).toBe(`/${BUCKET}/uploads/c1/a.jpg`);
+    expect(copyHeaders.authorization).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/.*SignedHeaders=.*x-amz-copy-source.*Signature=[0-9a-f]{64}$/,
+    );
   });
 });
 

@@ -1,6 +1,6 @@
 import { photoRoutes } from '@linli/shared/contract/photos';
 import { defineDomain } from '../platform/lambda-router';
-import { createUpload } from './tickets';
+import { createUpload } from './uploads';
 
 export const photosDomain = defineDomain(
   'photos',

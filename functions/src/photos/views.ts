@@ -3,7 +3,7 @@ import type { PhotoView } from '@linli/shared/contract/photos';
 import { VIEW_URL_SECONDS, photoShown } from '@linli/shared/domain/photos/rules';
 import { logger } from '../platform/logger';
 import { mediaStatuses, requestMediaChecks } from '../moderation';
-import { photoStore } from './store';
+import { photoFiles } from './store';
 
 /** A photo as stored with what it belongs to: a kept photo's key, or (older data, typed-in dish photos) a URL. */
 export interface PhotoRef {
@@ -26,7 +26,7 @@ export async function viewPhotos(
   const subjects = wanted.flatMap((w) => (w.ref && subjectOf(w.ref) ? [subjectOf(w.ref)!] : []));
   if (subjects.length === 0) return wanted.map(() => undefined);
   const known = await mediaStatuses(subjects);
-  const store = await photoStore();
+  const store = photoFiles();
   return Promise.all(
     wanted.map(async ({ ref, viewer }) => {
       const subject = ref && subjectOf(ref);
@@ -46,7 +46,7 @@ export async function viewPhotos(
  */
 export async function checkPhotos(authorUserId: string, refs: (PhotoRef | undefined)[]): Promise<void> {
   try {
-    const store = await photoStore();
+    const store = photoFiles();
     const media = await Promise.all(
       refs.flatMap((ref) =>
         ref?.key
