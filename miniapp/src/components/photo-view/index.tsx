@@ -10,7 +10,15 @@ export function PhotoView({ photo, what }: { photo: Photo | undefined; what: str
   if (!photo) return null;
   return (
     <View className="photo-view">
-      {photo.url ? <Image className="photo-view__image" src={photo.url} mode="widthFix" aria-label={what} /> : null}
+      {photo.url ? (
+        <Image
+          className="photo-view__image"
+          src={photo.url}
+          mode="widthFix"
+          aria-label={what}
+          imgProps={{ alt: what }}
+        />
+      ) : null}
       {photo.check === 'pending' ? (
         <Text className="photo-view__label">{what}：图片审核中，通过后邻居才能看到</Text>
       ) : photo.check === 'refused' ? (
