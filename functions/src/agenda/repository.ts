@@ -8,8 +8,10 @@ import { outboxPut } from '../platform/outbox';
 import type { AgendaEvent as OutboxEvent } from './events';
 import { failedConditions, transactWithReply, writeWithReply } from '../platform/transactions';
 import type { IdempotencyCompletion } from '../platform/idempotency';
-import { index, key } from '../table';
+import { key } from '../table';
 import {
+  agendaIndex,
+  agendaKey,
   cosignItem,
   memberTopicItem,
   ratingItem,
@@ -40,20 +42,21 @@ const timelinePut = (e: TimelineRecord) => ({
 
 // ── reads ────────────────────────────────────────────────────────────────────
 
-export const getTopic = (topicId: string, consistent = false) => getItem<TopicRecord>(key.topic(topicId), consistent);
+export const getTopic = (topicId: string, consistent = false) =>
+  getItem<TopicRecord>(agendaKey.topic(topicId), consistent);
 
 export const getTopics = (topicIds: string[]) =>
-  batchGetItems<TopicRecord>([...new Set(topicIds)].map((id) => key.topic(id)));
+  batchGetItems<TopicRecord>([...new Set(topicIds)].map((id) => agendaKey.topic(id)));
 
 /** AP32 */
 export const listTimeline = (topicId: string) =>
-  queryPartition<TimelineRecord>(key.topic(topicId).pk, { sort: { beginsWith: 'TL#' } });
+  queryPartition<TimelineRecord>(agendaKey.topic(topicId).pk, { sort: { beginsWith: 'TL#' } });
 
 /** AP33 */
 export const getCosign = (topicId: string, memberId: string) =>
-  getItem<CosignRecord>(key.topicCosign(topicId, memberId), true);
+  getItem<CosignRecord>(agendaKey.topicCosign(topicId, memberId), true);
 export const getRating = (topicId: string, memberId: string) =>
-  getItem<RatingRecord>(key.topicRating(topicId, memberId), true);
+  getItem<RatingRecord>(agendaKey.topicRating(topicId, memberId), true);
 
 /** Every co-signer's member id, read consistently (a merge carries them over). */
 export async function listCosigners(topicId: string): Promise<string[]> {
@@ -64,7 +67,7 @@ export async function listCosigners(topicId: string): Promise<string[]> {
       new QueryCommand({
         TableName: tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)',
-        ExpressionAttributeValues: { ':pk': key.topic(topicId).pk, ':c': 'COSIGN#' },
+        ExpressionAttributeValues: { ':pk': agendaKey.topic(topicId).pk, ':c': 'COSIGN#' },
         ProjectionExpression: 'memberId',
         ConsistentRead: true,
         ExclusiveStartKey: startKey,
@@ -77,7 +80,7 @@ export async function listCosigners(topicId: string): Promise<string[]> {
 }
 
 export const listRatings = (topicId: string) =>
-  queryPartition<RatingRecord>(key.topic(topicId).pk, {
+  queryPartition<RatingRecord>(agendaKey.topic(topicId).pk, {
     sort: { beginsWith: 'RATING#' },
     newestFirst: true,
     limit: 50,
@@ -85,11 +88,11 @@ export const listRatings = (topicId: string) =>
 
 /** AP34: a status list of a community; oldest first (queue) or newest first (晒事栏). */
 export const listByStatus = (communityId: string, status: string, newestFirst = false, limit?: number) =>
-  queryIndex<TopicRecord>('gsi1', index.communityTopics(communityId, status), { newestFirst, limit });
+  queryIndex<TopicRecord>('gsi1', agendaIndex.communityTopics(communityId, status), { newestFirst, limit });
 
 /** AP35: open topics of one scope (`ALL` or a building). */
 export const listOpen = (communityId: string, scope: string) =>
-  queryIndex<TopicRecord>('gsi2', index.openTopics(communityId, scope));
+  queryIndex<TopicRecord>('gsi2', agendaIndex.openTopics(communityId, scope));
 
 /** AP36: ids of a member's own topics, newest first. */
 export async function listMemberTopicIds(memberId: string): Promise<string[]> {
@@ -165,7 +168,7 @@ function transitionUpdate(seen: TopicRecord, next: TopicRecord) {
   return {
     Update: {
       TableName: tableName,
-      Key: key.topic(seen.topicId),
+      Key: agendaKey.topic(seen.topicId),
       UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
       ConditionExpression: '#status = :seenStatus AND #version = :seenVersion',
       ExpressionAttributeNames: names,
@@ -241,7 +244,7 @@ export async function cosign(c: CosignRecord, completion?: IdempotencyCompletion
         {
           Update: {
             TableName: tableName,
-            Key: key.topic(c.topicId),
+            Key: agendaKey.topic(c.topicId),
             UpdateExpression: 'ADD cosignCount :one',
             ConditionExpression: `#status IN (${Object.keys(open).join(', ')})`,
             ExpressionAttributeNames: { '#status': 'status' },
@@ -274,7 +277,7 @@ export async function rate(r: RatingRecord, completion?: IdempotencyCompletion):
         {
           Update: {
             TableName: tableName,
-            Key: key.topic(r.topicId),
+            Key: agendaKey.topic(r.topicId),
             UpdateExpression: 'ADD ratingSum :stars, ratingCount :one',
             ConditionExpression: '#status = :done',
             ExpressionAttributeNames: { '#status': 'status' },
@@ -325,7 +328,7 @@ export async function merge(args: {
   const targetCount = (n: number, withEntry: boolean) => ({
     Update: {
       TableName: tableName,
-      Key: key.topic(target.topicId),
+      Key: agendaKey.topic(target.topicId),
       UpdateExpression: withEntry ? 'ADD cosignCount :n SET #version = :nextVersion' : 'ADD cosignCount :n',
       ConditionExpression: withEntry
         ? '#status = :targetStatus AND #version = :targetVersion'
@@ -396,7 +399,7 @@ export async function moderateRating(
       {
         Update: {
           TableName: tableName,
-          Key: key.topicRating(topicId, memberId),
+          Key: agendaKey.topicRating(topicId, memberId),
           UpdateExpression: 'release' in change ? 'REMOVE commentHeld' : 'SET commentHidden = :hide REMOVE commentHeld',
           ConditionExpression: 'attribute_exists(pk) AND attribute_exists(#comment)',
           ExpressionAttributeNames: { '#comment': 'comment' },

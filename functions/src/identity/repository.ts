@@ -9,18 +9,28 @@ import { outboxPut } from '../platform/outbox';
 import type { IdentityEvent as OutboxEvent } from './events';
 import { batchGetItems, getItem, queryIndex } from '../platform/items';
 import { failedConditions, transactWithReply, writeWithReply } from '../platform/transactions';
-import { GSI, index, key } from '../table';
-import { applicationItem, linkItem, memberItem } from './items';
+import { GSI, key } from '../table';
+import {
+  applicationItem,
+  careGrantItem,
+  identityIndex,
+  identityKey,
+  linkItem,
+  memberItem,
+  membershipLockItem,
+  openidItem,
+  userItem,
+} from './items';
 import type { Address, ApplicationRecord, LinkRecord, MemberRecord, UserRecord } from './records';
 
 const get = <T>(k: { pk: string; sk: string }) => getItem<T>(k);
 
 // ── users ────────────────────────────────────────────────────────────────────
 
-export const getUser = (userId: string) => get<UserRecord>(key.user(userId));
+export const getUser = (userId: string) => get<UserRecord>(identityKey.user(userId));
 
 export async function findUserIdByOpenid(openid: string): Promise<string | undefined> {
-  return (await get<{ userId: string }>(key.openid(openid)))?.userId;
+  return (await get<{ userId: string }>(identityKey.openid(openid)))?.userId;
 }
 
 /** Creates the user and its openid mapping together; if another login won the race, returns its user. */
@@ -32,14 +42,14 @@ export async function createUserForOpenid(openid: string, user: UserRecord): Pro
           {
             Put: {
               TableName: tableName,
-              Item: { ...key.openid(openid), type: 'OpenId', userId: user.userId },
+              Item: openidItem(openid, user.userId),
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
           {
             Put: {
               TableName: tableName,
-              Item: { ...key.user(user.userId), type: 'User', ...user },
+              Item: userItem(user),
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
@@ -61,7 +71,7 @@ export async function bumpTokenVersion(userId: string): Promise<boolean> {
     await documentClient.send(
       new UpdateCommand({
         TableName: tableName,
-        Key: key.user(userId),
+        Key: identityKey.user(userId),
         UpdateExpression: 'ADD #tokenVersion :one',
         ConditionExpression: 'attribute_exists(pk)',
         ExpressionAttributeNames: { '#tokenVersion': 'tokenVersion' },
@@ -77,7 +87,7 @@ export async function bumpTokenVersion(userId: string): Promise<boolean> {
 }
 
 export async function listDevLogins(): Promise<{ devCode: string; name: string; roleLabel: string }[]> {
-  return queryIndex('gsi1', index.devLogins());
+  return queryIndex('gsi1', identityIndex.devLogins());
 }
 
 // ── community structure ──────────────────────────────────────────────────────
@@ -116,10 +126,10 @@ export async function resolveAddress(
 
 // ── members ──────────────────────────────────────────────────────────────────
 
-export const getMember = (memberId: string) => get<MemberRecord>(key.member(memberId));
+export const getMember = (memberId: string) => get<MemberRecord>(identityKey.member(memberId));
 
 export function getMembers(memberIds: string[]): Promise<MemberRecord[]> {
-  return batchGetItems<MemberRecord>([...new Set(memberIds)].map((id) => key.member(id)));
+  return batchGetItems<MemberRecord>([...new Set(memberIds)].map((id) => identityKey.member(id)));
 }
 
 export async function putNewMember(m: MemberRecord, completion?: IdempotencyCompletion): Promise<void> {
@@ -130,11 +140,11 @@ export async function putNewMember(m: MemberRecord, completion?: IdempotencyComp
 }
 
 export const listCommunityMembers = (communityId: string, buildingId?: string) =>
-  queryIndex<MemberRecord>('gsi1', index.communityMembers(communityId), {
+  queryIndex<MemberRecord>('gsi1', identityIndex.communityMembers(communityId), {
     sort: buildingId ? { beginsWith: `${buildingId}#` } : undefined,
   });
 
-export const listHouseholdMembers = (key: string) => queryIndex<MemberRecord>('gsi2', index.household(key));
+export const listHouseholdMembers = (key: string) => queryIndex<MemberRecord>('gsi2', identityIndex.household(key));
 
 export { householdKey };
 
@@ -148,12 +158,7 @@ export async function createApplication(a: ApplicationRecord, completion?: Idemp
         {
           Put: {
             TableName: tableName,
-            Item: {
-              ...key.membershipLock(a.userId),
-              type: 'MembershipLock',
-              applicationId: a.applicationId,
-              status: 'pending',
-            },
+            Item: membershipLockItem(a.userId, a.applicationId, 'pending'),
             ConditionExpression: 'attribute_not_exists(pk)',
             ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           },
@@ -197,12 +202,7 @@ export async function createApprovedApplication(
         {
           Put: {
             TableName: tableName,
-            Item: {
-              ...key.membershipLock(a.userId),
-              type: 'MembershipLock',
-              applicationId: a.applicationId,
-              status: 'approved',
-            },
+            Item: membershipLockItem(a.userId, a.applicationId, 'approved'),
             ConditionExpression: 'attribute_not_exists(pk)',
             ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           },
@@ -212,7 +212,7 @@ export async function createApprovedApplication(
         {
           Update: {
             TableName: tableName,
-            Key: key.user(a.userId),
+            Key: identityKey.user(a.userId),
             UpdateExpression: 'SET memberId = :m, #name = :name, grants = list_append(grants, :grant)',
             ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(memberId)',
             ExpressionAttributeNames: { '#name': 'name' },
@@ -236,13 +236,13 @@ export async function createApprovedApplication(
   }
 }
 
-export const getApplication = (applicationId: string) => get<ApplicationRecord>(key.application(applicationId));
+export const getApplication = (applicationId: string) => get<ApplicationRecord>(identityKey.application(applicationId));
 
 export const listUserApplications = (userId: string, limit?: number) =>
-  queryIndex<ApplicationRecord>('gsi1', index.userApplications(userId), { newestFirst: true, limit });
+  queryIndex<ApplicationRecord>('gsi1', identityIndex.userApplications(userId), { newestFirst: true, limit });
 
 export const listCommunityApplications = (communityId: string, status: string) =>
-  queryIndex<ApplicationRecord>('gsi2', index.communityApplications(communityId, status));
+  queryIndex<ApplicationRecord>('gsi2', identityIndex.communityApplications(communityId, status));
 
 /**
  * Approves an application: the application, the new member, the user's resident grant and the
@@ -267,7 +267,7 @@ export async function approveApplication(
         {
           Update: {
             TableName: tableName,
-            Key: key.application(a.applicationId),
+            Key: identityKey.application(a.applicationId),
             UpdateExpression: 'SET #status = :approved, decidedAt = :at, decidedBy = :by, gsi2pk = :gsi2pk',
             ConditionExpression: '#status = :pending',
             ExpressionAttributeNames: { '#status': 'status' },
@@ -276,7 +276,7 @@ export async function approveApplication(
               ':pending': 'pending',
               ':at': at,
               ':by': staffUserId,
-              ':gsi2pk': index.communityApplications(a.communityId, 'approved'),
+              ':gsi2pk': identityIndex.communityApplications(a.communityId, 'approved'),
             },
           },
         },
@@ -286,7 +286,7 @@ export async function approveApplication(
         {
           Update: {
             TableName: tableName,
-            Key: key.user(a.userId),
+            Key: identityKey.user(a.userId),
             UpdateExpression: 'SET memberId = :m, #name = :name, grants = list_append(grants, :grant)',
             ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(memberId)',
             ExpressionAttributeNames: { '#name': 'name' },
@@ -296,7 +296,7 @@ export async function approveApplication(
         {
           Update: {
             TableName: tableName,
-            Key: key.membershipLock(a.userId),
+            Key: identityKey.membershipLock(a.userId),
             UpdateExpression: 'SET #status = :approved',
             ConditionExpression: 'applicationId = :id',
             ExpressionAttributeNames: { '#status': 'status' },
@@ -328,7 +328,7 @@ export async function rejectApplication(
         {
           Update: {
             TableName: tableName,
-            Key: key.application(a.applicationId),
+            Key: identityKey.application(a.applicationId),
             UpdateExpression:
               'SET #status = :rejected, reason = :reason, decidedAt = :at, decidedBy = :by, gsi2pk = :gsi2pk',
             ConditionExpression: '#status = :pending',
@@ -339,14 +339,14 @@ export async function rejectApplication(
               ':reason': reason,
               ':at': at,
               ':by': staffUserId,
-              ':gsi2pk': index.communityApplications(a.communityId, 'rejected'),
+              ':gsi2pk': identityIndex.communityApplications(a.communityId, 'rejected'),
             },
           },
         },
         {
           Delete: {
             TableName: tableName,
-            Key: key.membershipLock(a.userId),
+            Key: identityKey.membershipLock(a.userId),
             ConditionExpression: 'applicationId = :id',
             ExpressionAttributeValues: { ':id': a.applicationId },
           },
@@ -375,12 +375,7 @@ export async function createLink(
     {
       Put: {
         TableName: tableName,
-        Item: {
-          ...key.careGrant(link.dependentMemberId, link.caregiverUserId),
-          type: 'CareGrant',
-          status: 'pending',
-          linkId: link.linkId,
-        },
+        Item: careGrantItem(link.dependentMemberId, link.caregiverUserId, 'pending', link.linkId),
         ConditionExpression: 'attribute_not_exists(pk) OR #status = :rejected',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':rejected': 'rejected' },
@@ -401,12 +396,12 @@ export async function createLink(
   }
 }
 
-export const getLink = (linkId: string) => get<LinkRecord>(key.link(linkId));
+export const getLink = (linkId: string) => get<LinkRecord>(identityKey.link(linkId));
 
-export const listUserLinks = (userId: string) => queryIndex<LinkRecord>('gsi1', index.userLinks(userId));
+export const listUserLinks = (userId: string) => queryIndex<LinkRecord>('gsi1', identityIndex.userLinks(userId));
 
 export const listCommunityLinks = (communityId: string, status: string) =>
-  queryIndex<LinkRecord>('gsi2', index.communityLinks(communityId, status));
+  queryIndex<LinkRecord>('gsi2', identityIndex.communityLinks(communityId, status));
 
 /** Confirms or refuses a link; the care grant and a new dependent's record follow in one transaction. */
 export async function decideLink(
@@ -424,7 +419,7 @@ export async function decideLink(
     {
       Update: {
         TableName: tableName,
-        Key: key.link(link.linkId),
+        Key: identityKey.link(link.linkId),
         UpdateExpression: `SET #status = :status, decidedAt = :at, decidedBy = :by, gsi2pk = :gsi2pk${
           outcome.reason ? ', reason = :reason' : ''
         }`,
@@ -435,7 +430,7 @@ export async function decideLink(
           ':pending': 'pending',
           ':at': at,
           ':by': staffUserId,
-          ':gsi2pk': index.communityLinks(link.communityId, outcome.status),
+          ':gsi2pk': identityIndex.communityLinks(link.communityId, outcome.status),
           ...(outcome.reason ? { ':reason': outcome.reason } : {}),
         },
       },
@@ -443,7 +438,7 @@ export async function decideLink(
     {
       Update: {
         TableName: tableName,
-        Key: key.careGrant(link.dependentMemberId, link.caregiverUserId),
+        Key: identityKey.careGrant(link.dependentMemberId, link.caregiverUserId),
         UpdateExpression: 'SET #status = :status',
         ConditionExpression: 'linkId = :linkId AND #status = :pending',
         ExpressionAttributeNames: names,
@@ -455,7 +450,7 @@ export async function decideLink(
     items.push({
       Update: {
         TableName: tableName,
-        Key: key.member(link.dependentMemberId),
+        Key: identityKey.member(link.dependentMemberId),
         UpdateExpression: 'SET #status = :status',
         ConditionExpression: '#status = :pending',
         ExpressionAttributeNames: names,
@@ -476,7 +471,7 @@ export async function decideLink(
 
 /** AP12: the status of user's right to act for member, if any. */
 export async function careGrantStatus(memberId: string, userId: string): Promise<string | undefined> {
-  return (await get<{ status: string }>(key.careGrant(memberId, userId)))?.status;
+  return (await get<{ status: string }>(identityKey.careGrant(memberId, userId)))?.status;
 }
 
 /**
@@ -495,7 +490,7 @@ export async function countVerifiedMembers(communityId: string, before: string):
         FilterExpression: '#status = :verified AND #createdAt < :before',
         ExpressionAttributeNames: { '#pk': GSI.gsi1.partitionKey, '#status': 'status', '#createdAt': 'createdAt' },
         ExpressionAttributeValues: {
-          ':pk': index.communityMembers(communityId),
+          ':pk': identityIndex.communityMembers(communityId),
           ':verified': 'verified',
           ':before': before,
         },

@@ -8,17 +8,26 @@ import type { IdempotencyCompletion } from '../platform/idempotency';
 import { getItem, queryIndex, queryPartition } from '../platform/items';
 import { failedConditions, transactWithReply, writeWithReply } from '../platform/transactions';
 import { getUserGrants, userGrantsUpdate, type UserGrants } from '../platform/user-grants';
-import { index, key } from '../table';
-import { auditItem, communityMetaItem, holderItem, inviteItem, streetItem, streetNameLock } from './items';
+import {
+  auditItem,
+  communityMetaItem,
+  holderItem,
+  inviteItem,
+  onboardingIndex,
+  onboardingKey,
+  streetItem,
+  streetNameLock,
+} from './items';
 import type { AuditRecord, CommunityMetaRecord, HolderRecord, InviteRecord, StreetRecord } from './records';
 
 // ── streets and communities ──────────────────────────────────────────────────
 
-export const getStreet = (streetId: string) => getItem<StreetRecord>(key.street(streetId));
-export const listStreets = () => queryIndex<StreetRecord>('gsi1', index.streets());
+export const getStreet = (streetId: string) => getItem<StreetRecord>(onboardingKey.street(streetId));
+export const listStreets = () => queryIndex<StreetRecord>('gsi1', onboardingIndex.streets());
 export const listStreetCommunities = (streetId: string) =>
-  queryIndex<CommunityMetaRecord>('gsi1', index.streetCommunities(streetId));
-export const getCommunityMeta = (communityId: string) => getItem<CommunityMetaRecord>(key.community(communityId));
+  queryIndex<CommunityMetaRecord>('gsi1', onboardingIndex.streetCommunities(streetId));
+export const getCommunityMeta = (communityId: string) =>
+  getItem<CommunityMetaRecord>(onboardingKey.community(communityId));
 
 /** Creates a street and its name lock together; a second street of the same name is refused. */
 export async function createStreet(street: StreetRecord, completion?: IdempotencyCompletion): Promise<void> {
@@ -79,7 +88,7 @@ export async function updateCommunity(
     const out = await documentClient.send(
       new UpdateCommand({
         TableName: tableName,
-        Key: key.community(communityId),
+        Key: onboardingKey.community(communityId),
         // An empty change still proves the community is the street's.
         UpdateExpression: sets.length > 0 ? `SET ${sets.join(', ')}` : 'SET streetId = :street',
         ConditionExpression: 'streetId = :street',
@@ -99,9 +108,9 @@ export async function updateCommunity(
 
 // ── invites ──────────────────────────────────────────────────────────────────
 
-export const getInvite = (code: string) => getItem<InviteRecord>(key.invite(code), true);
+export const getInvite = (code: string) => getItem<InviteRecord>(onboardingKey.invite(code), true);
 export const listScopeInvites = (scope: string) =>
-  queryIndex<InviteRecord>('gsi1', index.scopeInvites(scope), { newestFirst: true, limit: 200 });
+  queryIndex<InviteRecord>('gsi1', onboardingIndex.scopeInvites(scope), { newestFirst: true, limit: 200 });
 
 /** Stores a new invite with its audit line; false when the code is taken (the caller draws another). */
 export async function putInvite(
@@ -112,7 +121,13 @@ export async function putInvite(
   try {
     await transactWithReply(
       [
-        { Put: { TableName: tableName, Item: inviteItem(invite), ConditionExpression: 'attribute_not_exists(pk)' } },
+        {
+          Put: {
+            TableName: tableName,
+            Item: inviteItem(appointmentScope(invite), invite),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
         { Put: { TableName: tableName, Item: auditItem(appointmentScope(invite), audit) } },
       ],
       completion,
@@ -137,7 +152,7 @@ export async function revokeInvite(
         {
           Update: {
             TableName: tableName,
-            Key: key.invite(invite.code),
+            Key: onboardingKey.invite(invite.code),
             UpdateExpression: 'SET #status = :revoked, revokedAt = :at',
             ConditionExpression: '#status = :open',
             ExpressionAttributeNames: { '#status': 'status' },
@@ -177,7 +192,7 @@ export async function acceptInvite(
           {
             Update: {
               TableName: tableName,
-              Key: key.invite(invite.code),
+              Key: onboardingKey.invite(invite.code),
               UpdateExpression: 'SET #status = :used, usedBy = :user, usedAt = :at',
               ConditionExpression: '#status = :open AND validUntil > :at',
               ExpressionAttributeNames: { '#status': 'status' },
@@ -190,7 +205,7 @@ export async function acceptInvite(
             },
           },
           userGrantsUpdate(user, grants, false),
-          { Put: { TableName: tableName, Item: holderItem(holder) } },
+          { Put: { TableName: tableName, Item: holderItem(appointmentScope(holder), holder) } },
           { Put: { TableName: tableName, Item: auditItem(appointmentScope(invite), audit) } },
         ],
       }),
@@ -207,7 +222,7 @@ export const listHolders = (scope: string) =>
   queryPartition<HolderRecord>(`ROLES#${scope}`, { sort: { beginsWith: 'HOLDER#' }, consistent: true });
 
 export const getHolder = (scope: string, role: string, communityId: string | undefined, userId: string) =>
-  getItem<HolderRecord>(key.roleHolder(scope, role, communityId, userId), true);
+  getItem<HolderRecord>(onboardingKey.roleHolder(scope, role, communityId, userId), true);
 
 /**
  * Removes an appointment: the holder line goes, the grant leaves the user, and the user's token
@@ -220,7 +235,7 @@ export async function removeAppointment(
   audit: AuditRecord,
   completion?: IdempotencyCompletion,
 ): Promise<'removed' | 'changed'> {
-  const holderKey = key.roleHolder(appointmentScope(holder), holder.role, holder.communityId, holder.userId);
+  const holderKey = onboardingKey.roleHolder(appointmentScope(holder), holder.role, holder.communityId, holder.userId);
   try {
     await transactWithReply(
       [

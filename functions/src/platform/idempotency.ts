@@ -5,7 +5,7 @@ import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { DomainError } from '@linli/shared/errors';
-import { key } from '../table';
+import { platformKey } from './table-items';
 import { documentClient, tableName } from './dynamo';
 import { logger } from './logger';
 import type { LinliEvent } from './http';
@@ -109,7 +109,7 @@ export function idempotencyMiddleware(): MiddlewareObj<LinliEvent, APIGatewayPro
   const recordKey = (event: LinliEvent) => {
     const id = event.linli?.idempotency;
     if (!id) throw new Error('idempotency middleware needs linli.idempotency');
-    return key.idempotency(id.userId, id.routeId, id.key);
+    return platformKey.idempotency(id.userId, id.routeId, id.key);
   };
 
   return {

@@ -1,0 +1,30 @@
+/**
+ * Keys, type tags and item builders of the notification entities, declared once; no I/O. The
+ * unread counter (Inbox) and template consent (Consent) are written by UpdateItem, which sets
+ * their tag.
+ */
+import type { MessageRecord } from './repository';
+
+type Item = Record<string, unknown>;
+
+export const notifyTypes = ['Message', 'Inbox', 'Consent', 'Delivery'] as const;
+export type NotifyType = (typeof notifyTypes)[number];
+
+export const notifyKey = {
+  message: (userId: string, messageId: string) => ({ pk: `USER#${userId}`, sk: `MSG#${messageId}` }),
+  /** A user's unread count (AP27). */
+  inbox: (userId: string) => ({ pk: `USER#${userId}`, sk: 'INBOX' }),
+  /** A user's remaining sends of one WeChat template (AP28). */
+  consent: (userId: string, template: string) => ({ pk: `USER#${userId}`, sk: `CONSENT#${template}` }),
+  /** One send of an event to a user on a channel, kept once per Shanghai day (AP29). */
+  delivery: (communityId: string, day: string, eventId: string, userId: string, channel: 'inapp' | 'wechat') => ({
+    pk: `DELIVERY#${communityId}#${day}`,
+    sk: `${eventId}#${userId}#${channel}`,
+  }),
+} as const;
+
+export const messageItem = (m: MessageRecord): Item => ({
+  ...notifyKey.message(m.userId, m.messageId),
+  type: 'Message',
+  ...m,
+});
