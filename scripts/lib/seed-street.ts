@@ -45,7 +45,7 @@ const units = [
   { id: 'u2', name: '2单元' },
 ];
 
-/** Logins of the street: its operator, the second community's staff and one of its residents. */
+/** Logins of the street: its operator, a second staff member of the demo community, the second community's staff and one of its residents. */
 export const streetDemoUsers = [
   {
     id: 'u-street',
@@ -60,6 +60,13 @@ export const streetDemoUsers = [
     name: '李淑芬',
     roleLabel: '社区工作人员（新华苑社区）',
     grants: [{ role: 'staff' as const, communityId: SECOND_COMMUNITY.id, streetId: DEMO_STREET.id }],
+  },
+  {
+    id: 'u-staff3',
+    devCode: 'dev:staff3',
+    name: '王丽',
+    roleLabel: '社区工作人员（安居苑社区，养老服务）',
+    grants: [{ role: 'staff' as const, communityId: 'anjuyuan', streetId: DEMO_STREET.id }],
   },
   {
     id: 'u-resident2',
@@ -84,6 +91,14 @@ const holders: HolderRecord[] = [
   {
     userId: 'u-staff',
     name: '刘晶',
+    role: 'staff',
+    streetId: DEMO_STREET.id,
+    communityId: 'anjuyuan',
+    communityName: '安居苑社区',
+  },
+  {
+    userId: 'u-staff3',
+    name: '王丽',
     role: 'staff',
     streetId: DEMO_STREET.id,
     communityId: 'anjuyuan',

@@ -133,6 +133,43 @@ describe('ordering under concurrency', () => {
     expect(subsidies.sort()).toEqual([0, 300]);
   });
 
+  it('answers ten copies of one order sent at once with the one order they made', async () => {
+    const f = await canteenSetup(api);
+    const menu = await publish(api, f, [{ name: '清蒸鱼', portions: 30, perPersonLimit: 2 }]);
+    const dishId = menu.dishes[0].dishId;
+    const r = await diner(f.c, { age: 70 });
+    const headers = idem();
+
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => order(api, f, menu, r.token, { lines: [{ dishId, quantity: 1 }] }, headers)),
+    );
+
+    expect(answers.map((a) => a.status)).toEqual(Array(10).fill(201));
+    expect(new Set(answers.map((a) => a.body.orderId)).size).toBe(1);
+    expect((await dish(f, menu, dishId)).left).toBe(29);
+    expect((await ordersOf(f, menu)).filter((o) => o.memberId === r.memberId)).toHaveLength(1);
+  });
+
+  it('replays a placed order to its retry after the dish sold out, and refuses the key for another order', async () => {
+    const f = await canteenSetup(api);
+    const menu = await publish(api, f, [
+      { name: '最后一份', portions: 1, perPersonLimit: 1 },
+      { name: '米饭', portions: 10, perPersonLimit: 1 },
+    ]);
+    const [last, rice] = menu.dishes.map((d: { dishId: string }) => d.dishId);
+    const r = await diner(f.c, { age: 66 });
+    const headers = idem();
+    const first = await order(api, f, menu, r.token, { lines: [{ dishId: last, quantity: 1 }] }, headers);
+    expect(first.status).toBe(201);
+
+    const retry = await order(api, f, menu, r.token, { lines: [{ dishId: last, quantity: 1 }] }, headers);
+    expect(retry).toMatchObject({ status: 201, body: first.body });
+
+    const other = await order(api, f, menu, r.token, { lines: [{ dishId: rice, quantity: 1 }] }, headers);
+    expect([other.status, other.body.error.code]).toEqual([409, 'IDEMPOTENCY_KEY_REUSED']);
+    expect((await dish(f, menu, rice)).left).toBe(10);
+  });
+
   it('takes all of an order’s dishes or none of them', async () => {
     const f = await canteenSetup(api);
     const menu = await publish(api, f, [

@@ -290,6 +290,19 @@ describe('booking seats', () => {
     expect(await sessionItem(session.body.sessionId)).toMatchObject({ booked: 1 });
   });
 
+  it('answers ten copies of one booking sent at once with the one booking they made', async () => {
+    const { c, staff, venueId } = await setup(5);
+    const session = await schedule(c, staff, venueId);
+    const r = await residentMember(c);
+    const headers = idem();
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => book(c, session.body.sessionId, r.token, headers)),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(10).fill(201));
+    expect(new Set(answers.map((a) => a.body.bookingId)).size).toBe(1);
+    expect(await sessionItem(session.body.sessionId)).toMatchObject({ booked: 1, waiting: 0 });
+  });
+
   it('refuses booking a cancelled session, outside the window, and cancelling after the cutoff', async () => {
     const { c, staff, venueId } = await setup(5);
     const r = await residentMember(c);

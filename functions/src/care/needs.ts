@@ -23,6 +23,7 @@ import { surnameOnly } from '@linli/shared/domain/care/wish';
 import { DomainError } from '@linli/shared/errors';
 import { topicFromNeedWrites } from '../agenda';
 import { resolveActingSubject, type ActingSubject } from '../identity';
+import { listCommunityStaff } from '../onboarding';
 import { completionPut } from '../platform/idempotency';
 import { retry, withOptimisticRetry } from '../platform/retry';
 import * as repo from './need-repository';
@@ -147,16 +148,26 @@ export async function board(
   return { needs: visible.sort(byAttention(now)).map((n) => needView(n, now)) };
 }
 
-/** 可派单对象: volunteers, partner units, and the dispatcher themselves when they are staff. */
+/** 可派单对象: volunteers, partner units, and the community's staff (the dispatcher first when they are staff). */
 export async function assigneeOptions(principal: Principal, communityId: string) {
-  const [volunteers, partners] = await Promise.all([repo.listVolunteers(communityId), listPartners(communityId)]);
+  const [volunteers, partners, colleagues] = await Promise.all([
+    repo.listVolunteers(communityId),
+    listPartners(communityId),
+    listCommunityStaff(communityId),
+  ]);
+  // Staff appointed before appointments were recorded per street are not in the list: the caller is added.
+  const self = isStaffOf(principal, communityId) ? [{ userId: principal.userId, name: principal.name }] : [];
+  const staff = [...self, ...colleagues.filter((c) => c.userId !== principal.userId)];
   return {
     options: [
       ...volunteers.map((v) => ({ kind: 'volunteer' as const, id: v.userId, name: v.name })),
       ...partners.map((p) => ({ kind: 'partner' as const, id: p.partnerId, name: p.name })),
-      ...(isStaffOf(principal, communityId)
-        ? [{ kind: 'staff' as const, id: principal.userId, name: `${principal.name}（工作人员）` }]
-        : []),
+      ...staff.map((u) => ({
+        kind: 'staff' as const,
+        id: u.userId,
+        // The chip says 工作人员 beside each name; the dispatcher's own one says so.
+        name: u.userId === principal.userId ? `${u.name}（我）` : u.name,
+      })),
     ],
   };
 }

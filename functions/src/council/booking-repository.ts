@@ -4,7 +4,7 @@ import { DEFAULT_NO_SHOW_POLICY } from '@linli/shared/domain/council/rules';
 import { documentClient, tableName } from '../platform/dynamo';
 import { outboxPut } from '../platform/outbox';
 import type { CouncilEvent as OutboxEvent } from './events';
-import { getItem, queryIndex, queryPartition } from '../platform/items';
+import { getItem, getItemsByKey, queryIndex, queryPartition } from '../platform/items';
 import type { IdempotencyCompletion } from '../platform/idempotency';
 import {
   ConditionsFailed,
@@ -15,7 +15,7 @@ import {
   type NamedWrite,
 } from '../platform/transactions';
 import { bookingItem, checkinCodeItem, councilIndex, councilKey } from './items';
-import type { BookingRecord, CouncilSettings } from './records';
+import type { BookingRecord, CouncilSettings, SessionRecord } from './records';
 
 type Item = Record<string, unknown>;
 
@@ -260,6 +260,18 @@ export async function markAttended(
 }
 
 // ── settings ─────────────────────────────────────────────────────────────────
+
+/** A session and its community's council settings in one round trip (the booking path). */
+export async function getSessionAndSettings(
+  sessionId: string,
+  communityId: string,
+): Promise<{ session: SessionRecord | undefined; settings: CouncilSettings }> {
+  const [session, stored] = await getItemsByKey([councilKey.session(sessionId), councilKey.settings(communityId)]);
+  return {
+    session: session as SessionRecord | undefined,
+    settings: { ...DEFAULT_NO_SHOW_POLICY, ...(stored as Partial<CouncilSettings> | undefined) },
+  };
+}
 
 export async function getSettings(communityId: string): Promise<CouncilSettings> {
   const stored = await get<Partial<CouncilSettings>>(councilKey.settings(communityId));

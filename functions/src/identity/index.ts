@@ -1,5 +1,13 @@
 /** The identity feature's public face: what other features may use of it. */
-export { ownMemberId, resolveActingSubject, subjectIn, subjectOf, type ActingSubject, type Caller } from './acting';
+export {
+  checkSubjectIn,
+  ownMemberId,
+  resolveActingSubject,
+  subjectIn,
+  subjectOf,
+  type ActingSubject,
+  type Caller,
+} from './acting';
 export {
   countVerifiedMembers,
   getApplication,

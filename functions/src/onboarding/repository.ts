@@ -218,8 +218,9 @@ export async function acceptInvite(
   }
 }
 
-export const listHolders = (scope: string) =>
-  queryPartition<HolderRecord>(`ROLES#${scope}`, { sort: { beginsWith: 'HOLDER#' }, consistent: true });
+/** AP: a scope's role holders, all or those whose sort key starts with `prefix` (one role of one community). */
+export const listHolders = (scope: string, prefix = 'HOLDER#') =>
+  queryPartition<HolderRecord>(`ROLES#${scope}`, { sort: { beginsWith: prefix }, consistent: true });
 
 export const getHolder = (scope: string, role: string, communityId: string | undefined, userId: string) =>
   getItem<HolderRecord>(onboardingKey.roleHolder(scope, role, communityId, userId), true);
