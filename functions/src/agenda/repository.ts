@@ -1,12 +1,19 @@
 /** Every DynamoDB read and write of the agenda (议题) feature. */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { OPEN_STATES } from '@linli/shared/domain/agenda/state';
 import { documentClient, tableName } from '../platform/dynamo';
 import { batchGetItems, getItem, queryIndex, queryPartition } from '../platform/items';
 import { outboxPut } from '../platform/outbox';
 import type { AgendaEvent as OutboxEvent } from './events';
-import { failedConditions, transactWithReply, writeWithReply } from '../platform/transactions';
+import {
+  ConditionsFailed,
+  named,
+  transact,
+  transactWithReply,
+  writeWithReply,
+  type NamedWrite,
+} from '../platform/transactions';
 import type { IdempotencyCompletion } from '../platform/idempotency';
 import { key } from '../table';
 import {
@@ -192,11 +199,15 @@ export async function transition(
   now: string,
   completion?: IdempotencyCompletion,
 ): Promise<TransitionOutcome> {
-  const items: TransactItems = [transitionUpdate(seen, next), timelinePut(entry), outboxPut(event)];
+  const writes: NamedWrite[] = [
+    named('topic', transitionUpdate(seen, next)),
+    named('timeline', timelinePut(entry)),
+    named('outbox', outboxPut(event)),
+  ];
   const scheduling = next.sessionId && next.sessionId !== seen.sessionId;
   if (scheduling) {
-    items.push(
-      {
+    writes.push(
+      named('session', {
         ConditionCheck: {
           TableName: tableName,
           Key: key.session(next.sessionId!),
@@ -204,24 +215,21 @@ export async function transition(
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':c': next.communityId, ':scheduled': 'scheduled', ':now': now },
         },
-      },
-      {
+      }),
+      named('session-topic', {
         Put: {
           TableName: tableName,
           Item: sessionTopicItem(next.sessionId!, next, now),
         },
-      },
+      }),
     );
   }
   try {
-    await transactWithReply(items, completion);
+    await transact(writes, completion);
     return 'done';
   } catch (error) {
-    const failed = failedConditions(error);
-    if (!failed) throw error;
-    if (scheduling && failed.some((f) => f.index === 3) && !failed.some((f) => f.index === 0)) {
-      return 'session-unavailable';
-    }
+    if (!(error instanceof ConditionsFailed)) throw error;
+    if (error.has('session') && !error.has('topic')) return 'session-unavailable';
     return 'topic-changed';
   }
 }
@@ -232,16 +240,16 @@ export type CountOutcome = 'counted' | 'already' | 'topic-changed';
 export async function cosign(c: CosignRecord, completion?: IdempotencyCompletion): Promise<CountOutcome> {
   const open = Object.fromEntries(OPEN_STATES.map((s, i) => [`:s${i}`, s]));
   try {
-    await transactWithReply(
+    await transact(
       [
-        {
+        named('cosign', {
           Put: {
             TableName: tableName,
             Item: cosignItem(c),
             ConditionExpression: 'attribute_not_exists(pk)',
           },
-        },
-        {
+        }),
+        named('topic', {
           Update: {
             TableName: tableName,
             Key: agendaKey.topic(c.topicId),
@@ -250,31 +258,30 @@ export async function cosign(c: CosignRecord, completion?: IdempotencyCompletion
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: { ':one': 1, ...open },
           },
-        },
+        }),
       ],
       completion,
     );
     return 'counted';
   } catch (error) {
-    const failed = failedConditions(error);
-    if (!failed) throw error;
-    return failed.some((f) => f.index === 0) ? 'already' : 'topic-changed';
+    if (!(error instanceof ConditionsFailed)) throw error;
+    return error.has('cosign') ? 'already' : 'topic-changed';
   }
 }
 
 /** A rating: the member's RATING item (once) and the topic's sum and count, only once it is done. */
 export async function rate(r: RatingRecord, completion?: IdempotencyCompletion): Promise<CountOutcome> {
   try {
-    await transactWithReply(
+    await transact(
       [
-        {
+        named('rating', {
           Put: {
             TableName: tableName,
             Item: ratingItem(r),
             ConditionExpression: 'attribute_not_exists(pk)',
           },
-        },
-        {
+        }),
+        named('topic', {
           Update: {
             TableName: tableName,
             Key: agendaKey.topic(r.topicId),
@@ -283,15 +290,14 @@ export async function rate(r: RatingRecord, completion?: IdempotencyCompletion):
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: { ':stars': r.stars, ':one': 1, ':done': 'done' },
           },
-        },
+        }),
       ],
       completion,
     );
     return 'counted';
   } catch (error) {
-    const failed = failedConditions(error);
-    if (!failed) throw error;
-    return failed.some((f) => f.index === 0) ? 'already' : 'topic-changed';
+    if (!(error instanceof ConditionsFailed)) throw error;
+    return error.has('rating') ? 'already' : 'topic-changed';
   }
 }
 
@@ -349,33 +355,29 @@ export async function merge(args: {
     while (rest.length > CARRY_CHUNK) {
       const chunk = rest.slice(0, CARRY_CHUNK);
       rest = rest.slice(CARRY_CHUNK);
-      await documentClient.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            targetCount(chunk.length, false),
-            ...chunk.map((m) => carryPut(target.topicId, m, seen.topicId, at)),
-          ],
-        }),
-      );
+      await transact([
+        named('target', targetCount(chunk.length, false)),
+        ...chunk.map((m) => named(`carry:${m}`, carryPut(target.topicId, m, seen.topicId, at))),
+      ]);
     }
     const update = transitionUpdate(seen, next);
     // The merged topic's co-signers were read: one arriving meanwhile sends us round again.
     update.Update.ConditionExpression += ' AND cosignCount = :seenCosigns';
     update.Update.ExpressionAttributeValues[':seenCosigns'] = seen.cosignCount;
-    await transactWithReply(
+    await transact(
       [
-        update,
-        timelinePut(entry),
-        targetCount(rest.length, true),
-        timelinePut(targetEntry),
-        ...rest.map((m) => carryPut(target.topicId, m, seen.topicId, at)),
-        ...events.map((e) => outboxPut(e)),
+        named('topic', update),
+        named('timeline', timelinePut(entry)),
+        named('target', targetCount(rest.length, true)),
+        named('target-timeline', timelinePut(targetEntry)),
+        ...rest.map((m) => named(`carry:${m}`, carryPut(target.topicId, m, seen.topicId, at))),
+        ...events.map((e, n) => named(`outbox:${n}`, outboxPut(e))),
       ],
       completion,
     );
     return 'done';
   } catch (error) {
-    if (failedConditions(error)) return 'changed';
+    if (error instanceof ConditionsFailed) return 'changed';
     throw error;
   }
 }

@@ -1,5 +1,5 @@
 /** Every DynamoDB read and write of the identity feature. */
-import { QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RoleGrant } from '@linli/shared/contract/principal';
 import { DomainError } from '@linli/shared/errors';
 import { householdKey } from '@linli/shared/domain/identity/person';
@@ -8,7 +8,7 @@ import type { IdempotencyCompletion } from '../platform/idempotency';
 import { outboxPut } from '../platform/outbox';
 import type { IdentityEvent as OutboxEvent } from './events';
 import { batchGetItems, getItem, queryIndex } from '../platform/items';
-import { failedConditions, transactWithReply, writeWithReply } from '../platform/transactions';
+import { ConditionsFailed, named, transact, writeWithReply, type NamedWrite } from '../platform/transactions';
 import { GSI, key } from '../table';
 import {
   applicationItem,
@@ -36,29 +36,21 @@ export async function findUserIdByOpenid(openid: string): Promise<string | undef
 /** Creates the user and its openid mapping together; if another login won the race, returns its user. */
 export async function createUserForOpenid(openid: string, user: UserRecord): Promise<string> {
   try {
-    await documentClient.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: tableName,
-              Item: openidItem(openid, user.userId),
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          {
-            Put: {
-              TableName: tableName,
-              Item: userItem(user),
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-        ],
+    await transact([
+      named('openid', {
+        Put: {
+          TableName: tableName,
+          Item: openidItem(openid, user.userId),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
       }),
-    );
+      named('user', {
+        Put: { TableName: tableName, Item: userItem(user), ConditionExpression: 'attribute_not_exists(pk)' },
+      }),
+    ]);
     return user.userId;
   } catch (error) {
-    if (!failedConditions(error)) throw error;
+    if (!(error instanceof ConditionsFailed)) throw error;
     const existing = await findUserIdByOpenid(openid);
     if (!existing) throw error;
     return existing;
@@ -153,35 +145,34 @@ export { householdKey };
 /** Files an application and takes the user's membership lock in one transaction. */
 export async function createApplication(a: ApplicationRecord, completion?: IdempotencyCompletion): Promise<void> {
   try {
-    await transactWithReply(
+    await transact(
       [
-        {
+        named('lock', {
           Put: {
             TableName: tableName,
             Item: membershipLockItem(a.userId, a.applicationId, 'pending'),
             ConditionExpression: 'attribute_not_exists(pk)',
             ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           },
-        },
-        {
+        }),
+        named('application', {
           Put: {
             TableName: tableName,
             Item: applicationItem(a),
             ConditionExpression: 'attribute_not_exists(pk)',
           },
-        },
+        }),
       ],
       completion,
     );
   } catch (error) {
-    const failed = failedConditions(error);
-    if (!failed) throw error;
-    const lock = failed.find((f) => f.index === 0)?.old;
+    if (!(error instanceof ConditionsFailed)) throw error;
+    const lock = error.old('lock');
     throw new DomainError(lock?.status === 'approved' ? 'ALREADY_MEMBER' : 'APPLICATION_PENDING');
   }
 }
 
-type TransactItem = Parameters<typeof transactWithReply>[0][number];
+type TransactItem = NamedWrite['write'];
 
 /**
  * Files an application that the roster approved at once: lock (already approved), application,
@@ -197,19 +188,23 @@ export async function createApprovedApplication(
   completion?: IdempotencyCompletion,
 ): Promise<boolean> {
   try {
-    await transactWithReply(
+    await transact(
       [
-        {
+        named('lock', {
           Put: {
             TableName: tableName,
             Item: membershipLockItem(a.userId, a.applicationId, 'approved'),
             ConditionExpression: 'attribute_not_exists(pk)',
             ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           },
-        },
-        { Put: { TableName: tableName, Item: applicationItem(a), ConditionExpression: 'attribute_not_exists(pk)' } },
-        { Put: { TableName: tableName, Item: memberItem(member), ConditionExpression: 'attribute_not_exists(pk)' } },
-        {
+        }),
+        named('application', {
+          Put: { TableName: tableName, Item: applicationItem(a), ConditionExpression: 'attribute_not_exists(pk)' },
+        }),
+        named('member', {
+          Put: { TableName: tableName, Item: memberItem(member), ConditionExpression: 'attribute_not_exists(pk)' },
+        }),
+        named('user', {
           Update: {
             TableName: tableName,
             Key: identityKey.user(a.userId),
@@ -218,20 +213,20 @@ export async function createApprovedApplication(
             ExpressionAttributeNames: { '#name': 'name' },
             ExpressionAttributeValues: { ':m': member.memberId, ':name': member.realName, ':grant': [grant] },
           },
-        },
-        rosterLink,
-        outboxPut(event),
+        }),
+        named('roster-person', rosterLink),
+        named('outbox', outboxPut(event)),
       ],
       completion,
     );
     return true;
   } catch (error) {
-    const failed = failedConditions(error);
-    if (!failed) throw error;
-    const lock = failed.find((f) => f.index === 0);
-    if (lock) throw new DomainError(lock.old?.status === 'approved' ? 'ALREADY_MEMBER' : 'APPLICATION_PENDING');
-    if (failed.some((f) => f.index === 3)) throw new DomainError('ALREADY_MEMBER');
-    if (failed.some((f) => f.index === 4)) return false;
+    if (!(error instanceof ConditionsFailed)) throw error;
+    if (error.has('lock')) {
+      throw new DomainError(error.old('lock')?.status === 'approved' ? 'ALREADY_MEMBER' : 'APPLICATION_PENDING');
+    }
+    if (error.has('user')) throw new DomainError('ALREADY_MEMBER');
+    if (error.has('roster-person')) return false;
     throw error;
   }
 }
@@ -260,11 +255,11 @@ export async function approveApplication(
   alongside: TransactItem[] = [],
 ): Promise<void> {
   try {
-    await transactWithReply(
+    await transact(
       [
-        ...alongside,
-        outboxPut(event),
-        {
+        ...alongside.map((write, n) => named(`alongside:${n}`, write)),
+        named('outbox', outboxPut(event)),
+        named('application', {
           Update: {
             TableName: tableName,
             Key: identityKey.application(a.applicationId),
@@ -279,11 +274,11 @@ export async function approveApplication(
               ':gsi2pk': identityIndex.communityApplications(a.communityId, 'approved'),
             },
           },
-        },
-        {
+        }),
+        named('member', {
           Put: { TableName: tableName, Item: memberItem(member), ConditionExpression: 'attribute_not_exists(pk)' },
-        },
-        {
+        }),
+        named('user', {
           Update: {
             TableName: tableName,
             Key: identityKey.user(a.userId),
@@ -292,8 +287,8 @@ export async function approveApplication(
             ExpressionAttributeNames: { '#name': 'name' },
             ExpressionAttributeValues: { ':m': member.memberId, ':name': member.realName, ':grant': [grant] },
           },
-        },
-        {
+        }),
+        named('lock', {
           Update: {
             TableName: tableName,
             Key: identityKey.membershipLock(a.userId),
@@ -302,12 +297,12 @@ export async function approveApplication(
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: { ':approved': 'approved', ':id': a.applicationId },
           },
-        },
+        }),
       ],
       completion,
     );
   } catch (error) {
-    if (failedConditions(error)) throw new DomainError('ALREADY_DECIDED');
+    if (error instanceof ConditionsFailed) throw new DomainError('ALREADY_DECIDED');
     throw error;
   }
 }
@@ -322,10 +317,10 @@ export async function rejectApplication(
   completion?: IdempotencyCompletion,
 ): Promise<void> {
   try {
-    await transactWithReply(
+    await transact(
       [
-        outboxPut(event),
-        {
+        named('outbox', outboxPut(event)),
+        named('application', {
           Update: {
             TableName: tableName,
             Key: identityKey.application(a.applicationId),
@@ -342,20 +337,20 @@ export async function rejectApplication(
               ':gsi2pk': identityIndex.communityApplications(a.communityId, 'rejected'),
             },
           },
-        },
-        {
+        }),
+        named('lock', {
           Delete: {
             TableName: tableName,
             Key: identityKey.membershipLock(a.userId),
             ConditionExpression: 'applicationId = :id',
             ExpressionAttributeValues: { ':id': a.applicationId },
           },
-        },
+        }),
       ],
       completion,
     );
   } catch (error) {
-    if (failedConditions(error)) throw new DomainError('ALREADY_DECIDED');
+    if (error instanceof ConditionsFailed) throw new DomainError('ALREADY_DECIDED');
     throw error;
   }
 }
@@ -371,8 +366,8 @@ export async function createLink(
   newDependent?: MemberRecord,
   completion?: IdempotencyCompletion,
 ): Promise<void> {
-  const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
-    {
+  const writes: NamedWrite[] = [
+    named('care-grant', {
       Put: {
         TableName: tableName,
         Item: careGrantItem(link.dependentMemberId, link.caregiverUserId, 'pending', link.linkId),
@@ -380,18 +375,22 @@ export async function createLink(
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':rejected': 'rejected' },
       },
-    },
-    { Put: { TableName: tableName, Item: linkItem(link), ConditionExpression: 'attribute_not_exists(pk)' } },
+    }),
+    named('link', {
+      Put: { TableName: tableName, Item: linkItem(link), ConditionExpression: 'attribute_not_exists(pk)' },
+    }),
   ];
   if (newDependent) {
-    items.push({
-      Put: { TableName: tableName, Item: memberItem(newDependent), ConditionExpression: 'attribute_not_exists(pk)' },
-    });
+    writes.push(
+      named('dependent', {
+        Put: { TableName: tableName, Item: memberItem(newDependent), ConditionExpression: 'attribute_not_exists(pk)' },
+      }),
+    );
   }
   try {
-    await transactWithReply(items, completion);
+    await transact(writes, completion);
   } catch (error) {
-    if (failedConditions(error)) throw new DomainError('DEPENDENT_ALREADY_LINKED');
+    if (error instanceof ConditionsFailed) throw new DomainError('DEPENDENT_ALREADY_LINKED');
     throw error;
   }
 }
@@ -414,9 +413,9 @@ export async function decideLink(
   completion?: IdempotencyCompletion,
 ): Promise<void> {
   const names = { '#status': 'status' };
-  const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
-    outboxPut(event),
-    {
+  const writes: NamedWrite[] = [
+    named('outbox', outboxPut(event)),
+    named('link', {
       Update: {
         TableName: tableName,
         Key: identityKey.link(link.linkId),
@@ -434,8 +433,8 @@ export async function decideLink(
           ...(outcome.reason ? { ':reason': outcome.reason } : {}),
         },
       },
-    },
-    {
+    }),
+    named('care-grant', {
       Update: {
         TableName: tableName,
         Key: identityKey.careGrant(link.dependentMemberId, link.caregiverUserId),
@@ -444,27 +443,29 @@ export async function decideLink(
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: { ':status': outcome.status, ':linkId': link.linkId, ':pending': 'pending' },
       },
-    },
+    }),
   ];
   if (dependentWasPending) {
-    items.push({
-      Update: {
-        TableName: tableName,
-        Key: identityKey.member(link.dependentMemberId),
-        UpdateExpression: 'SET #status = :status',
-        ConditionExpression: '#status = :pending',
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: {
-          ':status': outcome.status === 'active' ? 'verified' : 'rejected',
-          ':pending': 'pending',
+    writes.push(
+      named('dependent', {
+        Update: {
+          TableName: tableName,
+          Key: identityKey.member(link.dependentMemberId),
+          UpdateExpression: 'SET #status = :status',
+          ConditionExpression: '#status = :pending',
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: {
+            ':status': outcome.status === 'active' ? 'verified' : 'rejected',
+            ':pending': 'pending',
+          },
         },
-      },
-    });
+      }),
+    );
   }
   try {
-    await transactWithReply(items, completion);
+    await transact(writes, completion);
   } catch (error) {
-    if (failedConditions(error)) throw new DomainError('ALREADY_DECIDED');
+    if (error instanceof ConditionsFailed) throw new DomainError('ALREADY_DECIDED');
     throw error;
   }
 }

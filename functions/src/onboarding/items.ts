@@ -22,17 +22,24 @@ export const onboardingKey = {
   }),
   invite: (code: string) => ({ pk: `INVITE#${code}`, sk: 'META' }),
   /** Scope: `PLATFORM` or `STREET#<id>` (a street's operators and its communities' staff). */
+  /** A scope's role holders and appointment audit (AP95, AP96). */
+  scopePartition: (scope: string) => `ROLES#${scope}`,
   roleHolder: (scope: string, role: string, communityId: string | undefined, userId: string) => ({
-    pk: `ROLES#${scope}`,
+    pk: onboardingKey.scopePartition(scope),
     sk: `HOLDER#${role}#${communityId ?? '-'}#${userId}`,
   }),
-  roleAudit: (scope: string, at: string, id: string) => ({ pk: `ROLES#${scope}`, sk: `AUDIT#${at}#${id}` }),
+  roleAudit: (scope: string, at: string, id: string) => ({
+    pk: onboardingKey.scopePartition(scope),
+    sk: `AUDIT#${at}#${id}`,
+  }),
 } as const;
 
 export const onboardingIndex = {
   communities: sharedIndex.communities,
   streets: () => 'STREETS',
   streetCommunities: (streetId: string) => `STREET#${streetId}#COMMUNITIES`,
+  /** A street's communities sort by name. */
+  communitySort: (name: string, communityId: string) => `${name}#${communityId}`,
   scopeInvites: (scope: string) => `ROLES#${scope}#INVITES`,
 } as const;
 
@@ -57,7 +64,9 @@ export function communityMetaItem(c: CommunityMetaRecord): Item {
     ...onboardingKey.community(c.id),
     type: 'Community',
     ...c,
-    ...(c.streetId ? { gsi1pk: onboardingIndex.streetCommunities(c.streetId), gsi1sk: `${c.name}#${c.id}` } : {}),
+    ...(c.streetId
+      ? { gsi1pk: onboardingIndex.streetCommunities(c.streetId), gsi1sk: onboardingIndex.communitySort(c.name, c.id) }
+      : {}),
     gsi2pk: onboardingIndex.communities(),
     gsi2sk: c.id,
   };

@@ -1,12 +1,12 @@
 /** Every DynamoDB read and write of the onboarding feature. */
-import { PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RoleGrant } from '@linli/shared/contract/principal';
 import { DomainError } from '@linli/shared/errors';
 import { appointmentScope } from '@linli/shared/domain/onboarding/invites';
 import { documentClient, tableName } from '../platform/dynamo';
 import type { IdempotencyCompletion } from '../platform/idempotency';
 import { getItem, queryIndex, queryPartition } from '../platform/items';
-import { failedConditions, transactWithReply, writeWithReply } from '../platform/transactions';
+import { ConditionsFailed, named, transact, writeWithReply } from '../platform/transactions';
 import { getUserGrants, userGrantsUpdate, type UserGrants } from '../platform/user-grants';
 import {
   auditItem,
@@ -32,21 +32,23 @@ export const getCommunityMeta = (communityId: string) =>
 /** Creates a street and its name lock together; a second street of the same name is refused. */
 export async function createStreet(street: StreetRecord, completion?: IdempotencyCompletion): Promise<void> {
   try {
-    await transactWithReply(
+    await transact(
       [
-        {
+        named('name-lock', {
           Put: {
             TableName: tableName,
             Item: streetNameLock(street),
             ConditionExpression: 'attribute_not_exists(pk)',
           },
-        },
-        { Put: { TableName: tableName, Item: streetItem(street), ConditionExpression: 'attribute_not_exists(pk)' } },
+        }),
+        named('street', {
+          Put: { TableName: tableName, Item: streetItem(street), ConditionExpression: 'attribute_not_exists(pk)' },
+        }),
       ],
       completion,
     );
   } catch (error) {
-    if (failedConditions(error)) throw new DomainError('STREET_NAME_TAKEN');
+    if (error instanceof ConditionsFailed) throw new DomainError('STREET_NAME_TAKEN');
     throw error;
   }
 }
@@ -78,7 +80,7 @@ export async function updateCommunity(
   if (change.name !== undefined) {
     sets.push('#name = :name', 'gsi1sk = :sort');
     values[':name'] = change.name;
-    values[':sort'] = `${change.name}#${communityId}`;
+    values[':sort'] = onboardingIndex.communitySort(change.name, communityId);
   }
   if (change.address !== undefined) {
     sets.push('address = :address');
@@ -119,22 +121,22 @@ export async function putInvite(
   completion?: IdempotencyCompletion,
 ): Promise<boolean> {
   try {
-    await transactWithReply(
+    await transact(
       [
-        {
+        named('invite', {
           Put: {
             TableName: tableName,
             Item: inviteItem(appointmentScope(invite), invite),
             ConditionExpression: 'attribute_not_exists(pk)',
           },
-        },
-        { Put: { TableName: tableName, Item: auditItem(appointmentScope(invite), audit) } },
+        }),
+        named('audit', { Put: { TableName: tableName, Item: auditItem(appointmentScope(invite), audit) } }),
       ],
       completion,
     );
     return true;
   } catch (error) {
-    if (failedConditions(error)?.some((f) => f.index === 0)) return false;
+    if (error instanceof ConditionsFailed && error.has('invite')) return false;
     throw error;
   }
 }
@@ -147,9 +149,9 @@ export async function revokeInvite(
   completion?: IdempotencyCompletion,
 ): Promise<boolean> {
   try {
-    await transactWithReply(
+    await transact(
       [
-        {
+        named('invite', {
           Update: {
             TableName: tableName,
             Key: onboardingKey.invite(invite.code),
@@ -158,14 +160,14 @@ export async function revokeInvite(
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: { ':revoked': 'revoked', ':open': 'open', ':at': at },
           },
-        },
-        { Put: { TableName: tableName, Item: auditItem(appointmentScope(invite), audit) } },
+        }),
+        named('audit', { Put: { TableName: tableName, Item: auditItem(appointmentScope(invite), audit) } }),
       ],
       completion,
     );
     return true;
   } catch (error) {
-    if (failedConditions(error)) return false;
+    if (error instanceof ConditionsFailed) return false;
     throw error;
   }
 }
@@ -186,41 +188,36 @@ export async function acceptInvite(
   audit: AuditRecord,
 ): Promise<AcceptOutcome> {
   try {
-    await documentClient.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: tableName,
-              Key: onboardingKey.invite(invite.code),
-              UpdateExpression: 'SET #status = :used, usedBy = :user, usedAt = :at',
-              ConditionExpression: '#status = :open AND validUntil > :at',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: {
-                ':used': 'used',
-                ':open': 'open',
-                ':user': user.userId,
-                ':at': holder.grantedAt,
-              },
-            },
+    await transact([
+      named('invite', {
+        Update: {
+          TableName: tableName,
+          Key: onboardingKey.invite(invite.code),
+          UpdateExpression: 'SET #status = :used, usedBy = :user, usedAt = :at',
+          ConditionExpression: '#status = :open AND validUntil > :at',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':used': 'used',
+            ':open': 'open',
+            ':user': user.userId,
+            ':at': holder.grantedAt,
           },
-          userGrantsUpdate(user, grants, false),
-          { Put: { TableName: tableName, Item: holderItem(appointmentScope(holder), holder) } },
-          { Put: { TableName: tableName, Item: auditItem(appointmentScope(invite), audit) } },
-        ],
+        },
       }),
-    );
+      named('user', userGrantsUpdate(user, grants, false)),
+      named('holder', { Put: { TableName: tableName, Item: holderItem(appointmentScope(holder), holder) } }),
+      named('audit', { Put: { TableName: tableName, Item: auditItem(appointmentScope(invite), audit) } }),
+    ]);
     return 'accepted';
   } catch (error) {
-    const failed = failedConditions(error);
-    if (!failed) throw error;
-    return failed.some((f) => f.index === 0) ? 'invite-changed' : 'user-changed';
+    if (!(error instanceof ConditionsFailed)) throw error;
+    return error.has('invite') ? 'invite-changed' : 'user-changed';
   }
 }
 
 /** AP: a scope's role holders, all or those whose sort key starts with `prefix` (one role of one community). */
 export const listHolders = (scope: string, prefix = 'HOLDER#') =>
-  queryPartition<HolderRecord>(`ROLES#${scope}`, { sort: { beginsWith: prefix }, consistent: true });
+  queryPartition<HolderRecord>(onboardingKey.scopePartition(scope), { sort: { beginsWith: prefix }, consistent: true });
 
 export const getHolder = (scope: string, role: string, communityId: string | undefined, userId: string) =>
   getItem<HolderRecord>(onboardingKey.roleHolder(scope, role, communityId, userId), true);
@@ -238,23 +235,29 @@ export async function removeAppointment(
 ): Promise<'removed' | 'changed'> {
   const holderKey = onboardingKey.roleHolder(appointmentScope(holder), holder.role, holder.communityId, holder.userId);
   try {
-    await transactWithReply(
+    await transact(
       [
-        { Delete: { TableName: tableName, Key: holderKey, ConditionExpression: 'attribute_exists(pk)' } },
-        userGrantsUpdate(user, grants, true),
-        { Put: { TableName: tableName, Item: auditItem(appointmentScope(holder), audit) } },
+        named('holder', {
+          Delete: { TableName: tableName, Key: holderKey, ConditionExpression: 'attribute_exists(pk)' },
+        }),
+        named('user', userGrantsUpdate(user, grants, true)),
+        named('audit', { Put: { TableName: tableName, Item: auditItem(appointmentScope(holder), audit) } }),
       ],
       completion,
     );
     return 'removed';
   } catch (error) {
-    if (failedConditions(error)) return 'changed';
+    if (error instanceof ConditionsFailed) return 'changed';
     throw error;
   }
 }
 
 export const listAudit = (scope: string) =>
-  queryPartition<AuditRecord>(`ROLES#${scope}`, { sort: { beginsWith: 'AUDIT#' }, newestFirst: true, limit: 200 });
+  queryPartition<AuditRecord>(onboardingKey.scopePartition(scope), {
+    sort: { beginsWith: 'AUDIT#' },
+    newestFirst: true,
+    limit: 200,
+  });
 
 /** One line of a scope's audit list on its own (a reveal, which changes nothing else). */
 export async function putAudit(scope: string, audit: AuditRecord): Promise<void> {
