@@ -8,12 +8,7 @@ export {
   type ActingSubject,
   type Caller,
 } from './acting';
-export {
-  countVerifiedMembers,
-  getApplication,
-  getMember,
-  getMembers,
-  getUser,
-  listHouseholdMembers,
-} from './repository';
+export { getApplication } from './applications-repository';
+export { countVerifiedMembers, getMember, getMembers, listHouseholdMembers } from './members-repository';
+export { getUser } from './users-repository';
 export { identityPlans } from './notify-plans';
