@@ -1,19 +1,11 @@
-/** Every DynamoDB read and write of the agenda (议题) feature. */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { QueryCommand, type TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+/** DynamoDB reads and writes of agenda topics (议题): lists, creation, moves, merges (co-signs and ratings: cosigns-and-ratings-repository.ts). */
+import type { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { OPEN_STATES } from '@linli/shared/domain/agenda/state';
-import { documentClient, tableName } from '../platform/dynamo';
+import { tableName } from '../platform/dynamo';
 import { batchGetItems, getItem, queryIndex, queryPartition } from '../platform/items';
 import { outboxPut } from '../platform/outbox';
 import type { AgendaEvent as OutboxEvent } from './events';
-import {
-  ConditionsFailed,
-  named,
-  transact,
-  transactWithReply,
-  writeWithReply,
-  type NamedWrite,
-} from '../platform/transactions';
+import { ConditionsFailed, named, transact, transactWithReply, type NamedWrite } from '../platform/transactions';
 import type { IdempotencyCompletion } from '../platform/idempotency';
 import { key } from '../table';
 import {
@@ -21,13 +13,12 @@ import {
   agendaKey,
   cosignItem,
   memberTopicItem,
-  ratingItem,
   sessionTopicItem,
   timelineItem,
   topicIndexes,
   topicItem,
 } from './items';
-import type { CosignRecord, RatingRecord, TimelineRecord, TopicRecord } from './records';
+import type { TimelineRecord, TopicRecord } from './records';
 
 type Item = Record<string, unknown>;
 type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
@@ -58,40 +49,6 @@ export const getTopics = (topicIds: string[]) =>
 /** AP32 */
 export const listTimeline = (topicId: string) =>
   queryPartition<TimelineRecord>(agendaKey.topic(topicId).pk, { sort: { beginsWith: 'TL#' } });
-
-/** AP33 */
-export const getCosign = (topicId: string, memberId: string) =>
-  getItem<CosignRecord>(agendaKey.topicCosign(topicId, memberId), true);
-export const getRating = (topicId: string, memberId: string) =>
-  getItem<RatingRecord>(agendaKey.topicRating(topicId, memberId), true);
-
-/** Every co-signer's member id, read consistently (a merge carries them over). */
-export async function listCosigners(topicId: string): Promise<string[]> {
-  const ids: string[] = [];
-  let startKey: Item | undefined;
-  do {
-    const out = await documentClient.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)',
-        ExpressionAttributeValues: { ':pk': agendaKey.topic(topicId).pk, ':c': 'COSIGN#' },
-        ProjectionExpression: 'memberId',
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of out.Items ?? []) ids.push(item.memberId as string);
-    startKey = out.LastEvaluatedKey;
-  } while (startKey);
-  return ids;
-}
-
-export const listRatings = (topicId: string) =>
-  queryPartition<RatingRecord>(agendaKey.topic(topicId).pk, {
-    sort: { beginsWith: 'RATING#' },
-    newestFirst: true,
-    limit: 50,
-  });
 
 /** AP34: a status list of a community; oldest first (queue) or newest first (晒事栏). */
 export const listByStatus = (communityId: string, status: string, newestFirst = false, limit?: number) =>
@@ -234,73 +191,6 @@ export async function transition(
   }
 }
 
-export type CountOutcome = 'counted' | 'already' | 'topic-changed';
-
-/** A co-sign: the member's COSIGN item (once) and the topic's count, only while the topic is open. */
-export async function cosign(c: CosignRecord, completion?: IdempotencyCompletion): Promise<CountOutcome> {
-  const open = Object.fromEntries(OPEN_STATES.map((s, i) => [`:s${i}`, s]));
-  try {
-    await transact(
-      [
-        named('cosign', {
-          Put: {
-            TableName: tableName,
-            Item: cosignItem(c),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        }),
-        named('topic', {
-          Update: {
-            TableName: tableName,
-            Key: agendaKey.topic(c.topicId),
-            UpdateExpression: 'ADD cosignCount :one',
-            ConditionExpression: `#status IN (${Object.keys(open).join(', ')})`,
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':one': 1, ...open },
-          },
-        }),
-      ],
-      completion,
-    );
-    return 'counted';
-  } catch (error) {
-    if (!(error instanceof ConditionsFailed)) throw error;
-    return error.has('cosign') ? 'already' : 'topic-changed';
-  }
-}
-
-/** A rating: the member's RATING item (once) and the topic's sum and count, only once it is done. */
-export async function rate(r: RatingRecord, completion?: IdempotencyCompletion): Promise<CountOutcome> {
-  try {
-    await transact(
-      [
-        named('rating', {
-          Put: {
-            TableName: tableName,
-            Item: ratingItem(r),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        }),
-        named('topic', {
-          Update: {
-            TableName: tableName,
-            Key: agendaKey.topic(r.topicId),
-            UpdateExpression: 'ADD ratingSum :stars, ratingCount :one',
-            ConditionExpression: '#status = :done',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':stars': r.stars, ':one': 1, ':done': 'done' },
-          },
-        }),
-      ],
-      completion,
-    );
-    return 'counted';
-  } catch (error) {
-    if (!(error instanceof ConditionsFailed)) throw error;
-    return error.has('rating') ? 'already' : 'topic-changed';
-  }
-}
-
 /** Most co-signs carried over per transaction (TransactWriteItems takes 100 items). */
 const CARRY_CHUNK = 90;
 
@@ -388,31 +278,3 @@ export const getSession = (sessionId: string) =>
     key.session(sessionId),
     true,
   );
-
-/** Sets or clears the hold or the hiding of a rating's comment (staff moderation). */
-export async function moderateRating(
-  topicId: string,
-  memberId: string,
-  change: { release: true } | { hide: { reason: string; at: string } },
-  completion?: IdempotencyCompletion,
-): Promise<boolean> {
-  try {
-    await writeWithReply(
-      {
-        Update: {
-          TableName: tableName,
-          Key: agendaKey.topicRating(topicId, memberId),
-          UpdateExpression: 'release' in change ? 'REMOVE commentHeld' : 'SET commentHidden = :hide REMOVE commentHeld',
-          ConditionExpression: 'attribute_exists(pk) AND attribute_exists(#comment)',
-          ExpressionAttributeNames: { '#comment': 'comment' },
-          ...('hide' in change ? { ExpressionAttributeValues: { ':hide': change.hide } } : {}),
-        },
-      },
-      completion,
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
-}
