@@ -60,7 +60,7 @@ export const listOpen = (communityId: string, scope: string) =>
 
 /** AP36: ids of a member's own topics, newest first. */
 export async function listMemberTopicIds(memberId: string): Promise<string[]> {
-  const links = await queryPartition<{ topicId: string }>(`MEMBER#${memberId}`, {
+  const links = await queryPartition<{ topicId: string }>(key.member(memberId).pk, {
     sort: { beginsWith: 'TOPIC#' },
     newestFirst: true,
     limit: 100,
@@ -70,7 +70,9 @@ export async function listMemberTopicIds(memberId: string): Promise<string[]> {
 
 /** AP37: ids of the topics scheduled into a session. */
 export async function listSessionTopicIds(sessionId: string): Promise<string[]> {
-  const links = await queryPartition<{ topicId: string }>(`SESSION#${sessionId}`, { sort: { beginsWith: 'TOPIC#' } });
+  const links = await queryPartition<{ topicId: string }>(key.session(sessionId).pk, {
+    sort: { beginsWith: 'TOPIC#' },
+  });
   return links.map((l) => l.topicId);
 }
 

@@ -5,7 +5,7 @@ import { shanghaiDate as dayOf } from '@linli/shared/domain/common/shanghai-time
 import { documentClient, tableName } from '../platform/dynamo';
 import type { IdempotencyCompletion } from '../platform/idempotency';
 import { ConditionsFailed, conditionFailed, named, transact, transactWithReply } from '../platform/transactions';
-import { messageItem, notifyKey } from './items';
+import { deliveryItem, messageItem, notifyKey } from './items';
 
 export interface MessageRecord {
   messageId: string;
@@ -281,14 +281,7 @@ export async function claimDelivery(
     await documentClient.send(
       new PutCommand({
         TableName: tableName,
-        Item: {
-          ...notifyKey.delivery(communityId, dayOf(at), eventId, userId, channel),
-          type: 'Delivery',
-          channel,
-          status,
-          at,
-          expiresAt: Math.floor(Date.parse(at) / 1000) + 30 * 86_400,
-        },
+        Item: deliveryItem({ communityId, day: dayOf(at), eventId, userId, channel }, status, at),
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
@@ -330,7 +323,7 @@ export async function deliveriesOfDay(
       new QueryCommand({
         TableName: tableName,
         KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': `DELIVERY#${communityId}#${day}` },
+        ExpressionAttributeValues: { ':pk': notifyKey.deliveryDay(communityId, day) },
         ProjectionExpression: 'channel, #status',
         ExpressionAttributeNames: { '#status': 'status' },
         ExclusiveStartKey: startKey,

@@ -4,7 +4,7 @@ import { BatchWriteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynam
 import { documentClient, tableName } from '../platform/dynamo';
 import { getItem, queryIndex, queryPartition } from '../platform/items';
 import { ConditionsFailed, named, transact } from '../platform/transactions';
-import { index } from '../table';
+import { index, key } from '../table';
 import { chunkItem, jobItem, personItem, rosterKey } from './items';
 import type { ChunkRecord, ImportRecord, PersonRecord } from './records';
 
@@ -59,7 +59,7 @@ export async function setMemberTags(communityId: string, memberId: string, tags:
     const out = await documentClient.send(
       new UpdateCommand({
         TableName: tableName,
-        Key: { pk: `MEMBER#${memberId}`, sk: 'META' },
+        Key: key.member(memberId),
         UpdateExpression: 'SET tags = :tags',
         ConditionExpression: 'communityId = :c',
         ExpressionAttributeValues: { ':tags': tags, ':c': communityId },
