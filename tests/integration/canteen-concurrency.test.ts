@@ -4,7 +4,7 @@
  */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../../functions/src/platform/dynamo';
-import { index, key } from '../../functions/src/table';
+import { canteenIndex, canteenKey } from '../../functions/src/canteen/items';
 import { TestApi } from '../helpers/api';
 import {
   CANTEEN_ID,
@@ -28,7 +28,7 @@ async function dish(f: CanteenFixture, menu: any, dishId: string) {
   const out = await documentClient.send(
     new GetCommand({
       TableName: tableName,
-      Key: key.dish(key.menu(f.c.communityId, CANTEEN_ID, menu.date, menu.meal).pk, dishId),
+      Key: canteenKey.dish(canteenKey.menu(f.c.communityId, CANTEEN_ID, menu.date, menu.meal).pk, dishId),
       ConsistentRead: true,
     }),
   );
@@ -43,7 +43,7 @@ async function ordersOf(f: CanteenFixture, menu: any) {
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :sk)',
       ExpressionAttributeValues: {
-        ':pk': index.canteenOrders(f.c.communityId, CANTEEN_ID),
+        ':pk': canteenIndex.canteenOrders(f.c.communityId, CANTEEN_ID),
         ':sk': `${menu.date}#${menu.meal}#`,
       },
     }),

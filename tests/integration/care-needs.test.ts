@@ -1,6 +1,6 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../../functions/src/platform/dynamo';
-import { volunteerItem } from '../../functions/src/points/repository';
+import { volunteerItem } from '../../functions/src/points/items';
 import { TestApi } from '../helpers/api';
 import { createCommunity, idem, residentMember, userWithGrants, type CommunityFixture } from '../helpers/fixtures';
 import { freshId } from '../helpers/ids';

@@ -69,6 +69,8 @@ it('gives every client, after a crash and retries with the same key, the answer 
   const { GetCommand } = await import('@aws-sdk/lib-dynamodb');
   const { documentClient } = await import('../../functions/src/platform/dynamo');
   const { key } = await import('../../functions/src/table');
+  const { canteenKey } = await import('../../functions/src/canteen/items');
+  const { councilKey } = await import('../../functions/src/council/items');
 
   // A session with 8 seats and a dish with 12 portions, each wanted by 20 people at once.
   const c = await createCommunity();
@@ -152,14 +154,14 @@ it('gives every client, after a crash and retries with the same key, the answer 
   for (const [i, r] of requests.entries()) {
     const answer = finalAnswers[i]!;
     if (r.kind === 'booking') {
-      const booking = await stored(key.booking(sessionId, r.memberId));
+      const booking = await stored(councilKey.booking(sessionId, r.memberId));
       const told = answer.status === 201 ? { bookingId: answer.body.bookingId, status: answer.body.status } : answer;
       const holds = booking ? { bookingId: booking.bookingId, status: booking.status } : undefined;
       if (JSON.stringify(told) !== JSON.stringify(holds))
         disagreements.push(`booking ${r.memberId}: told ${JSON.stringify(told)}, table ${JSON.stringify(holds)}`);
     } else {
       const orderId = answer.status === 201 ? (answer.body.orderId as string) : undefined;
-      const held = orderId ? await stored(key.mealOrder(orderId)) : undefined;
+      const held = orderId ? await stored(canteenKey.mealOrder(orderId)) : undefined;
       const soldOut = answer.status === 409 && answer.body.error.code === 'SOLD_OUT';
       if (!(held?.memberId === r.memberId || soldOut))
         disagreements.push(`order ${r.memberId}: told ${answer.status} ${JSON.stringify(answer.body)}`);
@@ -178,6 +180,8 @@ it('gives every client, after a crash and retries with the same key, the answer 
   const orderAnswers = finalAnswers.filter((_, i) => requests[i]!.kind === 'order');
   const ordered = orderAnswers.filter((a) => a.status === 201).length;
   expect(ordered).toBe(12);
-  const dish = await stored(key.dish(key.menu(f.c.communityId, 'canteen-t', menu.date, menu.meal).pk, dishId));
+  const dish = await stored(
+    canteenKey.dish(canteenKey.menu(f.c.communityId, 'canteen-t', menu.date, menu.meal).pk, dishId),
+  );
   expect(dish).toMatchObject({ left: 0 });
 }, 180_000);

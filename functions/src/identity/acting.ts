@@ -3,7 +3,8 @@ import type { ActingSubject } from '../platform/acting-for';
 import { DomainError } from '@linli/shared/errors';
 import { ageOn, todayInShanghai } from '@linli/shared/domain/identity/person';
 import { isStaffOf } from '@linli/shared/domain/access/rules';
-import { careGrantStatus, getMember } from './repository';
+import { careGrantStatus } from './caregivers-repository';
+import { getMember } from './members-repository';
 import type { MemberRecord } from './records';
 
 export type { ActingSubject };

@@ -5,7 +5,7 @@ import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/l
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { DomainError } from '@linli/shared/errors';
-import { key } from '../table';
+import { platformKey } from './table-items';
 import { documentClient, tableName } from './dynamo';
 import { logger } from './logger';
 import { errorResponse } from './responses';
@@ -149,7 +149,7 @@ export function idempotencyMiddleware(
   const recordKey = (event: LinliEvent) => {
     const id = event.linli?.idempotency;
     if (!id) throw new Error('idempotency middleware needs linli.idempotency');
-    return key.idempotency(id.userId, id.routeId, id.key);
+    return platformKey.idempotency(id.userId, id.routeId, id.key);
   };
   const hashOf = (event: LinliEvent) => {
     const s = event.linli;
