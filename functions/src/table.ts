@@ -1,6 +1,8 @@
 /**
- * The single table: key shapes, index names and the access patterns they serve.
- * CDK imports the attribute and index names from here, so the table and the code agree.
+ * The single table: attribute and index names, the keys several features share, and the access
+ * patterns. CDK imports the attribute and index names from here, so the table and the code agree.
+ * Every other item type is declared once, key, index values and type tag, in its feature's
+ * items.ts (e.g. council/items.ts); functions/src/entity-types.ts lists them all.
  *
  * Access patterns (also in docs/data-model.md):
  *  AP1  community with grids, buildings, units     Query pk=COMMUNITY#<id>
@@ -112,6 +114,12 @@ export const GSI = {
 /** Epoch seconds after which DynamoDB may delete an item (DynamoDB Local never does: filter on it). */
 export const TTL_ATTRIBUTE = 'expiresAt';
 
+/**
+ * Keys that several features read or write: the community's partition and structure, users,
+ * members, council sessions, a caregiver's link and a volunteer's profile. Their type tags and
+ * item builders belong to the owning feature (onboarding: Community; community: Grid, Building;
+ * identity: User, Member, Link; council: Session; points: Volunteer).
+ */
 export const key = {
   community: (communityId: string) => ({ pk: `COMMUNITY#${communityId}`, sk: 'META' }),
   grid: (communityId: string, gridId: string) => ({
@@ -122,172 +130,21 @@ export const key = {
     pk: `COMMUNITY#${communityId}`,
     sk: `BUILDING#${buildingId}`,
   }),
-  canteen: (communityId: string, canteenId: string) => ({
-    pk: `COMMUNITY#${communityId}`,
-    sk: `CANTEEN#${canteenId}`,
-  }),
-  venue: (communityId: string, venueId: string) => ({
-    pk: `COMMUNITY#${communityId}`,
-    sk: `VENUE#${venueId}`,
-  }),
-  merchant: (communityId: string, merchantId: string) => ({
-    pk: `COMMUNITY#${communityId}`,
-    sk: `MERCHANT#${merchantId}`,
-  }),
   user: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
-  openid: (openid: string) => ({ pk: `OPENID#${openid}`, sk: 'USER' }),
-  /** One open-or-approved membership per user; its existence refuses a second application. */
-  membershipLock: (userId: string) => ({ pk: `USER#${userId}`, sk: 'MEMBERSHIP' }),
-  application: (applicationId: string) => ({ pk: `APPLICATION#${applicationId}`, sk: 'META' }),
   member: (memberId: string) => ({ pk: `MEMBER#${memberId}`, sk: 'META' }),
-  /** A caregiver's right to act for a member (pending until staff confirm). */
-  careGrant: (memberId: string, userId: string) => ({ pk: `MEMBER#${memberId}`, sk: `CAREGIVER#${userId}` }),
-  link: (linkId: string) => ({ pk: `LINK#${linkId}`, sk: 'META' }),
-  idempotency: (userId: string, routeId: string, idempotencyKey: string) => ({
-    pk: `IDEMPOTENCY#${userId}#${routeId}#${idempotencyKey}`,
-    sk: 'IDEMPOTENCY',
-  }),
-  councilSettings: (communityId: string) => ({ pk: `COMMUNITY#${communityId}`, sk: 'SETTINGS#council' }),
   session: (sessionId: string) => ({ pk: `SESSION#${sessionId}`, sk: 'META' }),
-  booking: (sessionId: string, memberId: string) => ({ pk: `SESSION#${sessionId}`, sk: `BOOKING#${memberId}` }),
-  checkinCode: (sessionId: string, code: string) => ({ pk: `SESSION#${sessionId}`, sk: `CODE#${code}` }),
-  outbox: (eventId: string) => ({ pk: `OUTBOX#${eventId}`, sk: 'EVENT' }),
-  message: (userId: string, messageId: string) => ({ pk: `USER#${userId}`, sk: `MSG#${messageId}` }),
-  inbox: (userId: string) => ({ pk: `USER#${userId}`, sk: 'INBOX' }),
-  consent: (userId: string, template: string) => ({ pk: `USER#${userId}`, sk: `CONSENT#${template}` }),
-  /** The user's agreement to one version of the privacy guide (隐私保护指引), kept once per version. */
-  privacyConsent: (userId: string, version: string) => ({ pk: `USER#${userId}`, sk: `PRIVACY#${version}` }),
-  delivery: (communityId: string, day: string, eventId: string, userId: string, channel: 'inapp' | 'wechat') => ({
-    pk: `DELIVERY#${communityId}#${day}`,
-    sk: `${eventId}#${userId}#${channel}`,
-  }),
-  topic: (topicId: string) => ({ pk: `TOPIC#${topicId}`, sk: 'META' }),
-  /** Timeline entries sort by their zero-padded sequence number. */
-  topicTimeline: (topicId: string, seq: number) => ({
-    pk: `TOPIC#${topicId}`,
-    sk: `TL#${String(seq).padStart(5, '0')}`,
-  }),
-  topicCosign: (topicId: string, memberId: string) => ({ pk: `TOPIC#${topicId}`, sk: `COSIGN#${memberId}` }),
-  topicRating: (topicId: string, memberId: string) => ({ pk: `TOPIC#${topicId}`, sk: `RATING#${memberId}` }),
-  memberTopic: (memberId: string, topicId: string) => ({ pk: `MEMBER#${memberId}`, sk: `TOPIC#${topicId}` }),
-  sessionTopic: (sessionId: string, topicId: string) => ({ pk: `SESSION#${sessionId}`, sk: `TOPIC#${topicId}` }),
-  health: () => ({ pk: 'HEALTH', sk: 'HEALTH' }),
-  canteenSettings: (communityId: string) => ({ pk: `COMMUNITY#${communityId}`, sk: 'SETTINGS#canteen' }),
-  mealDelivery: (memberId: string) => ({ pk: `MEMBER#${memberId}`, sk: 'MEALDELIVERY' }),
-  menu: (communityId: string, canteenId: string, date: string, meal: string) => ({
-    pk: `MENU#${communityId}#${canteenId}#${date}#${meal}`,
-    sk: 'META',
-  }),
-  dish: (menuPk: string, dishId: string) => ({ pk: menuPk, sk: `DISH#${dishId}` }),
-  portionsTaken: (menuPk: string, dishId: string, memberId: string) => ({
-    pk: menuPk,
-    sk: `TAKEN#${dishId}#${memberId}`,
-  }),
-  pickupCode: (menuPk: string, code: string) => ({ pk: menuPk, sk: `CODE#${code}` }),
-  mealSubsidy: (memberId: string, date: string, meal: string) => ({
-    pk: `MEMBER#${memberId}`,
-    sk: `MEALSUBSIDY#${date}#${meal}`,
-  }),
-  mealOrder: (orderId: string) => ({ pk: `MEALORDER#${orderId}`, sk: 'META' }),
-  /** A points account's balance; the issuance account keeps `shards` items to spread its writes. */
-  pointsBalance: (communityId: string, account: string, shard?: number) => ({
-    pk: `PTACCT#${communityId}#${account}`,
-    sk: shard === undefined ? 'BALANCE' : `BALANCE#${shard}`,
-  }),
-  pointsEntry: (communityId: string, account: string, month: string, postedAt: string, postingId: string) => ({
-    pk: `PTACCT#${communityId}#${account}`,
-    sk: `ENTRY#${month}#${postedAt}#${postingId}`,
-  }),
-  pointsMonth: (communityId: string, account: string, month: string, shard?: number) => ({
-    pk: `PTACCT#${communityId}#${account}`,
-    sk: shard === undefined ? `MONTH#${month}` : `MONTH#${month}#${shard}`,
-  }),
-  posting: (communityId: string, postingKey: string) => ({
-    pk: `PTPOSTING#${communityId}#${postingKey}`,
-    sk: 'POSTING',
-  }),
-  activity: (activityId: string) => ({ pk: `ACTIVITY#${activityId}`, sk: 'META' }),
-  signup: (activityId: string, userId: string) => ({ pk: `ACTIVITY#${activityId}`, sk: `SIGNUP#${userId}` }),
+  link: (linkId: string) => ({ pk: `LINK#${linkId}`, sk: 'META' }),
   volunteer: (userId: string, communityId: string) => ({ pk: `USER#${userId}`, sk: `VOLUNTEER#${communityId}` }),
-  volunteerStar: (communityId: string, month: string, userId: string) => ({
-    pk: `PTSTARS#${communityId}#${month}`,
-    sk: `USER#${userId}`,
-  }),
-  /** A redemption's typed short code → its signed code (AP73). */
-  redemptionShortCode: (communityId: string, code: string) => ({ pk: `REDEEMCODE#${communityId}#${code}`, sk: 'META' }),
-  /** Wrong typed codes of a user in one minute (AP74). */
-  codeAttempts: (scope: string, userId: string, minute: number) => ({
-    pk: `ATTEMPTS#${scope}#${userId}`,
-    sk: `MINUTE#${minute}`,
-  }),
-  merchantInvite: (code: string) => ({ pk: `MERCHANTINVITE#${code}`, sk: 'META' }),
-  merchantOperator: (userId: string) => ({ pk: `USER#${userId}`, sk: 'MERCHANT' }),
-  pointsSettings: (communityId: string) => ({ pk: `COMMUNITY#${communityId}`, sk: 'SETTINGS#points' }),
-  street: (streetId: string) => ({ pk: `STREET#${streetId}`, sk: 'META' }),
-  invite: (code: string) => ({ pk: `INVITE#${code}`, sk: 'META' }),
-  /** Scope: `PLATFORM` or `STREET#<id>` (a street's operators and its communities' staff). */
-  roleHolder: (scope: string, role: string, communityId: string | undefined, userId: string) => ({
-    pk: `ROLES#${scope}`,
-    sk: `HOLDER#${role}#${communityId ?? '-'}#${userId}`,
-  }),
-  roleAudit: (scope: string, at: string, id: string) => ({ pk: `ROLES#${scope}`, sk: `AUDIT#${at}#${id}` }),
 } as const;
 
-/** Values of the generic index attributes, one builder per access pattern. */
+/** Index values several features query. */
 export const index = {
-  userApplications: (userId: string) => `USER#${userId}#APPLICATIONS`,
-  communityApplications: (communityId: string, status: string) =>
-    `COMMUNITY#${communityId}#APPLICATIONS#${status.toUpperCase()}`,
   communityMembers: (communityId: string) => `COMMUNITY#${communityId}#MEMBERS`,
-  memberSort: (m: { buildingId: string; unitId: string; room: string; memberId: string }) =>
-    `${m.buildingId}#${m.unitId}#${m.room}#${m.memberId}`,
-  household: (householdKey: string) => `HOUSEHOLD#${householdKey}`,
-  userLinks: (userId: string) => `USER#${userId}#LINKS`,
-  communityLinks: (communityId: string, status: string) => `COMMUNITY#${communityId}#LINKS#${status.toUpperCase()}`,
-  devLogins: () => 'DEVLOGINS',
+  /** Every community (scheduled jobs, AP30). */
   communities: () => 'COMMUNITIES',
+  /** A community's council sessions by start (AP17; session reminders read it too). */
   communitySessions: (communityId: string) => `COMMUNITY#${communityId}#SESSIONS`,
-  venueSessions: (communityId: string, venueId: string) => `VENUE#${communityId}#${venueId}`,
-  sessionWaitlist: (sessionId: string) => `SESSION#${sessionId}#WAIT`,
-  memberBookings: (memberId: string) => `MEMBER#${memberId}#BOOKINGS`,
-  memberRatings: (memberId: string) => `MEMBER#${memberId}#RATINGS`,
-  communityTopics: (communityId: string, status: string) => `COMMUNITY#${communityId}#TOPICS#${status.toUpperCase()}`,
-  /** `ALL` for community-wide topics, else the building's id. */
-  openTopics: (communityId: string, scopeKey: string) => `COMMUNITY#${communityId}#OPENTOPICS#${scopeKey}`,
-  communityMealDelivery: (communityId: string) => `COMMUNITY#${communityId}#MEALDELIVERY`,
-  communityMenus: (communityId: string) => `COMMUNITY#${communityId}#MENUS`,
-  canteenOrders: (communityId: string, canteenId: string) => `MEALORDERS#${communityId}#${canteenId}`,
-  memberMealOrders: (memberId: string) => `MEMBER#${memberId}#MEALORDERS`,
-  postingId: (postingId: string) => `PTPOSTINGID#${postingId}`,
-  pointsAudit: (communityId: string) => `COMMUNITY#${communityId}#PTAUDIT`,
-  communityActivities: (communityId: string) => `COMMUNITY#${communityId}#ACTIVITIES`,
-  userSignups: (userId: string) => `USER#${userId}#SIGNUPS`,
-  pendingHours: (communityId: string) => `COMMUNITY#${communityId}#HOURS#PENDING`,
-  communityVolunteers: (communityId: string) => `COMMUNITY#${communityId}#VOLUNTEERS`,
-  streets: () => 'STREETS',
-  streetCommunities: (streetId: string) => `STREET#${streetId}#COMMUNITIES`,
-  scopeInvites: (scope: string) => `ROLES#${scope}#INVITES`,
 } as const;
 
 /** Prefix of every item in a community's partition, for Query. */
 export const communityPartition = (communityId: string) => `COMMUNITY#${communityId}`;
-
-/** Entity type tag stored on every item, so a stream consumer can tell items apart. */
-export type EntityType =
-  | 'Community'
-  | 'Grid'
-  | 'Building'
-  | 'Canteen'
-  | 'Venue'
-  | 'Merchant'
-  | 'User'
-  | 'OpenId'
-  | 'MembershipLock'
-  | 'Application'
-  | 'Member'
-  | 'CareGrant'
-  | 'Link'
-  | 'Idempotency'
-  | 'CodeAttempts'
-  | 'RedemptionShortCode'
-  | 'Health';

@@ -43,7 +43,7 @@ export async function redemptionContention(
   // Loaded here: the handlers' modules read the stack's environment when first imported.
   const { signAccessToken } = await import('../../functions/src/platform/auth');
   const { redemptionCode } = await import('../../functions/src/points/codes');
-  const { volunteerItem } = await import('../../functions/src/points/repository');
+  const { volunteerItem } = await import('../../functions/src/points/items');
   const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   const communityId = BENCH_COMMUNITY;
   const post = apiCaller(apiUrl);

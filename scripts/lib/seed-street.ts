@@ -5,33 +5,18 @@
  */
 import { householdKey } from '../../shared/src/domain/identity/person';
 import { memberItem } from '../../functions/src/identity/items';
-import type { AuditRecord, HolderRecord, StreetRecord } from '../../functions/src/onboarding/records';
-import { index, key } from '../../functions/src/table';
+import type { HolderRecord, StreetRecord } from '../../functions/src/onboarding/records';
+import { buildingItem, gridItem } from '../../functions/src/community/items';
+import {
+  auditItem,
+  communityMetaItem,
+  holderItem,
+  streetItem,
+  streetNameLock,
+} from '../../functions/src/onboarding/items';
 
 const AT = '2026-01-01T00:00:00.000Z';
 const SCOPE = 'STREET#manchengbei';
-
-// Built here rather than through functions/src/onboarding/items, whose shared-package imports the
-// seed's plain tsx loader (global test setup, local stack) does not resolve; the shapes are the same.
-const streetItem = (s: StreetRecord) => ({
-  ...key.street(s.id),
-  type: 'Street',
-  ...s,
-  gsi1pk: index.streets(),
-  gsi1sk: `${s.name}#${s.id}`,
-});
-const streetNameLock = (s: StreetRecord) => ({
-  pk: `STREETNAME#${s.city}#${s.district}#${s.name}`,
-  sk: 'LOCK',
-  type: 'StreetNameLock',
-  streetId: s.id,
-});
-const holderItem = (h: HolderRecord) => ({
-  ...key.roleHolder(SCOPE, h.role, h.communityId, h.userId),
-  type: 'RoleHolder',
-  ...h,
-});
-const auditItem = (scope: string, a: AuditRecord) => ({ ...key.roleAudit(scope, a.at, a.id), type: 'RoleAudit', ...a });
 
 export const DEMO_STREET: StreetRecord = {
   id: 'manchengbei',
@@ -52,20 +37,15 @@ export const SECOND_COMMUNITY = {
   streetName: DEMO_STREET.name,
 };
 
-/** The street fields and index values a community of the demo street carries on its META item. */
-export const demoStreetOf = (communityId: string, name: string) => ({
-  streetId: DEMO_STREET.id,
-  streetName: DEMO_STREET.name,
-  gsi1pk: index.streetCommunities(DEMO_STREET.id),
-  gsi1sk: `${name}#${communityId}`,
-});
+/** The street fields a community of the demo street carries on its META item (which lists it under the street). */
+export const demoStreetOf = () => ({ streetId: DEMO_STREET.id, streetName: DEMO_STREET.name });
 
 const units = [
   { id: 'u1', name: '1单元' },
   { id: 'u2', name: '2单元' },
 ];
 
-/** Logins of the street: its operator, the second community's staff and one of its residents. */
+/** Logins of the street: its operator, a second staff member of the demo community, the second community's staff and one of its residents. */
 export const streetDemoUsers = [
   {
     id: 'u-street',
@@ -80,6 +60,13 @@ export const streetDemoUsers = [
     name: '李淑芬',
     roleLabel: '社区工作人员（新华苑社区）',
     grants: [{ role: 'staff' as const, communityId: SECOND_COMMUNITY.id, streetId: DEMO_STREET.id }],
+  },
+  {
+    id: 'u-staff3',
+    devCode: 'dev:staff3',
+    name: '王丽',
+    roleLabel: '社区工作人员（安居苑社区，养老服务）',
+    grants: [{ role: 'staff' as const, communityId: 'anjuyuan', streetId: DEMO_STREET.id }],
   },
   {
     id: 'u-resident2',
@@ -110,6 +97,14 @@ const holders: HolderRecord[] = [
     communityName: '安居苑社区',
   },
   {
+    userId: 'u-staff3',
+    name: '王丽',
+    role: 'staff',
+    streetId: DEMO_STREET.id,
+    communityId: 'anjuyuan',
+    communityName: '安居苑社区',
+  },
+  {
     userId: 'u-staff2',
     name: '李淑芬',
     role: 'staff',
@@ -131,18 +126,9 @@ export function streetSeedItems(): Record<string, unknown>[] {
   return [
     streetItem(DEMO_STREET),
     streetNameLock(DEMO_STREET),
-    {
-      ...key.community(c),
-      type: 'Community',
-      ...SECOND_COMMUNITY,
-      ...demoStreetOf(c, SECOND_COMMUNITY.name),
-      gsi2pk: index.communities(),
-      gsi2sk: c,
-    },
-    { ...key.grid(c, 'xg1'), type: 'Grid', communityId: c, id: 'xg1', name: '第一网格', leader: '丁玉梅', order: 1 },
-    {
-      ...key.building(c, 'xb1'),
-      type: 'Building',
+    communityMetaItem({ ...SECOND_COMMUNITY, ...demoStreetOf() }),
+    gridItem({ communityId: c, id: 'xg1', name: '第一网格', leader: '丁玉梅', order: 1 }),
+    buildingItem({
       communityId: c,
       id: 'xb1',
       gridId: 'xg1',
@@ -151,7 +137,7 @@ export function streetSeedItems(): Record<string, unknown>[] {
       households: 40,
       units,
       order: 1,
-    },
+    }),
     ...secondMembers.map((m) => {
       const address = {
         communityId: c,
@@ -175,7 +161,7 @@ export function streetSeedItems(): Record<string, unknown>[] {
         createdAt: AT,
       });
     }),
-    ...holders.map(holderItem),
+    ...holders.map((h) => holderItem(SCOPE, h)),
     ...holders.map((h, i) =>
       auditItem(`STREET#${DEMO_STREET.id}`, {
         id: `seed-audit-${i + 1}`,

@@ -8,7 +8,6 @@ import { adjustment, shanghaiMonth } from '../../shared/src/domain/points/ledger
 import { OPEN_STATES } from '../../shared/src/domain/agenda/state';
 import { householdKey } from '../../shared/src/domain/identity/person';
 import { addDays, shanghaiTime, todayInShanghai } from '../../shared/src/domain/common/shanghai-time';
-import { dishItem, menuItem } from '../../functions/src/canteen/items';
 import type { DishRecord, MenuRecord } from '../../functions/src/canteen/records';
 import {
   cosignItem,
@@ -19,10 +18,33 @@ import {
   topicItem,
 } from '../../functions/src/agenda/items';
 import type { TimelineRecord, TopicRecord } from '../../functions/src/agenda/records';
-import { memberItem } from '../../functions/src/identity/items';
+import {
+  careGrantItem,
+  linkItem,
+  memberItem,
+  membershipLockItem,
+  openidItem,
+  userItem,
+} from '../../functions/src/identity/items';
 import type { MemberRecord } from '../../functions/src/identity/records';
 import type { PostingRecord } from '../../functions/src/points/records';
-import { index, key } from '../../functions/src/table';
+import {
+  activityItem,
+  merchantInviteItem,
+  merchantItem,
+  merchantOperatorItem,
+  volunteerItem,
+} from '../../functions/src/points/items';
+import { sessionItem, venueItem } from '../../functions/src/council/items';
+import { buildingItem, gridItem, healthItem } from '../../functions/src/community/items';
+import {
+  canteenItem,
+  dishItem,
+  mealDeliveryItem,
+  menuItem,
+  settingsItem as canteenSettingsItem,
+} from '../../functions/src/canteen/items';
+import { communityMetaItem } from '../../functions/src/onboarding/items';
 import { demoStreetOf, streetDemoUsers, streetSeedItems } from './seed-street';
 import { demoCareTags, wishDemoUsers, wishSeedItems } from './seed-wishes';
 import { demoVisitState, gridDemoUsers, gridSeedItems } from './seed-grid';
@@ -167,39 +189,28 @@ export function seedItems(): Record<string, unknown>[] {
   const caregiverName = (userId: string) => demoUsers.find((u) => u.id === userId)?.name ?? '';
   const visitState = demoVisitState(new Date());
   return [
-    { ...key.health(), type: 'Health' },
-    {
-      ...key.community(c),
-      type: 'Community',
-      ...demoCommunity,
-      ...demoStreetOf(c, demoCommunity.name),
-      gsi2pk: index.communities(),
-      gsi2sk: c,
-    },
+    healthItem(),
+    communityMetaItem({ ...demoCommunity, ...demoStreetOf() }),
     ...streetSeedItems(),
-    ...demoGrids.map((g) => ({ ...key.grid(c, g.id), type: 'Grid', communityId: c, ...g })),
-    ...demoBuildings.map((b) => ({ ...key.building(c, b.id), type: 'Building', communityId: c, ...b })),
-    ...demoCanteens.map((x) => ({ ...key.canteen(c, x.canteenId), type: 'Canteen', communityId: c, ...x })),
-    { ...key.canteenSettings(c), type: 'CanteenSettings', communityId: c, subsidyBands: demoSubsidyBands },
-    ...demoMealDelivery.map((d) => ({
-      ...key.mealDelivery(d.memberId),
-      type: 'MealDelivery',
-      memberId: d.memberId,
-      communityId: c,
-      eligible: true,
-      reason: d.reason,
-      setBy: 'u-staff',
-      setAt: SEEDED_AT,
-      gsi1pk: index.communityMealDelivery(c),
-      gsi1sk: d.memberId,
-    })),
-    ...demoVenues.map((v) => ({ ...key.venue(c, v.venueId), type: 'Venue', communityId: c, ...v, version: 1 })),
+    ...demoGrids.map((g) => gridItem({ communityId: c, ...g })),
+    ...demoBuildings.map((b) => buildingItem({ communityId: c, ...b })),
+    ...demoCanteens.map((x) => canteenItem({ communityId: c, ...x })),
+    canteenSettingsItem(c, { subsidyBands: demoSubsidyBands }),
+    ...demoMealDelivery.map((d) =>
+      mealDeliveryItem({
+        memberId: d.memberId,
+        communityId: c,
+        eligible: true,
+        reason: d.reason,
+        setBy: 'u-staff',
+        setAt: SEEDED_AT,
+      }),
+    ),
+    ...demoVenues.map((v) => venueItem({ communityId: c, ...v, version: 1 })),
     ...demoSessions(new Date()).map((x) => {
       const venue = demoVenues.find((v) => v.venueId === x.venueId)!;
       const startsAt = Date.parse(x.startsAt);
-      return {
-        ...key.session(x.sessionId),
-        type: 'Session',
+      return sessionItem({
         ...x,
         communityId: c,
         venueName: venue.name,
@@ -214,77 +225,43 @@ export function seedItems(): Record<string, unknown>[] {
         status: 'scheduled',
         createdBy: 'u-staff',
         createdAt: SEEDED_AT,
-        gsi1pk: index.communitySessions(c),
-        gsi1sk: `${x.startsAt}#${x.sessionId}`,
-        gsi2pk: index.venueSessions(c, x.venueId),
-        gsi2sk: `${x.startsAt}#${x.sessionId}`,
-      };
+      });
     }),
     ...demoMerchants.flatMap((x) => [
-      { ...key.merchant(c, x.id), type: 'Merchant', communityId: c, ...x },
-      ...(x.inviteCode
-        ? [
-            {
-              ...key.merchantInvite(x.inviteCode),
-              type: 'MerchantInvite',
-              communityId: c,
-              merchantId: x.id,
-              status: 'open',
-            },
-          ]
-        : []),
-      ...(x.operatorUserId
-        ? [{ ...key.merchantOperator(x.operatorUserId), type: 'MerchantOperator', communityId: c, merchantId: x.id }]
-        : []),
+      merchantItem({ communityId: c, ...x }),
+      ...(x.inviteCode ? [merchantInviteItem(x.inviteCode, { communityId: c, id: x.id })] : []),
+      ...(x.operatorUserId ? [merchantOperatorItem(x.operatorUserId, { communityId: c, merchantId: x.id })] : []),
     ]),
     ...demoUsers
       .filter((u) => u.grants.some((g) => g.role === 'volunteer'))
-      .map((u) => ({
-        ...key.volunteer(u.id, c),
-        type: 'Volunteer',
-        userId: u.id,
-        communityId: c,
-        name: u.name,
-        showOnStarList: true,
-        joinedAt: SEEDED_AT,
-        gsi1pk: index.communityVolunteers(c),
-        gsi1sk: `${SEEDED_AT}#${u.id}`,
-      })),
-    (() => {
-      const a = demoActivity(new Date());
-      return {
-        ...key.activity(a.activityId),
-        type: 'Activity',
-        ...a,
-        communityId: c,
-        signedUp: 0,
-        createdBy: 'u-staff',
-        createdAt: SEEDED_AT,
-        gsi1pk: index.communityActivities(c),
-        gsi1sk: `${a.endsAt}#${a.activityId}`,
-      };
-    })(),
-    ...[...demoUsers, ...streetDemoUsers, ...wishDemoUsers, ...gridDemoUsers].flatMap((u) => [
-      {
-        ...key.user(u.id),
-        type: 'User',
-        userId: u.id,
-        openid: `dev-${u.devCode.slice('dev:'.length)}`,
-        name: u.name,
-        grants: u.grants,
-        memberId: u.memberId,
-        tokenVersion: 1,
-        createdAt: SEEDED_AT,
-        devCode: u.devCode,
-        roleLabel: u.roleLabel,
-        gsi1pk: index.devLogins(),
-        gsi1sk: u.devCode,
-      },
-      { ...key.openid(`dev-${u.devCode.slice('dev:'.length)}`), type: 'OpenId', userId: u.id },
-      ...(u.memberId
-        ? [{ ...key.membershipLock(u.id), type: 'MembershipLock', applicationId: 'seeded', status: 'approved' }]
-        : []),
-    ]),
+      .map((u) =>
+        volunteerItem({ userId: u.id, communityId: c, name: u.name, showOnStarList: true, joinedAt: SEEDED_AT }),
+      ),
+    activityItem({
+      ...demoActivity(new Date()),
+      communityId: c,
+      signedUp: 0,
+      createdBy: 'u-staff',
+      createdAt: SEEDED_AT,
+    }),
+    ...[...demoUsers, ...streetDemoUsers, ...wishDemoUsers, ...gridDemoUsers].flatMap((u) => {
+      const openid = `dev-${u.devCode.slice('dev:'.length)}`;
+      return [
+        userItem({
+          userId: u.id,
+          openid,
+          name: u.name,
+          grants: u.grants,
+          memberId: u.memberId,
+          tokenVersion: 1,
+          createdAt: SEEDED_AT,
+          devCode: u.devCode,
+          roleLabel: u.roleLabel,
+        }),
+        openidItem(openid, u.id),
+        ...(u.memberId ? [membershipLockItem(u.id, 'seeded', 'approved')] : []),
+      ];
+    }),
     ...demoMembers.map((m) => ({
       ...memberItem(demoMemberRecord(m)),
       ...(demoCareTags[m.memberId] ? { tags: demoCareTags[m.memberId] } : {}),
@@ -295,15 +272,8 @@ export function seedItems(): Record<string, unknown>[] {
     ...needSeedItems(new Date()),
     ...topicItems(new Date()),
     ...demoCareLinks.flatMap((l) => [
-      {
-        ...key.careGrant(l.dependentMemberId, l.caregiverUserId),
-        type: 'CareGrant',
-        status: 'active',
-        linkId: l.linkId,
-      },
-      {
-        ...key.link(l.linkId),
-        type: 'Link',
+      careGrantItem(l.dependentMemberId, l.caregiverUserId, 'active', l.linkId),
+      linkItem({
         ...l,
         communityId: c,
         caregiverName: caregiverName(l.caregiverUserId),
@@ -311,11 +281,7 @@ export function seedItems(): Record<string, unknown>[] {
         createdAt: SEEDED_AT,
         decidedAt: SEEDED_AT,
         decidedBy: 'u-staff',
-        gsi1pk: index.userLinks(l.caregiverUserId),
-        gsi1sk: `${SEEDED_AT}#${l.linkId}`,
-        gsi2pk: index.communityLinks(c, 'active'),
-        gsi2sk: `${SEEDED_AT}#${l.linkId}`,
-      },
+      }),
     ]),
   ];
 }

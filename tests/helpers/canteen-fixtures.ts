@@ -3,7 +3,7 @@ import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RoleGrant } from '@linli/shared';
 import { memberItem } from '../../functions/src/identity/items';
 import { documentClient, tableName } from '../../functions/src/platform/dynamo';
-import { index, key } from '../../functions/src/table';
+import { canteenIndex, canteenKey } from '../../functions/src/canteen/items';
 import { householdKey, todayInShanghai } from '../../shared/src/domain/identity/person';
 import type { TestApi } from './api';
 import { createCommunity, idem, type CommunityFixture } from './fixtures';
@@ -152,7 +152,7 @@ export async function closeMenu(f: CanteenFixture, menu: { date: string; meal: s
   await documentClient.send(
     new UpdateCommand({
       TableName: tableName,
-      Key: key.menu(f.c.communityId, CANTEEN_ID, menu.date, menu.meal),
+      Key: canteenKey.menu(f.c.communityId, CANTEEN_ID, menu.date, menu.meal),
       UpdateExpression: date ? 'SET cutoffAt = :past, #date = :date' : 'SET cutoffAt = :past',
       ExpressionAttributeNames: date ? { '#date': 'date' } : undefined,
       ExpressionAttributeValues: {
@@ -179,7 +179,7 @@ export async function serveAt(f: CanteenFixture, menu: { date: string; meal: str
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
       ExpressionAttributeValues: {
-        ':pk': index.canteenOrders(f.c.communityId, CANTEEN_ID),
+        ':pk': canteenIndex.canteenOrders(f.c.communityId, CANTEEN_ID),
         ':prefix': `${menu.date}#${menu.meal}#`,
       },
     }),
@@ -188,13 +188,13 @@ export async function serveAt(f: CanteenFixture, menu: { date: string; meal: str
     documentClient.send(
       new UpdateCommand({
         TableName: tableName,
-        Key: key.menu(f.c.communityId, CANTEEN_ID, menu.date, menu.meal),
+        Key: canteenKey.menu(f.c.communityId, CANTEEN_ID, menu.date, menu.meal),
         ...window,
       }),
     ),
     ...(orders.Items ?? []).map((o) =>
       documentClient.send(
-        new UpdateCommand({ TableName: tableName, Key: key.mealOrder(o.orderId as string), ...window }),
+        new UpdateCommand({ TableName: tableName, Key: canteenKey.mealOrder(o.orderId as string), ...window }),
       ),
     ),
   ]);

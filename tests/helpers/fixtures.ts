@@ -3,6 +3,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { RoleGrant } from '@linli/shared';
 import { documentClient, tableName } from '../../functions/src/platform/dynamo';
 import { key } from '../../functions/src/table';
+import { identityKey } from '../../functions/src/identity/items';
 import type { TestApi } from './api';
 import { freshId } from './ids';
 
@@ -85,7 +86,7 @@ export async function userWithGrants(api: TestApi, grants: RoleGrant[], name = '
     tokenVersion: 1,
     createdAt: new Date().toISOString(),
   });
-  await put({ ...key.openid(`dev-${slug}`), userId });
+  await put({ ...identityKey.openid(`dev-${slug}`), userId });
   const res = await api.call<{ userId: string; accessToken: string; refreshToken: string }>('POST', '/auth/wechat', {
     body: { code: `dev:${slug}` },
   });
@@ -148,7 +149,7 @@ export async function residentMember(
     tokenVersion: 1,
     createdAt: new Date().toISOString(),
   });
-  await put({ ...key.openid(openid), type: 'OpenId', userId });
+  await put({ ...identityKey.openid(openid), type: 'OpenId', userId });
   const token = await tokenFor({ userId, name, grants });
   return { memberId, userId, token, name };
 }

@@ -1,7 +1,7 @@
 /** Points data a test owns: a community with staff, volunteers with tokens, merchants with operators. */
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../../functions/src/platform/dynamo';
-import { volunteerItem } from '../../functions/src/points/repository';
+import { volunteerItem } from '../../functions/src/points/items';
 import { key } from '../../functions/src/table';
 import type { TestApi } from './api';
 import { createCommunity, idem, type CommunityFixture } from './fixtures';

@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../../functions/src/platform/dynamo';
-import { key } from '../../functions/src/table';
+import { agendaKey } from '../../functions/src/agenda/items';
 import { TestApi } from '../helpers/api';
 import {
   createCommunity,
@@ -11,6 +11,8 @@ import {
   type SignedIn,
 } from '../helpers/fixtures';
 import { scanWhere } from '../helpers/table-scan';
+import { identityKey } from '../../functions/src/identity/items';
+import { key } from '../../functions/src/table';
 
 const api = new TestApi();
 beforeAll(() => api.start());
@@ -84,7 +86,7 @@ async function topicItems(topicId: string) {
     new QueryCommand({
       TableName: tableName,
       KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': `TOPIC#${topicId}` },
+      ExpressionAttributeValues: { ':pk': agendaKey.topic(topicId).pk },
       ConsistentRead: true,
     }),
   );
@@ -96,7 +98,7 @@ async function topicsOfMember(memberId: string) {
     new QueryCommand({
       TableName: tableName,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :t)',
-      ExpressionAttributeValues: { ':pk': `MEMBER#${memberId}`, ':t': 'TOPIC#' },
+      ExpressionAttributeValues: { ':pk': key.member(memberId).pk, ':t': 'TOPIC#' },
       ConsistentRead: true,
     }),
   );
@@ -176,7 +178,7 @@ describe('raising a topic', () => {
     await documentClient.send(
       new PutCommand({
         TableName: tableName,
-        Item: { ...key.careGrant(elder.memberId, caregiver.userId), type: 'CareGrant', status: 'active' },
+        Item: { ...identityKey.careGrant(elder.memberId, caregiver.userId), type: 'CareGrant', status: 'active' },
       }),
     );
     const res = await submit(c, caregiver.token, TOPIC, { 'x-acting-for': elder.memberId });
@@ -556,12 +558,14 @@ describe('the review queue', () => {
     // Make the first one four days old.
     const fourDaysAgo = new Date(Date.now() - 4 * 24 * 3600_000).toISOString();
     const stored = (
-      await documentClient.send(new GetCommand({ TableName: tableName, Key: key.topic(old), ConsistentRead: true }))
+      await documentClient.send(
+        new GetCommand({ TableName: tableName, Key: agendaKey.topic(old), ConsistentRead: true }),
+      )
     ).Item!;
     await documentClient.send(
       new UpdateCommand({
         TableName: tableName,
-        Key: key.topic(old),
+        Key: agendaKey.topic(old),
         UpdateExpression: 'SET createdAt = :at, statusAt = :at, gsi1sk = :sk',
         ExpressionAttributeValues: { ':at': fourDaysAgo, ':sk': `${fourDaysAgo}#${old}` },
       }),
@@ -597,7 +601,8 @@ describe('the demo topics of the seed', () => {
       expect(ratings).toHaveLength(Number(t.ratingCount));
       expect(ratings.reduce((sum, r) => sum + Number(r.stars), 0)).toBe(t.ratingSum);
     }
-    expect(items.some((i) => i.pk === 'SESSION#session-demo-1' && i.sk === 'TOPIC#topic-demo-2')).toBe(true);
+    const scheduled = agendaKey.sessionTopic('session-demo-1', 'topic-demo-2');
+    expect(items.some((i) => i.pk === scheduled.pk && i.sk === scheduled.sk)).toBe(true);
 
     const client = localClient(process.env.DYNAMODB_ENDPOINT!);
     const table = `linli-seed-${Date.now()}`;

@@ -4,7 +4,7 @@
  */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../../functions/src/platform/dynamo';
-import { index, key } from '../../functions/src/table';
+import { canteenIndex, canteenKey } from '../../functions/src/canteen/items';
 import { TestApi } from '../helpers/api';
 import {
   CANTEEN_ID,
@@ -28,7 +28,7 @@ async function dish(f: CanteenFixture, menu: any, dishId: string) {
   const out = await documentClient.send(
     new GetCommand({
       TableName: tableName,
-      Key: key.dish(key.menu(f.c.communityId, CANTEEN_ID, menu.date, menu.meal).pk, dishId),
+      Key: canteenKey.dish(canteenKey.menu(f.c.communityId, CANTEEN_ID, menu.date, menu.meal).pk, dishId),
       ConsistentRead: true,
     }),
   );
@@ -43,7 +43,7 @@ async function ordersOf(f: CanteenFixture, menu: any) {
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :sk)',
       ExpressionAttributeValues: {
-        ':pk': index.canteenOrders(f.c.communityId, CANTEEN_ID),
+        ':pk': canteenIndex.canteenOrders(f.c.communityId, CANTEEN_ID),
         ':sk': `${menu.date}#${menu.meal}#`,
       },
     }),
@@ -131,6 +131,43 @@ describe('ordering under concurrency', () => {
     // The subsidy went to one of the two orders only: once per person per meal per day.
     const subsidies = answers.filter((a) => a.status === 201).map((a) => a.body.price.subsidyFen);
     expect(subsidies.sort()).toEqual([0, 300]);
+  });
+
+  it('answers ten copies of one order sent at once with the one order they made', async () => {
+    const f = await canteenSetup(api);
+    const menu = await publish(api, f, [{ name: '清蒸鱼', portions: 30, perPersonLimit: 2 }]);
+    const dishId = menu.dishes[0].dishId;
+    const r = await diner(f.c, { age: 70 });
+    const headers = idem();
+
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => order(api, f, menu, r.token, { lines: [{ dishId, quantity: 1 }] }, headers)),
+    );
+
+    expect(answers.map((a) => a.status)).toEqual(Array(10).fill(201));
+    expect(new Set(answers.map((a) => a.body.orderId)).size).toBe(1);
+    expect((await dish(f, menu, dishId)).left).toBe(29);
+    expect((await ordersOf(f, menu)).filter((o) => o.memberId === r.memberId)).toHaveLength(1);
+  });
+
+  it('replays a placed order to its retry after the dish sold out, and refuses the key for another order', async () => {
+    const f = await canteenSetup(api);
+    const menu = await publish(api, f, [
+      { name: '最后一份', portions: 1, perPersonLimit: 1 },
+      { name: '米饭', portions: 10, perPersonLimit: 1 },
+    ]);
+    const [last, rice] = menu.dishes.map((d: { dishId: string }) => d.dishId);
+    const r = await diner(f.c, { age: 66 });
+    const headers = idem();
+    const first = await order(api, f, menu, r.token, { lines: [{ dishId: last, quantity: 1 }] }, headers);
+    expect(first.status).toBe(201);
+
+    const retry = await order(api, f, menu, r.token, { lines: [{ dishId: last, quantity: 1 }] }, headers);
+    expect(retry).toMatchObject({ status: 201, body: first.body });
+
+    const other = await order(api, f, menu, r.token, { lines: [{ dishId: rice, quantity: 1 }] }, headers);
+    expect([other.status, other.body.error.code]).toEqual([409, 'IDEMPOTENCY_KEY_REUSED']);
+    expect((await dish(f, menu, rice)).left).toBe(10);
   });
 
   it('takes all of an order’s dishes or none of them', async () => {

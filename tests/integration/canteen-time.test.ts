@@ -8,6 +8,7 @@ import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { SERVICE_CLOSES_AFTER_MINUTES, SERVICE_OPENS_BEFORE_MINUTES } from '@linli/shared/domain/canteen/rules';
 import { documentClient, tableName } from '../../functions/src/platform/dynamo';
 import { key } from '../../functions/src/table';
+import { canteenKey } from '../../functions/src/canteen/items';
 import { TestApi } from '../helpers/api';
 import {
   actor,
@@ -33,7 +34,7 @@ const post = (path: string, token: string, body?: unknown) =>
 const stored = async (orderId: string) =>
   (
     await documentClient.send(
-      new GetCommand({ TableName: tableName, Key: key.mealOrder(orderId), ConsistentRead: true }),
+      new GetCommand({ TableName: tableName, Key: canteenKey.mealOrder(orderId), ConsistentRead: true }),
     )
   ).Item!;
 

@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../../functions/src/platform/dynamo';
-import { index, key } from '../../functions/src/table';
+import { identityKey } from '../../functions/src/identity/items';
+import { canteenIndex, canteenKey } from '../../functions/src/canteen/items';
 import { TestApi } from '../helpers/api';
 import {
   CANTEEN_ID,
@@ -29,7 +30,7 @@ const dishLeft = async (f: CanteenFixture, menu: any, dishId: string) =>
     await documentClient.send(
       new GetCommand({
         TableName: tableName,
-        Key: key.dish(key.menu(f.c.communityId, CANTEEN_ID, menu.date, menu.meal).pk, dishId),
+        Key: canteenKey.dish(canteenKey.menu(f.c.communityId, CANTEEN_ID, menu.date, menu.meal).pk, dishId),
         ConsistentRead: true,
       }),
     )
@@ -42,7 +43,7 @@ const ordersOfMember = async (memberId: string) =>
         TableName: tableName,
         IndexName: 'gsi2',
         KeyConditionExpression: 'gsi2pk = :pk',
-        ExpressionAttributeValues: { ':pk': index.memberMealOrders(memberId) },
+        ExpressionAttributeValues: { ':pk': canteenIndex.memberMealOrders(memberId) },
       }),
     )
   ).Items ?? [];
@@ -285,7 +286,7 @@ describe('orders that break a rule change nothing', () => {
     await documentClient.send(
       new UpdateCommand({
         TableName: tableName,
-        Key: key.mealOrder(b.body.orderId),
+        Key: canteenKey.mealOrder(b.body.orderId),
         UpdateExpression: 'SET cutoffAt = :past',
         ExpressionAttributeValues: { ':past': new Date(Date.now() - 60_000).toISOString() },
       }),
@@ -305,7 +306,12 @@ describe('ordering for someone else', () => {
     await documentClient.send(
       new PutCommand({
         TableName: tableName,
-        Item: { ...key.careGrant(elder.memberId, daughter.userId), type: 'CareGrant', status: 'active', linkId: 'l1' },
+        Item: {
+          ...identityKey.careGrant(elder.memberId, daughter.userId),
+          type: 'CareGrant',
+          status: 'active',
+          linkId: 'l1',
+        },
       }),
     );
     const line = { lines: [{ dishId: menu.dishes[0].dishId, quantity: 1 }] };

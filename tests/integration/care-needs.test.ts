@@ -1,11 +1,18 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../../functions/src/platform/dynamo';
-import { volunteerItem } from '../../functions/src/points/repository';
+import { volunteerItem } from '../../functions/src/points/items';
 import { TestApi } from '../helpers/api';
 import { createCommunity, idem, residentMember, userWithGrants, type CommunityFixture } from '../helpers/fixtures';
 import { freshId } from '../helpers/ids';
 import { scanWhere } from '../helpers/table-scan';
 import { tokenFor } from '../helpers/tokens';
+import {
+  adminUser,
+  appointOperator,
+  appointStaff,
+  createStreet,
+  createStreetCommunity,
+} from '../helpers/onboarding-fixtures';
 
 const api = new TestApi();
 beforeAll(() => api.start());
@@ -328,5 +335,44 @@ describe('needs (居民点单 → 社区派单 → 接单 → 反馈)', () => {
     const detail = await get(`${f.path}/needs/${needId}`, f.staff.accessToken);
     expect(detail.body.need.status).toBe('new');
     expect(detail.body.timeline).toHaveLength(1);
+  });
+
+  it('offers every staff member of the community for 派单; the colleague finds the need under 我的任务, and a removed one is offered no more', async () => {
+    const admin = await adminUser(api);
+    const street = await createStreet(api, admin);
+    const operator = await appointOperator(api, admin, street.id);
+    const community = await createStreetCommunity(api, operator, street.id);
+    const [me, colleague] = [
+      await appointStaff(api, operator, street.id, community.id),
+      await appointStaff(api, operator, street.id, community.id),
+    ];
+    const c = { communityId: community.id, buildings: { b1: 'b1', b2: 'b2' } };
+    const elder = await residentMember(c, { name: '孙桂兰' });
+    const path = `/community/${community.id}`;
+    const posted = await post(`${path}/needs`, elder.token, NEED);
+    expect(posted.status).toBe(201);
+
+    const staffOptions = async () =>
+      (await get(`${path}/need-assignees`, me.accessToken)).body.options.filter((o: any) => o.kind === 'staff');
+    const offered = await staffOptions();
+    expect(offered.map((o: any) => o.id)).toEqual([me.userId, colleague.userId]);
+    expect(offered[0].name).toMatch(/（我）$/);
+    expect(offered[1].name).not.toMatch(/（我）/);
+
+    const d = await post(`${path}/needs/${posted.body.needId}/dispatch`, me.accessToken, {
+      assignee: { kind: 'staff', id: colleague.userId },
+      dueAt: inTwoDays(),
+    });
+    expect(d.body).toMatchObject({ status: 'dispatched', assignee: { kind: 'staff', id: colleague.userId } });
+    const tasks = await get(`${path}/my-need-tasks`, colleague.accessToken);
+    expect(tasks.body.needs.map((n: any) => n.needId)).toEqual([posted.body.needId]);
+
+    const revoked = await post(`/streets/${street.id}/role-holders/revoke`, operator.accessToken, {
+      userId: colleague.userId,
+      role: 'staff',
+      communityId: community.id,
+    });
+    expect(revoked.status).toBe(200);
+    expect((await staffOptions()).map((o: any) => o.id)).toEqual([me.userId]);
   });
 });

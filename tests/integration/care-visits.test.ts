@@ -5,7 +5,7 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { MemberTag } from '@linli/shared/domain/care/tags';
 import { todayInShanghai } from '@linli/shared/domain/common/shanghai-time';
-import { orderItem } from '../../functions/src/canteen/items';
+import { canteenKey, orderItem } from '../../functions/src/canteen/items';
 import { writeCommunityVisitReminders } from '../../functions/src/care/visit-reminders';
 import { memberItem } from '../../functions/src/identity/items';
 import { signRefreshToken } from '../../functions/src/platform/auth';
@@ -180,7 +180,7 @@ describe("a grid worker's list", () => {
     const notAlone = await person(c, { name: '张爷爷', tags: ['高龄'], lastVisitAt: daysAgo(1) });
     const canteenId = 'canteen-grid';
     await put({
-      ...key.canteen(c.communityId, canteenId),
+      ...canteenKey.canteen(c.communityId, canteenId),
       type: 'Canteen',
       canteenId,
       communityId: c.communityId,

@@ -18,6 +18,7 @@ import {
   type CommunityFixture,
   type SignedIn,
 } from '../helpers/fixtures';
+import { key } from '../../functions/src/table';
 
 const api = new TestApi();
 let wechat: FakeWechatSecurity;
@@ -71,7 +72,7 @@ async function memberTopicCount(memberId: string) {
     new QueryCommand({
       TableName: tableName,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :t)',
-      ExpressionAttributeValues: { ':pk': `MEMBER#${memberId}`, ':t': 'TOPIC#' },
+      ExpressionAttributeValues: { ':pk': key.member(memberId).pk, ':t': 'TOPIC#' },
       ConsistentRead: true,
     }),
   );

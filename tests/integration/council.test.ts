@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../../functions/src/platform/dynamo';
 import { key } from '../../functions/src/table';
+import { councilIndex, councilKey } from '../../functions/src/council/items';
 import { TestApi } from '../helpers/api';
 import {
   createCommunity,
@@ -77,7 +78,7 @@ async function bookingsOf(sessionId: string) {
     new QueryCommand({
       TableName: tableName,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :b)',
-      ExpressionAttributeValues: { ':pk': `SESSION#${sessionId}`, ':b': 'BOOKING#' },
+      ExpressionAttributeValues: { ':pk': key.session(sessionId).pk, ':b': 'BOOKING#' },
       ConsistentRead: true,
     }),
   );
@@ -101,7 +102,7 @@ describe('venues and sessions', () => {
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ venueId, name: '红色议事厅', place: '社区服务中心二楼', capacity: 32 });
     const stored = await documentClient.send(
-      new GetCommand({ TableName: tableName, Key: key.venue(c.communityId, venueId), ConsistentRead: true }),
+      new GetCommand({ TableName: tableName, Key: councilKey.venue(c.communityId, venueId), ConsistentRead: true }),
     );
     expect(stored.Item).toMatchObject({ capacity: 32, place: '社区服务中心二楼' });
 
@@ -114,7 +115,7 @@ describe('venues and sessions', () => {
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.code).toBe('VENUE_NOT_FOUND');
     const none = await documentClient.send(
-      new GetCommand({ TableName: tableName, Key: key.venue(c.communityId, unknownId), ConsistentRead: true }),
+      new GetCommand({ TableName: tableName, Key: councilKey.venue(c.communityId, unknownId), ConsistentRead: true }),
     );
     expect(none.Item).toBeUndefined();
   });
@@ -289,6 +290,19 @@ describe('booking seats', () => {
     expect(await sessionItem(session.body.sessionId)).toMatchObject({ booked: 1 });
   });
 
+  it('answers ten copies of one booking sent at once with the one booking they made', async () => {
+    const { c, staff, venueId } = await setup(5);
+    const session = await schedule(c, staff, venueId);
+    const r = await residentMember(c);
+    const headers = idem();
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => book(c, session.body.sessionId, r.token, headers)),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(10).fill(201));
+    expect(new Set(answers.map((a) => a.body.bookingId)).size).toBe(1);
+    expect(await sessionItem(session.body.sessionId)).toMatchObject({ booked: 1, waiting: 0 });
+  });
+
   it('refuses booking a cancelled session, outside the window, and cancelling after the cutoff', async () => {
     const { c, staff, venueId } = await setup(5);
     const r = await residentMember(c);
@@ -356,7 +370,7 @@ describe('booking seats', () => {
         new PutCommand({
           TableName: tableName,
           Item: {
-            ...key.booking(sessionId, r.memberId),
+            ...councilKey.booking(sessionId, r.memberId),
             bookingId: freshId('b'),
             sessionId,
             communityId: c.communityId,
@@ -364,7 +378,7 @@ describe('booking seats', () => {
             status: 'booked',
             sessionStartsAt: startsAt,
             sessionEndsAt: endsAt,
-            gsi1pk: `MEMBER#${r.memberId}#BOOKINGS`,
+            gsi1pk: councilIndex.memberBookings(r.memberId),
             gsi1sk: `${startsAt}#${sessionId}`,
           },
         }),

@@ -1,6 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../../functions/src/platform/dynamo';
-import { key } from '../../functions/src/table';
+import { identityKey } from '../../functions/src/identity/items';
 import { TestApi } from '../helpers/api';
 import {
   createCommunity,
@@ -194,7 +194,7 @@ describe('membership', () => {
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('ALREADY_DECIDED');
     const stored = await documentClient.send(
-      new GetCommand({ TableName: tableName, Key: key.application(first.body.applicationId) }),
+      new GetCommand({ TableName: tableName, Key: identityKey.application(first.body.applicationId) }),
     );
     expect(stored.Item?.status).toBe('approved');
   });
@@ -209,7 +209,7 @@ describe('membership', () => {
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const lock = await documentClient.send(
-      new GetCommand({ TableName: tableName, Key: key.membershipLock(user.userId) }),
+      new GetCommand({ TableName: tableName, Key: identityKey.membershipLock(user.userId) }),
     );
     const winner = a.status === 200 ? 'approved' : 'rejected';
     if (winner === 'approved') expect(lock.Item?.status).toBe('approved');

@@ -16,6 +16,7 @@ import type * as Sender from '../../functions/src/notify/wechat-sender';
 import type * as Dynamo from '../../functions/src/platform/dynamo';
 import type * as Outbox from '../../functions/src/platform/outbox';
 import type * as Table from '../../functions/src/table';
+import { councilKey } from '../../functions/src/council/items';
 import type * as Poller from '../../scripts/lib/stream-poller';
 import type { StreamPoller } from '../../scripts/lib/stream-poller';
 import { startDynamoDbLocal, type RunningDynamoDb } from '../../scripts/lib/dynamodb-local';
@@ -94,7 +95,7 @@ async function countMessages(userIds: string[]): Promise<number> {
         new m.doc.QueryCommand({
           TableName: notifyTable,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :msg)',
-          ExpressionAttributeValues: { ':pk': `USER#${userId}`, ':msg': 'MSG#' },
+          ExpressionAttributeValues: { ':pk': m.table.key.user(userId).pk, ':msg': 'MSG#' },
           Select: 'COUNT',
           ExclusiveStartKey: startKey,
         }),
@@ -156,7 +157,12 @@ describe('the day-before reminder', () => {
     const waiting = `u-wait-${randomBytes(3).toString('hex')}`;
     const put = (Item: Record<string, unknown>) =>
       m.dynamo.documentClient.send(new m.doc.PutCommand({ TableName: notifyTable, Item }));
-    await put({ ...m.table.key.community(communityId), id: communityId, gsi2pk: 'COMMUNITIES', gsi2sk: communityId });
+    await put({
+      ...m.table.key.community(communityId),
+      id: communityId,
+      gsi2pk: m.table.index.communities(),
+      gsi2sk: communityId,
+    });
     await put({
       ...m.table.key.session(sessionId),
       sessionId,
@@ -167,7 +173,7 @@ describe('the day-before reminder', () => {
       startsAt,
       endsAt: new Date(Date.parse(startsAt) + 3600_000).toISOString(),
       status: 'scheduled',
-      gsi1pk: `COMMUNITY#${communityId}#SESSIONS`,
+      gsi1pk: m.table.index.communitySessions(communityId),
       gsi1sk: `${startsAt}#${sessionId}`,
     });
     for (const [userId, status] of [
@@ -176,7 +182,7 @@ describe('the day-before reminder', () => {
     ] as const) {
       const memberId = `m-${userId}`;
       await put({ ...m.table.key.member(memberId), memberId, userId, realName: '居民' });
-      await put({ ...m.table.key.booking(sessionId, memberId), memberId, sessionId, status, bookedByUserId: userId });
+      await put({ ...councilKey.booking(sessionId, memberId), memberId, sessionId, status, bookedByUserId: userId });
     }
 
     expect(await writeReminders(now)).toBe(1);

@@ -1,6 +1,7 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../../functions/src/platform/dynamo';
 import { key } from '../../functions/src/table';
+import { onboardingKey } from '../../functions/src/onboarding/items';
 import { TestApi } from '../helpers/api';
 import { idem, newWechatUser, type SignedIn } from '../helpers/fixtures';
 import {
@@ -195,7 +196,7 @@ describe('appointment by invite', () => {
     await documentClient.send(
       new UpdateCommand({
         TableName: tableName,
-        Key: key.invite(expired.code),
+        Key: onboardingKey.invite(expired.code),
         UpdateExpression: 'SET validUntil = :past',
         ExpressionAttributeValues: { ':past': new Date(Date.now() - 1000).toISOString() },
       }),

@@ -18,6 +18,7 @@ import {
   type Person,
 } from '../helpers/points-fixtures';
 import { scanWhere } from '../helpers/table-scan';
+import { ledgerKey } from '../../functions/src/points/items';
 
 const api = new TestApi();
 beforeAll(() => api.start());
@@ -218,8 +219,8 @@ describe('points ledger under concurrency', () => {
 /** Every ledger item of a community (test-only Scan), to show a refusal wrote nothing. */
 async function scanCommunity(communityId: string) {
   const items = await scanWhere('begins_with(pk, :a) OR begins_with(pk, :p)', {
-    ':a': `PTACCT#${communityId}#`,
-    ':p': `PTPOSTING#${communityId}#`,
+    ':a': ledgerKey.account(communityId, ''),
+    ':p': ledgerKey.posting(communityId, '').pk,
   });
   return items.map((i) => JSON.stringify(i)).sort();
 }

@@ -29,6 +29,8 @@ import {
   type Person,
 } from '../helpers/points-fixtures';
 import type { CommunityFixture } from '../helpers/fixtures';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { platformKey } from '../../functions/src/platform/table-items';
 
 const api = new TestApi();
 beforeAll(() => api.start());
@@ -50,7 +52,7 @@ const confirmed = (c: CommunityFixture, v: Person, orderId: string, eventId: str
 /** The stream record Lambda would receive for an outbox item already in the table. */
 async function streamRecord(eventId: string) {
   const stored = await dynamoClient.send(
-    new GetItemCommand({ TableName: tableName, Key: { pk: { S: `OUTBOX#${eventId}` }, sk: { S: 'EVENT' } } }),
+    new GetItemCommand({ TableName: tableName, Key: marshall(platformKey.outbox(eventId)) }),
   );
   return {
     eventName: 'INSERT',

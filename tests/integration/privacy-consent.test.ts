@@ -7,6 +7,8 @@ import { PRIVACY_GUIDE_VERSION } from '../../shared/src/contract/privacy';
 import { documentClient, tableName } from '../../functions/src/platform/dynamo';
 import { TestApi } from '../helpers/api';
 import { newWechatUser } from '../helpers/fixtures';
+import { key } from '../../functions/src/table';
+import { privacyKey } from '../../functions/src/privacy/items';
 
 const api = new TestApi();
 beforeAll(() => api.start());
@@ -17,7 +19,7 @@ async function storedConsents(userId: string) {
     new QueryCommand({
       TableName: tableName,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
-      ExpressionAttributeValues: { ':pk': `USER#${userId}`, ':sk': 'PRIVACY#' },
+      ExpressionAttributeValues: { ':pk': key.user(userId).pk, ':sk': privacyKey.consentPrefix },
       ConsistentRead: true,
     }),
   );
@@ -37,7 +39,11 @@ describe('privacy-guide consent', () => {
     const listed = await api.call<any>('GET', '/me/privacy-consent', { token: user.accessToken });
     expect(listed.body).toEqual({ current: PRIVACY_GUIDE_VERSION, consents: [recorded.body] });
     expect(await storedConsents(user.userId)).toEqual([
-      expect.objectContaining({ sk: `PRIVACY#${PRIVACY_GUIDE_VERSION}`, type: 'PrivacyConsent', platform: 'weapp' }),
+      expect.objectContaining({
+        sk: privacyKey.consent(user.userId, PRIVACY_GUIDE_VERSION).sk,
+        type: 'PrivacyConsent',
+        platform: 'weapp',
+      }),
     ]);
   });
 

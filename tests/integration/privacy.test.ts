@@ -5,12 +5,14 @@
  */
 import { GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../../functions/src/platform/dynamo';
-import { volunteerItem } from '../../functions/src/points/repository';
+import { volunteerItem } from '../../functions/src/points/items';
 import { TestApi } from '../helpers/api';
 import { canteenSetup, menuPath, order, publish, type CanteenFixture } from '../helpers/canteen-fixtures';
 import { idem, residentMember, userWithGrants } from '../helpers/fixtures';
 import { tokenFor } from '../helpers/tokens';
 import { scanWhere } from '../helpers/table-scan';
+import { ledgerKey } from '../../functions/src/points/items';
+import { volunteerAccount } from '@linli/shared/domain/points/ledger';
 
 const api = new TestApi();
 beforeAll(() => api.start());
@@ -140,7 +142,7 @@ describe('deleting one’s account', () => {
 
     // The ledger keeps the posting under the anonymous id, balanced, and the balance is unchanged.
     const postings = await scanWhere('begins_with(pk, :p) AND volunteerUserId = :u', {
-      ':p': `PTPOSTING#${c.communityId}#`,
+      ':p': ledgerKey.posting(c.communityId, '').pk,
       ':u': me.userId,
     });
     expect(postings).toHaveLength(1);
@@ -150,7 +152,7 @@ describe('deleting one’s account', () => {
     const balance = await documentClient.send(
       new GetCommand({
         TableName: tableName,
-        Key: { pk: `PTACCT#${c.communityId}#volunteer#${me.userId}`, sk: 'BALANCE' },
+        Key: ledgerKey.balance(c.communityId, volunteerAccount(me.userId)),
       }),
     );
     expect(balance.Item?.balance).toBe(40);

@@ -9,6 +9,8 @@ import { TestApi } from '../helpers/api';
 import { createCommunity, idem, newWechatUser, residentMember, userWithGrants } from '../helpers/fixtures';
 import { manyRows, rosterCalls, rosterCsv } from '../helpers/roster-fixtures';
 import { scanWhere } from '../helpers/table-scan';
+import { key } from '../../functions/src/table';
+import { rosterKey } from '../../functions/src/roster/items';
 
 const api = new TestApi();
 beforeAll(() => api.start());
@@ -23,8 +25,8 @@ async function setup() {
 /** Everything the roster feature stored for a community: people, jobs and chunks. */
 const rosterItems = (communityId: string) =>
   scanWhere('pk = :people OR begins_with(pk, :imports)', {
-    ':people': `ROSTER#${communityId}`,
-    ':imports': `ROSTERIMPORT#${communityId}#`,
+    ':people': rosterKey.partition(communityId),
+    ':imports': rosterKey.job(communityId, '').pk,
   });
 
 const GOOD = [
@@ -206,7 +208,7 @@ describe('roster confirm', () => {
       job = (await roster.job(id)).body;
     }
     expect(job).toMatchObject({ status: 'done', rowsToWrite: 600, rowsWritten: 600 });
-    const people = await scanWhere('pk = :p', { ':p': `ROSTER#${c.communityId}` });
+    const people = await scanWhere('pk = :p', { ':p': rosterKey.partition(c.communityId) });
     expect(people).toHaveLength(600);
   });
 
@@ -220,7 +222,7 @@ describe('roster confirm', () => {
       (next) => async (args) => {
         const input = args.input as { RequestItems?: Record<string, { PutRequest?: { Item?: { pk?: string } } }[]> };
         const first = Object.values(input.RequestItems ?? {})[0]?.[0]?.PutRequest?.Item?.pk;
-        if (first === `ROSTER#${c.communityId}`) {
+        if (first === rosterKey.partition(c.communityId)) {
           batches += 1;
           if (batches === 3)
             throw Object.assign(new Error('test fault: DynamoDB went away'), { name: 'InternalServerError' });
@@ -242,9 +244,9 @@ describe('roster confirm', () => {
 
     const resumed = await roster.confirm(id);
     expect(resumed.body).toMatchObject({ status: 'done', rowsToWrite: 500, rowsWritten: 500 });
-    expect(await scanWhere('pk = :p', { ':p': `ROSTER#${c.communityId}` })).toHaveLength(500);
+    expect(await scanWhere('pk = :p', { ':p': rosterKey.partition(c.communityId) })).toHaveLength(500);
     // The parsed rows are gone once applied: only the job (counts, no personal data) stays.
-    const left = await scanWhere('begins_with(pk, :p)', { ':p': `ROSTERIMPORT#${c.communityId}#` });
+    const left = await scanWhere('begins_with(pk, :p)', { ':p': rosterKey.job(c.communityId, '').pk });
     expect(left.map((i) => i.sk)).toEqual(['META']);
   });
 
@@ -272,7 +274,7 @@ describe('roster confirm', () => {
       rosterCsv([['1号楼', '1单元', '101', '刘淑珍', '1944-05-05', '', '独居,高龄']]),
     );
     await roster.confirm(preview.body.import.importId);
-    const [item] = await scanWhere('pk = :pk AND sk = :sk', { ':pk': `MEMBER#${member.memberId}`, ':sk': 'META' });
+    const [item] = await scanWhere('pk = :pk AND sk = :sk', { ':pk': key.member(member.memberId).pk, ':sk': 'META' });
     expect(item!.tags).toEqual(['独居', '高龄']);
   });
 });
@@ -306,7 +308,7 @@ describe('applications matched against the roster', () => {
     const me = await api.call<any>('GET', '/me', { token: refreshed.body.accessToken });
     expect(me.body.member).toMatchObject({ realName: '王桂芳', status: 'verified', room: '302' });
     const [member] = await scanWhere('pk = :pk AND sk = :sk', {
-      ':pk': `MEMBER#${me.body.member.memberId}`,
+      ':pk': key.member(me.body.member.memberId).pk,
       ':sk': 'META',
     });
     expect(member!.tags).toEqual(['独居']);

@@ -8,7 +8,7 @@ import { addDays, todayInShanghai } from '@linli/shared/domain/common/shanghai-t
 import { demoMenus, seed } from '../../scripts/lib/seed';
 import { DEMO_COMMUNITY_ID } from '../../scripts/lib/seed-data';
 import { ensureTable, localClient } from '../../scripts/lib/table-setup';
-import { index, key } from '../../functions/src/table';
+import { canteenIndex, canteenKey } from '../../functions/src/canteen/items';
 
 describe('the demo menus of the seed', () => {
   it('dates them from the Shanghai day the stack starts, even late in the UTC evening', () => {
@@ -42,7 +42,7 @@ describe('the demo menus of the seed', () => {
             IndexName: 'gsi1',
             KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
             ExpressionAttributeValues: {
-              ':pk': index.communityMenus(DEMO_COMMUNITY_ID),
+              ':pk': canteenIndex.communityMenus(DEMO_COMMUNITY_ID),
               ':from': `${today}#`,
               ':to': `${addDays(today, 1)}#~`,
             },
@@ -53,7 +53,7 @@ describe('the demo menus of the seed', () => {
     await seed(client, table);
     const menus = await listed();
     const lunch = menus.find((m) => m.date === today && m.meal === 'lunch')!;
-    const firstDish = key.dish(lunch.pk as string, (lunch.dishIds as string[])[0]!);
+    const firstDish = canteenKey.dish(lunch.pk as string, (lunch.dishIds as string[])[0]!);
     // Someone orders during the demo: the dish's stock goes down.
     await doc.send(
       new UpdateCommand({

@@ -7,6 +7,10 @@ import { ISSUANCE_ACCOUNT, merchantAccount } from '@linli/shared/domain/points/l
 import { documentClient, tableName } from '../../functions/src/platform/dynamo';
 import { communityMetaItem } from '../../functions/src/onboarding/items';
 import { index, key } from '../../functions/src/table';
+import { ledgerKey } from '../../functions/src/points/items';
+import { agendaIndex, agendaKey } from '../../functions/src/agenda/items';
+import { pointsKey } from '../../functions/src/points/items';
+import { canteenIndex, canteenKey } from '../../functions/src/canteen/items';
 import { TestApi } from '../helpers/api';
 import { createCommunity, residentMember, type SignedIn } from '../helpers/fixtures';
 import { freshId } from '../helpers/ids';
@@ -82,8 +86,7 @@ async function busyCommunity(street: { id: string; name: string }, name: string)
   const topic = (status: string, statusAt: string, ratingSum = 0, ratingCount = 0) => {
     const topicId = freshId('t');
     return put({
-      pk: `TOPIC#${topicId}`,
-      sk: 'META',
+      ...agendaKey.topic(topicId),
       type: 'Topic',
       topicId,
       communityId,
@@ -91,7 +94,7 @@ async function busyCommunity(street: { id: string; name: string }, name: string)
       statusAt,
       ratingSum,
       ratingCount,
-      gsi1pk: index.communityTopics(communityId, status),
+      gsi1pk: agendaIndex.communityTopics(communityId, status),
       gsi1sk: `${statusAt}#${topicId}`,
     });
   };
@@ -105,16 +108,14 @@ async function busyCommunity(street: { id: string; name: string }, name: string)
   // Canteen: two served orders (3 portions, 500 fen subsidy), one placed, one cancelled; one of November.
   const canteenId = 'ct1';
   await put({
-    ...key.community(communityId),
-    pk: `COMMUNITY#${communityId}`,
-    sk: `CANTEEN#${canteenId}`,
+    ...canteenKey.canteen(communityId, canteenId),
     canteenId,
     name: '长者食堂',
   });
   const order = (date: string, status: string, quantities: number[], subsidyFen: number) => {
     const orderId = freshId('o');
     return put({
-      ...key.mealOrder(orderId),
+      ...canteenKey.mealOrder(orderId),
       type: 'MealOrder',
       orderId,
       communityId,
@@ -123,7 +124,7 @@ async function busyCommunity(street: { id: string; name: string }, name: string)
       status,
       lines: quantities.map((quantity) => ({ dishId: 'd', quantity })),
       subsidyFen,
-      gsi1pk: index.canteenOrders(communityId, canteenId),
+      gsi1pk: canteenIndex.canteenOrders(communityId, canteenId),
       gsi1sk: `${date}#lunch#b1#u1#101#${orderId}`,
     });
   };
@@ -136,28 +137,26 @@ async function busyCommunity(street: { id: string; name: string }, name: string)
   ]);
 
   // Points: issued over two shards, one merchant's redemptions, volunteers' minutes.
-  await put({ pk: `COMMUNITY#${communityId}`, sk: 'MERCHANT#mch1', type: 'Merchant', id: 'mch1', name: '老马理发店' });
+  await put({ ...pointsKey.merchant(communityId, 'mch1'), type: 'Merchant', id: 'mch1', name: '老马理发店' });
   await Promise.all([
-    put({ ...key.pointsMonth(communityId, ISSUANCE_ACCOUNT, MONTH, 0), month: MONTH, issued: 300 }),
-    put({ ...key.pointsMonth(communityId, ISSUANCE_ACCOUNT, MONTH, 5), month: MONTH, issued: 150 }),
-    put({ ...key.pointsMonth(communityId, ISSUANCE_ACCOUNT, '2026-09', 1), month: '2026-09', issued: 999 }),
+    put({ ...ledgerKey.month(communityId, ISSUANCE_ACCOUNT, MONTH, 0), month: MONTH, issued: 300 }),
+    put({ ...ledgerKey.month(communityId, ISSUANCE_ACCOUNT, MONTH, 5), month: MONTH, issued: 150 }),
+    put({ ...ledgerKey.month(communityId, ISSUANCE_ACCOUNT, '2026-09', 1), month: '2026-09', issued: 999 }),
     put({
-      ...key.pointsMonth(communityId, merchantAccount('mch1'), MONTH),
+      ...ledgerKey.month(communityId, merchantAccount('mch1'), MONTH),
       month: MONTH,
       redeemed: 100,
       redemptions: 1,
     }),
     put({
-      pk: `PTSTARS#${communityId}#${MONTH}`,
-      sk: 'USER#v1',
+      ...pointsKey.volunteerStar(communityId, MONTH, 'v1'),
       userId: 'v1',
       name: '张伟',
       minutes: 90,
       showName: true,
     }),
     put({
-      pk: `PTSTARS#${communityId}#${MONTH}`,
-      sk: 'USER#v2',
+      ...pointsKey.volunteerStar(communityId, MONTH, 'v2'),
       userId: 'v2',
       name: '李娜',
       minutes: 30,

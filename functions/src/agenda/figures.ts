@@ -1,7 +1,7 @@
 /** A community's topic figures of a month, for the street's figures (aggregates only). */
 import { AGENDA_STATES } from '@linli/shared/domain/agenda/state';
 import { queryIndex } from '../platform/items';
-import { index } from '../table';
+import { agendaIndex } from './items';
 import type { TopicRecord } from './records';
 
 /**
@@ -11,7 +11,9 @@ import type { TopicRecord } from './records';
 export async function topicMonthFigures(communityId: string, from: string, to: string) {
   const perState = await Promise.all(
     AGENDA_STATES.map((status) =>
-      queryIndex<TopicRecord>('gsi1', index.communityTopics(communityId, status), { sort: { between: [from, to] } }),
+      queryIndex<TopicRecord>('gsi1', agendaIndex.communityTopics(communityId, status), {
+        sort: { between: [from, to] },
+      }),
     ),
   );
   const topicsByStatus: Record<string, number> = {};

@@ -1,8 +1,41 @@
-/** Item builders of the agenda entities: keys and index attributes, no I/O (the seed uses them too). */
-import { index, key } from '../table';
+/**
+ * Keys, index values, type tags and item builders of the agenda entities, declared once; no I/O
+ * (the seed uses them too).
+ */
 import type { CosignRecord, RatingRecord, TimelineRecord, TopicRecord } from './records';
 
 type Item = Record<string, unknown>;
+
+export const agendaTypes = [
+  'Topic',
+  'TopicTimeline',
+  'TopicCosign',
+  'TopicRating',
+  'MemberTopic',
+  'SessionTopic',
+] as const;
+export type AgendaType = (typeof agendaTypes)[number];
+
+export const agendaKey = {
+  topic: (topicId: string) => ({ pk: `TOPIC#${topicId}`, sk: 'META' }),
+  /** Timeline entries sort by their zero-padded sequence number. */
+  topicTimeline: (topicId: string, seq: number) => ({
+    pk: `TOPIC#${topicId}`,
+    sk: `TL#${String(seq).padStart(5, '0')}`,
+  }),
+  topicCosign: (topicId: string, memberId: string) => ({ pk: `TOPIC#${topicId}`, sk: `COSIGN#${memberId}` }),
+  topicRating: (topicId: string, memberId: string) => ({ pk: `TOPIC#${topicId}`, sk: `RATING#${memberId}` }),
+  memberTopic: (memberId: string, topicId: string) => ({ pk: `MEMBER#${memberId}`, sk: `TOPIC#${topicId}` }),
+  /** A topic on a council session's agenda: it sits in the session's partition (AP37). */
+  sessionTopic: (sessionId: string, topicId: string) => ({ pk: `SESSION#${sessionId}`, sk: `TOPIC#${topicId}` }),
+} as const;
+
+export const agendaIndex = {
+  communityTopics: (communityId: string, status: string) => `COMMUNITY#${communityId}#TOPICS#${status.toUpperCase()}`,
+  /** `ALL` for community-wide topics, else the building's id. */
+  openTopics: (communityId: string, scopeKey: string) => `COMMUNITY#${communityId}#OPENTOPICS#${scopeKey}`,
+  memberRatings: (memberId: string) => `MEMBER#${memberId}#RATINGS`,
+} as const;
 
 /** `ALL` for a community-wide topic, else its building. */
 export const scopeKey = (t: Pick<TopicRecord, 'scope'>) => (t.scope.kind === 'community' ? 'ALL' : t.scope.buildingId);
@@ -13,34 +46,36 @@ export const scopeKey = (t: Pick<TopicRecord, 'scope'>) => (t.scope.kind === 'co
  */
 export function topicIndexes(t: TopicRecord, open: boolean): Item {
   return {
-    gsi1pk: index.communityTopics(t.communityId, t.status),
+    gsi1pk: agendaIndex.communityTopics(t.communityId, t.status),
     gsi1sk: `${t.statusAt}#${t.topicId}`,
-    ...(open ? { gsi2pk: index.openTopics(t.communityId, scopeKey(t)), gsi2sk: `${t.createdAt}#${t.topicId}` } : {}),
+    ...(open
+      ? { gsi2pk: agendaIndex.openTopics(t.communityId, scopeKey(t)), gsi2sk: `${t.createdAt}#${t.topicId}` }
+      : {}),
   };
 }
 
 export const topicItem = (t: TopicRecord, open: boolean): Item => ({
-  ...key.topic(t.topicId),
+  ...agendaKey.topic(t.topicId),
   type: 'Topic',
   ...t,
   ...topicIndexes(t, open),
 });
 
 export const timelineItem = (e: TimelineRecord): Item => ({
-  ...key.topicTimeline(e.topicId, e.seq),
+  ...agendaKey.topicTimeline(e.topicId, e.seq),
   type: 'TopicTimeline',
   ...e,
 });
 
 export const memberTopicItem = (t: Pick<TopicRecord, 'authorMemberId' | 'topicId' | 'communityId'>): Item => ({
-  ...key.memberTopic(t.authorMemberId, t.topicId),
+  ...agendaKey.memberTopic(t.authorMemberId, t.topicId),
   type: 'MemberTopic',
   topicId: t.topicId,
   communityId: t.communityId,
 });
 
 export const sessionTopicItem = (sessionId: string, t: Pick<TopicRecord, 'topicId' | 'communityId'>, at: string) => ({
-  ...key.sessionTopic(sessionId, t.topicId),
+  ...agendaKey.sessionTopic(sessionId, t.topicId),
   type: 'SessionTopic',
   topicId: t.topicId,
   communityId: t.communityId,
@@ -48,16 +83,16 @@ export const sessionTopicItem = (sessionId: string, t: Pick<TopicRecord, 'topicI
 });
 
 export const cosignItem = (c: CosignRecord): Item => ({
-  ...key.topicCosign(c.topicId, c.memberId),
+  ...agendaKey.topicCosign(c.topicId, c.memberId),
   type: 'TopicCosign',
   ...c,
 });
 
 export const ratingItem = (r: RatingRecord): Item => ({
-  ...key.topicRating(r.topicId, r.memberId),
+  ...agendaKey.topicRating(r.topicId, r.memberId),
   type: 'TopicRating',
   ...r,
   // A member's ratings, so erasing an account finds the name each one carries (AP38).
-  gsi1pk: index.memberRatings(r.memberId),
+  gsi1pk: agendaIndex.memberRatings(r.memberId),
   gsi1sk: `${r.at}#${r.topicId}`,
 });

@@ -9,6 +9,7 @@ import { DomainError } from '@linli/shared/errors';
 import { retry, withOptimisticRetry } from '../platform/retry';
 import type { TimelineRecord, TopicRecord } from './records';
 import { completionPut } from '../platform/idempotency';
+import * as responses from './cosigns-and-ratings-repository';
 import * as repo from './repository';
 import { changed, topicOf } from './access';
 import { topicView } from './views';
@@ -26,11 +27,11 @@ export async function releaseTopicText(
   target: ModerationTarget,
 ): Promise<Topic> {
   if (target.ratingMemberId) {
-    const rating = await repo.getRating(topicId, target.ratingMemberId);
+    const rating = await responses.getRating(topicId, target.ratingMemberId);
     if (!rating?.commentHeld) throw new DomainError('CONTENT_NOT_HELD');
     // The topic view carries no rating comments, so the answer is the topic as it stands.
     const reply = topicView(await topicOf(communityId, topicId, true), true);
-    if (!(await repo.moderateRating(topicId, target.ratingMemberId, { release: true }, completionPut(reply)))) {
+    if (!(await responses.moderateRating(topicId, target.ratingMemberId, { release: true }, completionPut(reply)))) {
       throw new DomainError('CONTENT_NOT_HELD');
     }
     return reply;
@@ -52,7 +53,7 @@ export async function hideTopicText(
   if (target.ratingMemberId) {
     const reply = topicView(await topicOf(communityId, topicId, true), true);
     const hide = { hide: { reason: target.reason, at } };
-    const hidden = await repo.moderateRating(topicId, target.ratingMemberId, hide, completionPut(reply));
+    const hidden = await responses.moderateRating(topicId, target.ratingMemberId, hide, completionPut(reply));
     if (!hidden) throw new DomainError('CONTENT_NOT_FOUND');
     return reply;
   }

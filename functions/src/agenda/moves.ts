@@ -14,6 +14,7 @@ import { subjectIn, type ActingSubject } from '../identity';
 import { screenStaffText } from '../moderation';
 import { completionPut } from '../platform/idempotency';
 import { retry, withOptimisticRetry } from '../platform/retry';
+import * as responses from './cosigns-and-ratings-repository';
 import * as repo from './repository';
 import type { TimelineRecord, TopicRecord } from './records';
 import { shanghaiWallClock } from '@linli/shared/domain/common/shanghai-time';
@@ -216,7 +217,10 @@ export async function mergeTopic(
     ) {
       throw new DomainError('AGENDA_MERGE_TARGET_INVALID');
     }
-    const [theirs, ours] = await Promise.all([repo.listCosigners(target.topicId), repo.listCosigners(topicId)]);
+    const [theirs, ours] = await Promise.all([
+      responses.listCosigners(target.topicId),
+      responses.listCosigners(topicId),
+    ]);
     const have = new Set([...theirs, target.authorMemberId]);
     const carry = [...new Set([...ours, seen.authorMemberId])].filter((m) => !have.has(m));
     const note = input.note || `并入议题「${target.title}」`;

@@ -1,24 +1,24 @@
-/** Every DynamoDB read and write of the agenda (议题) feature. */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+/** DynamoDB reads and writes of agenda topics (议题): lists, creation, moves, merges (co-signs and ratings: cosigns-and-ratings-repository.ts). */
+import type { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { OPEN_STATES } from '@linli/shared/domain/agenda/state';
-import { documentClient, tableName } from '../platform/dynamo';
+import { tableName } from '../platform/dynamo';
 import { batchGetItems, getItem, queryIndex, queryPartition } from '../platform/items';
 import { outboxPut } from '../platform/outbox';
 import type { AgendaEvent as OutboxEvent } from './events';
-import { failedConditions, transactWithReply, writeWithReply } from '../platform/transactions';
+import { ConditionsFailed, named, transact, transactWithReply, type NamedWrite } from '../platform/transactions';
 import type { IdempotencyCompletion } from '../platform/idempotency';
-import { index, key } from '../table';
+import { key } from '../table';
 import {
+  agendaIndex,
+  agendaKey,
   cosignItem,
   memberTopicItem,
-  ratingItem,
   sessionTopicItem,
   timelineItem,
   topicIndexes,
   topicItem,
 } from './items';
-import type { CosignRecord, RatingRecord, TimelineRecord, TopicRecord } from './records';
+import type { TimelineRecord, TopicRecord } from './records';
 
 type Item = Record<string, unknown>;
 type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
@@ -40,60 +40,27 @@ const timelinePut = (e: TimelineRecord) => ({
 
 // ── reads ────────────────────────────────────────────────────────────────────
 
-export const getTopic = (topicId: string, consistent = false) => getItem<TopicRecord>(key.topic(topicId), consistent);
+export const getTopic = (topicId: string, consistent = false) =>
+  getItem<TopicRecord>(agendaKey.topic(topicId), consistent);
 
 export const getTopics = (topicIds: string[]) =>
-  batchGetItems<TopicRecord>([...new Set(topicIds)].map((id) => key.topic(id)));
+  batchGetItems<TopicRecord>([...new Set(topicIds)].map((id) => agendaKey.topic(id)));
 
 /** AP32 */
 export const listTimeline = (topicId: string) =>
-  queryPartition<TimelineRecord>(key.topic(topicId).pk, { sort: { beginsWith: 'TL#' } });
-
-/** AP33 */
-export const getCosign = (topicId: string, memberId: string) =>
-  getItem<CosignRecord>(key.topicCosign(topicId, memberId), true);
-export const getRating = (topicId: string, memberId: string) =>
-  getItem<RatingRecord>(key.topicRating(topicId, memberId), true);
-
-/** Every co-signer's member id, read consistently (a merge carries them over). */
-export async function listCosigners(topicId: string): Promise<string[]> {
-  const ids: string[] = [];
-  let startKey: Item | undefined;
-  do {
-    const out = await documentClient.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)',
-        ExpressionAttributeValues: { ':pk': key.topic(topicId).pk, ':c': 'COSIGN#' },
-        ProjectionExpression: 'memberId',
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of out.Items ?? []) ids.push(item.memberId as string);
-    startKey = out.LastEvaluatedKey;
-  } while (startKey);
-  return ids;
-}
-
-export const listRatings = (topicId: string) =>
-  queryPartition<RatingRecord>(key.topic(topicId).pk, {
-    sort: { beginsWith: 'RATING#' },
-    newestFirst: true,
-    limit: 50,
-  });
+  queryPartition<TimelineRecord>(agendaKey.topic(topicId).pk, { sort: { beginsWith: 'TL#' } });
 
 /** AP34: a status list of a community; oldest first (queue) or newest first (晒事栏). */
 export const listByStatus = (communityId: string, status: string, newestFirst = false, limit?: number) =>
-  queryIndex<TopicRecord>('gsi1', index.communityTopics(communityId, status), { newestFirst, limit });
+  queryIndex<TopicRecord>('gsi1', agendaIndex.communityTopics(communityId, status), { newestFirst, limit });
 
 /** AP35: open topics of one scope (`ALL` or a building). */
 export const listOpen = (communityId: string, scope: string) =>
-  queryIndex<TopicRecord>('gsi2', index.openTopics(communityId, scope));
+  queryIndex<TopicRecord>('gsi2', agendaIndex.openTopics(communityId, scope));
 
 /** AP36: ids of a member's own topics, newest first. */
 export async function listMemberTopicIds(memberId: string): Promise<string[]> {
-  const links = await queryPartition<{ topicId: string }>(`MEMBER#${memberId}`, {
+  const links = await queryPartition<{ topicId: string }>(key.member(memberId).pk, {
     sort: { beginsWith: 'TOPIC#' },
     newestFirst: true,
     limit: 100,
@@ -103,7 +70,9 @@ export async function listMemberTopicIds(memberId: string): Promise<string[]> {
 
 /** AP37: ids of the topics scheduled into a session. */
 export async function listSessionTopicIds(sessionId: string): Promise<string[]> {
-  const links = await queryPartition<{ topicId: string }>(`SESSION#${sessionId}`, { sort: { beginsWith: 'TOPIC#' } });
+  const links = await queryPartition<{ topicId: string }>(key.session(sessionId).pk, {
+    sort: { beginsWith: 'TOPIC#' },
+  });
   return links.map((l) => l.topicId);
 }
 
@@ -165,7 +134,7 @@ function transitionUpdate(seen: TopicRecord, next: TopicRecord) {
   return {
     Update: {
       TableName: tableName,
-      Key: key.topic(seen.topicId),
+      Key: agendaKey.topic(seen.topicId),
       UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
       ConditionExpression: '#status = :seenStatus AND #version = :seenVersion',
       ExpressionAttributeNames: names,
@@ -189,11 +158,15 @@ export async function transition(
   now: string,
   completion?: IdempotencyCompletion,
 ): Promise<TransitionOutcome> {
-  const items: TransactItems = [transitionUpdate(seen, next), timelinePut(entry), outboxPut(event)];
+  const writes: NamedWrite[] = [
+    named('topic', transitionUpdate(seen, next)),
+    named('timeline', timelinePut(entry)),
+    named('outbox', outboxPut(event)),
+  ];
   const scheduling = next.sessionId && next.sessionId !== seen.sessionId;
   if (scheduling) {
-    items.push(
-      {
+    writes.push(
+      named('session', {
         ConditionCheck: {
           TableName: tableName,
           Key: key.session(next.sessionId!),
@@ -201,94 +174,22 @@ export async function transition(
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':c': next.communityId, ':scheduled': 'scheduled', ':now': now },
         },
-      },
-      {
+      }),
+      named('session-topic', {
         Put: {
           TableName: tableName,
           Item: sessionTopicItem(next.sessionId!, next, now),
         },
-      },
+      }),
     );
   }
   try {
-    await transactWithReply(items, completion);
+    await transact(writes, completion);
     return 'done';
   } catch (error) {
-    const failed = failedConditions(error);
-    if (!failed) throw error;
-    if (scheduling && failed.some((f) => f.index === 3) && !failed.some((f) => f.index === 0)) {
-      return 'session-unavailable';
-    }
+    if (!(error instanceof ConditionsFailed)) throw error;
+    if (error.has('session') && !error.has('topic')) return 'session-unavailable';
     return 'topic-changed';
-  }
-}
-
-export type CountOutcome = 'counted' | 'already' | 'topic-changed';
-
-/** A co-sign: the member's COSIGN item (once) and the topic's count, only while the topic is open. */
-export async function cosign(c: CosignRecord, completion?: IdempotencyCompletion): Promise<CountOutcome> {
-  const open = Object.fromEntries(OPEN_STATES.map((s, i) => [`:s${i}`, s]));
-  try {
-    await transactWithReply(
-      [
-        {
-          Put: {
-            TableName: tableName,
-            Item: cosignItem(c),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        {
-          Update: {
-            TableName: tableName,
-            Key: key.topic(c.topicId),
-            UpdateExpression: 'ADD cosignCount :one',
-            ConditionExpression: `#status IN (${Object.keys(open).join(', ')})`,
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':one': 1, ...open },
-          },
-        },
-      ],
-      completion,
-    );
-    return 'counted';
-  } catch (error) {
-    const failed = failedConditions(error);
-    if (!failed) throw error;
-    return failed.some((f) => f.index === 0) ? 'already' : 'topic-changed';
-  }
-}
-
-/** A rating: the member's RATING item (once) and the topic's sum and count, only once it is done. */
-export async function rate(r: RatingRecord, completion?: IdempotencyCompletion): Promise<CountOutcome> {
-  try {
-    await transactWithReply(
-      [
-        {
-          Put: {
-            TableName: tableName,
-            Item: ratingItem(r),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        {
-          Update: {
-            TableName: tableName,
-            Key: key.topic(r.topicId),
-            UpdateExpression: 'ADD ratingSum :stars, ratingCount :one',
-            ConditionExpression: '#status = :done',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':stars': r.stars, ':one': 1, ':done': 'done' },
-          },
-        },
-      ],
-      completion,
-    );
-    return 'counted';
-  } catch (error) {
-    const failed = failedConditions(error);
-    if (!failed) throw error;
-    return failed.some((f) => f.index === 0) ? 'already' : 'topic-changed';
   }
 }
 
@@ -325,7 +226,7 @@ export async function merge(args: {
   const targetCount = (n: number, withEntry: boolean) => ({
     Update: {
       TableName: tableName,
-      Key: key.topic(target.topicId),
+      Key: agendaKey.topic(target.topicId),
       UpdateExpression: withEntry ? 'ADD cosignCount :n SET #version = :nextVersion' : 'ADD cosignCount :n',
       ConditionExpression: withEntry
         ? '#status = :targetStatus AND #version = :targetVersion'
@@ -346,33 +247,29 @@ export async function merge(args: {
     while (rest.length > CARRY_CHUNK) {
       const chunk = rest.slice(0, CARRY_CHUNK);
       rest = rest.slice(CARRY_CHUNK);
-      await documentClient.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            targetCount(chunk.length, false),
-            ...chunk.map((m) => carryPut(target.topicId, m, seen.topicId, at)),
-          ],
-        }),
-      );
+      await transact([
+        named('target', targetCount(chunk.length, false)),
+        ...chunk.map((m) => named(`carry:${m}`, carryPut(target.topicId, m, seen.topicId, at))),
+      ]);
     }
     const update = transitionUpdate(seen, next);
     // The merged topic's co-signers were read: one arriving meanwhile sends us round again.
     update.Update.ConditionExpression += ' AND cosignCount = :seenCosigns';
     update.Update.ExpressionAttributeValues[':seenCosigns'] = seen.cosignCount;
-    await transactWithReply(
+    await transact(
       [
-        update,
-        timelinePut(entry),
-        targetCount(rest.length, true),
-        timelinePut(targetEntry),
-        ...rest.map((m) => carryPut(target.topicId, m, seen.topicId, at)),
-        ...events.map((e) => outboxPut(e)),
+        named('topic', update),
+        named('timeline', timelinePut(entry)),
+        named('target', targetCount(rest.length, true)),
+        named('target-timeline', timelinePut(targetEntry)),
+        ...rest.map((m) => named(`carry:${m}`, carryPut(target.topicId, m, seen.topicId, at))),
+        ...events.map((e, n) => named(`outbox:${n}`, outboxPut(e))),
       ],
       completion,
     );
     return 'done';
   } catch (error) {
-    if (failedConditions(error)) return 'changed';
+    if (error instanceof ConditionsFailed) return 'changed';
     throw error;
   }
 }
@@ -383,31 +280,3 @@ export const getSession = (sessionId: string) =>
     key.session(sessionId),
     true,
   );
-
-/** Sets or clears the hold or the hiding of a rating's comment (staff moderation). */
-export async function moderateRating(
-  topicId: string,
-  memberId: string,
-  change: { release: true } | { hide: { reason: string; at: string } },
-  completion?: IdempotencyCompletion,
-): Promise<boolean> {
-  try {
-    await writeWithReply(
-      {
-        Update: {
-          TableName: tableName,
-          Key: key.topicRating(topicId, memberId),
-          UpdateExpression: 'release' in change ? 'REMOVE commentHeld' : 'SET commentHidden = :hide REMOVE commentHeld',
-          ConditionExpression: 'attribute_exists(pk) AND attribute_exists(#comment)',
-          ExpressionAttributeNames: { '#comment': 'comment' },
-          ...('hide' in change ? { ExpressionAttributeValues: { ':hide': change.hide } } : {}),
-        },
-      },
-      completion,
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
-}

@@ -8,6 +8,7 @@ import { subjectIn, subjectOf, type ActingSubject } from '../identity';
 import { screenText } from '../moderation';
 import { withOptimisticRetry } from '../platform/retry';
 import { completionPut } from '../platform/idempotency';
+import * as responses from './cosigns-and-ratings-repository';
 import * as repo from './repository';
 import type { TimelineRecord, TopicRecord } from './records';
 import { PUBLIC_STATES, changed, memberActor, topicOf, viewerOf } from './access';
@@ -120,7 +121,7 @@ export async function getTopicDetail(
 ): Promise<TopicDetail> {
   const t = await topicOf(communityId, topicId);
   const viewer = await viewerOf(principal, onBehalfOf, communityId);
-  const [timeline, ratings] = await Promise.all([repo.listTimeline(topicId), repo.listRatings(topicId)]);
+  const [timeline, ratings] = await Promise.all([repo.listTimeline(topicId), responses.listRatings(topicId)]);
   let mine: TopicDetail['mine'] = {
     isAuthor: false,
     cosigned: false,
@@ -138,8 +139,8 @@ export async function getTopicDetail(
     }
     if (!isAuthor && t.held) throw new DomainError('CONTENT_HELD');
     const [cosign, rating] = await Promise.all([
-      repo.getCosign(topicId, subject.memberId),
-      repo.getRating(topicId, subject.memberId),
+      responses.getCosign(topicId, subject.memberId),
+      responses.getRating(topicId, subject.memberId),
     ]);
     const actor = memberActor(subject);
     const at = new Date().toISOString();
@@ -189,7 +190,7 @@ export async function cosignTopic(
     const seen = await topicOf(communityId, topicId, true);
     reply = topicView({ ...seen, cosignCount: seen.cosignCount + 1 }, false);
     const cosign = { topicId, memberId: subject.memberId, byUserId: principal.userId, at: new Date().toISOString() };
-    return repo.cosign(cosign, completionPut(reply));
+    return responses.cosign(cosign, completionPut(reply));
   }, 30);
   if (outcome === 'already') throw new DomainError('ALREADY_COSIGNED');
   if (outcome === 'topic-changed') throw new DomainError('AGENDA_TRANSITION_INVALID');
@@ -236,7 +237,7 @@ export async function rateTopic(
       commentHeld,
       at: new Date().toISOString(),
     };
-    return repo.rate(rating, completionPut(reply));
+    return responses.rate(rating, completionPut(reply));
   }, 30);
   if (outcome === 'already') throw new DomainError('ALREADY_RATED');
   if (outcome === 'topic-changed') throw new DomainError('AGENDA_TRANSITION_INVALID');

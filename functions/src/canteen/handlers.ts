@@ -9,7 +9,11 @@ import * as ordering from './ordering';
 import * as settlement from './settlement';
 import * as setup from './setup';
 
-export const canteenDomain = defineDomain('canteen', canteenRoutes, { actingFor: resolveActingSubject })({
+export const canteenDomain = defineDomain('canteen', canteenRoutes, {
+  actingFor: resolveActingSubject,
+  // Reads, then one transaction that holds the order and its answer.
+  answeredInTransaction: ['placeOrder'],
+})({
   listCanteens: async ({ params }) => setup.listCanteens(params.communityId),
   saveCanteen: async ({ params, body }) => setup.saveCanteen(params, body),
   getCanteenSettings: async ({ params }) => setup.getSettings(params.communityId),

@@ -1,17 +1,99 @@
 /**
- * How a published menu sits in the table: its META item (indexed by community and date) and one
- * item per dish. Pure (no client), so the demo seed writes menus exactly as publishing does.
+ * Keys, index values, type tags and item builders of the canteen entities, declared once. Pure
+ * (no client), so the demo seed writes canteens, menus and orders exactly as the features do.
  */
-import { index, key } from '../table';
-import type { DishRecord, MenuRecord, OrderRecord } from './records';
+import type {
+  CanteenRecord,
+  CanteenSettingsRecord,
+  DishRecord,
+  MealDeliveryRecord,
+  MenuRecord,
+  OrderRecord,
+} from './records';
 
 type Item = Record<string, unknown>;
+
+export const canteenTypes = [
+  'Canteen',
+  'CanteenSettings',
+  'MealDelivery',
+  'Menu',
+  'Dish',
+  'PortionsTaken',
+  'PickupCode',
+  'MealSubsidy',
+  'MealOrder',
+] as const;
+export type CanteenType = (typeof canteenTypes)[number];
+
+export const canteenKey = {
+  canteen: (communityId: string, canteenId: string) => ({ pk: `COMMUNITY#${communityId}`, sk: `CANTEEN#${canteenId}` }),
+  settings: (communityId: string) => ({ pk: `COMMUNITY#${communityId}`, sk: 'SETTINGS#canteen' }),
+  mealDelivery: (memberId: string) => ({ pk: `MEMBER#${memberId}`, sk: 'MEALDELIVERY' }),
+  menu: (communityId: string, canteenId: string, date: string, meal: string) => ({
+    pk: `MENU#${communityId}#${canteenId}#${date}#${meal}`,
+    sk: 'META',
+  }),
+  dish: (menuPk: string, dishId: string) => ({ pk: menuPk, sk: `DISH#${dishId}` }),
+  /** How many of a dish a member holds (UpdateItem ADD in the order transaction, which sets the tag). */
+  portionsTaken: (menuPk: string, dishId: string, memberId: string) => ({
+    pk: menuPk,
+    sk: `TAKEN#${dishId}#${memberId}`,
+  }),
+  pickupCode: (menuPk: string, code: string) => ({ pk: menuPk, sk: `CODE#${code}` }),
+  mealSubsidy: (memberId: string, date: string, meal: string) => ({
+    pk: `MEMBER#${memberId}`,
+    sk: `MEALSUBSIDY#${date}#${meal}`,
+  }),
+  mealOrder: (orderId: string) => ({ pk: `MEALORDER#${orderId}`, sk: 'META' }),
+} as const;
+
+export const canteenIndex = {
+  communityMealDelivery: (communityId: string) => `COMMUNITY#${communityId}#MEALDELIVERY`,
+  communityMenus: (communityId: string) => `COMMUNITY#${communityId}#MENUS`,
+  canteenOrders: (communityId: string, canteenId: string) => `MEALORDERS#${communityId}#${canteenId}`,
+  memberMealOrders: (memberId: string) => `MEMBER#${memberId}#MEALORDERS`,
+} as const;
+
+export const canteenItem = (c: CanteenRecord): Item => ({
+  ...canteenKey.canteen(c.communityId, c.canteenId),
+  type: 'Canteen',
+  ...c,
+});
+
+export const settingsItem = (communityId: string, s: CanteenSettingsRecord): Item => ({
+  ...canteenKey.settings(communityId),
+  type: 'CanteenSettings',
+  communityId,
+  ...s,
+});
+
+/** Only eligible members are listed (AP42). */
+export const mealDeliveryItem = (r: MealDeliveryRecord): Item => ({
+  ...canteenKey.mealDelivery(r.memberId),
+  type: 'MealDelivery',
+  ...r,
+  ...(r.eligible ? { gsi1pk: canteenIndex.communityMealDelivery(r.communityId), gsi1sk: r.memberId } : {}),
+});
+
+/** The meal's subsidy, taken once per person per meal per day by the order holding it. */
+export const mealSubsidyItem = (o: Pick<OrderRecord, 'memberId' | 'date' | 'meal' | 'orderId'>): Item => ({
+  ...canteenKey.mealSubsidy(o.memberId, o.date, o.meal),
+  type: 'MealSubsidy',
+  orderId: o.orderId,
+});
+
+export const pickupCodeItem = (menuPk: string, o: Pick<OrderRecord, 'pickupCode' | 'orderId'>): Item => ({
+  ...canteenKey.pickupCode(menuPk, o.pickupCode),
+  type: 'PickupCode',
+  orderId: o.orderId,
+});
 
 /** Breakfast, lunch, dinner sort in that order within a day (AP44). */
 export const MEAL_ORDER = { breakfast: 1, lunch: 2, dinner: 3 } as const;
 
 export const menuPk = (m: Pick<MenuRecord, 'communityId' | 'canteenId' | 'date' | 'meal'>) =>
-  key.menu(m.communityId, m.canteenId, m.date, m.meal).pk;
+  canteenKey.menu(m.communityId, m.canteenId, m.date, m.meal).pk;
 
 export function menuItem(menu: MenuRecord): Item {
   return {
@@ -19,13 +101,13 @@ export function menuItem(menu: MenuRecord): Item {
     sk: 'META',
     type: 'Menu',
     ...menu,
-    gsi1pk: index.communityMenus(menu.communityId),
+    gsi1pk: canteenIndex.communityMenus(menu.communityId),
     gsi1sk: `${menu.date}#${MEAL_ORDER[menu.meal]}#${menu.canteenId}`,
   };
 }
 
 export const dishItem = (menu: MenuRecord, d: DishRecord): Item => ({
-  ...key.dish(menuPk(menu), d.dishId),
+  ...canteenKey.dish(menuPk(menu), d.dishId),
   type: 'Dish',
   ...d,
 });
@@ -33,12 +115,12 @@ export const dishItem = (menu: MenuRecord, d: DishRecord): Item => ({
 /** A meal order item with its index attributes (the seed writes demo orders with it too). */
 export function orderItem(o: OrderRecord): Item {
   return {
-    ...key.mealOrder(o.orderId),
+    ...canteenKey.mealOrder(o.orderId),
     type: 'MealOrder',
     ...o,
-    gsi1pk: index.canteenOrders(o.communityId, o.canteenId),
+    gsi1pk: canteenIndex.canteenOrders(o.communityId, o.canteenId),
     gsi1sk: `${o.date}#${o.meal}#${o.buildingId}#${o.unitId}#${o.room}#${o.orderId}`,
-    gsi2pk: index.memberMealOrders(o.memberId),
+    gsi2pk: canteenIndex.memberMealOrders(o.memberId),
     gsi2sk: `${o.date}#${MEAL_ORDER[o.meal]}#${o.orderId}`,
   };
 }

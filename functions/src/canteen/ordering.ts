@@ -11,13 +11,13 @@ import {
 import { ageOn, todayInShanghai } from '@linli/shared/domain/identity/person';
 import { DomainError } from '@linli/shared/errors';
 import { ulid } from 'ulidx';
-import { subjectIn, subjectOf, type ActingSubject, type Caller } from '../identity';
+import { checkSubjectIn, subjectIn, subjectOf, type ActingSubject, type Caller } from '../identity';
 import { completionPut } from '../platform/idempotency';
 import { randomNumbers } from '../platform/random';
 import { retry, withOptimisticRetry } from '../platform/retry';
-import { canteenOf, menuOf, nowIso, orderFor, type MenuRef, type OrderRef } from './access';
+import { canteenOf, nowIso, orderFor, type MenuRef, type OrderRef } from './access';
 import * as repo from './repository';
-import type { CanteenRecord, MenuRecord, OrderLine, OrderRecord } from './records';
+import type { CanteenRecord, DishRecord, MenuRecord, OrderLine, OrderRecord } from './records';
 import { orderView } from './views';
 
 export interface OrderInput {
@@ -43,35 +43,58 @@ interface OrderContext {
   deliveryEligible: boolean;
 }
 
-async function orderContext(caller: Caller, ref: MenuRef, input: OrderInput): Promise<OrderContext> {
-  const subject = await subjectIn(caller, ref.communityId);
-  const menu = await menuOf(ref);
-  const now = new Date();
-  const refusal = orderRefusal(menu, now, todayInShanghai(now));
-  if (refusal) throw new DomainError(refusal);
-  if (!linesValid(input.lines)) throw new DomainError('ORDER_LINES_INVALID');
-  const [canteen, settings, delivery] = await Promise.all([
-    canteenOf(ref),
-    repo.getSettings(ref.communityId),
-    input.fulfilment === 'delivery' ? repo.getMealDelivery(subject.memberId) : Promise.resolve(undefined),
-  ]);
-  return { subject, menu, canteen, bands: settings.subsidyBands, deliveryEligible: Boolean(delivery?.eligible) };
+/** What a concurrent order may change: the dishes' stock and whether this meal's subsidy is taken. */
+interface Contended {
+  dishes: DishRecord[];
+  subsidyUsed: boolean;
 }
 
 /**
- * Checks an order against the menu's dishes as they stand and prices it; throws the first rule
- * it breaks. Reads only what a concurrent order may have changed: stock and the meal's subsidy.
+ * The menu with its dishes, refused at once when it is closed or cannot serve the lines: a
+ * resident who arrives after the dish sold out costs one read (the rush hour of a popular dish).
  */
-async function priceFor(ctx: OrderContext, input: OrderInput): Promise<Priced> {
-  const { subject, menu } = ctx;
-  const [dishes, claim] = await Promise.all([
-    repo.getDishes(menu),
-    repo.getSubsidyClaim(subject.memberId, menu.date, menu.meal),
-  ]);
+async function openMenu(caller: Caller, ref: MenuRef, input: OrderInput) {
+  checkSubjectIn(caller, ref.communityId);
+  const found = await repo.getMenuWithDishes(ref);
+  if (!found) {
+    await canteenOf(ref);
+    throw new DomainError('MENU_NOT_PUBLISHED');
+  }
+  const now = new Date();
+  const refusal = orderRefusal(found.menu, now, todayInShanghai(now));
+  if (refusal) throw new DomainError(refusal);
+  if (!linesValid(input.lines)) throw new DomainError('ORDER_LINES_INVALID');
+  orderLines(found.dishes, input.lines);
+  return found;
+}
+
+async function orderContext(
+  caller: Caller,
+  ref: MenuRef,
+  input: OrderInput,
+): Promise<{ ctx: OrderContext; contended: Contended }> {
+  const { menu, dishes } = await openMenu(caller, ref, input);
+  const subject = await subjectIn(caller, ref.communityId);
+  const facts = await repo.getOrderFacts(menu, subject.memberId);
+  if (!facts.canteen) throw new DomainError('CANTEEN_NOT_FOUND');
+  return {
+    ctx: {
+      subject,
+      menu,
+      canteen: facts.canteen,
+      bands: facts.settings.subsidyBands,
+      deliveryEligible: Boolean(facts.delivery?.eligible),
+    },
+    contended: { dishes, subsidyUsed: Boolean(facts.subsidyClaim) },
+  };
+}
+
+/** The order's lines against the dishes as they stand; throws the first rule a line breaks. */
+function orderLines(dishes: DishRecord[], wanted: OrderInput['lines']) {
   const byId = new Map(dishes.map((d) => [d.dishId, d]));
   const lines: OrderLine[] = [];
   const limits = new Map<string, number>();
-  for (const l of input.lines) {
+  for (const l of wanted) {
     const dish = byId.get(l.dishId);
     if (!dish) throw new DomainError('DISH_NOT_ON_MENU', { dishId: l.dishId });
     if (l.quantity > dish.perPersonLimit) {
@@ -88,33 +111,52 @@ async function priceFor(ctx: OrderContext, input: OrderInput): Promise<Priced> {
       lineFen: dish.priceFen * l.quantity,
     });
   }
+  return { lines, limits };
+}
+
+/** Prices an order against the contended facts as last read; throws the first rule it breaks. */
+function priceFor(ctx: OrderContext, contended: Contended, input: OrderInput): Priced {
+  const { subject, menu } = ctx;
+  const { lines, limits } = orderLines(contended.dishes, input.lines);
   if (input.fulfilment === 'delivery' && !ctx.deliveryEligible) throw new DomainError('DELIVERY_NOT_ELIGIBLE');
   const price = priceOrder({
     lines,
     age: ageOn(subject.birthDate, menu.date),
     bands: ctx.bands,
-    subsidyAlreadyUsed: Boolean(claim),
+    subsidyAlreadyUsed: contended.subsidyUsed,
     fulfilment: input.fulfilment,
     delivery: ctx.canteen.deliveryFee,
   });
   return { subject, menu, lines, limits, price };
 }
 
+/** The contended facts again, strongly consistent, after a lost race. */
+async function freshContended(ctx: OrderContext): Promise<Contended> {
+  const [dishes, claim] = await Promise.all([
+    repo.getDishes(ctx.menu, true),
+    repo.getSubsidyClaim(ctx.subject.memberId, ctx.menu.date, ctx.menu.meal),
+  ]);
+  return { dishes, subsidyUsed: Boolean(claim) };
+}
+
 export async function quoteOrder(caller: Caller, ref: MenuRef, input: OrderInput): Promise<Quote> {
-  const ctx = await orderContext(caller, ref, input);
-  const { lines, price } = await priceFor(ctx, input);
+  const { ctx, contended } = await orderContext(caller, ref, input);
+  const { lines, price } = priceFor(ctx, contended, input);
   return { lines, price, fulfilment: input.fulfilment };
 }
 
 /**
  * Places an order for the member (the caller, a dependent they act for, or a member staff
  * order for by phone). Stock, per-person limits and the subsidy change only inside one
- * conditional transaction; a lost race is priced again against fresh reads.
+ * conditional transaction; a lost race is priced again against fresh reads. Nothing is written
+ * before that transaction, which also records the answer a retry replays (the route is
+ * answered in its transaction, see canteen/handlers.ts).
  */
 export async function placeOrder(caller: Caller, ref: MenuRef, input: OrderInput): Promise<MealOrder> {
-  const ctx = await orderContext(caller, ref, input);
-  return withOptimisticRetry(async () => {
-    const { subject, menu, lines, limits, price } = await priceFor(ctx, input);
+  const { ctx, contended: first } = await orderContext(caller, ref, input);
+  return withOptimisticRetry(async (attempt) => {
+    const contended = attempt === 0 ? first : await freshContended(ctx);
+    const { subject, menu, lines, limits, price } = priceFor(ctx, contended, input);
     const createdAt = nowIso();
     const order: OrderRecord = {
       orderId: ulid(),

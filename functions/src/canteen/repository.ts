@@ -2,11 +2,23 @@
 import { PutCommand, type TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { DEFAULT_SUBSIDY_BANDS } from '@linli/shared/domain/canteen/rules';
 import { documentClient, tableName } from '../platform/dynamo';
-import { getItem, queryIndex, queryPartition } from '../platform/items';
+import { getItem, getItemsByKey, queryIndex, queryPartition } from '../platform/items';
 import type { IdempotencyCompletion } from '../platform/idempotency';
 import { outboxPut } from '../platform/outbox';
 import type { CanteenEvent as OutboxEvent } from './events';
-import { dishItem, menuItem, menuPk, orderItem } from './items';
+import {
+  canteenIndex,
+  canteenItem,
+  canteenKey,
+  dishItem,
+  mealDeliveryItem,
+  mealSubsidyItem,
+  menuItem,
+  menuPk,
+  orderItem,
+  pickupCodeItem,
+  settingsItem,
+} from './items';
 import {
   ConditionsFailed,
   conditionFailed,
@@ -16,7 +28,7 @@ import {
   writeWithReply,
   type NamedWrite,
 } from '../platform/transactions';
-import { index, key } from '../table';
+import { key } from '../table';
 import type {
   CanteenRecord,
   CanteenSettingsRecord,
@@ -35,49 +47,44 @@ const put = (Item: Item) => documentClient.send(new PutCommand({ TableName: tabl
 // ── canteens and settings ────────────────────────────────────────────────────
 
 export const getCanteen = (communityId: string, canteenId: string) =>
-  getItem<CanteenRecord>(key.canteen(communityId, canteenId));
+  getItem<CanteenRecord>(canteenKey.canteen(communityId, canteenId));
 
 /** AP5: the community's canteens. */
 export const listCanteens = (communityId: string) =>
   queryPartition<CanteenRecord>(key.community(communityId).pk, { sort: { beginsWith: 'CANTEEN#' } });
 
 export async function putCanteen(c: CanteenRecord): Promise<void> {
-  await put({ ...key.canteen(c.communityId, c.canteenId), type: 'Canteen', ...c });
+  await put(canteenItem(c));
 }
 
 /** AP40: the community's subsidy bands; the standard bands until staff set their own. */
 export async function getSettings(communityId: string): Promise<CanteenSettingsRecord> {
-  const stored = await getItem<CanteenSettingsRecord>(key.canteenSettings(communityId));
+  const stored = await getItem<CanteenSettingsRecord>(canteenKey.settings(communityId));
   return { subsidyBands: stored?.subsidyBands ?? DEFAULT_SUBSIDY_BANDS };
 }
 
 export async function putSettings(communityId: string, s: CanteenSettingsRecord): Promise<void> {
-  await put({ ...key.canteenSettings(communityId), type: 'CanteenSettings', communityId, ...s });
+  await put(settingsItem(communityId, s));
 }
 
 // ── delivery eligibility ─────────────────────────────────────────────────────
 
-export const getMealDelivery = (memberId: string) => getItem<MealDeliveryRecord>(key.mealDelivery(memberId), true);
+export const getMealDelivery = (memberId: string) =>
+  getItem<MealDeliveryRecord>(canteenKey.mealDelivery(memberId), true);
 
 export async function putMealDelivery(r: MealDeliveryRecord): Promise<void> {
-  await put({
-    ...key.mealDelivery(r.memberId),
-    type: 'MealDelivery',
-    ...r,
-    // Only eligible members are listed (AP42).
-    ...(r.eligible ? { gsi1pk: index.communityMealDelivery(r.communityId), gsi1sk: r.memberId } : {}),
-  });
+  await put(mealDeliveryItem(r));
 }
 
 export const listMealDelivery = (communityId: string) =>
-  queryIndex<MealDeliveryRecord>('gsi1', index.communityMealDelivery(communityId));
+  queryIndex<MealDeliveryRecord>('gsi1', canteenIndex.communityMealDelivery(communityId));
 
 // ── menus and dishes ─────────────────────────────────────────────────────────
 
 export { menuPk };
 
 export const getMenu = (communityId: string, canteenId: string, date: string, meal: string, consistent = false) =>
-  getItem<MenuRecord>(key.menu(communityId, canteenId, date, meal), consistent);
+  getItem<MenuRecord>(canteenKey.menu(communityId, canteenId, date, meal), consistent);
 
 /** AP45: a menu's dishes with their stock, in menu order. */
 export async function getDishes(menu: MenuRecord, consistent = false): Promise<DishRecord[]> {
@@ -86,9 +93,61 @@ export async function getDishes(menu: MenuRecord, consistent = false): Promise<D
   return dishes.sort((a, b) => (order.get(a.dishId) ?? 0) - (order.get(b.dishId) ?? 0));
 }
 
+/**
+ * AP43 + AP45 in one Query: a menu and its dishes (the sort keys from DISH# to META), for the
+ * order path, which is the hottest read there is when a popular dish opens.
+ */
+export async function getMenuWithDishes(
+  ref: Pick<MenuRecord, 'communityId' | 'canteenId' | 'date' | 'meal'>,
+  consistent = false,
+): Promise<{ menu: MenuRecord; dishes: DishRecord[] } | undefined> {
+  const items = await queryPartition<MenuRecord | DishRecord>(menuPk(ref), {
+    sort: { between: ['DISH#', 'META'] },
+    consistent,
+  });
+  const menu = items.find((i): i is MenuRecord => 'dishIds' in i);
+  if (!menu) return undefined;
+  const order = new Map(menu.dishIds.map((id, i) => [id, i]));
+  const dishes = items
+    .filter((i): i is DishRecord => !('dishIds' in i))
+    .sort((a, b) => (order.get(a.dishId) ?? 0) - (order.get(b.dishId) ?? 0));
+  return { menu, dishes };
+}
+
+/**
+ * What pricing an order needs besides the dishes, in one round trip: the canteen (delivery fee),
+ * the subsidy bands, the member's subsidy claim for this meal and their delivery eligibility.
+ */
+export async function getOrderFacts(
+  menu: Pick<MenuRecord, 'communityId' | 'canteenId' | 'date' | 'meal'>,
+  memberId: string,
+): Promise<{
+  canteen: CanteenRecord | undefined;
+  settings: CanteenSettingsRecord;
+  subsidyClaim: { orderId: string } | undefined;
+  delivery: MealDeliveryRecord | undefined;
+}> {
+  const [canteen, settings, subsidyClaim, delivery] = await getItemsByKey(
+    [
+      canteenKey.canteen(menu.communityId, menu.canteenId),
+      canteenKey.settings(menu.communityId),
+      canteenKey.mealSubsidy(memberId, menu.date, menu.meal),
+      canteenKey.mealDelivery(memberId),
+    ],
+    true,
+  );
+  const stored = settings as Partial<CanteenSettingsRecord> | undefined;
+  return {
+    canteen: canteen as CanteenRecord | undefined,
+    settings: { subsidyBands: stored?.subsidyBands ?? DEFAULT_SUBSIDY_BANDS },
+    subsidyClaim: subsidyClaim as { orderId: string } | undefined,
+    delivery: delivery as MealDeliveryRecord | undefined,
+  };
+}
+
 /** AP44: the community's menus dated from..to (inclusive). */
 export const listMenus = (communityId: string, from: string, to: string) =>
-  queryIndex<MenuRecord>('gsi1', index.communityMenus(communityId), {
+  queryIndex<MenuRecord>('gsi1', canteenIndex.communityMenus(communityId), {
     sort: { between: [`${from}#`, `${to}#~`] },
   });
 
@@ -114,29 +173,30 @@ export async function publishMenu(
 // ── orders ───────────────────────────────────────────────────────────────────
 
 export const getOrder = (orderId: string, consistent = false) =>
-  getItem<OrderRecord>(key.mealOrder(orderId), consistent);
+  getItem<OrderRecord>(canteenKey.mealOrder(orderId), consistent);
 
 /** AP48: whether the member had the subsidy for this meal of this day. */
 export const getSubsidyClaim = (memberId: string, date: string, meal: string) =>
-  getItem<{ orderId: string }>(key.mealSubsidy(memberId, date, meal), true);
+  getItem<{ orderId: string }>(canteenKey.mealSubsidy(memberId, date, meal), true);
 
-export const getPickupCode = (pk: string, code: string) => getItem<{ orderId: string }>(key.pickupCode(pk, code), true);
+export const getPickupCode = (pk: string, code: string) =>
+  getItem<{ orderId: string }>(canteenKey.pickupCode(pk, code), true);
 
 /** AP50: a canteen's orders of one day, or of one meal of one day. */
 export const listCanteenOrders = (communityId: string, canteenId: string, date: string, meal?: string) =>
-  queryIndex<OrderRecord>('gsi1', index.canteenOrders(communityId, canteenId), {
+  queryIndex<OrderRecord>('gsi1', canteenIndex.canteenOrders(communityId, canteenId), {
     sort: { beginsWith: meal ? `${date}#${meal}#` : `${date}#` },
   });
 
 /** AP50: a canteen's orders of a date range (the month chart). */
 export const listCanteenOrdersBetween = (communityId: string, canteenId: string, from: string, to: string) =>
-  queryIndex<OrderRecord>('gsi1', index.canteenOrders(communityId, canteenId), {
+  queryIndex<OrderRecord>('gsi1', canteenIndex.canteenOrders(communityId, canteenId), {
     sort: { between: [`${from}#`, `${to}#~`] },
   });
 
 /** AP51: a member's orders, newest meal first. */
 export const listMemberOrders = (memberId: string, limit = 60) =>
-  queryIndex<OrderRecord>('gsi2', index.memberMealOrders(memberId), { newestFirst: true, limit });
+  queryIndex<OrderRecord>('gsi2', canteenIndex.memberMealOrders(memberId), { newestFirst: true, limit });
 
 export type PlaceOutcome =
   | { ok: true }
@@ -172,7 +232,7 @@ export async function placeOrder(
       named(`stock:${line.dishId}`, {
         Update: {
           TableName: tableName,
-          Key: key.dish(pk, line.dishId),
+          Key: canteenKey.dish(pk, line.dishId),
           UpdateExpression: 'SET #left = #left - :q',
           ConditionExpression: '#left >= :q',
           ExpressionAttributeNames: { '#left': 'left' },
@@ -182,7 +242,7 @@ export async function placeOrder(
       named(`limit:${line.dishId}`, {
         Update: {
           TableName: tableName,
-          Key: key.portionsTaken(pk, line.dishId, o.memberId),
+          Key: canteenKey.portionsTaken(pk, line.dishId, o.memberId),
           UpdateExpression: 'SET #type = :type ADD qty :q',
           ConditionExpression: 'attribute_not_exists(qty) OR qty <= :room',
           ExpressionAttributeNames: { '#type': 'type' },
@@ -200,7 +260,7 @@ export async function placeOrder(
       named('subsidy', {
         Put: {
           TableName: tableName,
-          Item: { ...key.mealSubsidy(o.memberId, o.date, o.meal), type: 'MealSubsidy', orderId: o.orderId },
+          Item: mealSubsidyItem(o),
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       }),
@@ -210,7 +270,7 @@ export async function placeOrder(
     named('pickup-code', {
       Put: {
         TableName: tableName,
-        Item: { ...key.pickupCode(pk, o.pickupCode), type: 'PickupCode', orderId: o.orderId },
+        Item: pickupCodeItem(pk, o),
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     }),
@@ -244,7 +304,7 @@ export async function cancelOrder(o: OrderRecord, at: string, completion?: Idemp
     {
       Update: {
         TableName: tableName,
-        Key: key.mealOrder(o.orderId),
+        Key: canteenKey.mealOrder(o.orderId),
         UpdateExpression: 'SET #status = :cancelled, cancelledAt = :at',
         ConditionExpression: '#status = :placed AND cutoffAt > :at',
         ExpressionAttributeNames: { '#status': 'status' },
@@ -255,7 +315,7 @@ export async function cancelOrder(o: OrderRecord, at: string, completion?: Idemp
       {
         Update: {
           TableName: tableName,
-          Key: key.dish(pk, l.dishId),
+          Key: canteenKey.dish(pk, l.dishId),
           UpdateExpression: 'SET #left = #left + :q',
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeNames: { '#left': 'left' },
@@ -265,7 +325,7 @@ export async function cancelOrder(o: OrderRecord, at: string, completion?: Idemp
       {
         Update: {
           TableName: tableName,
-          Key: key.portionsTaken(pk, l.dishId, o.memberId),
+          Key: canteenKey.portionsTaken(pk, l.dishId, o.memberId),
           UpdateExpression: 'ADD qty :minus',
           ConditionExpression: 'qty >= :q',
           ExpressionAttributeValues: { ':q': l.quantity, ':minus': -l.quantity },
@@ -277,7 +337,7 @@ export async function cancelOrder(o: OrderRecord, at: string, completion?: Idemp
     items.push({
       Delete: {
         TableName: tableName,
-        Key: key.mealSubsidy(o.memberId, o.date, o.meal),
+        Key: canteenKey.mealSubsidy(o.memberId, o.date, o.meal),
         ConditionExpression: 'orderId = :id',
         ExpressionAttributeValues: { ':id': o.orderId },
       },
@@ -324,7 +384,7 @@ export async function advanceOrder(
   const update = {
     Update: {
       TableName: tableName,
-      Key: key.mealOrder(orderId),
+      Key: canteenKey.mealOrder(orderId),
       UpdateExpression: `SET ${assignments.join(', ')}`,
       ConditionExpression: condition,
       ExpressionAttributeNames: names,

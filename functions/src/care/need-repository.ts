@@ -3,7 +3,7 @@ import { batchGetItems, getItem, queryIndex, queryPartition } from '../platform/
 import { tableName } from '../platform/dynamo';
 import type { IdempotencyCompletion } from '../platform/idempotency';
 import { outboxPut } from '../platform/outbox';
-import { failedConditions, transactWithReply } from '../platform/transactions';
+import { ConditionsFailed, named, transact, transactWithReply, type NamedWrite } from '../platform/transactions';
 import type { NotifyEvent } from '../notify';
 import { key } from '../table';
 import type { NeedEvent } from './need-events';
@@ -68,8 +68,8 @@ export async function transitionNeed(
   extra: TransactWriteItem[] = [],
   completion?: IdempotencyCompletion,
 ): Promise<'done' | 'changed'> {
-  const items: TransactWriteItem[] = [
-    {
+  const writes: NamedWrite[] = [
+    named('need', {
       Put: {
         TableName: tableName,
         Item: needItem(next),
@@ -77,18 +77,18 @@ export async function transitionNeed(
         ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
         ExpressionAttributeValues: { ':seenStatus': seen.status, ':seenVersion': seen.version },
       },
-    },
-    {
+    }),
+    named('timeline', {
       Put: { TableName: tableName, Item: needTimelineItem(entry), ConditionExpression: 'attribute_not_exists(pk)' },
-    },
-    ...events.map((e) => outboxPut(e)),
-    ...extra,
+    }),
+    ...events.map((e, i) => named(`event:${i}`, outboxPut(e))),
+    ...extra.map((w, i) => named(`extra:${i}`, w)),
   ];
   try {
-    await transactWithReply(items, completion);
+    await transact(writes, completion);
     return 'done';
   } catch (error) {
-    if (failedConditions(error)?.some((f) => f.index === 0)) return 'changed';
+    if (error instanceof ConditionsFailed && error.has('need')) return 'changed';
     throw error;
   }
 }

@@ -4,7 +4,7 @@ import type { RoleGrant } from '@linli/shared/contract/principal';
 import { tableName } from '../platform/dynamo';
 import type { IdempotencyCompletion } from '../platform/idempotency';
 import { batchGetItems, getItem, queryIndex, queryPartition } from '../platform/items';
-import { failedConditions, transactWithReply, writeWithReply } from '../platform/transactions';
+import { ConditionsFailed, named, transact, writeWithReply } from '../platform/transactions';
 import { getUserGrants, userGrantsUpdate, type UserGrants } from '../platform/user-grants';
 import { communityPartition, index, key } from '../table';
 import {
@@ -107,13 +107,16 @@ export async function appoint(
   completion?: IdempotencyCompletion,
 ): Promise<'done' | 'changed'> {
   try {
-    await transactWithReply(
-      [{ Put: { TableName: tableName, Item: gridWorkerItem(worker) } }, userGrantsUpdate(user, grants, revokeSessions)],
+    await transact(
+      [
+        named('worker', { Put: { TableName: tableName, Item: gridWorkerItem(worker) } }),
+        named('grants', userGrantsUpdate(user, grants, revokeSessions)),
+      ],
       completion,
     );
     return 'done';
   } catch (error) {
-    if (failedConditions(error)) return 'changed';
+    if (error instanceof ConditionsFailed) return 'changed';
     throw error;
   }
 }
@@ -126,22 +129,22 @@ export async function removeWorker(
   completion?: IdempotencyCompletion,
 ): Promise<'done' | 'changed'> {
   try {
-    await transactWithReply(
+    await transact(
       [
-        {
+        named('worker', {
           Delete: {
             TableName: tableName,
             Key: visitKey.gridWorker(worker.communityId, worker.userId),
             ConditionExpression: 'attribute_exists(pk)',
           },
-        },
-        userGrantsUpdate(user, grants, true),
+        }),
+        named('grants', userGrantsUpdate(user, grants, true)),
       ],
       completion,
     );
     return 'done';
   } catch (error) {
-    if (failedConditions(error)) return 'changed';
+    if (error instanceof ConditionsFailed) return 'changed';
     throw error;
   }
 }
@@ -180,10 +183,12 @@ export async function recordVisit(
     values[':obs'] = state.lastObservation;
   } else removes.push('lastObservation');
   try {
-    await transactWithReply(
+    await transact(
       [
-        { Put: { TableName: tableName, Item: visitItem(visit), ConditionExpression: 'attribute_not_exists(pk)' } },
-        {
+        named('visit', {
+          Put: { TableName: tableName, Item: visitItem(visit), ConditionExpression: 'attribute_not_exists(pk)' },
+        }),
+        named('member', {
           Update: {
             TableName: tableName,
             Key: key.member(visit.memberId),
@@ -192,14 +197,14 @@ export async function recordVisit(
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: values,
           },
-        },
-        ...extra,
+        }),
+        ...extra.map((w, i) => named(`extra:${i}`, w)),
       ],
       completion,
     );
     return true;
   } catch (error) {
-    if (failedConditions(error)?.some((f) => f.index === 1)) return false;
+    if (error instanceof ConditionsFailed && error.has('member')) return false;
     throw error;
   }
 }

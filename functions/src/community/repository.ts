@@ -1,6 +1,7 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { BuildingRecord, CommunityRecord, GridRecord } from '@linli/shared/domain/community/structure';
-import { communityPartition, key } from '../table';
+import { communityPartition } from '../table';
+import { communityKey } from './items';
 import { documentClient, tableName } from '../platform/dynamo';
 
 export interface CommunityStructure {
@@ -71,7 +72,7 @@ export async function loadCommunityStructure(communityId: string): Promise<Commu
 /** AP2: a cheap read proving the table answers. */
 export async function pingTable(): Promise<boolean> {
   try {
-    await documentClient.send(new GetCommand({ TableName: tableName, Key: key.health() }));
+    await documentClient.send(new GetCommand({ TableName: tableName, Key: communityKey.health() }));
     return true;
   } catch {
     return false;

@@ -6,6 +6,7 @@ import { documentClient, tableName } from '../platform/dynamo';
 import type { IdempotencyCompletion } from '../platform/idempotency';
 import { getItem, queryIndex, queryPartition } from '../platform/items';
 import { ConditionsFailed, named, transact, writeWithReply, type NamedWrite } from '../platform/transactions';
+import { identityIndex } from '../identity/items';
 import { GSI, communityPartition, index, key } from '../table';
 import type { BuildingItemRecord, GridItemRecord } from './structure-records';
 
@@ -42,12 +43,7 @@ export const listBuildings = async (communityId: string) =>
     })
   ).map((b) => ({ ...b, communityId, units: b.units ?? [] }));
 
-export const gridItem = (g: GridItemRecord): Item => ({ ...key.grid(g.communityId, g.id), type: 'Grid', ...g });
-export const buildingItem = (b: BuildingItemRecord): Item => ({
-  ...key.building(b.communityId, b.id),
-  type: 'Building',
-  ...b,
-});
+export { buildingItem, gridItem } from './items';
 
 /** The condition that the item is still the version the change was based on (absent counts as 0). */
 function versionCondition(expected: number) {
@@ -229,7 +225,7 @@ export async function hasMembers(communityId: string, prefix: string): Promise<b
 export async function hasPendingApplications(communityId: string, buildingId: string, unitId?: string) {
   const pending = await queryIndex<{ buildingId: string; unitId: string }>(
     'gsi2',
-    index.communityApplications(communityId, 'pending'),
+    identityIndex.communityApplications(communityId, 'pending'),
   );
   return pending.some((a) => a.buildingId === buildingId && (unitId === undefined || a.unitId === unitId));
 }

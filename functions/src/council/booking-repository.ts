@@ -4,7 +4,7 @@ import { DEFAULT_NO_SHOW_POLICY } from '@linli/shared/domain/council/rules';
 import { documentClient, tableName } from '../platform/dynamo';
 import { outboxPut } from '../platform/outbox';
 import type { CouncilEvent as OutboxEvent } from './events';
-import { getItem, queryIndex, queryPartition } from '../platform/items';
+import { getItem, getItemsByKey, queryIndex, queryPartition } from '../platform/items';
 import type { IdempotencyCompletion } from '../platform/idempotency';
 import {
   ConditionsFailed,
@@ -14,8 +14,8 @@ import {
   transactWithReply,
   type NamedWrite,
 } from '../platform/transactions';
-import { index, key } from '../table';
-import type { BookingRecord, CouncilSettings } from './records';
+import { bookingItem, checkinCodeItem, councilIndex, councilKey } from './items';
+import type { BookingRecord, CouncilSettings, SessionRecord } from './records';
 
 type Item = Record<string, unknown>;
 
@@ -23,32 +23,19 @@ const get = <T>(k: { pk: string; sk: string }, consistent = false) => getItem<T>
 
 // ── bookings ─────────────────────────────────────────────────────────────────
 
-function bookingItem(b: BookingRecord): Item {
-  return {
-    ...key.booking(b.sessionId, b.memberId),
-    type: 'Booking',
-    ...b,
-    gsi1pk: index.memberBookings(b.memberId),
-    gsi1sk: `${b.sessionStartsAt}#${b.sessionId}`,
-    ...(b.status === 'waitlisted' && b.waitKey
-      ? { gsi2pk: index.sessionWaitlist(b.sessionId), gsi2sk: b.waitKey }
-      : {}),
-  };
-}
-
 export const getBooking = (sessionId: string, memberId: string, consistent = false) =>
-  get<BookingRecord>(key.booking(sessionId, memberId), consistent);
+  get<BookingRecord>(councilKey.booking(sessionId, memberId), consistent);
 
 export function listSessionBookings(sessionId: string): Promise<BookingRecord[]> {
-  return queryPartition<BookingRecord>(key.session(sessionId).pk, { sort: { beginsWith: 'BOOKING#' } });
+  return queryPartition<BookingRecord>(councilKey.session(sessionId).pk, { sort: { beginsWith: 'BOOKING#' } });
 }
 
 export const listMemberBookings = (memberId: string) =>
-  queryIndex<BookingRecord>('gsi1', index.memberBookings(memberId));
+  queryIndex<BookingRecord>('gsi1', councilIndex.memberBookings(memberId));
 
 /** AP21: the first on the waitlist. */
 export async function waitlistHead(sessionId: string): Promise<BookingRecord | undefined> {
-  return (await queryIndex<BookingRecord>('gsi2', index.sessionWaitlist(sessionId), { limit: 1 }))[0];
+  return (await queryIndex<BookingRecord>('gsi2', councilIndex.sessionWaitlist(sessionId), { limit: 1 }))[0];
 }
 
 /**
@@ -66,7 +53,7 @@ export async function waitlistPosition(sessionId: string, waitKey: string): Prom
         FilterExpression: '#status = :waitlisted AND #waitKey < :mine',
         ExpressionAttributeNames: { '#pk': 'pk', '#sk': 'sk', '#status': 'status', '#waitKey': 'waitKey' },
         ExpressionAttributeValues: {
-          ':pk': key.session(sessionId).pk,
+          ':pk': councilKey.session(sessionId).pk,
           ':booking': 'BOOKING#',
           ':waitlisted': 'waitlisted',
           ':mine': waitKey,
@@ -98,12 +85,7 @@ const bookingPut = (b: BookingRecord) => ({
 const codePut = (b: BookingRecord) => ({
   Put: {
     TableName: tableName,
-    Item: {
-      ...key.checkinCode(b.sessionId, b.checkinCode),
-      type: 'CheckinCode',
-      memberId: b.memberId,
-      bookingId: b.bookingId,
-    },
+    Item: checkinCodeItem(b),
     ConditionExpression: 'attribute_not_exists(pk)',
   },
 });
@@ -125,7 +107,7 @@ export async function takePlace(
     named('session', {
       Update: {
         TableName: tableName,
-        Key: key.session(b.sessionId),
+        Key: councilKey.session(b.sessionId),
         // Waitlist places commit in the order of their keys (a late one with an older key retries
         // with a fresh key), so once mine is in, everyone ahead of me is in too: the place I am
         // told right after is the place the table holds.
@@ -165,7 +147,7 @@ export type ReleaseOutcome = 'released' | 'booking-changed' | 'session-changed';
 const cancelUpdate = (b: BookingRecord, at: string) => ({
   Update: {
     TableName: tableName,
-    Key: key.booking(b.sessionId, b.memberId),
+    Key: councilKey.booking(b.sessionId, b.memberId),
     UpdateExpression: 'SET #status = :cancelled, cancelledAt = :at REMOVE gsi2pk, gsi2sk',
     ConditionExpression: '#status = :was AND bookingId = :id',
     ExpressionAttributeNames: { '#status': 'status' },
@@ -185,7 +167,7 @@ export async function releasePlace(
   events: OutboxEvent[],
   completion?: IdempotencyCompletion,
 ): Promise<ReleaseOutcome> {
-  const sessionKey = key.session(b.sessionId);
+  const sessionKey = councilKey.session(b.sessionId);
   const names = { '#status': 'status' };
   const writes: NamedWrite[] = [named('booking', cancelUpdate(b, at))];
   const seatsDown = (condition: string, update: string) =>
@@ -205,7 +187,7 @@ export async function releasePlace(
       named('promoted', {
         Update: {
           TableName: tableName,
-          Key: key.booking(promote.sessionId, promote.memberId),
+          Key: councilKey.booking(promote.sessionId, promote.memberId),
           UpdateExpression: 'SET #status = :booked, promotedAt = :at REMOVE gsi2pk, gsi2sk',
           ConditionExpression: '#status = :waitlisted AND bookingId = :id',
           ExpressionAttributeNames: names,
@@ -236,7 +218,7 @@ export async function getCheckinCode(
   sessionId: string,
   code: string,
 ): Promise<{ memberId: string; bookingId: string } | undefined> {
-  return get(key.checkinCode(sessionId, code), true);
+  return get(councilKey.checkinCode(sessionId, code), true);
 }
 
 /** Marks a booked seat attended; false when the booking is no longer a booked seat. */
@@ -253,7 +235,7 @@ export async function markAttended(
         {
           Update: {
             TableName: tableName,
-            Key: key.booking(b.sessionId, b.memberId),
+            Key: councilKey.booking(b.sessionId, b.memberId),
             UpdateExpression: 'SET #status = :attended, checkedInAt = :at, checkedInBy = :by',
             ConditionExpression: '#status = :booked AND bookingId = :id',
             ExpressionAttributeNames: { '#status': 'status' },
@@ -279,7 +261,19 @@ export async function markAttended(
 
 // ── settings ─────────────────────────────────────────────────────────────────
 
+/** A session and its community's council settings in one round trip (the booking path). */
+export async function getSessionAndSettings(
+  sessionId: string,
+  communityId: string,
+): Promise<{ session: SessionRecord | undefined; settings: CouncilSettings }> {
+  const [session, stored] = await getItemsByKey([councilKey.session(sessionId), councilKey.settings(communityId)]);
+  return {
+    session: session as SessionRecord | undefined,
+    settings: { ...DEFAULT_NO_SHOW_POLICY, ...(stored as Partial<CouncilSettings> | undefined) },
+  };
+}
+
 export async function getSettings(communityId: string): Promise<CouncilSettings> {
-  const stored = await get<Partial<CouncilSettings>>(key.councilSettings(communityId));
+  const stored = await get<Partial<CouncilSettings>>(councilKey.settings(communityId));
   return { ...DEFAULT_NO_SHOW_POLICY, ...stored };
 }

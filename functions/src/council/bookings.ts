@@ -10,7 +10,7 @@ import { randomNumbers } from '../platform/random';
 import { retry, withOptimisticRetry } from '../platform/retry';
 import * as repo from './repository';
 import type { BookingRecord } from './records';
-import { bookingView, nowIso, restrictionOf, sessionOf, sessionView } from './views';
+import { bookingView, nowIso, restrictionFrom, sessionOf, sessionView } from './views';
 
 /**
  * Books a seat for the member (the caller, or the member they act for), or a place on the
@@ -24,14 +24,24 @@ export async function bookSeat(
   sessionId: string,
 ): Promise<Booking> {
   const member = await subjectIn({ principal, onBehalfOf }, communityId);
-  const first = await sessionOf(communityId, sessionId);
+  // Three reads at once; the transaction below is what guards seats, places and one booking each.
+  const [{ session: found, settings }, history] = await Promise.all([
+    repo.getSessionAndSettings(sessionId, communityId),
+    repo.listMemberBookings(member.memberId),
+  ]);
+  if (!found || found.communityId !== communityId) throw new DomainError('SESSION_NOT_FOUND');
+  const first = found;
   const now = new Date();
   const refusal = bookingRefusal(first, now);
   if (refusal) throw new DomainError(refusal);
   if (!isInAudience(first.audience, member.buildingId)) throw new DomainError('NOT_IN_AUDIENCE');
-  const existing = await repo.getBooking(sessionId, member.memberId, true);
-  if (existing && existing.status !== 'cancelled') throw new DomainError('ALREADY_BOOKED');
-  const restriction = await restrictionOf(member.memberId, communityId, now);
+  // The member's index may lag a moment behind a cancellation: what it says is confirmed on the
+  // booking itself, and what it misses the transaction's condition catches.
+  if (history.some((b) => b.sessionId === sessionId && b.status !== 'cancelled')) {
+    const existing = await repo.getBooking(sessionId, member.memberId, true);
+    if (existing && existing.status !== 'cancelled') throw new DomainError('ALREADY_BOOKED');
+  }
+  const restriction = await restrictionFrom(history, settings, communityId, now);
 
   return withOptimisticRetry(async (attempt) => {
     const session = attempt === 0 ? first : await sessionOf(communityId, sessionId, true);

@@ -1,6 +1,6 @@
 /** A community's council figures of a month, for the street's figures (aggregates only). */
 import { queryIndex } from '../platform/items';
-import { index } from '../table';
+import { councilIndex } from './items';
 import type { SessionRecord } from './records';
 import { listSessionBookings } from './repository';
 
@@ -9,7 +9,7 @@ import { listSessionBookings } from './repository';
  * held: sessions held (started, not cancelled), seats booked and people checked in.
  */
 export async function councilMonthFigures(communityId: string, from: string, to: string, now = new Date()) {
-  const sessions = await queryIndex<SessionRecord>('gsi1', index.communitySessions(communityId), {
+  const sessions = await queryIndex<SessionRecord>('gsi1', councilIndex.communitySessions(communityId), {
     sort: { between: [from, `${to}`] },
   });
   const held = sessions.filter((s) => s.status !== 'cancelled' && s.startsAt < to && s.startsAt <= now.toISOString());

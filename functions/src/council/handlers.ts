@@ -6,7 +6,11 @@ import * as bookings from './bookings';
 import * as sessions from './sessions';
 import * as venues from './venues';
 
-export const councilDomain = defineDomain('council', councilRoutes, { actingFor: resolveActingSubject })({
+export const councilDomain = defineDomain('council', councilRoutes, {
+  actingFor: resolveActingSubject,
+  // Reads, then one transaction that holds the booking and its answer.
+  answeredInTransaction: ['bookSeat'],
+})({
   listVenues: async ({ params }) => venues.listVenues(params.communityId),
   createVenue: async ({ params, body }) => venues.createVenue(params.communityId, body),
   updateVenue: async ({ params, body }) => venues.updateVenue(params.communityId, params.venueId, body),

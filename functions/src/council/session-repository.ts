@@ -7,19 +7,16 @@ import type { CouncilEvent as OutboxEvent } from './events';
 import { getItem, batchGetItems, queryIndex, queryPartition, strip } from '../platform/items';
 import type { IdempotencyCompletion } from '../platform/idempotency';
 import { conditionFailed, transactWithReply, writeWithReply } from '../platform/transactions';
-import { index, key } from '../table';
+import { key } from '../table';
+import { councilIndex, councilKey, sessionItem, venueItem } from './items';
 import type { SessionRecord, VenueRecord } from './records';
-
-type Item = Record<string, unknown>;
 
 const get = <T>(k: { pk: string; sk: string }, consistent = false) => getItem<T>(k, consistent);
 
 // ── venues ───────────────────────────────────────────────────────────────────
 
-const venueItem = (v: VenueRecord): Item => ({ ...key.venue(v.communityId, v.venueId), type: 'Venue', ...v });
-
 export const getVenue = (communityId: string, venueId: string) =>
-  get<VenueRecord>(key.venue(communityId, venueId), true);
+  get<VenueRecord>(councilKey.venue(communityId, venueId), true);
 
 export function listVenues(communityId: string): Promise<VenueRecord[]> {
   return queryPartition<VenueRecord>(key.community(communityId).pk, { sort: { beginsWith: 'VENUE#' } });
@@ -47,7 +44,7 @@ export async function updateVenue(
     const out = await documentClient.send(
       new UpdateCommand({
         TableName: tableName,
-        Key: key.venue(communityId, venueId),
+        Key: councilKey.venue(communityId, venueId),
         // Every attribute through a name: `capacity` (like `name`) is a DynamoDB reserved word.
         UpdateExpression: 'SET #name = :name, #place = :place, #capacity = :capacity',
         ConditionExpression: 'attribute_exists(pk)',
@@ -65,23 +62,11 @@ export async function updateVenue(
 
 // ── sessions ─────────────────────────────────────────────────────────────────
 
-function sessionItem(s: SessionRecord): Item {
-  return {
-    ...key.session(s.sessionId),
-    type: 'Session',
-    ...s,
-    gsi1pk: index.communitySessions(s.communityId),
-    gsi1sk: `${s.startsAt}#${s.sessionId}`,
-    gsi2pk: index.venueSessions(s.communityId, s.venueId),
-    gsi2sk: `${s.startsAt}#${s.sessionId}`,
-  };
-}
-
 export const getSession = (sessionId: string, consistent = false) =>
-  get<SessionRecord>(key.session(sessionId), consistent);
+  get<SessionRecord>(councilKey.session(sessionId), consistent);
 
 export function getSessions(sessionIds: string[]): Promise<SessionRecord[]> {
-  return batchGetItems<SessionRecord>([...new Set(sessionIds)].map((id) => key.session(id)));
+  return batchGetItems<SessionRecord>([...new Set(sessionIds)].map((id) => councilKey.session(id)));
 }
 
 /**
@@ -92,12 +77,12 @@ export async function listCommunitySessions(communityId: string, when: 'upcoming
   const earliestRunning = new Date(now.getTime() - MAX_SESSION_HOURS * 3600_000).toISOString();
   const nowIso = now.toISOString();
   if (when === 'upcoming') {
-    const candidates = await queryIndex<SessionRecord>('gsi1', index.communitySessions(communityId), {
+    const candidates = await queryIndex<SessionRecord>('gsi1', councilIndex.communitySessions(communityId), {
       sort: { op: '>=', value: earliestRunning },
     });
     return candidates.filter((s) => s.endsAt >= nowIso);
   }
-  const candidates = await queryIndex<SessionRecord>('gsi1', index.communitySessions(communityId), {
+  const candidates = await queryIndex<SessionRecord>('gsi1', councilIndex.communitySessions(communityId), {
     sort: { op: '<', value: nowIso },
     newestFirst: true,
     limit: 60,
@@ -107,7 +92,7 @@ export async function listCommunitySessions(communityId: string, when: 'upcoming
 
 /** AP18: the venue's sessions that start before `before` (candidates for an overlap). */
 export function listVenueSessionsStartingBefore(communityId: string, venueId: string, before: string) {
-  return queryIndex<SessionRecord>('gsi2', index.venueSessions(communityId, venueId), {
+  return queryIndex<SessionRecord>('gsi2', councilIndex.venueSessions(communityId, venueId), {
     sort: { op: '<', value: before },
   });
 }
@@ -128,7 +113,7 @@ export async function createSession(
         {
           Update: {
             TableName: tableName,
-            Key: key.venue(s.communityId, s.venueId),
+            Key: councilKey.venue(s.communityId, s.venueId),
             UpdateExpression: 'SET version = :next',
             ConditionExpression: 'version = :seen',
             ExpressionAttributeValues: { ':seen': venueVersionSeen, ':next': venueVersionSeen + 1 },
@@ -158,7 +143,7 @@ export async function cancelSession(
         {
           Update: {
             TableName: tableName,
-            Key: key.session(sessionId),
+            Key: councilKey.session(sessionId),
             UpdateExpression: 'SET #status = :cancelled, cancelReason = :reason',
             ConditionExpression: '#status = :scheduled',
             ExpressionAttributeNames: { '#status': 'status' },

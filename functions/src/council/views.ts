@@ -3,7 +3,7 @@ import type { Booking, CouncilSession, Venue } from '@linli/shared/contract/coun
 import { DomainError } from '@linli/shared/errors';
 import { effectiveStatus, noShowRestriction, qrPayload } from '@linli/shared/domain/council/rules';
 import * as repo from './repository';
-import type { BookingRecord, SessionRecord, VenueRecord } from './records';
+import type { BookingRecord, CouncilSettings, SessionRecord, VenueRecord } from './records';
 
 export const nowIso = () => new Date().toISOString();
 
@@ -74,6 +74,16 @@ export async function sessionOf(communityId: string, sessionId: string, consiste
  */
 export async function restrictionOf(memberId: string, communityId: string, now: Date) {
   const [history, policy] = await Promise.all([repo.listMemberBookings(memberId), repo.getSettings(communityId)]);
+  return restrictionFrom(history, policy, communityId, now);
+}
+
+/** The no-show restriction from a member's bookings and the community's policy, already read. */
+export async function restrictionFrom(
+  history: BookingRecord[],
+  policy: CouncilSettings,
+  communityId: string,
+  now: Date,
+) {
   const candidates = history.filter(
     (b) => effectiveStatus(b.status, b.sessionEndsAt, now) === 'no_show' && b.communityId === communityId,
   );

@@ -3,7 +3,8 @@ import type { ActingSubject } from '../platform/acting-for';
 import { DomainError } from '@linli/shared/errors';
 import { ageOn, todayInShanghai } from '@linli/shared/domain/identity/person';
 import { isStaffOf } from '@linli/shared/domain/access/rules';
-import { careGrantStatus, getMember } from './repository';
+import { careGrantStatus } from './caregivers-repository';
+import { getMember } from './members-repository';
 import type { MemberRecord } from './records';
 
 export type { ActingSubject };
@@ -58,7 +59,28 @@ export async function subjectOf({ principal, onBehalfOf }: Caller): Promise<Acti
 
 /** The member a resident request is about, who must belong to the community the path names. */
 export async function subjectIn(caller: Caller, communityId: string): Promise<ActingSubject> {
-  const subject = await subjectOf(caller);
+  checkSubjectIn(caller, communityId);
+  // A person may be a resident of more than one community: the record of this one, if any.
+  const subject = caller.onBehalfOf
+    ? caller.onBehalfOf
+    : await resolveActingSubject(caller.principal, ownMemberIdIn(caller.principal, communityId)!);
   if (subject.communityId !== communityId) throw new DomainError('OUT_OF_SCOPE');
   return subject;
+}
+
+/**
+ * What subjectIn refuses without reading anything: no member to act as, or an acted-for member
+ * of another community. Hot paths run it before their own reads, so refusals keep their order.
+ */
+export function checkSubjectIn({ principal, onBehalfOf }: Caller, communityId: string): void {
+  if (onBehalfOf) {
+    if (onBehalfOf.communityId !== communityId) throw new DomainError('OUT_OF_SCOPE');
+    return;
+  }
+  if (!ownMemberIdIn(principal, communityId)) throw new DomainError('NOT_A_MEMBER');
+}
+
+function ownMemberIdIn(principal: Principal, communityId: string): string | undefined {
+  const resident = principal.grants.filter((g) => g.role === 'resident' && g.memberId);
+  return (resident.find((g) => g.communityId === communityId) ?? resident[0])?.memberId;
 }

@@ -3,7 +3,11 @@ import { DomainError } from '@linli/shared/errors';
 import { optionalEnv } from '../platform/env';
 import { defineDomain } from '../platform/lambda-router';
 import { sessionExchanger } from './exchanger';
-import * as identity from './service';
+import * as applications from './applications';
+import * as caregivers from './caregivers';
+import { getMe } from './me';
+import * as members from './members';
+import * as signIn from './sign-in';
 
 const devMode = optionalEnv('WECHAT_MODE') === 'dev';
 
@@ -11,27 +15,27 @@ export const identityDomain = defineDomain(
   'identity',
   identityRoutes,
 )({
-  loginWechat: async ({ body }) => identity.loginWithWechat(await sessionExchanger(), body.code),
-  refreshSession: async ({ body }) => identity.refreshSession(body.refreshToken),
+  loginWechat: async ({ body }) => signIn.loginWithWechat(await sessionExchanger(), body.code),
+  refreshSession: async ({ body }) => signIn.refreshSession(body.refreshToken),
   logout: async ({ principal }) => {
-    await identity.logout(principal);
+    await signIn.logout(principal);
     return {};
   },
   listDevLogins: async () => {
     if (!devMode) throw new DomainError('DEV_MODE_OFF');
-    return identity.devLogins();
+    return signIn.devLogins();
   },
-  getMe: async ({ principal }) => identity.getMe(principal),
-  applyMembership: async ({ principal, body }) => identity.applyForMembership(principal, body),
-  listApplications: async ({ params, query }) => identity.listApplications(params.communityId, query.status),
+  getMe: async ({ principal }) => getMe(principal),
+  applyMembership: async ({ principal, body }) => applications.applyForMembership(principal, body),
+  listApplications: async ({ params, query }) => applications.listApplications(params.communityId, query.status),
   decideApplication: async ({ principal, params, body }) =>
-    identity.decideApplication(principal, params.communityId, params.applicationId, body),
-  listHousehold: async ({ principal }) => identity.listHousehold(principal),
-  requestDependentLink: async ({ principal, body }) => identity.requestDependentLink(principal, body),
-  listDependentLinks: async ({ params, query }) => identity.listDependentLinks(params.communityId, query.status),
+    applications.decideApplication(principal, params.communityId, params.applicationId, body),
+  listHousehold: async ({ principal }) => members.listHousehold(principal),
+  requestDependentLink: async ({ principal, body }) => caregivers.requestDependentLink(principal, body),
+  listDependentLinks: async ({ params, query }) => caregivers.listDependentLinks(params.communityId, query.status),
   decideDependentLink: async ({ principal, params, body }) =>
-    identity.decideDependentLink(principal, params.communityId, params.linkId, body),
-  registerMember: async ({ principal, params, body }) => identity.registerMember(principal, params.communityId, body),
-  listMembers: async ({ params, query }) => identity.listMembers(params.communityId, query.buildingId),
-  getMember: async ({ principal, params }) => identity.getMemberCard(principal, params.memberId),
+    caregivers.decideDependentLink(principal, params.communityId, params.linkId, body),
+  registerMember: async ({ principal, params, body }) => members.registerMember(principal, params.communityId, body),
+  listMembers: async ({ params, query }) => members.listMembers(params.communityId, query.buildingId),
+  getMember: async ({ principal, params }) => members.getMemberCard(principal, params.memberId),
 });

@@ -1,11 +1,14 @@
 /** The identity feature's public face: what other features may use of it. */
-export { ownMemberId, resolveActingSubject, subjectIn, subjectOf, type ActingSubject, type Caller } from './acting';
 export {
-  countVerifiedMembers,
-  getApplication,
-  getMember,
-  getMembers,
-  getUser,
-  listHouseholdMembers,
-} from './repository';
+  checkSubjectIn,
+  ownMemberId,
+  resolveActingSubject,
+  subjectIn,
+  subjectOf,
+  type ActingSubject,
+  type Caller,
+} from './acting';
+export { getApplication } from './applications-repository';
+export { countVerifiedMembers, getMember, getMembers, listHouseholdMembers } from './members-repository';
+export { getUser } from './users-repository';
 export { identityPlans } from './notify-plans';

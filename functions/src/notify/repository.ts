@@ -5,7 +5,7 @@ import { shanghaiDate as dayOf } from '@linli/shared/domain/common/shanghai-time
 import { documentClient, tableName } from '../platform/dynamo';
 import type { IdempotencyCompletion } from '../platform/idempotency';
 import { ConditionsFailed, conditionFailed, named, transact, transactWithReply } from '../platform/transactions';
-import { key } from '../table';
+import { deliveryItem, messageItem, notifyKey } from './items';
 
 export interface MessageRecord {
   messageId: string;
@@ -33,14 +33,14 @@ export async function deliverMessage(m: MessageRecord): Promise<boolean> {
           {
             Put: {
               TableName: tableName,
-              Item: { ...key.message(m.userId, m.messageId), type: 'Message', ...m },
+              Item: messageItem(m),
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
           {
             Update: {
               TableName: tableName,
-              Key: key.inbox(m.userId),
+              Key: notifyKey.inbox(m.userId),
               UpdateExpression: 'SET #type = :type ADD unread :one',
               ExpressionAttributeNames: { '#type': 'type' },
               ExpressionAttributeValues: { ':one': 1, ':type': 'Inbox' },
@@ -62,8 +62,8 @@ export async function listMessages(userId: string, before?: string): Promise<Mes
       TableName: tableName,
       KeyConditionExpression: before ? 'pk = :pk AND sk BETWEEN :from AND :to' : 'pk = :pk AND begins_with(sk, :from)',
       ExpressionAttributeValues: before
-        ? { ':pk': key.inbox(userId).pk, ':from': 'MSG#', ':to': `MSG#${before}` }
-        : { ':pk': key.inbox(userId).pk, ':from': 'MSG#' },
+        ? { ':pk': notifyKey.inbox(userId).pk, ':from': 'MSG#', ':to': `MSG#${before}` }
+        : { ':pk': notifyKey.inbox(userId).pk, ':from': 'MSG#' },
       ScanIndexForward: false,
       Limit: PAGE + (before ? 1 : 0),
     }),
@@ -75,12 +75,14 @@ export async function listMessages(userId: string, before?: string): Promise<Mes
 }
 
 export async function unreadCount(userId: string): Promise<number> {
-  const out = await documentClient.send(new GetCommand({ TableName: tableName, Key: key.inbox(userId) }));
+  const out = await documentClient.send(new GetCommand({ TableName: tableName, Key: notifyKey.inbox(userId) }));
   return Math.max(0, Number(out.Item?.unread ?? 0));
 }
 
 export async function getMessage(userId: string, messageId: string): Promise<MessageRecord | undefined> {
-  const out = await documentClient.send(new GetCommand({ TableName: tableName, Key: key.message(userId, messageId) }));
+  const out = await documentClient.send(
+    new GetCommand({ TableName: tableName, Key: notifyKey.message(userId, messageId) }),
+  );
   return out.Item as MessageRecord | undefined;
 }
 
@@ -92,7 +94,7 @@ export async function getMessage(userId: string, messageId: string): Promise<Mes
 export async function markRead(userId: string, messageId: string, at: string): Promise<boolean> {
   const readUpdate = {
     TableName: tableName,
-    Key: key.message(userId, messageId),
+    Key: notifyKey.message(userId, messageId),
     UpdateExpression: 'SET readAt = :at',
     ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(readAt)',
     ExpressionAttributeValues: { ':at': at },
@@ -103,7 +105,7 @@ export async function markRead(userId: string, messageId: string, at: string): P
       named('unread-count', {
         Update: {
           TableName: tableName,
-          Key: key.inbox(userId),
+          Key: notifyKey.inbox(userId),
           UpdateExpression: 'ADD unread :minus',
           ConditionExpression: 'unread > :zero',
           ExpressionAttributeValues: { ':minus': -1, ':zero': 0 },
@@ -136,7 +138,7 @@ export async function unreadMessageIds(userId: string, limit: number): Promise<s
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :msg)',
         FilterExpression: 'attribute_not_exists(readAt)',
         ProjectionExpression: 'messageId',
-        ExpressionAttributeValues: { ':pk': key.inbox(userId).pk, ':msg': 'MSG#' },
+        ExpressionAttributeValues: { ':pk': notifyKey.inbox(userId).pk, ':msg': 'MSG#' },
         ScanIndexForward: false,
         ExclusiveStartKey: start,
       }),
@@ -161,7 +163,7 @@ export async function markManyRead(userId: string, messageIds: string[], at: str
           ...messageIds.map((messageId) => ({
             Update: {
               TableName: tableName,
-              Key: key.message(userId, messageId),
+              Key: notifyKey.message(userId, messageId),
               UpdateExpression: 'SET readAt = :at',
               ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(readAt)',
               ExpressionAttributeValues: { ':at': at },
@@ -170,7 +172,7 @@ export async function markManyRead(userId: string, messageIds: string[], at: str
           {
             Update: {
               TableName: tableName,
-              Key: key.inbox(userId),
+              Key: notifyKey.inbox(userId),
               UpdateExpression: 'ADD unread :minus',
               ConditionExpression: 'unread >= :n',
               ExpressionAttributeValues: { ':minus': -messageIds.length, ':n': messageIds.length },
@@ -192,7 +194,7 @@ export async function addConsent(userId: string, template: string): Promise<numb
   const out = await documentClient.send(
     new UpdateCommand({
       TableName: tableName,
-      Key: key.consent(userId, template),
+      Key: notifyKey.consent(userId, template),
       UpdateExpression: 'SET #type = :type ADD remaining :one',
       ExpressionAttributeNames: { '#type': 'type' },
       ExpressionAttributeValues: { ':one': 1, ':type': 'Consent' },
@@ -204,7 +206,7 @@ export async function addConsent(userId: string, template: string): Promise<numb
 
 export async function remainingConsent(userId: string, template: string, consistent = false): Promise<number> {
   const out = await documentClient.send(
-    new GetCommand({ TableName: tableName, Key: key.consent(userId, template), ConsistentRead: consistent }),
+    new GetCommand({ TableName: tableName, Key: notifyKey.consent(userId, template), ConsistentRead: consistent }),
   );
   return Number(out.Item?.remaining ?? 0);
 }
@@ -224,7 +226,7 @@ export async function setConsents(
       changes.map((c) => ({
         Update: {
           TableName: tableName,
-          Key: key.consent(userId, c.template),
+          Key: notifyKey.consent(userId, c.template),
           UpdateExpression: 'SET #type = :type, remaining = :to',
           ConditionExpression: '(attribute_not_exists(remaining) AND :from = :zero) OR remaining = :from',
           ExpressionAttributeNames: { '#type': 'type' },
@@ -246,7 +248,7 @@ export async function takeConsent(userId: string, template: string): Promise<boo
     await documentClient.send(
       new UpdateCommand({
         TableName: tableName,
-        Key: key.consent(userId, template),
+        Key: notifyKey.consent(userId, template),
         UpdateExpression: 'ADD remaining :minus',
         ConditionExpression: 'remaining > :zero',
         ExpressionAttributeValues: { ':minus': -1, ':zero': 0 },
@@ -279,14 +281,7 @@ export async function claimDelivery(
     await documentClient.send(
       new PutCommand({
         TableName: tableName,
-        Item: {
-          ...key.delivery(communityId, dayOf(at), eventId, userId, channel),
-          type: 'Delivery',
-          channel,
-          status,
-          at,
-          expiresAt: Math.floor(Date.parse(at) / 1000) + 30 * 86_400,
-        },
+        Item: deliveryItem({ communityId, day: dayOf(at), eventId, userId, channel }, status, at),
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
@@ -308,7 +303,7 @@ export async function settleDelivery(
   await documentClient.send(
     new UpdateCommand({
       TableName: tableName,
-      Key: key.delivery(communityId, dayOf(at), eventId, userId, 'wechat'),
+      Key: notifyKey.delivery(communityId, dayOf(at), eventId, userId, 'wechat'),
       UpdateExpression: 'SET #status = :status, detail = :detail',
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: { ':status': status, ':detail': detail ?? null },
@@ -328,7 +323,7 @@ export async function deliveriesOfDay(
       new QueryCommand({
         TableName: tableName,
         KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': `DELIVERY#${communityId}#${day}` },
+        ExpressionAttributeValues: { ':pk': notifyKey.deliveryDay(communityId, day) },
         ProjectionExpression: 'channel, #status',
         ExpressionAttributeNames: { '#status': 'status' },
         ExclusiveStartKey: startKey,

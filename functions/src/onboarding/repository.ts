@@ -1,43 +1,54 @@
 /** Every DynamoDB read and write of the onboarding feature. */
-import { PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RoleGrant } from '@linli/shared/contract/principal';
 import { DomainError } from '@linli/shared/errors';
 import { appointmentScope } from '@linli/shared/domain/onboarding/invites';
 import { documentClient, tableName } from '../platform/dynamo';
 import type { IdempotencyCompletion } from '../platform/idempotency';
 import { getItem, queryIndex, queryPartition } from '../platform/items';
-import { failedConditions, transactWithReply, writeWithReply } from '../platform/transactions';
+import { ConditionsFailed, named, transact, writeWithReply } from '../platform/transactions';
 import { getUserGrants, userGrantsUpdate, type UserGrants } from '../platform/user-grants';
-import { index, key } from '../table';
-import { auditItem, communityMetaItem, holderItem, inviteItem, streetItem, streetNameLock } from './items';
+import {
+  auditItem,
+  communityMetaItem,
+  holderItem,
+  inviteItem,
+  onboardingIndex,
+  onboardingKey,
+  streetItem,
+  streetNameLock,
+} from './items';
 import type { AuditRecord, CommunityMetaRecord, HolderRecord, InviteRecord, StreetRecord } from './records';
 
 // ── streets and communities ──────────────────────────────────────────────────
 
-export const getStreet = (streetId: string) => getItem<StreetRecord>(key.street(streetId));
-export const listStreets = () => queryIndex<StreetRecord>('gsi1', index.streets());
+export const getStreet = (streetId: string) => getItem<StreetRecord>(onboardingKey.street(streetId));
+export const listStreets = () => queryIndex<StreetRecord>('gsi1', onboardingIndex.streets());
 export const listStreetCommunities = (streetId: string) =>
-  queryIndex<CommunityMetaRecord>('gsi1', index.streetCommunities(streetId));
-export const getCommunityMeta = (communityId: string) => getItem<CommunityMetaRecord>(key.community(communityId));
+  queryIndex<CommunityMetaRecord>('gsi1', onboardingIndex.streetCommunities(streetId));
+export const getCommunityMeta = (communityId: string) =>
+  getItem<CommunityMetaRecord>(onboardingKey.community(communityId));
 
 /** Creates a street and its name lock together; a second street of the same name is refused. */
 export async function createStreet(street: StreetRecord, completion?: IdempotencyCompletion): Promise<void> {
   try {
-    await transactWithReply(
+    await transact(
       [
-        {
+        named('name-lock', {
           Put: {
             TableName: tableName,
             Item: streetNameLock(street),
             ConditionExpression: 'attribute_not_exists(pk)',
           },
-        },
-        { Put: { TableName: tableName, Item: streetItem(street), ConditionExpression: 'attribute_not_exists(pk)' } },
+        }),
+        named('street', {
+          Put: { TableName: tableName, Item: streetItem(street), ConditionExpression: 'attribute_not_exists(pk)' },
+        }),
       ],
       completion,
     );
   } catch (error) {
-    if (failedConditions(error)) throw new DomainError('STREET_NAME_TAKEN');
+    if (error instanceof ConditionsFailed) throw new DomainError('STREET_NAME_TAKEN');
     throw error;
   }
 }
@@ -69,7 +80,7 @@ export async function updateCommunity(
   if (change.name !== undefined) {
     sets.push('#name = :name', 'gsi1sk = :sort');
     values[':name'] = change.name;
-    values[':sort'] = `${change.name}#${communityId}`;
+    values[':sort'] = onboardingIndex.communitySort(change.name, communityId);
   }
   if (change.address !== undefined) {
     sets.push('address = :address');
@@ -79,7 +90,7 @@ export async function updateCommunity(
     const out = await documentClient.send(
       new UpdateCommand({
         TableName: tableName,
-        Key: key.community(communityId),
+        Key: onboardingKey.community(communityId),
         // An empty change still proves the community is the street's.
         UpdateExpression: sets.length > 0 ? `SET ${sets.join(', ')}` : 'SET streetId = :street',
         ConditionExpression: 'streetId = :street',
@@ -99,9 +110,9 @@ export async function updateCommunity(
 
 // ── invites ──────────────────────────────────────────────────────────────────
 
-export const getInvite = (code: string) => getItem<InviteRecord>(key.invite(code), true);
+export const getInvite = (code: string) => getItem<InviteRecord>(onboardingKey.invite(code), true);
 export const listScopeInvites = (scope: string) =>
-  queryIndex<InviteRecord>('gsi1', index.scopeInvites(scope), { newestFirst: true, limit: 200 });
+  queryIndex<InviteRecord>('gsi1', onboardingIndex.scopeInvites(scope), { newestFirst: true, limit: 200 });
 
 /** Stores a new invite with its audit line; false when the code is taken (the caller draws another). */
 export async function putInvite(
@@ -110,16 +121,22 @@ export async function putInvite(
   completion?: IdempotencyCompletion,
 ): Promise<boolean> {
   try {
-    await transactWithReply(
+    await transact(
       [
-        { Put: { TableName: tableName, Item: inviteItem(invite), ConditionExpression: 'attribute_not_exists(pk)' } },
-        { Put: { TableName: tableName, Item: auditItem(appointmentScope(invite), audit) } },
+        named('invite', {
+          Put: {
+            TableName: tableName,
+            Item: inviteItem(appointmentScope(invite), invite),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        }),
+        named('audit', { Put: { TableName: tableName, Item: auditItem(appointmentScope(invite), audit) } }),
       ],
       completion,
     );
     return true;
   } catch (error) {
-    if (failedConditions(error)?.some((f) => f.index === 0)) return false;
+    if (error instanceof ConditionsFailed && error.has('invite')) return false;
     throw error;
   }
 }
@@ -132,25 +149,25 @@ export async function revokeInvite(
   completion?: IdempotencyCompletion,
 ): Promise<boolean> {
   try {
-    await transactWithReply(
+    await transact(
       [
-        {
+        named('invite', {
           Update: {
             TableName: tableName,
-            Key: key.invite(invite.code),
+            Key: onboardingKey.invite(invite.code),
             UpdateExpression: 'SET #status = :revoked, revokedAt = :at',
             ConditionExpression: '#status = :open',
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: { ':revoked': 'revoked', ':open': 'open', ':at': at },
           },
-        },
-        { Put: { TableName: tableName, Item: auditItem(appointmentScope(invite), audit) } },
+        }),
+        named('audit', { Put: { TableName: tableName, Item: auditItem(appointmentScope(invite), audit) } }),
       ],
       completion,
     );
     return true;
   } catch (error) {
-    if (failedConditions(error)) return false;
+    if (error instanceof ConditionsFailed) return false;
     throw error;
   }
 }
@@ -171,43 +188,39 @@ export async function acceptInvite(
   audit: AuditRecord,
 ): Promise<AcceptOutcome> {
   try {
-    await documentClient.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: tableName,
-              Key: key.invite(invite.code),
-              UpdateExpression: 'SET #status = :used, usedBy = :user, usedAt = :at',
-              ConditionExpression: '#status = :open AND validUntil > :at',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: {
-                ':used': 'used',
-                ':open': 'open',
-                ':user': user.userId,
-                ':at': holder.grantedAt,
-              },
-            },
+    await transact([
+      named('invite', {
+        Update: {
+          TableName: tableName,
+          Key: onboardingKey.invite(invite.code),
+          UpdateExpression: 'SET #status = :used, usedBy = :user, usedAt = :at',
+          ConditionExpression: '#status = :open AND validUntil > :at',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':used': 'used',
+            ':open': 'open',
+            ':user': user.userId,
+            ':at': holder.grantedAt,
           },
-          userGrantsUpdate(user, grants, false),
-          { Put: { TableName: tableName, Item: holderItem(holder) } },
-          { Put: { TableName: tableName, Item: auditItem(appointmentScope(invite), audit) } },
-        ],
+        },
       }),
-    );
+      named('user', userGrantsUpdate(user, grants, false)),
+      named('holder', { Put: { TableName: tableName, Item: holderItem(appointmentScope(holder), holder) } }),
+      named('audit', { Put: { TableName: tableName, Item: auditItem(appointmentScope(invite), audit) } }),
+    ]);
     return 'accepted';
   } catch (error) {
-    const failed = failedConditions(error);
-    if (!failed) throw error;
-    return failed.some((f) => f.index === 0) ? 'invite-changed' : 'user-changed';
+    if (!(error instanceof ConditionsFailed)) throw error;
+    return error.has('invite') ? 'invite-changed' : 'user-changed';
   }
 }
 
-export const listHolders = (scope: string) =>
-  queryPartition<HolderRecord>(`ROLES#${scope}`, { sort: { beginsWith: 'HOLDER#' }, consistent: true });
+/** AP: a scope's role holders, all or those whose sort key starts with `prefix` (one role of one community). */
+export const listHolders = (scope: string, prefix = 'HOLDER#') =>
+  queryPartition<HolderRecord>(onboardingKey.scopePartition(scope), { sort: { beginsWith: prefix }, consistent: true });
 
 export const getHolder = (scope: string, role: string, communityId: string | undefined, userId: string) =>
-  getItem<HolderRecord>(key.roleHolder(scope, role, communityId, userId), true);
+  getItem<HolderRecord>(onboardingKey.roleHolder(scope, role, communityId, userId), true);
 
 /**
  * Removes an appointment: the holder line goes, the grant leaves the user, and the user's token
@@ -220,25 +233,31 @@ export async function removeAppointment(
   audit: AuditRecord,
   completion?: IdempotencyCompletion,
 ): Promise<'removed' | 'changed'> {
-  const holderKey = key.roleHolder(appointmentScope(holder), holder.role, holder.communityId, holder.userId);
+  const holderKey = onboardingKey.roleHolder(appointmentScope(holder), holder.role, holder.communityId, holder.userId);
   try {
-    await transactWithReply(
+    await transact(
       [
-        { Delete: { TableName: tableName, Key: holderKey, ConditionExpression: 'attribute_exists(pk)' } },
-        userGrantsUpdate(user, grants, true),
-        { Put: { TableName: tableName, Item: auditItem(appointmentScope(holder), audit) } },
+        named('holder', {
+          Delete: { TableName: tableName, Key: holderKey, ConditionExpression: 'attribute_exists(pk)' },
+        }),
+        named('user', userGrantsUpdate(user, grants, true)),
+        named('audit', { Put: { TableName: tableName, Item: auditItem(appointmentScope(holder), audit) } }),
       ],
       completion,
     );
     return 'removed';
   } catch (error) {
-    if (failedConditions(error)) return 'changed';
+    if (error instanceof ConditionsFailed) return 'changed';
     throw error;
   }
 }
 
 export const listAudit = (scope: string) =>
-  queryPartition<AuditRecord>(`ROLES#${scope}`, { sort: { beginsWith: 'AUDIT#' }, newestFirst: true, limit: 200 });
+  queryPartition<AuditRecord>(onboardingKey.scopePartition(scope), {
+    sort: { beginsWith: 'AUDIT#' },
+    newestFirst: true,
+    limit: 200,
+  });
 
 /** One line of a scope's audit list on its own (a reveal, which changes nothing else). */
 export async function putAudit(scope: string, audit: AuditRecord): Promise<void> {

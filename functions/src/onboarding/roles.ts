@@ -15,6 +15,17 @@ export async function listRoleHolders(streetId: string): Promise<{ items: RoleHo
   return { items: (await repo.listHolders(streetScope(streetId))).map(holderView) };
 }
 
+/**
+ * The staff appointed to a community, for a colleague to hand work to (派单 to a staff member).
+ * Appointments are kept per street; a community outside any street has none listed.
+ */
+export async function listCommunityStaff(communityId: string): Promise<{ userId: string; name: string }[]> {
+  const streetId = (await repo.getCommunityMeta(communityId))?.streetId;
+  if (!streetId) return [];
+  const holders = await repo.listHolders(streetScope(streetId), `HOLDER#staff#${communityId}#`);
+  return holders.map((h) => ({ userId: h.userId, name: h.name }));
+}
+
 export async function listRoleAudit(streetId: string): Promise<{ items: RoleAuditEntry[] }> {
   return { items: (await repo.listAudit(streetScope(streetId))).map(auditView) };
 }

@@ -26,4 +26,11 @@ export type ActingForResolver = (principal: Principal, memberId: string) => Prom
 export interface PipelineHooks {
   /** Needed when any of the domain's routes allows acting for a member. */
   actingFor?: ActingForResolver;
+  /**
+   * Idempotent routes whose every success commits its answer in the effect's own transaction
+   * (completionPut) and writes nothing before it. They take no claim up front: a duplicate loses
+   * on the completion's condition (or on the effect's) and is answered from the record, which
+   * saves two writes per request on the hottest routes (booking a seat, ordering a meal).
+   */
+  answeredInTransaction?: readonly string[];
 }

@@ -8,7 +8,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '@linli/shared/errors';
-import { key } from '../table';
+import { platformKey } from './table-items';
 import { documentClient, tableName } from './dynamo';
 
 export const CODE_ATTEMPTS_PER_MINUTE = 5;
@@ -21,7 +21,7 @@ export interface CodeAttempt {
 /** Reserves one try for `userId` in `scope`, or refuses with CODE_ATTEMPTS_EXCEEDED (429). */
 export async function reserveCodeAttempt(scope: string, userId: string, now = new Date()): Promise<CodeAttempt> {
   const minute = Math.floor(now.getTime() / 60_000);
-  const itemKey = key.codeAttempts(scope, userId, minute);
+  const itemKey = platformKey.codeAttempts(scope, userId, minute);
   try {
     await documentClient.send(
       new UpdateCommand({

@@ -10,7 +10,7 @@ import { mayActInCommunity, mayActInStreet, mayCallRoute } from '@linli/shared/d
 import type { ActingSubject, PipelineHooks } from './acting-for';
 import { bearerToken, verifyAccessToken } from './auth';
 import { errorMapper } from './error-mapper';
-import { idempotencyMiddleware, withIdempotencyScope } from './idempotency';
+import { idempotencyMiddleware, withIdempotencyScope, type IdempotencyClaim } from './idempotency';
 import { logger } from './logger';
 import { jsonResponse, textResponse } from './responses';
 
@@ -43,7 +43,7 @@ interface LinliState {
   validBody?: unknown;
   idempotency?: { userId: string; routeId: string; key: string };
   /** This request's claim on its idempotency record, once taken. */
-  idempotencyClaim?: { recordKey: { pk: string; sk: string }; claimId: string; payloadHash: string };
+  idempotencyClaim?: IdempotencyClaim;
   onBehalfOf?: ActingSubject;
 }
 
@@ -241,7 +241,9 @@ export function routeHandler<R extends RouteDef>(
     .use(resolveActingFor(route, hooks))
     .use(validateQueryAndBody(route))
     .use(requireIdempotencyKey(route));
-  if (route.idempotent) handler.use(idempotencyMiddleware());
+  if (route.idempotent) {
+    handler.use(idempotencyMiddleware(hooks.answeredInTransaction?.includes(route.id) ? 'in-transaction' : 'claim'));
+  }
   // Registered last so its onError runs first and every error leaves as a mapped response.
   return handler.use(errorMapper);
 }

@@ -1,23 +1,38 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash, randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { DomainError } from '@linli/shared/errors';
-import { key } from '../table';
+import { platformKey } from './table-items';
 import { documentClient, tableName } from './dynamo';
 import { logger } from './logger';
+import { errorResponse } from './responses';
 import type { LinliEvent } from './http';
 
 /** How long a finished request's answer is replayed to a retry with the same key. */
 const REPLAY_WINDOW_SECONDS = 24 * 60 * 60;
 
-/** The idempotent request being served, so its effect can complete its record in the same transaction. */
-interface IdempotencyScope {
+/**
+ * How a route keeps its idempotency record. `claim`: a conditional write claims the key before
+ * the work runs (any route). `in-transaction`: no claim; the effect's own transaction writes the
+ * record only if none is there, so a duplicate loses on that condition and is answered from it.
+ */
+export type IdempotencyMode = 'claim' | 'in-transaction';
+
+/** The request's hold on its idempotency record, set by the middleware for the route's work. */
+export interface IdempotencyClaim {
   recordKey: { pk: string; sk: string };
   claimId: string;
   payloadHash: string;
+  mode: IdempotencyMode;
+  /** Set once the effect's transaction committed the answer with it (see completionPut). */
+  progress: { committed: boolean };
+}
+
+/** The idempotent request being served, so its effect can complete its record in the same transaction. */
+interface IdempotencyScope extends IdempotencyClaim {
   render: (reply: unknown) => APIGatewayProxyStructuredResultV2;
 }
 
@@ -31,6 +46,7 @@ export function withIdempotencyScope<T>(
 ): Promise<T> {
   const claim = event.linli?.idempotencyClaim;
   if (!claim) return run();
+  // The progress object is shared, so the middleware sees when the effect committed the answer.
   return scopes.run({ ...claim, render }, run);
 }
 
@@ -54,7 +70,7 @@ export function completionPut(reply: unknown): IdempotencyCompletion | undefined
   const scope = scopes.getStore();
   if (!scope) return undefined;
   const now = nowSeconds();
-  return {
+  const completion: IdempotencyCompletion = {
     Put: {
       TableName: tableName,
       Item: {
@@ -66,11 +82,29 @@ export function completionPut(reply: unknown): IdempotencyCompletion | undefined
         response: JSON.stringify(scope.render(reply)),
         expiresAt: now + REPLAY_WINDOW_SECONDS,
       },
-      ConditionExpression: '#claimId = :claimId',
-      ExpressionAttributeNames: { '#claimId': 'claimId' },
-      ExpressionAttributeValues: { ':claimId': scope.claimId },
+      ...(scope.mode === 'claim'
+        ? {
+            ConditionExpression: '#claimId = :claimId',
+            ExpressionAttributeNames: { '#claimId': 'claimId' },
+            ExpressionAttributeValues: { ':claimId': scope.claimId },
+          }
+        : {
+            // No claim was taken: the first attempt to commit an answer wins, a lapsed one is replaced.
+            ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
+            ExpressionAttributeValues: { ':now': now },
+          }),
     },
   };
+  owners.set(completion, scope.progress);
+  return completion;
+}
+
+const owners = new WeakMap<IdempotencyCompletion, IdempotencyClaim['progress']>();
+
+/** Called once the transaction holding `completion` committed: the answer is on record. */
+export function completionCommitted(completion: IdempotencyCompletion): void {
+  const progress = owners.get(completion);
+  if (progress) progress.committed = true;
 }
 
 /** A TransactWriteItems entry that completes an idempotency record (see completionPut). */
@@ -79,7 +113,7 @@ export interface IdempotencyCompletion {
     TableName: string;
     Item: Record<string, unknown>;
     ConditionExpression: string;
-    ExpressionAttributeNames: Record<string, string>;
+    ExpressionAttributeNames?: Record<string, string>;
     ExpressionAttributeValues: Record<string, unknown>;
   };
 }
@@ -103,26 +137,35 @@ export function payloadHash(payload: unknown): string {
  * the same key with a different payload gets 409 IDEMPOTENCY_KEY_REUSED. A failed request
  * releases its claim, so it can be retried. (Powertools idempotency did the same but cost
  * ~38 KB of bundle through jmespath; see the commit that replaced it.)
+ *
+ * In `in-transaction` mode (see PipelineHooks.answeredInTransaction) nothing is written up front:
+ * the effect's transaction records the answer, and a request that fails looks once for an answer
+ * already on record (its own earlier attempt, or a copy that ran at the same time) and replays it.
  */
-export function idempotencyMiddleware(): MiddlewareObj<LinliEvent, APIGatewayProxyStructuredResultV2, Error, Context> {
+export function idempotencyMiddleware(
+  mode: IdempotencyMode = 'claim',
+): MiddlewareObj<LinliEvent, APIGatewayProxyStructuredResultV2, Error, Context> {
   const claimed = new WeakSet<LinliEvent>();
   const recordKey = (event: LinliEvent) => {
     const id = event.linli?.idempotency;
     if (!id) throw new Error('idempotency middleware needs linli.idempotency');
-    return key.idempotency(id.userId, id.routeId, id.key);
+    return platformKey.idempotency(id.userId, id.routeId, id.key);
+  };
+  const hashOf = (event: LinliEvent) => {
+    const s = event.linli;
+    return payloadHash({ params: s?.params, query: s?.query, body: s?.validBody, onBehalfOf: s?.onBehalfOf?.memberId });
   };
 
   return {
     before: async ({ event, context }) => {
-      const s = event.linli;
-      const hash = payloadHash({
-        params: s?.params,
-        query: s?.query,
-        body: s?.validBody,
-        onBehalfOf: s?.onBehalfOf?.memberId,
-      });
-      const now = nowSeconds();
+      const hash = hashOf(event);
       const claimId = randomUUID();
+      const hold = { recordKey: recordKey(event), claimId, payloadHash: hash, mode, progress: { committed: false } };
+      if (mode === 'in-transaction') {
+        if (event.linli) event.linli.idempotencyClaim = hold;
+        return undefined;
+      }
+      const now = nowSeconds();
       // A claim whose holder died (Lambda timeout) lapses when the invocation could no longer be running.
       const lockSeconds = Math.ceil((context.getRemainingTimeInMillis?.() ?? 30_000) / 1000) + 1;
       try {
@@ -130,7 +173,7 @@ export function idempotencyMiddleware(): MiddlewareObj<LinliEvent, APIGatewayPro
           new PutCommand({
             TableName: tableName,
             Item: {
-              ...recordKey(event),
+              ...hold.recordKey,
               type: 'Idempotency',
               status: 'IN_PROGRESS',
               payloadHash: hash,
@@ -146,11 +189,11 @@ export function idempotencyMiddleware(): MiddlewareObj<LinliEvent, APIGatewayPro
           }),
         );
         claimed.add(event);
-        if (event.linli) event.linli.idempotencyClaim = { recordKey: recordKey(event), claimId, payloadHash: hash };
+        if (event.linli) event.linli.idempotencyClaim = hold;
         return undefined;
       } catch (error) {
         if (!(error instanceof ConditionalCheckFailedException)) throw error;
-        const old = unmarshallOld(error);
+        const old = unmarshallOld(error.Item);
         if (old.payloadHash !== hash) throw new DomainError('IDEMPOTENCY_KEY_REUSED');
         if (old.status === 'COMPLETED' && old.response) {
           return JSON.parse(old.response) as APIGatewayProxyStructuredResultV2;
@@ -159,6 +202,34 @@ export function idempotencyMiddleware(): MiddlewareObj<LinliEvent, APIGatewayPro
       }
     },
     after: async ({ event, response }) => {
+      const hold = event.linli?.idempotencyClaim;
+      if (mode === 'in-transaction') {
+        // Every success of such a route commits its answer with its effect; one that did not
+        // (a path with no write) is recorded now, if no other copy recorded one first.
+        if (!hold || hold.progress.committed) return;
+        const now = nowSeconds();
+        await documentClient
+          .send(
+            new PutCommand({
+              TableName: tableName,
+              Item: {
+                ...hold.recordKey,
+                type: 'Idempotency',
+                status: 'COMPLETED',
+                payloadHash: hold.payloadHash,
+                claimId: hold.claimId,
+                response: JSON.stringify(response),
+                expiresAt: now + REPLAY_WINDOW_SECONDS,
+              },
+              ConditionExpression: 'attribute_not_exists(pk) OR expiresAt < :now',
+              ExpressionAttributeValues: { ':now': now },
+            }),
+          )
+          .catch((error: unknown) => {
+            if (!(error instanceof ConditionalCheckFailedException)) throw error;
+          });
+        return;
+      }
       if (!claimed.has(event)) return;
       await documentClient.send(
         new UpdateCommand({
@@ -170,7 +241,13 @@ export function idempotencyMiddleware(): MiddlewareObj<LinliEvent, APIGatewayPro
         }),
       );
     },
-    onError: async ({ event }) => {
+    onError: async (request) => {
+      const { event } = request;
+      if (mode === 'in-transaction') {
+        const answer = await answerOnRecord(event, hashOf(event));
+        if (answer) request.response = answer;
+        return;
+      }
       if (!claimed.has(event)) return;
       claimed.delete(event);
       // When the database is down this fails too; the claim then lapses at lockedUntil, and the
@@ -193,8 +270,30 @@ export function idempotencyMiddleware(): MiddlewareObj<LinliEvent, APIGatewayPro
   };
 }
 
-function unmarshallOld(error: ConditionalCheckFailedException): Partial<Stored> {
-  const item = error.Item ?? {};
+/**
+ * For a failed request of an `in-transaction` route: the answer already on record for its key
+ * (a copy of it succeeded first, e.g. the retry of a success now finds the dish sold out), or
+ * the refusal of a reused key. Undefined when there is none, or the database cannot say.
+ */
+async function answerOnRecord(event: LinliEvent, hash: string): Promise<APIGatewayProxyStructuredResultV2 | undefined> {
+  const hold = event.linli?.idempotencyClaim;
+  if (!hold) return undefined;
+  try {
+    const found = await documentClient.send(
+      new GetCommand({ TableName: tableName, Key: hold.recordKey, ConsistentRead: true }),
+    );
+    const old = found.Item as Partial<Stored & { expiresAt: number }> | undefined;
+    if (!old || old.status !== 'COMPLETED' || !old.response || (old.expiresAt ?? 0) < nowSeconds()) return undefined;
+    if (old.payloadHash !== hash) return errorResponse('IDEMPOTENCY_KEY_REUSED');
+    return JSON.parse(old.response) as APIGatewayProxyStructuredResultV2;
+  } catch (error) {
+    logger.warn('idempotency record not read after a failure', { error: error as Error });
+    return undefined;
+  }
+}
+
+function unmarshallOld(found: ConditionalCheckFailedException['Item']): Partial<Stored> {
+  const item = found ?? {};
   return {
     status: item.status?.S as Stored['status'] | undefined,
     payloadHash: item.payloadHash?.S,

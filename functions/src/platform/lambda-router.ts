@@ -29,6 +29,10 @@ export const defineDomain =
   (impls: DomainImpls<T>): DomainHandlers => {
     const byRouteId: Record<string, RouteHandler> = {};
     const byRouteKey = new Map<string, RouteHandler>();
+    for (const id of hooks.answeredInTransaction ?? []) {
+      if (!domainRoutes[id]?.idempotent)
+        throw new Error(`answeredInTransaction: ${id} is not an idempotent ${domain} route`);
+    }
     for (const [id, route] of Object.entries(domainRoutes)) {
       if (route.domain !== domain) throw new Error(`route ${id} belongs to ${route.domain}, not ${domain}`);
       const wrapped = routeHandler(route, impls[id] as RouteImpl<RouteDef>, hooks);

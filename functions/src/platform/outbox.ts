@@ -1,5 +1,5 @@
 import { ulid } from 'ulidx';
-import { key } from '../table';
+import { platformKey } from './table-items';
 import { tableName } from './dynamo';
 
 /** How long an event stays in the table after it was written (the notifier reads it from the stream at once). */
@@ -21,7 +21,7 @@ export function outboxPut<E extends OutboxEventBase>(event: E, now = new Date(),
     Put: {
       TableName: tableName,
       Item: {
-        ...key.outbox(eventId),
+        ...platformKey.outbox(eventId),
         type: 'Outbox',
         eventId,
         eventType: event.type,

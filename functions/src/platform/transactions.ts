@@ -9,7 +9,7 @@ import {
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { DomainError } from '@linli/shared/errors';
 import { documentClient } from './dynamo';
-import type { IdempotencyCompletion } from './idempotency';
+import { completionCommitted, type IdempotencyCompletion } from './idempotency';
 import type { NamedWrite } from './named-write';
 
 export { named, type NamedWrite } from './named-write';
@@ -98,6 +98,7 @@ export type SingleWrite =
 export async function transactWithReply(items: TransactItem[], completion?: IdempotencyCompletion): Promise<void> {
   try {
     await documentClient.send(new TransactWriteCommand({ TransactItems: completion ? [...items, completion] : items }));
+    if (completion) completionCommitted(completion);
   } catch (error) {
     if (completion && failedConditions(error)?.some((f) => f.index === items.length)) {
       throw new DomainError('IDEMPOTENCY_IN_PROGRESS');

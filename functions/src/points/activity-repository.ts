@@ -4,29 +4,18 @@ import { tableName } from '../platform/dynamo';
 import { getItem, queryIndex, queryPartition } from '../platform/items';
 import type { IdempotencyCompletion } from '../platform/idempotency';
 import { ConditionsFailed, named, transact, writeWithReply, type NamedWrite } from '../platform/transactions';
-import { index, key } from '../table';
+import { key } from '../table';
+import { activityItem, pointsIndex, pointsKey, signupItem, volunteerItem } from './items';
 import { type ActivityRecord, type SignupRecord, type VolunteerRecord } from './records';
 import { EXTRA } from './ledger-repository';
-
-type Item = Record<string, unknown>;
 
 // ── volunteers ───────────────────────────────────────────────────────────────
 
 export const getVolunteer = (userId: string, communityId: string) =>
-  getItem<VolunteerRecord>(key.volunteer(userId, communityId), true);
+  getItem<VolunteerRecord>(pointsKey.volunteer(userId, communityId), true);
 
 export const listVolunteers = (communityId: string) =>
-  queryIndex<VolunteerRecord>('gsi1', index.communityVolunteers(communityId));
-
-export function volunteerItem(v: VolunteerRecord): Item {
-  return {
-    ...key.volunteer(v.userId, v.communityId),
-    type: 'Volunteer',
-    ...v,
-    gsi1pk: index.communityVolunteers(v.communityId),
-    gsi1sk: `${v.joinedAt}#${v.userId}`,
-  };
-}
+  queryIndex<VolunteerRecord>('gsi1', pointsIndex.communityVolunteers(communityId));
 
 /** Adds the volunteer grant and the profile at once. */
 export async function joinVolunteers(
@@ -61,16 +50,6 @@ export async function joinVolunteers(
 
 // ── activities and signups ───────────────────────────────────────────────────
 
-function activityItem(a: ActivityRecord): Item {
-  return {
-    ...key.activity(a.activityId),
-    type: 'Activity',
-    ...a,
-    gsi1pk: index.communityActivities(a.communityId),
-    gsi1sk: `${a.endsAt}#${a.activityId}`,
-  };
-}
-
 export async function putActivity(a: ActivityRecord, completion?: IdempotencyCompletion): Promise<void> {
   await writeWithReply(
     { Put: { TableName: tableName, Item: activityItem(a), ConditionExpression: 'attribute_not_exists(pk)' } },
@@ -79,36 +58,23 @@ export async function putActivity(a: ActivityRecord, completion?: IdempotencyCom
 }
 
 export const getActivity = (activityId: string, consistent = false) =>
-  getItem<ActivityRecord>(key.activity(activityId), consistent);
+  getItem<ActivityRecord>(pointsKey.activity(activityId), consistent);
 
 /** AP61: activities not yet ended (or ended within `graceHours`, so late check-outs and confirmations still find them). */
 export function listActivities(communityId: string, now: Date, graceHours = 72) {
   const from = new Date(now.getTime() - graceHours * 3600_000).toISOString();
-  return queryIndex<ActivityRecord>('gsi1', index.communityActivities(communityId), {
+  return queryIndex<ActivityRecord>('gsi1', pointsIndex.communityActivities(communityId), {
     sort: { op: '>=', value: from },
   });
 }
 
-function signupItem(s: SignupRecord): Item {
-  return {
-    ...key.signup(s.activityId, s.userId),
-    type: 'Signup',
-    ...s,
-    gsi1pk: index.userSignups(s.userId),
-    gsi1sk: `${s.activityStartsAt}#${s.activityId}`,
-    ...(s.status === 'checked_out' && s.checkedOutAt
-      ? { gsi2pk: index.pendingHours(s.communityId), gsi2sk: `${s.checkedOutAt}#${s.signupId}` }
-      : {}),
-  };
-}
-
 export const getSignup = (activityId: string, userId: string) =>
-  getItem<SignupRecord>(key.signup(activityId, userId), true);
+  getItem<SignupRecord>(pointsKey.signup(activityId, userId), true);
 export const listSignups = (activityId: string) =>
-  queryPartition<SignupRecord>(key.activity(activityId).pk, { sort: { beginsWith: 'SIGNUP#' } });
-export const listUserSignups = (userId: string) => queryIndex<SignupRecord>('gsi1', index.userSignups(userId));
+  queryPartition<SignupRecord>(pointsKey.activity(activityId).pk, { sort: { beginsWith: 'SIGNUP#' } });
+export const listUserSignups = (userId: string) => queryIndex<SignupRecord>('gsi1', pointsIndex.userSignups(userId));
 export const listPendingHours = (communityId: string) =>
-  queryIndex<SignupRecord>('gsi2', index.pendingHours(communityId));
+  queryIndex<SignupRecord>('gsi2', pointsIndex.pendingHours(communityId));
 
 /** Takes a slot: the activity's count goes up only while slots remain and it has not ended. */
 export async function signUp(
@@ -122,7 +88,7 @@ export async function signUp(
         named('slot', {
           Update: {
             TableName: tableName,
-            Key: key.activity(s.activityId),
+            Key: pointsKey.activity(s.activityId),
             UpdateExpression: 'SET signedUp = signedUp + :one',
             ConditionExpression: 'signedUp < slots AND endsAt > :now',
             ExpressionAttributeValues: { ':one': 1, ':now': now },
@@ -186,7 +152,7 @@ export function confirmHoursWrites(
     named(`${EXTRA}star-minutes`, {
       Update: {
         TableName: tableName,
-        Key: key.volunteerStar(next.communityId, month, next.userId),
+        Key: pointsKey.volunteerStar(next.communityId, month, next.userId),
         UpdateExpression: 'SET userId = :u, #name = :name, showName = :show, #type = :t ADD minutes :min',
         ExpressionAttributeNames: { '#name': 'name', '#type': 'type' },
         ExpressionAttributeValues: {
@@ -203,5 +169,5 @@ export function confirmHoursWrites(
 
 export const listStars = (communityId: string, month: string) =>
   queryPartition<{ userId: string; name: string; showName: boolean; minutes: number }>(
-    `PTSTARS#${communityId}#${month}`,
+    pointsKey.starsPartition(communityId, month),
   );

@@ -6,7 +6,7 @@
  */
 import { ISSUANCE_ACCOUNT, merchantAccount, mayGoNegative, parseAccount } from '@linli/shared/domain/points/ledger';
 import { named, type NamedWrite } from '../platform/named-write';
-import { index, key } from '../table';
+import { ledgerIndex, ledgerKey } from './items';
 import type { EntryRecord, PostingRecord } from './records';
 
 /** Write shards of the issuance account (every award touches it; shards keep transactions from colliding). */
@@ -36,12 +36,14 @@ export function postingWrites(p: PostingRecord, tableName: string, options: Post
       Put: {
         TableName: tableName,
         Item: {
-          ...key.posting(p.communityId, p.postingKey),
+          ...ledgerKey.posting(p.communityId, p.postingKey),
           type: 'Posting',
           ...p,
-          gsi2pk: index.postingId(p.postingId),
+          gsi2pk: ledgerIndex.postingId(p.postingId),
           gsi2sk: 'POSTING',
-          ...(audited ? { gsi1pk: index.pointsAudit(p.communityId), gsi1sk: `${p.postedAt}#${p.postingId}` } : {}),
+          ...(audited
+            ? { gsi1pk: ledgerIndex.pointsAudit(p.communityId), gsi1sk: `${p.postedAt}#${p.postingId}` }
+            : {}),
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
@@ -65,7 +67,7 @@ export function postingWrites(p: PostingRecord, tableName: string, options: Post
         Put: {
           TableName: tableName,
           Item: {
-            ...key.pointsEntry(p.communityId, e.account, p.month, p.postedAt, p.postingId),
+            ...ledgerKey.entry(p.communityId, e.account, p.month, p.postedAt, p.postingId),
             type: 'PointsEntry',
             ...entry,
           },
@@ -81,7 +83,7 @@ export function postingWrites(p: PostingRecord, tableName: string, options: Post
       named(`${POSTING_WRITE.balance}${e.account}`, {
         Update: {
           TableName: tableName,
-          Key: key.pointsBalance(p.communityId, e.account, issuance ? options.shard : undefined),
+          Key: ledgerKey.balance(p.communityId, e.account, issuance ? options.shard : undefined),
           UpdateExpression: 'SET communityId = :c, account = :a, #type = :t ADD balance :amount',
           ...(debit ? { ConditionExpression: 'balance >= :need' } : {}),
           ExpressionAttributeNames: { '#type': 'type' },
@@ -103,7 +105,7 @@ export function postingWrites(p: PostingRecord, tableName: string, options: Post
       named('issuance-month', {
         Update: {
           TableName: tableName,
-          Key: key.pointsMonth(p.communityId, ISSUANCE_ACCOUNT, p.month, options.shard),
+          Key: ledgerKey.month(p.communityId, ISSUANCE_ACCOUNT, p.month, options.shard),
           UpdateExpression: 'SET #month = :m, #type = :t ADD issued :issued',
           ExpressionAttributeNames: { '#month': 'month', '#type': 'type' },
           ExpressionAttributeValues: { ':m': p.month, ':t': 'PointsMonth', ':issued': issued },
@@ -122,7 +124,7 @@ export function postingWrites(p: PostingRecord, tableName: string, options: Post
       named(POSTING_WRITE.merchantMonth, {
         Update: {
           TableName: tableName,
-          Key: key.pointsMonth(p.communityId, merchantAccount(merchantId), p.month),
+          Key: ledgerKey.month(p.communityId, merchantAccount(merchantId), p.month),
           UpdateExpression: 'SET #month = :m, #type = :t ADD redeemed :p, redemptions :n, deductionFen :fen',
           ...(capped
             ? { ConditionExpression: '(attribute_not_exists(redeemed) AND :p <= :cap) OR redeemed <= :room' }

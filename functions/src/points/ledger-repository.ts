@@ -7,7 +7,7 @@ import type { PointsEvent as OutboxEvent } from './events';
 import { withOptimisticRetry } from '../platform/retry';
 import type { IdempotencyCompletion } from '../platform/idempotency';
 import { ConditionsFailed, named, transact, writeWithReply, type NamedWrite } from '../platform/transactions';
-import { index, key } from '../table';
+import { ledgerIndex, ledgerKey, pointsKey, settingsItem } from './items';
 import { ISSUANCE_SHARDS, POSTING_WRITE, postingWrites } from './ledger-items';
 import { DEFAULT_POINTS_SETTINGS, type EntryRecord, type PointsSettings, type PostingRecord } from './records';
 
@@ -68,27 +68,27 @@ function outcomeOf(failed: ConditionsFailed): PostOutcome {
 export const EXTRA = 'extra:';
 
 export const getPostingByKey = (communityId: string, postingKey: string) =>
-  getItem<PostingRecord>(key.posting(communityId, postingKey), true);
+  getItem<PostingRecord>(ledgerKey.posting(communityId, postingKey), true);
 
 export async function getPostingById(postingId: string): Promise<PostingRecord | undefined> {
-  return (await queryIndex<PostingRecord>('gsi2', index.postingId(postingId), { limit: 1 }))[0];
+  return (await queryIndex<PostingRecord>('gsi2', ledgerIndex.postingId(postingId), { limit: 1 }))[0];
 }
 
 /** An account's balance (the issuance account's is the sum of its shards). */
 export async function balanceOf(communityId: string, account: string): Promise<number> {
   if (account === ISSUANCE_ACCOUNT) {
-    const shards = await queryPartition<{ balance?: number }>(key.pointsBalance(communityId, account).pk, {
+    const shards = await queryPartition<{ balance?: number }>(ledgerKey.balance(communityId, account).pk, {
       sort: { beginsWith: 'BALANCE' },
     });
     return shards.reduce((sum, s) => sum + (s.balance ?? 0), 0);
   }
-  return (await getItem<{ balance?: number }>(key.pointsBalance(communityId, account), true))?.balance ?? 0;
+  return (await getItem<{ balance?: number }>(ledgerKey.balance(communityId, account), true))?.balance ?? 0;
 }
 
 /** AP55: the balances of several (non-issuance) accounts, missing ones as 0, in one batch read per 100. */
 export async function balancesOf(communityId: string, accounts: string[]): Promise<number[]> {
   const found = await batchGetItems<{ account: string; balance?: number }>(
-    accounts.map((a) => key.pointsBalance(communityId, a)),
+    accounts.map((a) => ledgerKey.balance(communityId, a)),
   );
   const byAccount = new Map(found.map((b) => [b.account, b.balance ?? 0]));
   return accounts.map((a) => byAccount.get(a) ?? 0);
@@ -96,7 +96,7 @@ export async function balancesOf(communityId: string, accounts: string[]): Promi
 
 /** AP56: an account's entries, newest first (of one month, when given). */
 export function accountEntries(communityId: string, account: string, options: { month?: string; limit?: number } = {}) {
-  return queryPartition<EntryRecord>(key.pointsBalance(communityId, account).pk, {
+  return queryPartition<EntryRecord>(ledgerKey.balance(communityId, account).pk, {
     sort: { beginsWith: options.month ? `ENTRY#${options.month}#` : 'ENTRY#' },
     newestFirst: true,
     limit: options.limit,
@@ -113,7 +113,7 @@ export interface MonthRow {
 
 /** AP59: an account's month figures, the issuance account's shards summed. */
 export async function monthFigures(communityId: string, account: string): Promise<MonthRow[]> {
-  const rows = await queryPartition<MonthRow>(key.pointsBalance(communityId, account).pk, {
+  const rows = await queryPartition<MonthRow>(ledgerKey.balance(communityId, account).pk, {
     sort: { beginsWith: 'MONTH#' },
   });
   const byMonth = new Map<string, MonthRow>();
@@ -129,7 +129,7 @@ export async function monthFigures(communityId: string, account: string): Promis
 }
 
 export const listAudit = (communityId: string) =>
-  queryIndex<PostingRecord>('gsi1', index.pointsAudit(communityId), { newestFirst: true, limit: 200 });
+  queryIndex<PostingRecord>('gsi1', ledgerIndex.pointsAudit(communityId), { newestFirst: true, limit: 200 });
 
 /** The writes that mark a posting and its entries reversed, to go with the reversal. */
 export function markReversedWrites(original: PostingRecord, reversalId: string): NamedWrite[] {
@@ -137,7 +137,7 @@ export function markReversedWrites(original: PostingRecord, reversalId: string):
     named(`${EXTRA}original-unreversed`, {
       Update: {
         TableName: tableName,
-        Key: key.posting(original.communityId, original.postingKey),
+        Key: ledgerKey.posting(original.communityId, original.postingKey),
         UpdateExpression: 'SET reversedBy = :r',
         ConditionExpression: 'attribute_not_exists(reversedBy)',
         ExpressionAttributeValues: { ':r': reversalId },
@@ -147,7 +147,7 @@ export function markReversedWrites(original: PostingRecord, reversalId: string):
       named(`${EXTRA}entry-reversed:${e.account}`, {
         Update: {
           TableName: tableName,
-          Key: key.pointsEntry(original.communityId, e.account, original.month, original.postedAt, original.postingId),
+          Key: ledgerKey.entry(original.communityId, e.account, original.month, original.postedAt, original.postingId),
           UpdateExpression: 'SET reversed = :yes',
           ExpressionAttributeValues: { ':yes': true },
         },
@@ -157,7 +157,7 @@ export function markReversedWrites(original: PostingRecord, reversalId: string):
 }
 
 export async function getSettings(communityId: string): Promise<PointsSettings> {
-  const stored = await getItem<Partial<PointsSettings>>(key.pointsSettings(communityId));
+  const stored = await getItem<Partial<PointsSettings>>(pointsKey.settings(communityId));
   return { ...DEFAULT_POINTS_SETTINGS, ...stored };
 }
 
@@ -170,7 +170,7 @@ export async function putSettings(
     {
       Put: {
         TableName: tableName,
-        Item: { ...key.pointsSettings(communityId), type: 'PointsSettings', communityId, ...settings },
+        Item: settingsItem(communityId, settings),
       },
     },
     completion,

@@ -8,6 +8,7 @@ import { getItem, queryPartition, strip } from '../platform/items';
 import type { IdempotencyCompletion } from '../platform/idempotency';
 import { conditionFailed, transactWithReply } from '../platform/transactions';
 import { key } from '../table';
+import { merchantInviteItem, merchantItem, merchantOperatorItem, pointsKey, redemptionShortCodeItem } from './items';
 import { type MerchantRecord } from './records';
 
 // ── merchants ────────────────────────────────────────────────────────────────
@@ -16,10 +17,10 @@ export const listMerchants = (communityId: string) =>
   queryPartition<MerchantRecord>(key.community(communityId).pk, { sort: { beginsWith: 'MERCHANT#' } });
 
 export const getMerchant = (communityId: string, merchantId: string) =>
-  getItem<MerchantRecord>(key.merchant(communityId, merchantId), true);
+  getItem<MerchantRecord>(pointsKey.merchant(communityId, merchantId), true);
 
 export const getMerchantOperator = (userId: string) =>
-  getItem<{ communityId: string; merchantId: string }>(key.merchantOperator(userId), true);
+  getItem<{ communityId: string; merchantId: string }>(pointsKey.merchantOperator(userId), true);
 
 /** A merchant and its invite code; false when the invite code is taken (the caller draws another). */
 export async function createMerchant(
@@ -32,20 +33,14 @@ export async function createMerchant(
         {
           Put: {
             TableName: tableName,
-            Item: { ...key.merchant(m.communityId, m.id), type: 'Merchant', ...m },
+            Item: merchantItem(m),
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
         {
           Put: {
             TableName: tableName,
-            Item: {
-              ...key.merchantInvite(m.inviteCode),
-              type: 'MerchantInvite',
-              communityId: m.communityId,
-              merchantId: m.id,
-              status: 'open',
-            },
+            Item: merchantInviteItem(m.inviteCode, m),
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
@@ -64,7 +59,7 @@ export async function updateAgreement(communityId: string, merchantId: string, a
     const out = await documentClient.send(
       new UpdateCommand({
         TableName: tableName,
-        Key: key.merchant(communityId, merchantId),
+        Key: pointsKey.merchant(communityId, merchantId),
         UpdateExpression: 'SET agreement = :a',
         ConditionExpression: 'attribute_exists(pk)',
         ExpressionAttributeValues: { ':a': agreement },
@@ -79,7 +74,7 @@ export async function updateAgreement(communityId: string, merchantId: string, a
 }
 
 export const getInvite = (code: string) =>
-  getItem<{ communityId: string; merchantId: string; status: 'open' | 'used' }>(key.merchantInvite(code), true);
+  getItem<{ communityId: string; merchantId: string; status: 'open' | 'used' }>(pointsKey.merchantInvite(code), true);
 
 /** Binds the user to the merchant: the invite is used once, a user operates one merchant. */
 export function bindOperator(
@@ -93,10 +88,10 @@ export function bindOperator(
     completion,
     userId,
     at,
-    inviteKey: key.merchantInvite(code),
-    operatorItem: { ...key.merchantOperator(userId), type: 'MerchantOperator', ...invite, boundAt: at },
+    inviteKey: pointsKey.merchantInvite(code),
+    operatorItem: merchantOperatorItem(userId, invite, at),
     userKey: key.user(userId),
-    ownerKey: key.merchant(invite.communityId, invite.merchantId),
+    ownerKey: pointsKey.merchant(invite.communityId, invite.merchantId),
     grant: { role: 'merchant', communityId: invite.communityId, merchantId: invite.merchantId },
   });
 }
@@ -119,7 +114,7 @@ export async function putRedemptionShortCode(r: RedemptionShortCodeRecord, now: 
     await documentClient.send(
       new PutCommand({
         TableName: tableName,
-        Item: { ...key.redemptionShortCode(r.communityId, r.shortCode), type: 'RedemptionShortCode', ...r },
+        Item: redemptionShortCodeItem(r),
         // An expired holder may linger until DynamoDB's TTL sweep (DynamoDB Local never sweeps).
         ConditionExpression: 'attribute_not_exists(pk) OR expiresAt <= :now',
         ExpressionAttributeValues: { ':now': Math.floor(now.getTime() / 1000) },
@@ -133,4 +128,4 @@ export async function putRedemptionShortCode(r: RedemptionShortCodeRecord, now: 
 }
 
 export const getRedemptionShortCode = (communityId: string, shortCode: string) =>
-  getItem<RedemptionShortCodeRecord>(key.redemptionShortCode(communityId, shortCode), true);
+  getItem<RedemptionShortCodeRecord>(pointsKey.redemptionShortCode(communityId, shortCode), true);

@@ -12,6 +12,7 @@ import { cancelOrder } from '../canteen';
 import { cancelBooking } from '../council';
 import { maskName } from '../agenda';
 import { resolveActingSubject } from '../identity';
+import { identityKey } from '../identity/items';
 import { completionPut, outsideIdempotencyScope } from '../platform/idempotency';
 import { logger } from '../platform/logger';
 import { key } from '../table';
@@ -96,7 +97,7 @@ async function erase(principal: Principal, user: RawItem | undefined, member: Ra
       }
     }
   }
-  if (typeof user?.openid === 'string') await repo.remove(key.openid(user.openid));
+  if (typeof user?.openid === 'string') await repo.remove(identityKey.openid(user.openid));
   if (memberRecord) await repo.rewrite(memberRecord, userId ? undefined : completionPut(report));
   if (userId) await repo.eraseUserProfile(userId, at, completionPut(report));
   logger.info('account erased', { userId, memberId, by: principal.userId, ...report });
@@ -138,12 +139,12 @@ type Plan = 'delete' | 'member' | 'redact' | 'skip';
 
 /** What becomes of each item: messages, consents and care grants go; the member record is emptied; the rest is redacted. */
 function planFor(item: RawItem, ids: { userId?: string; memberId?: string }): Plan {
-  if (ids.userId && item.pk === `USER#${ids.userId}`) {
+  if (ids.userId && item.pk === key.user(ids.userId).pk) {
     if (item.sk === 'PROFILE') return 'skip'; // erased last, with the token version bump
     if (/^(MSG#|CONSENT#|INBOX$|MEMBERSHIP$)/.test(item.sk)) return 'delete';
     return 'redact';
   }
-  if (ids.memberId && item.pk === `MEMBER#${ids.memberId}`) {
+  if (ids.memberId && item.pk === key.member(ids.memberId).pk) {
     if (item.sk === 'META') return 'member';
     if (item.sk.startsWith('CAREGIVER#')) return 'delete';
   }

@@ -8,7 +8,13 @@ import { volunteerAccount } from '@linli/shared/domain/points/ledger';
 import { documentClient, tableName } from '../platform/dynamo';
 import type { IdempotencyCompletion } from '../platform/idempotency';
 import { writeWithReply } from '../platform/transactions';
-import { GSI, index, key } from '../table';
+import { agendaIndex, agendaKey } from '../agenda/items';
+import { canteenIndex } from '../canteen/items';
+import { councilIndex } from '../council/items';
+import { identityIndex } from '../identity/items';
+import { ledgerKey, pointsIndex, pointsKey } from '../points/items';
+import { GSI, key } from '../table';
+import { privacyConsentItem, privacyKey } from './items';
 
 export type RawItem = Record<string, unknown> & { pk: string; sk: string };
 
@@ -54,27 +60,31 @@ export async function personalItems(ids: { userId?: string; memberId?: string; c
   const { userId, memberId, communityId } = ids;
   const found: RawItem[] = [];
   if (userId) {
-    found.push(...(await rawQuery(`USER#${userId}`)));
-    for (const pk of [index.userApplications(userId), index.userLinks(userId), index.userSignups(userId)]) {
+    found.push(...(await rawQuery(key.user(userId).pk)));
+    for (const pk of [
+      identityIndex.userApplications(userId),
+      identityIndex.userLinks(userId),
+      pointsIndex.userSignups(userId),
+    ]) {
       found.push(...(await fresh(await rawQuery(pk, 'gsi1'))));
     }
   }
   if (memberId) {
-    found.push(...(await rawQuery(`MEMBER#${memberId}`)));
-    found.push(...(await fresh(await rawQuery(index.memberBookings(memberId), 'gsi1'))));
-    found.push(...(await fresh(await rawQuery(index.memberMealOrders(memberId), 'gsi2'))));
-    found.push(...(await fresh(await rawQuery(index.memberRatings(memberId), 'gsi1'))));
+    found.push(...(await rawQuery(key.member(memberId).pk)));
+    found.push(...(await fresh(await rawQuery(councilIndex.memberBookings(memberId), 'gsi1'))));
+    found.push(...(await fresh(await rawQuery(canteenIndex.memberMealOrders(memberId), 'gsi2'))));
+    found.push(...(await fresh(await rawQuery(agendaIndex.memberRatings(memberId), 'gsi1'))));
     // Topics the member raised, with every timeline entry (entries name who entered them).
-    const topicLinks = found.filter((i) => i.pk === `MEMBER#${memberId}` && i.sk.startsWith('TOPIC#'));
-    for (const link of topicLinks) found.push(...(await rawQuery(`TOPIC#${String(link.topicId)}`)));
+    const topicLinks = found.filter((i) => i.pk === key.member(memberId).pk && i.sk.startsWith('TOPIC#'));
+    for (const link of topicLinks) found.push(...(await rawQuery(agendaKey.topic(String(link.topicId)).pk)));
   }
   if (userId && communityId) {
     // The volunteer's points account, the postings it took part in, and their 志愿之星 months.
-    const account = await rawQuery(`PTACCT#${communityId}#${volunteerAccount(userId)}`);
+    const account = await rawQuery(ledgerKey.account(communityId, volunteerAccount(userId)));
     found.push(...account);
     const entries = account.filter((i) => i.sk.startsWith('ENTRY#'));
     for (const postingKey of new Set(entries.map((e) => String(e.postingKey)))) {
-      const posting = await withKeys(key.posting(communityId, postingKey));
+      const posting = await withKeys(ledgerKey.posting(communityId, postingKey));
       if (!posting) continue;
       found.push(posting);
       // The other side of each posting (the community's account) repeats its reason.
@@ -84,12 +94,12 @@ export async function personalItems(ids: { userId?: string; memberId?: string; c
         postingId: string;
       };
       for (const entry of (posting.entries as { account: string }[] | undefined) ?? []) {
-        const side = await withKeys(key.pointsEntry(communityId, entry.account, month, postedAt, postingId));
+        const side = await withKeys(ledgerKey.entry(communityId, entry.account, month, postedAt, postingId));
         if (side) found.push(side);
       }
     }
     for (const month of new Set(entries.map((e) => String(e.month)))) {
-      const star = await withKeys(key.volunteerStar(communityId, month, userId));
+      const star = await withKeys(pointsKey.volunteerStar(communityId, month, userId));
       if (star) found.push(star);
     }
   }
@@ -151,19 +161,19 @@ export async function putPrivacyConsent(userId: string, consent: ConsentItem): P
     await documentClient.send(
       new PutCommand({
         TableName: tableName,
-        Item: { ...key.privacyConsent(userId, consent.version), type: 'PrivacyConsent', ...consent },
+        Item: privacyConsentItem(userId, consent),
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
     return consent;
   } catch (error) {
     if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    const kept = await withKeys(key.privacyConsent(userId, consent.version));
+    const kept = await withKeys(privacyKey.consent(userId, consent.version));
     return kept as unknown as ConsentItem;
   }
 }
 
 /** Every version of the privacy guide the user agreed to, oldest first. */
 export async function privacyConsents(userId: string): Promise<ConsentItem[]> {
-  return (await rawQuery(`USER#${userId}`, undefined, 'PRIVACY#')) as unknown as ConsentItem[];
+  return (await rawQuery(key.user(userId).pk, undefined, privacyKey.consentPrefix)) as unknown as ConsentItem[];
 }

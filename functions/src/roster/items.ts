@@ -12,6 +12,9 @@ import type { ChunkRecord, ImportRecord, PersonRecord } from './records';
 
 type Item = Record<string, unknown>;
 
+export const rosterTypes = ['RosterPerson', 'RosterImport', 'RosterImportChunk'] as const;
+export type RosterType = (typeof rosterTypes)[number];
+
 /** Opaque, stable id of a roster person (its identity hashed: names stay out of URLs). */
 export const personIdOf = (communityId: string, p: RosterPerson) =>
   createHash('sha256')

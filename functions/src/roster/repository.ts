@@ -1,10 +1,10 @@
 /** Every DynamoDB read and write of the roster feature. */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../platform/dynamo';
 import { getItem, queryIndex, queryPartition } from '../platform/items';
-import { failedConditions } from '../platform/transactions';
-import { index } from '../table';
+import { ConditionsFailed, named, transact } from '../platform/transactions';
+import { index, key } from '../table';
 import { chunkItem, jobItem, personItem, rosterKey } from './items';
 import type { ChunkRecord, ImportRecord, PersonRecord } from './records';
 
@@ -59,7 +59,7 @@ export async function setMemberTags(communityId: string, memberId: string, tags:
     const out = await documentClient.send(
       new UpdateCommand({
         TableName: tableName,
-        Key: { pk: `MEMBER#${memberId}`, sk: 'META' },
+        Key: key.member(memberId),
         UpdateExpression: 'SET tags = :tags',
         ConditionExpression: 'communityId = :c',
         ExpressionAttributeValues: { ':tags': tags, ':c': communityId },
@@ -186,31 +186,27 @@ export async function recordChunk(
   leaseUntil: number,
 ): Promise<boolean> {
   try {
-    await documentClient.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Delete: {
-              TableName: tableName,
-              Key: rosterKey.chunk(communityId, importId, chunk.planId, chunk.seq),
-              ConditionExpression: 'attribute_exists(pk)',
-            },
-          },
-          {
-            Update: {
-              TableName: tableName,
-              Key: rosterKey.job(communityId, importId),
-              UpdateExpression: 'ADD rowsWritten :n SET leaseUntil = :until',
-              ConditionExpression: 'leaseId = :lease',
-              ExpressionAttributeValues: { ':n': chunk.rows.length, ':lease': leaseId, ':until': leaseUntil },
-            },
-          },
-        ],
+    await transact([
+      named('chunk', {
+        Delete: {
+          TableName: tableName,
+          Key: rosterKey.chunk(communityId, importId, chunk.planId, chunk.seq),
+          ConditionExpression: 'attribute_exists(pk)',
+        },
       }),
-    );
+      named('job', {
+        Update: {
+          TableName: tableName,
+          Key: rosterKey.job(communityId, importId),
+          UpdateExpression: 'ADD rowsWritten :n SET leaseUntil = :until',
+          ConditionExpression: 'leaseId = :lease',
+          ExpressionAttributeValues: { ':n': chunk.rows.length, ':lease': leaseId, ':until': leaseUntil },
+        },
+      }),
+    ]);
     return true;
   } catch (error) {
-    if (failedConditions(error)) return false;
+    if (error instanceof ConditionsFailed) return false;
     throw error;
   }
 }

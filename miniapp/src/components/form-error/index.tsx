@@ -37,3 +37,25 @@ export function problemOf(
   const namesFields = Array.isArray(error.details) && error.details.length > 0;
   return namesFields ? undefined : error.message;
 }
+
+interface Submittable {
+  pending: boolean;
+  error?: { message: string; details?: unknown };
+  dismiss: () => void;
+}
+
+/**
+ * The end of a form: the server's refusal (if it named no field) and the one submit button,
+ * which shows it is working while the request is out.
+ */
+export function FormSubmit({ action, label, onSubmit }: { action: Submittable; label: string; onSubmit: () => void }) {
+  const message = problemOf(undefined, action);
+  return (
+    <>
+      {message ? <FormError message={message} onDismiss={action.dismiss} /> : null}
+      <Button className="form-submit" type="primary" size="large" block loading={action.pending} onClick={onSubmit}>
+        {label}
+      </Button>
+    </>
+  );
+}

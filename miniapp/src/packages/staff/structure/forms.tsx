@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
-import { FormError, problemOf } from '../../../components/form-error';
+import { FormError, FormSubmit, problemOf } from '../../../components/form-error';
 import { InputField } from '../../../components/input-field';
 import {
   useAddUnit,
@@ -81,17 +81,7 @@ export function GridForm({
         hint="11 位手机号，居民可拨打"
         error={action.fieldErrors.leaderPhone}
       />
-      <Problem of={action} onDismiss={action.dismiss} />
-      <Button
-        className="structure__submit"
-        type="primary"
-        size="large"
-        block
-        loading={action.pending}
-        onClick={() => void submit()}
-      >
-        {grid ? '保存网格' : '添加网格'}
-      </Button>
+      <FormSubmit action={action} label={grid ? '保存网格' : '添加网格'} onSubmit={() => void submit()} />
     </View>
   );
 }
@@ -168,17 +158,7 @@ export function BuildingForm({
           error={action.fieldErrors.units}
         />
       )}
-      <Problem of={action} onDismiss={action.dismiss} />
-      <Button
-        className="structure__submit"
-        type="primary"
-        size="large"
-        block
-        loading={action.pending}
-        onClick={() => void submit()}
-      >
-        {building ? '保存楼栋' : '添加楼栋'}
-      </Button>
+      <FormSubmit action={action} label={building ? '保存楼栋' : '添加楼栋'} onSubmit={() => void submit()} />
     </View>
   );
 }

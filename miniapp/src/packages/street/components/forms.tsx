@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
-import { FormError, problemOf } from '../../../components/form-error';
+import { FormError, FormSubmit, problemOf } from '../../../components/form-error';
 import { InputField } from '../../../components/input-field';
 import {
   useCreateCommunity,
@@ -61,17 +61,7 @@ export function CreateStreetForm({ onCreated }: { onCreated: () => void }) {
         placeholder="如 满城北街街道"
         error={create.fieldErrors.name}
       />
-      <Problem of={create} onDismiss={create.dismiss} />
-      <Button
-        className="street__submit"
-        type="primary"
-        size="large"
-        block
-        loading={create.pending}
-        onClick={() => void submit()}
-      >
-        新建街道
-      </Button>
+      <FormSubmit action={create} label="新建街道" onSubmit={() => void submit()} />
     </View>
   );
 }
@@ -180,17 +170,7 @@ export function CreateCommunityForm({ streetId, onCreated }: { streetId: string;
         placeholder="如 满城北街 18 号"
         error={create.fieldErrors.address}
       />
-      <Problem of={create} onDismiss={create.dismiss} />
-      <Button
-        className="street__submit"
-        type="primary"
-        size="large"
-        block
-        loading={create.pending}
-        onClick={() => void submit()}
-      >
-        新建社区
-      </Button>
+      <FormSubmit action={create} label="新建社区" onSubmit={() => void submit()} />
     </View>
   );
 }
@@ -234,17 +214,7 @@ export function CommunityRow({
         <View role="group" aria-label={`修改${community.name}`}>
           <InputField label="社区名称" value={name} onInput={setName} error={update.fieldErrors.name} />
           <InputField label="社区地址" value={address} onInput={setAddress} error={update.fieldErrors.address} />
-          <Problem of={update} onDismiss={update.dismiss} />
-          <Button
-            className="street__submit"
-            type="primary"
-            size="large"
-            block
-            loading={update.pending}
-            onClick={() => void save()}
-          >
-            保存
-          </Button>
+          <FormSubmit action={update} label="保存" onSubmit={() => void save()} />
         </View>
       ) : null}
       {open === 'invite' ? (
