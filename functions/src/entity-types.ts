@@ -15,6 +15,7 @@ import { platformTypes } from './platform/table-items';
 import { pointsTypes } from './points/items';
 import { privacyTypes } from './privacy/items';
 import { rosterTypes } from './roster/items';
+import { photoTypes } from './photos/items';
 
 /**
  * Care's and moderation's tags, written by their item builders (care/items.ts, need-items.ts,
@@ -53,6 +54,7 @@ export const entityTypes = [
   ...rosterTypes,
   ...careTypes,
   ...moderationTypes,
+  ...photoTypes,
 ] as const;
 
 /** The type tag stored on every item, so a stream consumer (and a person reading the table) can tell items apart. */

@@ -29,4 +29,7 @@ export const photoKey = {
   ticket: (photoId: string) => ({ pk: `PHOTO#${photoId}`, sk: 'TICKET' }),
 } as const;
 
+/** The photos feature's item types (merged in entity-types.ts). */
+export const photoTypes = ['PhotoTicket'] as const;
+
 export const ticketItem = (t: PhotoTicketRecord) => ({ ...photoKey.ticket(t.photoId), type: 'PhotoTicket', ...t });
