@@ -158,6 +158,18 @@ describe('微心愿 on H5: from a caregiver’s wish to the 心愿墙', () => {
         await expectVisible(done.getByText(`认领：共建单位 ${unitName}`, { exact: true }));
         await partner!.screenshot('wish-wall-fulfilled');
 
+        // 大字模式: the wish page with both photos, and the form's photo control, still read and tap well.
+        await carePage.goto(wishUrl);
+        await carePage.evaluate(() => localStorage.setItem('linli:large-text', JSON.stringify({ data: true })));
+        await carePage.reload();
+        await expectVisible(photo(shownPage(carePage, 'care-wish'), '送达照片'));
+        await photo(shownPage(carePage, 'care-wish'), '心愿照片').scrollIntoViewIfNeeded();
+        await caregiver!.screenshot('wish-photos-large-text');
+        await carePage.goto(`${h5Url()}/#/packages/care/post/index`);
+        await button(shownPage(carePage, 'care-post'), '拍照或从相册选').scrollIntoViewIfNeeded();
+        await expectVisible(button(shownPage(carePage, 'care-post'), '拍照或从相册选'));
+        await caregiver!.screenshot('wish-post-large-text');
+
         expect(caregiver!.pageErrors).toEqual([]);
         expect(staff!.pageErrors).toEqual([]);
         expect(partner!.pageErrors).toEqual([]);
