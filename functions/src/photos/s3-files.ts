@@ -74,6 +74,7 @@ export function s3Files(config: S3FilesConfig): PhotoFiles {
   return {
     async head(key) {
       const answer = await signedFetch(request('HEAD', key));
+      // Without s3:ListBucket (not granted) S3 answers a missing key with 403, not 404.
       if (answer.status === 404 || answer.status === 403) return undefined;
       if (!answer.ok) throw new Error(`S3 HEAD ${key}: ${answer.status}`);
       return {
