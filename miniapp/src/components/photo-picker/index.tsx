@@ -21,13 +21,9 @@ export function PhotoPicker({ label, hint, what, upload }: PhotoPickerProps) {
       <Text className="photo-picker__label">{label}</Text>
       {preview ? (
         <View className="photo-picker__preview">
-          <Image
-            className="photo-picker__thumb"
-            src={preview}
-            mode="aspectFill"
-            aria-label={`${what}（预览）`}
-            imgProps={{ alt: `${what}（预览）` }}
-          />
+          <View role="img" aria-label={`${what}（预览）`}>
+            <Image className="photo-picker__thumb" src={preview} mode="aspectFill" aria-hidden />
+          </View>
           <View className="photo-picker__state" aria-live="polite">
             {state.kind === 'uploading' ? (
               <Text className="photo-picker__status">正在上传… {state.percent}%</Text>

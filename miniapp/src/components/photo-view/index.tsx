@@ -11,13 +11,11 @@ export function PhotoView({ photo, what }: { photo: Photo | undefined; what: str
   return (
     <View className="photo-view">
       {photo.url ? (
-        <Image
-          className="photo-view__image"
-          src={photo.url}
-          mode="widthFix"
-          aria-label={what}
-          imgProps={{ alt: what }}
-        />
+        // One named picture for screen readers on both platforms: the wrapper is the image, Taro's
+        // own element (and the <img> it draws on H5) are hidden from them.
+        <View className="photo-view__frame" role="img" aria-label={what}>
+          <Image className="photo-view__image" src={photo.url} mode="widthFix" aria-hidden />
+        </View>
       ) : null}
       {photo.check === 'pending' ? (
         <Text className="photo-view__label">{what}：图片审核中，通过后邻居才能看到</Text>
