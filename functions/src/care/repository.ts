@@ -41,7 +41,6 @@ import type {
   WishTimelineRecord,
 } from './records';
 
-
 const timelinePut = (e: WishTimelineRecord) => ({
   Put: { TableName: tableName, Item: wishTimelineItem(e), ConditionExpression: 'attribute_not_exists(pk)' },
 });
