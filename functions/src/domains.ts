@@ -11,6 +11,7 @@ import { pointsDomain } from './points/handlers';
 import { moderationDomain } from './moderation/handlers';
 import { privacyDomain } from './privacy/handlers';
 import { rosterDomain } from './roster/handlers';
+import { photosDomain } from './photos/handlers';
 
 /** Every domain's handlers: the local API serves them all; each Lambda imports only its own. */
 export const domains: DomainHandlers[] = [
@@ -26,4 +27,5 @@ export const domains: DomainHandlers[] = [
   onboardingDomain,
   careDomain,
   rosterDomain,
+  photosDomain,
 ];

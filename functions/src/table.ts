@@ -99,6 +99,7 @@
  *       month bounds (ratingSum/ratingCount counters of done topics); meals = AP50 BETWEEN the
  *       month's dates per canteen; points = AP59 month items (issuance shards, merchants) and
  *       AP68 (the month's minutes per volunteer). No Scan; reads grow with the month's activity.
+ *  AP130 a photo's upload ticket                    GetItem pk=PHOTO#<id> sk=TICKET (functions/src/photos/items.ts)
  *  AP110–AP113 roster (居民台账: people, import jobs and their chunks): keys and list in functions/src/roster/items.ts
  */
 

@@ -19,6 +19,8 @@ export interface ApiStackProps extends StackProps {
   readonly restoredTable?: { readonly tableName: string; readonly tableStreamArn: string };
   readonly jwtSigningKey: secretsmanager.ISecret;
   readonly wechatSecret: secretsmanager.ISecret;
+  /** The Data stack's photo bucket, by name (infra/lib/photos.ts). */
+  readonly photoBucketName: string;
 }
 
 /** The HTTP API, its functions and their alarms. Holds no table data or secrets. */
@@ -41,6 +43,7 @@ export class ApiStack extends Stack {
       table,
       jwtSigningKey: props.jwtSigningKey,
       wechatSecret: props.wechatSecret,
+      photoBucketName: props.photoBucketName,
       throttle: stage.throttle,
       corsAllowOrigins: stage.corsAllowOrigins,
       logLevel: stage.logLevel,

@@ -11,6 +11,7 @@ import { type RouteDef, type RouteDomain, toApiGatewayPath } from '../../shared/
 import { domainEntry } from '../../scripts/lib/function-bundles';
 import { AppFunction } from './app-function';
 import { pascalCase } from './names';
+import { photoObjectArns } from './photos';
 import type { StageConfig } from './stage-config';
 
 export interface ApiProps {
@@ -24,6 +25,8 @@ export interface ApiProps {
   readonly logLevel: StageConfig['logLevel'];
   readonly logRetention: logs.RetentionDays;
   readonly removalPolicy: RemovalPolicy;
+  /** The photo bucket, bound to the domains that issue uploads or show photos (PHOTO_DOMAINS). */
+  readonly photoBucketName: string;
   /** Serves the API on this domain too, mapped at its root (no base path). */
   readonly customDomain?: StageConfig['customDomain'];
 }
@@ -131,6 +134,7 @@ export class Api extends Construct {
         .bindTable(props.table)
         .bindSecret('JWT_SECRET_ARN', props.jwtSigningKey)
         .bindSecret('WECHAT_SECRET_ARN', props.wechatSecret);
+      if (PHOTO_DOMAINS.has(domain)) fn.bindPhotoBucket(props.photoBucketName, photoObjectArns(props.photoBucketName));
       functions.set(domain, fn);
 
       // One invoke permission for the whole API instead of one per route: a function serves
@@ -173,6 +177,9 @@ export class Api extends Construct {
 const DOMAIN_SIZING: Partial<Record<RouteDomain, { memorySize: number; timeout: Duration }>> = {
   roster: { memorySize: 1024, timeout: Duration.seconds(29) },
 };
+
+/** The domains that touch photo files: upload forms (photos), attaching and showing them (care, canteen). */
+const PHOTO_DOMAINS: ReadonlySet<RouteDomain> = new Set(['photos', 'care', 'canteen']);
 
 function groupByDomain(routes: readonly RouteDef[]): Map<RouteDomain, RouteDef[]> {
   const byDomain = new Map<RouteDomain, RouteDef[]>();

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, type RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -129,6 +130,33 @@ export class AppFunction extends Construct {
       actions: ['dynamodb:Query'],
       resourceArns: Object.values(GSI).map((index) => `${table.tableArn}/index/${index.name}`),
     });
+    return this;
+  }
+
+  /**
+   * Sets PHOTO_BUCKET and grants s3:PutObject and s3:GetObject on the given object ARNs only
+   * (presigned uploads and links are signed with these rights; HeadObject and the copy of an
+   * attached upload need no more). No list, no delete: unattached uploads expire by lifecycle.
+   */
+  bindPhotoBucket(bucketName: string, objectArns: readonly string[]): this {
+    this.function.addEnvironment('PHOTO_BUCKET', bucketName);
+    iam.Grant.addToPrincipal({
+      grantee: this.function,
+      actions: ['s3:PutObject', 's3:GetObject'],
+      resourceArns: [...objectArns],
+    });
+    // The wildcard is the key under a prefix (each photo has its own key); named as cdk-nag names it.
+    const policy = this.role.node.tryFindChild('DefaultPolicy')?.node.defaultChild;
+    if (policy) {
+      for (const arn of objectArns) {
+        Validations.of(policy).acknowledge({
+          id: `AwsSolutions-IAM5[Resource::${flattenCfnReference(Stack.of(this).resolve(arn))}]`,
+          reason:
+            'Put and get of objects under one key prefix of the photo bucket: every photo has its own key ' +
+            '(a ULID), so no narrower resource exists. No list, no delete, nothing outside the prefix.',
+        });
+      }
+    }
     return this;
   }
 

@@ -5,6 +5,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { routeList } from '../../shared/src/contract/routes';
 import { ApiStack } from './api-stack';
 import { DataStack } from './data-stack';
+import { photoBucketName } from './photos';
 import { resolveStageConfig, type StageConfig } from './stage-config';
 
 /** The feature flags of infra/cdk.json, so every way of running the app sees the same ones. */
@@ -98,6 +99,7 @@ export function addLinliStacks(app: App): LinliStacks {
     restoredTable: restored,
     jwtSigningKey: data.secrets.jwtSigningKey,
     wechatSecret: data.secrets.wechat,
+    photoBucketName: photoBucketName(stage.name),
   });
 
   Tags.of(app).add('project', 'linli');

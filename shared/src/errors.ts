@@ -10,6 +10,7 @@ import { STRUCTURE_ERRORS } from './domain/structure/errors';
 import { VISIT_ERRORS } from './domain/care/visit-errors';
 import { ROSTER_ERRORS } from './domain/roster/errors';
 import { NEED_ERRORS } from './domain/care/need-errors';
+import { PHOTO_ERRORS } from './domain/photos/errors';
 
 /**
  * Stable error codes → HTTP status and the Chinese message a person sees.
@@ -70,6 +71,7 @@ export const ERRORS = {
   ...VISIT_ERRORS,
   ...ROSTER_ERRORS,
   ...NEED_ERRORS,
+  ...PHOTO_ERRORS,
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { NEWCOMER, button, choice, confirmModal, currentPage, h5Url, signIn, startsWith, textInput } from './app';
 import { expectVisible, withBrowsers } from './browser';
@@ -11,6 +12,24 @@ const textArea = (scope: Locator, label: string): Locator =>
 
 /** The page on show whose root has `rootClass` (PageShell's className). */
 const shownPage = (page: Page, rootClass: string): Locator => currentPage(page).locator(`.linli-page.${rootClass}`);
+
+/** Small JPEGs standing in for a phone photo (the wish, the handover). */
+const WISH_PHOTO = join(__dirname, 'fixtures', 'wish-photo.jpg');
+const DELIVERY_PHOTO = join(__dirname, 'fixtures', 'delivery-photo.jpg');
+
+/** 拍照或从相册选 opens the browser's file chooser on H5; picks `file` and waits until it is uploaded. */
+async function attachPhoto(page: Page, form: Locator, file: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await button(form, '拍照或从相册选').click();
+  await (await chooser).setFiles(file);
+  await expectVisible(form.getByText('已上传，提交后社区审核', { exact: true }));
+  await expectVisible(button(form, '重新选择'));
+  await expectVisible(button(form, '删除照片'));
+}
+
+/** A shown photo (Taro's Image) labelled `label`, loaded from the photo store. */
+const photo = (scope: Locator, label: string): Locator =>
+  scope.locator(`[aria-label="${label}"] img, img[aria-label="${label}"]`);
 
 /** The wish card showing `text`. */
 const wishCard = (scope: Locator, text: string): Locator => scope.locator('.wish-card', { hasText: text });
@@ -76,12 +95,18 @@ describe('微心愿 on H5: from a caregiver’s wish to the 心愿墙', () => {
         await expectVisible(form.getByText(`已写 ${[...text].length} 字，最多 100 字`, { exact: true }));
         await choice(form, '生活用品').click();
         await choice(form, /^上门送达/).click();
+        await expectVisible(form.getByText('添加照片（可不加）', { exact: true }));
+        await attachPhoto(carePage, form, WISH_PHOTO);
+        await caregiver!.screenshot('wish-post-photo');
         await button(form, '提交心愿').click();
         await carePage.waitForURL(/#\/packages\/care\/wish\/index\?communityId=anjuyuan&wishId=/);
         const wishUrl = carePage.url();
         let detail = shownPage(carePage, 'care-wish');
         await expectVisible(detail.getByText('待审核', { exact: true }));
         await expectVisible(detail.getByText('家属代为许愿', { exact: true }));
+        // The wisher's side sees the photo (dev mode's image check passes it at once).
+        await expectVisible(photo(detail, '心愿照片'));
+        expect(await photo(detail, '心愿照片').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(480);
 
         // Staff approve it and offer it to the new unit only.
         await staffPage.goto(`${h5Url()}/#/packages/staff/care/index`);
@@ -97,19 +122,24 @@ describe('微心愿 on H5: from a caregiver’s wish to the 心愿墙', () => {
         const card = wishCard(shownPage(partnerPage, 'care-wall'), text);
         await expectVisible(card.getByText('5号楼 张**', { exact: false }));
         await expectVisible(card.getByText('优先', { exact: true }));
+        // Approved and passed: the wall shows the photo.
+        await expectVisible(photo(card, '心愿照片'));
         await button(card, '认领这个心愿').click();
         await confirmModal(partnerPage);
         await partnerPage.waitForURL(/#\/packages\/care\/wish\/index\?communityId=anjuyuan&wishId=/);
         const claimed = shownPage(partnerPage, 'care-wish');
         await expectVisible(claimed.getByText('送达地址：5号楼2单元601', { exact: true }));
         await textArea(claimed, '送达说明').fill('老花镜已送到家，张大爷试戴合适');
+        await attachPhoto(partnerPage, claimed, DELIVERY_PHOTO);
         await button(claimed, '标记已送达').click();
         await confirmModal(partnerPage);
         await expectVisible(claimed.getByText('送达说明：老花镜已送到家，张大爷试戴合适', { exact: true }));
+        await expectVisible(photo(claimed, '送达照片'));
 
         // 张伟, still acting for his father, confirms it.
         await carePage.goto(wishUrl);
         detail = shownPage(carePage, 'care-wish');
+        await expectVisible(photo(detail, '送达照片'));
         await button(detail, '确认已收到，心愿圆梦').click();
         await confirmModal(carePage);
         await expectVisible(detail.locator('.status-tag', { hasText: '已圆梦' }));

@@ -94,6 +94,28 @@ describe('api stack', () => {
     expect(readingSecrets).toBe(functionCount - 2);
   });
 
+  it('lets only the photo, care and canteen functions put and get photos, under the two key prefixes only', () => {
+    const photoGrants = Object.values(resourcesOfType(dev.apiTemplate, 'AWS::IAM::Policy')).flatMap((policy) =>
+      (policy.Properties!.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]).filter(
+        (statement) => JSON.stringify(statement.Action).includes('s3:'),
+      ),
+    );
+    expect(photoGrants).toHaveLength(3);
+    for (const grant of photoGrants) {
+      expect([grant.Action].flat().sort()).toEqual(['s3:GetObject', 's3:PutObject']);
+      const resources = JSON.stringify(grant.Resource);
+      expect(resources).toContain('/uploads/*');
+      expect(resources).toContain('/photos/*');
+      expect((grant.Resource as unknown[]).length).toBe(2);
+    }
+    const functions = resourcesOfType(dev.apiTemplate, 'AWS::Lambda::Function');
+    const withBucket = ['photos', 'care', 'canteen'].map(
+      (domain) => functions[functionOf(domain)]!.Properties!.Environment.Variables.PHOTO_BUCKET,
+    );
+    expect(withBucket.every((name) => name !== undefined)).toBe(true);
+    expect(functions[functionOf('council')]!.Properties!.Environment.Variables.PHOTO_BUCKET).toBeUndefined();
+  });
+
   it('has an API route for every entry of the route table, served by the function of its domain', () => {
     const routes = Object.values(resourcesOfType(dev.apiTemplate, 'AWS::ApiGatewayV2::Route'));
     const integrations = resourcesOfType(dev.apiTemplate, 'AWS::ApiGatewayV2::Integration');

@@ -16,7 +16,12 @@ const ACKNOWLEDGEABLE_RULES = [
   'AwsSolutions-SNS2',
   'AwsSolutions-SQS3',
   'AwsSolutions-IAM5[Resource::*]',
+  'AwsSolutions-S1',
 ];
+
+/** Put/get under one key prefix of the photo bucket (app-function.ts bindPhotoBucket): the only other IAM5. */
+const PHOTO_PREFIX_GRANT =
+  /^AwsSolutions-IAM5\[Resource::arn:<AWS::Partition>:s3:::linli-[a-z]+-photos-<AWS::AccountId>-<AWS::Region>\/(uploads|photos)\/\*\]$/;
 
 interface ReportJson {
   pluginReports: {
@@ -103,7 +108,7 @@ describe.each<[string, Record<string, unknown>]>([
         reasonLength: true,
         onCfnResource: true,
       });
-      expect(ACKNOWLEDGEABLE_RULES).toContain(ack.id);
+      if (!PHOTO_PREFIX_GRANT.test(ack.id)) expect(ACKNOWLEDGEABLE_RULES).toContain(ack.id);
     }
   });
 });

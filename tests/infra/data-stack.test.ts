@@ -1,5 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { GSI, TABLE_KEYS, TTL_ATTRIBUTE } from '../../functions/src/table';
+import { UNATTACHED_RETENTION_DAYS, UPLOAD_PREFIX } from '../../shared/src/domain/photos/rules';
 import { expectTemplate, PROD_CONTEXT, resourcesOfType, synthLinli, type SynthesizedLinli } from './synth';
 
 describe('data stack', () => {
@@ -50,6 +51,44 @@ describe('data stack', () => {
         SSESpecification: { SSEEnabled: true, KMSMasterKeyId: Match.absent() },
       });
     }
+  });
+
+  it('keeps photos in one private bucket: no public access, TLS only, encrypted, unattached uploads expire', () => {
+    for (const { dataTemplate } of [dev, prod]) {
+      expectTemplate(dataTemplate).resourceCountIs('AWS::S3::Bucket', 1);
+      expectTemplate(dataTemplate).hasResourceProperties('AWS::S3::Bucket', {
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
+        BucketEncryption: {
+          ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+        },
+        LifecycleConfiguration: {
+          Rules: Match.arrayWith([
+            Match.objectLike({ Prefix: UPLOAD_PREFIX, ExpirationInDays: UNATTACHED_RETENTION_DAYS, Status: 'Enabled' }),
+          ]),
+        },
+      });
+      expectTemplate(dataTemplate).hasResourceProperties('AWS::S3::BucketPolicy', {
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          ]),
+        },
+      });
+    }
+    // The H5 build posts uploads from the browser: dev allows any origin, prod only its -c h5Origin.
+    expectTemplate(dev.dataTemplate).hasResourceProperties('AWS::S3::Bucket', {
+      CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedMethods: ['POST'], AllowedOrigins: ['*'] })] },
+    });
+    expectTemplate(prod.dataTemplate).hasResourceProperties('AWS::S3::Bucket', {
+      CorsConfiguration: {
+        CorsRules: [Match.objectLike({ AllowedMethods: ['POST'], AllowedOrigins: prod.stage.corsAllowOrigins })],
+      },
+    });
   });
 
   it('protects the prod table from deletion and keeps it when the stack goes', () => {

@@ -114,4 +114,15 @@ describe('devContentSecurity', () => {
     expect((await dev.checkText({ ...check, content: `x${DEV_MARKERS.risky}` })).suggest).toBe('risky');
     expect((await dev.checkText({ ...check, title: DEV_MARKERS.review })).suggest).toBe('review');
   });
+
+  it('records each photo and passes it at once, since no verdict callback reaches a laptop', async () => {
+    const dev = devContentSecurity();
+    const media = {
+      openid: 'o',
+      scene: 'profile' as const,
+      mediaUrl: 'http://127.0.0.1:3001/dev-photos/photos/c/p.jpg',
+    };
+    expect(await dev.submitMedia(media)).toEqual({ traceId: 'dev-media-1', suggest: 'pass' });
+    expect(dev.media).toEqual([media]);
+  });
 });

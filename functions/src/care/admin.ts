@@ -9,18 +9,22 @@ import { DomainError } from '@linli/shared/errors';
 import { completionPut } from '../platform/idempotency';
 import type { PartnerRecord, WishRecord } from './records';
 import * as repo from './repository';
-import { wishView } from './views';
+import { wishViews } from './views';
 
 const DAY_MS = 24 * 3600_000;
 type QueueStatus = 'pending_review' | 'open' | 'claimed' | 'delivered' | 'fulfilled';
 
-function row(w: WishRecord, now: Date, overdueDays: number) {
-  const since = w.status === 'claimed' && w.claimedAt ? w.claimedAt : w.statusAt;
-  return {
-    wish: wishView(w, true),
-    waitingDays: Math.floor((now.getTime() - Date.parse(since)) / DAY_MS),
-    overdue: w.status === 'claimed' && claimOverdue(w.claimedAt, now, overdueDays),
-  };
+/** Queue rows for staff (who see every photo with its check). */
+async function rows(ws: WishRecord[], now: Date, overdueDays: number) {
+  const views = await wishViews(ws, () => ({ full: true }));
+  return ws.map((w, i) => {
+    const since = w.status === 'claimed' && w.claimedAt ? w.claimedAt : w.statusAt;
+    return {
+      wish: views[i]!,
+      waitingDays: Math.floor((now.getTime() - Date.parse(since)) / DAY_MS),
+      overdue: w.status === 'claimed' && claimOverdue(w.claimedAt, now, overdueDays),
+    };
+  });
 }
 
 /** A status list for staff: priority wishes first, then oldest first (fulfilled: newest first). */
@@ -32,7 +36,7 @@ export async function queue(communityId: string, status: QueueStatus) {
   if (status !== 'fulfilled')
     wishes.sort((a, b) => Number(b.priority) - Number(a.priority) || a.statusAt.localeCompare(b.statusAt));
   const now = new Date();
-  return { rows: wishes.map((w) => row(w, now, settings.overdueDays)) };
+  return { rows: await rows(wishes, now, settings.overdueDays) };
 }
 
 export async function overview(communityId: string, year?: string): Promise<WishOverview> {
@@ -50,10 +54,13 @@ export async function overview(communityId: string, year?: string): Promise<Wish
     year: Number(y),
     counts,
     overdueDays: settings.overdueDays,
-    overdue: claimed
-      .filter((w) => claimOverdue(w.claimedAt, now, settings.overdueDays))
-      .sort((a, b) => (a.claimedAt ?? '').localeCompare(b.claimedAt ?? ''))
-      .map((w) => row(w, now, settings.overdueDays)),
+    overdue: await rows(
+      claimed
+        .filter((w) => claimOverdue(w.claimedAt, now, settings.overdueDays))
+        .sort((a, b) => (a.claimedAt ?? '').localeCompare(b.claimedAt ?? '')),
+      now,
+      settings.overdueDays,
+    ),
     claimers: stats
       .map((s) => ({
         kind: s.kind,

@@ -11,7 +11,10 @@ export interface WishRecord {
   category: WishCategory;
   handover: WishHandover;
   showBuilding: boolean;
+  /** A photo given as a URL (older wishes, or one already online). */
   photoUrl?: string;
+  /** The kept key of an uploaded photo (photos feature); checked by WeChat before others see it. */
+  photoKey?: string;
   memberId: string;
   memberName: string;
   /** The wisher's user (when they have WeChat), told of every step. */
@@ -31,6 +34,7 @@ export interface WishRecord {
   claimedAt?: string;
   deliveryNote?: string;
   deliveryPhotoUrl?: string;
+  deliveryPhotoKey?: string;
   createdAt: string;
   statusAt: string;
   fulfilledAt?: string;

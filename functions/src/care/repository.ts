@@ -1,5 +1,5 @@
 /** Every DynamoDB read and write of the care feature (微心愿, partner units, care tags). */
-import { UpdateCommand, type TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { MemberTag } from '@linli/shared/domain/care/tags';
 import { documentClient, tableName } from '../platform/dynamo';
@@ -11,7 +11,17 @@ import { outboxPut } from '../platform/outbox';
 import type { CareEvent } from './events';
 
 type OutboxEvent = CareEvent | NotifyEvent;
-import { failedConditions, transactWithReply, writeWithReply } from '../platform/transactions';
+import { ATTACH_WRITE } from '../photos';
+import { DomainError } from '@linli/shared/errors';
+import {
+  ConditionsFailed,
+  failedConditions,
+  named,
+  transact,
+  transactWithReply,
+  writeWithReply,
+  type NamedWrite,
+} from '../platform/transactions';
 import { index, key } from '../table';
 import {
   careIndex,
@@ -31,7 +41,6 @@ import type {
   WishTimelineRecord,
 } from './records';
 
-type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
 
 const timelinePut = (e: WishTimelineRecord) => ({
   Put: { TableName: tableName, Item: wishTimelineItem(e), ConditionExpression: 'attribute_not_exists(pk)' },
@@ -81,16 +90,28 @@ export async function createWish(
   first: WishTimelineRecord,
   events: OutboxEvent[],
   completion?: IdempotencyCompletion,
+  photo?: NamedWrite,
 ): Promise<void> {
-  await transactWithReply(
-    [
-      { Put: { TableName: tableName, Item: wishItem(w), ConditionExpression: 'attribute_not_exists(pk)' } },
-      timelinePut(first),
-      { Put: { TableName: tableName, Item: memberWishItem(w), ConditionExpression: 'attribute_not_exists(pk)' } },
-      ...events.map((e) => outboxPut(e)),
-    ],
-    completion,
-  );
+  try {
+    await transact(
+      [
+        named('wish', {
+          Put: { TableName: tableName, Item: wishItem(w), ConditionExpression: 'attribute_not_exists(pk)' },
+        }),
+        named('timeline', timelinePut(first)),
+        named('memberWish', {
+          Put: { TableName: tableName, Item: memberWishItem(w), ConditionExpression: 'attribute_not_exists(pk)' },
+        }),
+        ...events.map((e, i) => named(`outbox:${i}`, outboxPut(e))),
+        ...(photo ? [photo] : []),
+      ],
+      completion,
+    );
+  } catch (error) {
+    // Another wish took the photo first (two posts with one photo at once).
+    if (error instanceof ConditionsFailed && error.has(ATTACH_WRITE)) throw new DomainError('PHOTO_ALREADY_USED');
+    throw error;
+  }
 }
 
 /** A claimer's yearly figure to add to in the same transaction as the step that earns it. */
@@ -131,9 +152,10 @@ export async function transition(
   events: OutboxEvent[],
   stat?: StatAdd,
   completion?: IdempotencyCompletion,
+  photo?: NamedWrite,
 ): Promise<'done' | 'changed'> {
-  const items: TransactItems = [
-    {
+  const writes: NamedWrite[] = [
+    named('wish', {
       Put: {
         TableName: tableName,
         Item: wishItem(next),
@@ -141,17 +163,19 @@ export async function transition(
         ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
         ExpressionAttributeValues: { ':seenStatus': seen.status, ':seenVersion': seen.version },
       },
-    },
-    timelinePut(entry),
-    ...events.map((e) => outboxPut(e)),
-    ...(stat ? [statUpdate(stat)] : []),
+    }),
+    named('timeline', timelinePut(entry)),
+    ...events.map((e, i) => named(`outbox:${i}`, outboxPut(e))),
+    ...(stat ? [named('stat', statUpdate(stat))] : []),
+    ...(photo ? [photo] : []),
   ];
   try {
-    await transactWithReply(items, completion);
+    await transact(writes, completion);
     return 'done';
   } catch (error) {
-    if (failedConditions(error)) return 'changed';
-    throw error;
+    if (!(error instanceof ConditionsFailed)) throw error;
+    if (error.has(ATTACH_WRITE)) throw new DomainError('PHOTO_ALREADY_USED');
+    return 'changed';
   }
 }
 

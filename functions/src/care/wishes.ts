@@ -24,7 +24,8 @@ import type { CareEvent } from './events';
 import { messagesFor } from './messages';
 import type { WishRecord, WishTimelineRecord } from './records';
 import * as repo from './repository';
-import { timelineView, wishView } from './views';
+import { checkPhotos, preparePhoto, type PreparedPhoto } from '../photos';
+import { oneWishView, timelineView, wishViews, type WishViewer } from './views';
 
 type OutboxEvent = CareEvent | NotifyEvent;
 
@@ -79,6 +80,8 @@ export interface PostWishInput {
   handover: WishHandover;
   showBuilding: boolean;
   photoUrl?: string;
+  /** An uploaded photo (purpose `wish`), the caller's own. */
+  photoId?: string;
 }
 
 /** Posts a wish for the member (self, a dependent, or — staff — a resident without WeChat); staff review it first. */
@@ -93,6 +96,17 @@ export async function postWish(
   // The wall shows the text to neighbours: a risky one is refused before anything is written; one
   // WeChat holds for review goes to staff review like every new wish.
   await screenText({ authorUserId: principal.userId, scene: 'forum', content: input.text });
+  const wishId = ulid();
+  // The uploader is the caller (a caregiver or staff uploads for the elder), never the elder.
+  const photo = input.photoId
+    ? await preparePhoto({
+        photoId: input.photoId,
+        userId: principal.userId,
+        communityId,
+        purpose: 'wish',
+        target: `wish#${wishId}`,
+      })
+    : undefined;
   const member = await repo.getMember(subject.memberId);
   const at = new Date().toISOString();
   const byName = subject.via === 'self' ? subject.realName : principal.name;
@@ -103,13 +117,14 @@ export async function postWish(
         ? `家属${principal.name}代为许愿`
         : undefined;
   const w: WishRecord = {
-    wishId: ulid(),
+    wishId,
     communityId,
     text: input.text,
     category: input.category,
     handover: input.handover,
     showBuilding: input.showBuilding,
     photoUrl: input.photoUrl,
+    photoKey: photo?.key,
     memberId: subject.memberId,
     memberName: subject.realName,
     memberUserId: member?.userId,
@@ -136,10 +151,17 @@ export async function postWish(
     to: 'pending_review',
     note,
   };
-  const reply = wishView(w, true);
-  await repo.createWish(w, first, [], completionPut(reply));
+  const reply = await oneWishView(w, { full: true });
+  await repo.createWish(w, first, [], completionPut(reply), photo?.write);
+  await checkPhotos(principal.userId, [photo ? { key: photo.key } : undefined, photoRefOfUrl(input.photoUrl)]);
   return reply;
 }
+
+const photoRefOfUrl = (url: string | undefined) => (url ? { url } : undefined);
+
+/** Whether `claimer` holds the wish (and so took its delivery photo). */
+const heldBy = (claimer: Pick<Claimer, 'kind' | 'id'> | undefined) => (w: WishRecord) =>
+  Boolean(claimer && w.claimer && claimer.kind === w.claimer.kind && claimer.id === w.claimer.id);
 
 // ── reading ──────────────────────────────────────────────────────────────────
 
@@ -166,7 +188,8 @@ export async function wall(
   const claimable = claimer
     ? wishes.filter((w) => applyWishAction(domainWish(w), actor, { kind: 'claim' }).ok).map((w) => w.wishId)
     : [];
-  return { wishes: wishes.map((w) => wishView(w, false)), claimable };
+  const held = heldBy(claimer);
+  return { wishes: await wishViews(wishes, (w) => ({ full: false, deliveredIt: held(w) })), claimable };
 }
 
 export async function listMine(
@@ -176,14 +199,14 @@ export async function listMine(
   const subject = await subjectOf(principal, onBehalfOf);
   const wishes = await repo.getWishes(await repo.listMemberWishIds(subject.memberId));
   wishes.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-  return { wishes: wishes.map((w) => wishView(w, true)) };
+  return { wishes: await wishViews(wishes, () => ({ full: true })) };
 }
 
 export async function listMyClaims(principal: Principal, communityId: string): Promise<{ wishes: Wish[] }> {
   const claimer = await claimerOf(principal, communityId);
   if (!claimer) throw new DomainError('NOT_A_CLAIMER');
   const wishes = await repo.listClaimerWishes(communityId, claimer.kind, claimer.id);
-  return { wishes: wishes.map((w) => wishView(w, false)) };
+  return { wishes: await wishViews(wishes, () => ({ full: false, deliveredIt: true })) };
 }
 
 /** The wisher's side (when the caller is them or acts for them) or undefined. */
@@ -203,7 +226,7 @@ export async function detail(
   const staff = !onBehalfOf && isStaffOf(principal, communityId);
   const wisher = await wisherSideOf(principal, onBehalfOf, w);
   const claimer = await claimerOf(principal, communityId);
-  const isClaimer = Boolean(claimer && w.claimer && claimer.kind === w.claimer.kind && claimer.id === w.claimer.id);
+  const isClaimer = heldBy(claimer)(w);
   // Before review only the wisher's side and staff read a wish; a wish offered to one unit is that unit's.
   if (!staff && !wisher && !isClaimer) {
     if (!WALL_STATES.includes(w.status)) throw new DomainError('WISH_NOT_YOURS');
@@ -221,7 +244,7 @@ export async function detail(
   const full = staff || Boolean(wisher);
   const timeline = await repo.listTimeline(wishId);
   return {
-    wish: wishView(w, full),
+    wish: await oneWishView(w, { full, deliveredIt: isClaimer }),
     timeline: timeline.map((e) => timelineView(e, full)),
     mine: {
       isWisher: Boolean(wisher),
@@ -249,6 +272,8 @@ interface Step {
   note?: string;
   /** Fields the step sets besides status and claimer. */
   fields?: (seen: WishRecord, at: string) => Promise<Partial<WishRecord>> | Partial<WishRecord>;
+  /** A photo attached by the step, marked attached in its transaction and checked after it. */
+  photo?: PreparedPhoto;
 }
 
 /**
@@ -314,9 +339,14 @@ async function step(communityId: string, wishId: string, s: Step): Promise<Wish>
             field: s.action.kind === 'claim' ? ('claimed' as const) : ('fulfilled' as const),
           }
         : undefined;
-    const reply = wishView(next, s.actor.staffOf === communityId || s.actor.wisherOf === seen.memberId);
-    const result = await repo.transition(seen, next, entry, events, stat, completionPut(reply));
+    const viewer: WishViewer = {
+      full: s.actor.staffOf === communityId || s.actor.wisherOf === seen.memberId,
+      deliveredIt: heldBy(s.actor.claimer)(next),
+    };
+    const reply = await oneWishView(next, viewer);
+    const result = await repo.transition(seen, next, entry, events, stat, completionPut(reply), s.photo?.write);
     if (result === 'changed') return retry;
+    if (s.photo) await checkPhotos(s.actor.userId, [{ key: s.photo.key }]);
     return reply;
   }, 60);
 }
@@ -388,15 +418,27 @@ export async function deliver(
   principal: Principal,
   communityId: string,
   wishId: string,
-  input: { note: string; photoUrl?: string },
+  input: { note: string; photoUrl?: string; photoId?: string },
 ) {
   const who = await claimerStep(principal, communityId);
-  return step(communityId, wishId, {
+  const photo = input.photoId
+    ? await preparePhoto({
+        photoId: input.photoId,
+        userId: principal.userId,
+        communityId,
+        purpose: 'wishDelivery',
+        target: `wishDelivery#${wishId}`,
+      })
+    : undefined;
+  const delivered = await step(communityId, wishId, {
     ...who,
     action: { kind: 'deliver' },
     note: input.note,
-    fields: () => ({ deliveryNote: input.note, deliveryPhotoUrl: input.photoUrl }),
+    photo,
+    fields: () => ({ deliveryNote: input.note, deliveryPhotoUrl: input.photoUrl, deliveryPhotoKey: photo?.key }),
   });
+  if (input.photoUrl) await checkPhotos(principal.userId, [photoRefOfUrl(input.photoUrl)]);
+  return delivered;
 }
 
 /** The wisher's side (self, caregiver, or staff acting for them) or staff as themselves. */

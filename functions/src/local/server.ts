@@ -7,6 +7,14 @@ import { domains } from '../domains';
 import { routeKeyOf } from '../platform/lambda-router';
 import type { LinliEvent } from '../platform/http';
 import { errorResponse } from '../platform/responses';
+import { PHOTO_MAX_BYTES } from '@linli/shared/domain/photos/rules';
+import {
+  acceptDevUpload,
+  DEV_PHOTO_PATH,
+  serveDevPhoto,
+  setDevPhotoBaseUrl,
+  type DevPhotoAnswer,
+} from '../photos/dev-store';
 import { matchRoute } from './route-matcher';
 
 /**
@@ -115,6 +123,52 @@ function send(res: ServerResponse, result: APIGatewayProxyStructuredResultV2): v
   res.end(result.body ?? '');
 }
 
+/** A multipart form's overhead beyond the file: the signed fields and the part headers. */
+const FORM_OVERHEAD_BYTES = 64 * 1024;
+
+/** Reads a body as bytes, up to `limit`; undefined when it is longer. */
+function readRaw(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(size > limit ? undefined : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * The dev photo store's side of the local API (the bucket's, in AWS): POST a multipart upload
+ * form to /dev-photos, GET /dev-photos/<key> with the link's signature.
+ */
+async function devPhotoRequest(req: IncomingMessage, url: URL, method: string): Promise<DevPhotoAnswer> {
+  if (method === 'GET' && url.pathname.startsWith(`${DEV_PHOTO_PATH}/`)) {
+    return serveDevPhoto(decodeURIComponent(url.pathname.slice(DEV_PHOTO_PATH.length + 1)), url.searchParams);
+  }
+  if (method !== 'POST' || url.pathname !== DEV_PHOTO_PATH) {
+    return { status: 405, contentType: 'text/plain', body: 'method not allowed' };
+  }
+  const raw = await readRaw(req, PHOTO_MAX_BYTES + FORM_OVERHEAD_BYTES);
+  if (!raw) return { status: 400, contentType: 'text/plain', body: 'EntityTooLarge' };
+  const contentType = req.headers['content-type'] ?? '';
+  if (!contentType.startsWith('multipart/form-data')) {
+    return { status: 400, contentType: 'text/plain', body: 'multipart/form-data expected' };
+  }
+  // undici's multipart parser (the one fetch uses) reads the form as a browser sent it.
+  const form = await new Request('http://local/upload', {
+    method: 'POST',
+    headers: { 'content-type': contentType },
+    body: new Uint8Array(raw),
+  })
+    .formData()
+    .catch(() => undefined);
+  if (!form) return { status: 400, contentType: 'text/plain', body: 'malformed form' };
+  return acceptDevUpload(form);
+}
+
 /** Handles one HTTP request exactly as API Gateway + Lambda would. */
 export async function handleLocalRequest(
   req: IncomingMessage,
@@ -126,6 +180,12 @@ export async function handleLocalRequest(
   if (method === 'OPTIONS') {
     res.writeHead(204, CORS_HEADERS);
     res.end();
+    return;
+  }
+  if (url.pathname === DEV_PHOTO_PATH || url.pathname.startsWith(`${DEV_PHOTO_PATH}/`)) {
+    const answer = await devPhotoRequest(req, url, method);
+    res.writeHead(answer.status, { ...CORS_HEADERS, 'content-type': answer.contentType, 'cache-control': 'private' });
+    res.end(answer.body);
     return;
   }
   const match = matchRoute(method, url.pathname);
@@ -170,6 +230,8 @@ export async function startLocalApi(
     server.listen(port, host, () => resolve());
   });
   const address = server.address() as AddressInfo;
+  // Upload forms and photo links of the dev photo store point here.
+  setDevPhotoBaseUrl(`http://${host}:${address.port}`);
   return {
     url: `http://${host}:${address.port}`,
     close: () =>

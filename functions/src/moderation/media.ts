@@ -1,5 +1,6 @@
 /**
- * Photos others will see (dish photos on menus) go to WeChat's mediaCheckAsync when published;
+ * Photos others will see (dish photos on menus, wish and delivery photos) go to WeChat's
+ * mediaCheckAsync when published or attached;
  * the verdict arrives later on the message-push callback. Until it says `pass`, residents are
  * not shown the photo: pending, risky, review and failed submissions all stay hidden.
  */
@@ -14,7 +15,18 @@ import { contentSecurity } from './screen';
 
 export type MediaStatus = 'pending' | 'pass' | 'risky' | 'review';
 
+/**
+ * A photo to check: `subject` names it for good (a stored photo's key, or the URL of a photo
+ * already online), `url` is where WeChat can fetch it now (for a stored photo, a short-lived link).
+ */
+export interface MediaToCheck {
+  subject: string;
+  url: string;
+}
+
 interface MediaRecord {
+  /** Absent on records written before photos were stored: their `url` is the subject. */
+  subject?: string;
   url: string;
   status: MediaStatus;
   traceId?: string;
@@ -25,44 +37,73 @@ interface MediaRecord {
   error?: string;
 }
 
-const urlHash = (url: string) => createHash('sha256').update(url).digest('hex');
-/** AP39 a photo's check: GetItem pk=MEDIA#<sha256(url)> sk=CHECK; AP39b the photo behind a trace id. */
-const mediaKey = (url: string) => ({ pk: `MEDIA#${urlHash(url)}`, sk: 'CHECK' });
+const subjectOf = (r: { subject?: string; url?: string }) => r.subject ?? r.url ?? '';
+const subjectHash = (subject: string) => createHash('sha256').update(subject).digest('hex');
+/** AP39 a photo's check: GetItem pk=MEDIA#<sha256(subject)> sk=CHECK; AP39b the photo behind a trace id. */
+const mediaKey = (subject: string) => ({ pk: `MEDIA#${subjectHash(subject)}`, sk: 'CHECK' });
 const traceKey = (traceId: string) => ({ pk: `MEDIATRACE#${traceId}`, sk: 'MEDIA' });
 
-/** Asks WeChat to check each photo not checked (or not passed) before. */
-export async function requestMediaChecks(authorUserId: string, urls: (string | undefined)[]): Promise<void> {
-  const wanted = [...new Set(urls.filter((u): u is string => Boolean(u)))];
-  if (wanted.length === 0) return;
-  const known = new Map((await batchGetItems<MediaRecord>(wanted.map(mediaKey))).map((r) => [r.url, r.status]));
+/**
+ * Asks WeChat to check each photo not checked (or not passed) before. A photo given as a bare
+ * URL (a dish photo typed in) is its own subject.
+ */
+export async function requestMediaChecks(
+  authorUserId: string,
+  photos: (string | MediaToCheck | undefined)[],
+): Promise<void> {
+  const bySubject = new Map<string, MediaToCheck>();
+  for (const p of photos) {
+    if (!p) continue;
+    const m = typeof p === 'string' ? { subject: p, url: p } : p;
+    bySubject.set(m.subject, m);
+  }
+  if (bySubject.size === 0) return;
+  const known = new Map(
+    (await batchGetItems<MediaRecord>([...bySubject.keys()].map(mediaKey))).map((r) => [subjectOf(r), r.status]),
+  );
   const openid = (await getUser(authorUserId))?.openid;
   const security = await contentSecurity();
   // A photo passed or awaiting its verdict is not asked again; a new, refused or failed one is.
-  for (const url of wanted.filter((u) => known.get(u) !== 'pass' && known.get(u) !== 'pending')) {
+  for (const { subject, url } of [...bySubject.values()].filter(
+    (m) => known.get(m.subject) !== 'pass' && known.get(m.subject) !== 'pending',
+  )) {
     const requestedAt = new Date().toISOString();
     const submission = openid
       ? await security.submitMedia({ openid, scene: 'profile', mediaUrl: url })
       : { error: 'author has no openid' };
+    // `url` stays the subject for readers of older records; the fetchable link is not kept (it expires).
     const record: MediaRecord =
       'traceId' in submission
-        ? { url, status: 'pending', traceId: submission.traceId, requestedAt }
-        : { url, status: 'review', requestedAt, error: submission.error };
+        ? {
+            subject,
+            url: subject,
+            status: submission.suggest ?? 'pending',
+            traceId: submission.traceId,
+            requestedAt,
+            ...(submission.suggest ? { decidedAt: requestedAt } : {}),
+          }
+        : { subject, url: subject, status: 'review', requestedAt, error: submission.error };
     await documentClient.send(
-      new PutCommand({ TableName: tableName, Item: { ...mediaKey(url), type: 'MediaCheck', ...record } }),
+      new PutCommand({ TableName: tableName, Item: { ...mediaKey(subject), type: 'MediaCheck', ...record } }),
     );
-    if ('traceId' in submission) {
+    if ('traceId' in submission && !submission.suggest) {
       await documentClient.send(
-        new PutCommand({ TableName: tableName, Item: { ...traceKey(submission.traceId), type: 'MediaTrace', url } }),
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...traceKey(submission.traceId), type: 'MediaTrace', subject, url: subject },
+        }),
       );
     }
   }
 }
 
-/** The check status of each photo; a photo never submitted reads as pending. */
-export async function statuses(urls: string[]): Promise<Map<string, MediaStatus>> {
-  const records = await batchGetItems<MediaRecord>(urls.map(mediaKey));
-  const byUrl = new Map(records.map((r) => [r.url, r.status]));
-  return new Map(urls.map((u) => [u, byUrl.get(u) ?? 'pending']));
+/** The check status of each photo by subject; a photo never submitted reads as pending. */
+export async function statuses(subjects: string[]): Promise<Map<string, MediaStatus>> {
+  const wanted = [...new Set(subjects)];
+  if (wanted.length === 0) return new Map();
+  const records = await batchGetItems<MediaRecord>(wanted.map(mediaKey));
+  const bySubject = new Map(records.map((r) => [subjectOf(r), r.status]));
+  return new Map(wanted.map((s) => [s, bySubject.get(s) ?? 'pending']));
 }
 
 /** Drops every dish photo that WeChat has not passed, for what residents read. */
@@ -87,8 +128,8 @@ export async function recordMediaVerdict(query: PushQuery, event: MediaCheckEven
   await verifiedPush(query);
   if (event.Event !== 'wxa_media_check' || !event.trace_id) return { recorded: false };
   const trace = await documentClient.send(new GetCommand({ TableName: tableName, Key: traceKey(event.trace_id) }));
-  const url = trace.Item?.url as string | undefined;
-  if (!url) {
+  const subject = trace.Item ? subjectOf(trace.Item as { subject?: string; url?: string }) : undefined;
+  if (!subject) {
     logger.warn('media verdict for an unknown trace id', { traceId: event.trace_id });
     return { recorded: false };
   }
@@ -97,7 +138,7 @@ export async function recordMediaVerdict(query: PushQuery, event: MediaCheckEven
   await documentClient.send(
     new UpdateCommand({
       TableName: tableName,
-      Key: mediaKey(url),
+      Key: mediaKey(subject),
       UpdateExpression: 'SET #status = :s, label = :l, decidedAt = :at',
       // Only the verdict for the submission on record: a late answer to an older one changes nothing.
       ConditionExpression: 'traceId = :trace',

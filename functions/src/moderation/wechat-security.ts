@@ -42,7 +42,8 @@ export interface MediaCheck {
   mediaUrl: string;
 }
 
-export type MediaSubmission = { traceId: string } | { error: string };
+/** Accepted (the verdict follows on the callback, unless an adapter knows it at once) or failed. */
+export type MediaSubmission = { traceId: string; suggest?: Suggestion } | { error: string };
 
 export interface ContentSecurity {
   /** Never throws: a failed check answers `review` with the reason. */
@@ -116,6 +117,8 @@ export function wechatContentSecurity(config: WechatTokenConfig): ContentSecurit
 /**
  * Local stand-in: records every check (the dev stack has no WeChat to ask) and passes it, except
  * text carrying one of the demo markers, so a refusal and a hold can be tried by hand and in e2e.
+ * Photos pass at once (there is no callback to wait for locally); integration tests use the real
+ * adapter against a fake WeChat server for pending, risky and review verdicts.
  */
 export const DEV_MARKERS = { risky: '【测试违规】', review: '【测试复核】' } as const;
 
@@ -134,7 +137,7 @@ export function devContentSecurity(): ContentSecurity & { texts: TextCheck[]; me
     },
     async submitMedia(check) {
       media.push(check);
-      return { traceId: `dev-media-${media.length}` };
+      return { traceId: `dev-media-${media.length}`, suggest: 'pass' };
     },
   };
 }

@@ -65,7 +65,7 @@ export function useWishSteps(communityId: string, wishId: string) {
   return {
     claim: useMutation((_: void) => api.call('claimWish', { params })),
     release: useMutation((reason: string | undefined) => api.call('releaseWish', { params, body: { reason } })),
-    deliver: useMutation((body: { note: string; photoUrl?: string }) => api.call('deliverWish', { params, body })),
+    deliver: useMutation((body: { note: string; photoId?: string }) => api.call('deliverWish', { params, body })),
     confirm: useMutation((_: void) => api.call('confirmWish', { params })),
     withdraw: useMutation((_: void) => api.call('withdrawWish', { params })),
   };

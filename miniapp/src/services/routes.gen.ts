@@ -1367,4 +1367,11 @@ export const clientRoutes = {
     auth: true,
     actingFor: false,
   },
+  createPhotoUpload: {
+    method: 'POST',
+    path: '/community/:communityId/photo-uploads',
+    idempotent: false,
+    auth: true,
+    actingFor: false,
+  },
 } as const satisfies Record<RouteId, ClientRoute>;

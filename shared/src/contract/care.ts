@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import { WISH_CATEGORIES, WISH_HANDOVERS, WISH_STATES, WISH_TEXT_MAX } from '../domain/care/wish';
 import { MEMBER_TAGS } from '../domain/care/tags';
 import { Id, IsoTime } from './common';
+import { PhotoId, PhotoView } from './photos';
 import { defineRoute, lazy, type Infer } from './route';
 
 const communityParams = lazy(() => z.strictObject({ communityId: Id() }));
@@ -23,7 +24,7 @@ const WishText = lazy(() =>
       z.maxLength(WISH_TEXT_MAX, `心愿最多 ${WISH_TEXT_MAX} 个字`),
     ),
 );
-/** A photo the mini-program uploaded (https only; never shown before staff approve). */
+/** A photo already online (https only); an uploaded one is named by `photoId` instead. Never shown before staff approve and WeChat's check passes. */
 const PhotoUrl = lazy(() =>
   z.string().check(z.maxLength(500), z.regex(/^https:\/\/\S+$/, '图片地址应以 https:// 开头')),
 );
@@ -44,7 +45,8 @@ export const Wish = lazy(() =>
     wisherName: z.string(),
     /** Wishes of people tagged 低保/独居/残疾 come first. */
     priority: z.boolean(),
-    photoUrl: z.optional(z.string()),
+    /** The wish's photo: to the wall only when approved and passed; the wisher's side and staff see its check. */
+    photo: z.optional(PhotoView()),
     /** Set when someone else entered it: a caregiver (家属代办) or staff (工作人员代为登记). */
     recordedVia: z.optional(z.enum(['caregiver', 'staff'])),
     /** Offered to every claimer, or to one partner unit (定向认领). */
@@ -52,7 +54,8 @@ export const Wish = lazy(() =>
     claimer: z.optional(ClaimerView()),
     claimedAt: z.optional(IsoTime()),
     deliveryNote: z.optional(z.string()),
-    deliveryPhotoUrl: z.optional(z.string()),
+    /** The claimer's photo of the handover, seen like the wish's photo (the claimer is one of its owners). */
+    deliveryPhoto: z.optional(PhotoView()),
     createdAt: IsoTime(),
     statusAt: IsoTime(),
     fulfilledAt: z.optional(IsoTime()),
@@ -180,6 +183,8 @@ export const careRoutes = {
         /** The wisher agrees to show their building and family name (「6号楼 刘**」), else 「一位邻居」. */
         showBuilding: z.boolean('请选择心愿墙上的称呼'),
         photoUrl: z.optional(PhotoUrl()),
+        /** A photo the caller uploaded for this (purpose `wish`). */
+        photoId: z.optional(PhotoId()),
       }),
       response: wishResponse(),
     }),
@@ -277,6 +282,8 @@ export const careRoutes = {
       body: z.strictObject({
         note: z.string().check(z.trim(), z.minLength(2, '请写一句送达说明'), z.maxLength(200, '说明最多 200 个字')),
         photoUrl: z.optional(PhotoUrl()),
+        /** A photo the claimer uploaded for this (purpose `wishDelivery`). */
+        photoId: z.optional(PhotoId()),
       }),
       response: wishResponse(),
     }),

@@ -17,3 +17,4 @@ export * from './routes';
 export * from './principal';
 export * from './care-needs';
 export * from './roster';
+export * from './photos';

@@ -42,7 +42,8 @@ export type RouteDomain =
   | 'moderation'
   | 'onboarding'
   | 'care'
-  | 'roster';
+  | 'roster'
+  | 'photos';
 
 /** The schemas of one route. */
 export interface RouteSchemas<

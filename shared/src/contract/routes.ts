@@ -14,6 +14,7 @@ import { moderationRoutes } from './moderation';
 import { privacyRoutes } from './privacy';
 import { structureRoutes } from './structure';
 import { rosterRoutes } from './roster';
+import { photoRoutes } from './photos';
 
 /** The one route table. Functions, the mini-program client, CDK and OpenAPI all read it. */
 export const routes = {
@@ -32,6 +33,7 @@ export const routes = {
   ...careNeedRoutes,
   ...careVisitRoutes,
   ...rosterRoutes,
+  ...photoRoutes,
 } as const;
 
 export type Routes = typeof routes;

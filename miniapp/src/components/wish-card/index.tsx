@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { PropsWithChildren } from 'react';
+import { PhotoView } from '../photo-view';
 import { StatusTag } from '../status-tag';
 import type { Wish } from '../../hooks/use-care';
 import { formatShanghai } from '../../utils/time';
@@ -38,6 +39,8 @@ export function WishCard({ wish, onOpen, children }: PropsWithChildren<WishCardP
             ? `圆梦于 ${formatShanghai(wish.fulfilledAt)}`
             : `许愿于 ${formatShanghai(wish.createdAt)}`}
         </Text>
+        {/* In a list the card shows the photo itself; the wish's page places its photos with the details. */}
+        {onOpen ? <PhotoView photo={wish.photo} what="心愿照片" /> : null}
         {onOpen ? <Text className="wish-card__more">查看详情 ›</Text> : null}
       </View>
       {children}

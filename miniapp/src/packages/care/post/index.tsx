@@ -10,6 +10,8 @@ import { PageShell } from '../../../components/page-shell';
 import { SUB_PAGES } from '../../../constants';
 import { usePostWish, type WishInput } from '../../../hooks/use-care';
 import { useMe } from '../../../hooks/use-me';
+import { usePhotoUpload } from '../../../hooks/use-photo-upload';
+import { PhotoPicker } from '../../../components/photo-picker';
 import { surnameOf } from './masking';
 import { CareGate, type CareViewer } from '../components/care-gate';
 import { HANDOVER_NOTES, WISH_CATEGORIES, WISH_HANDOVERS, WISH_TEXT_MAX } from '../../../components/wish-card/labels';
@@ -47,6 +49,7 @@ function WishForm({ viewer }: { viewer: Extract<CareViewer, { kind: 'member' }> 
   const [handover, setHandover] = useState<Handover>();
   const [show, setShow] = useState<'building' | 'neighbour'>('building');
   const [tried, setTried] = useState(false);
+  const photo = usePhotoUpload(viewer.communityId, 'wish');
   const acting = viewer.acting;
 
   const length = [...text.trim()].length;
@@ -66,8 +69,14 @@ function WishForm({ viewer }: { viewer: Extract<CareViewer, { kind: 'member' }> 
 
   const send = async () => {
     setTried(true);
-    if (errors.text || !category || !handover) return;
-    const wish = await post.submit({ text: text.trim(), category, handover, showBuilding: show === 'building' });
+    if (errors.text || !category || !handover || photo.uploading) return;
+    const wish = await post.submit({
+      text: text.trim(),
+      category,
+      handover,
+      showBuilding: show === 'building',
+      ...(photo.photoId ? { photoId: photo.photoId } : {}),
+    });
     if (!wish) return;
     void Taro.showToast({ title: '心愿已提交，社区审核后上墙', icon: 'none', duration: 2000 });
     void Taro.redirectTo({ url: links.careWish(wish.communityId, wish.wishId) });
@@ -124,6 +133,12 @@ function WishForm({ viewer }: { viewer: Extract<CareViewer, { kind: 'member' }> 
           wide
         />
       </FormField>
+      <PhotoPicker
+        label="添加照片（可不加）"
+        hint="拍一张想要的东西或要修的地方，社区审核通过后才会给邻居看到"
+        what="心愿照片"
+        upload={photo}
+      />
       {(() => {
         const problem = problemOf(undefined, post);
         return problem ? <FormError message={problem} onDismiss={post.dismiss} /> : null;
@@ -134,9 +149,10 @@ function WishForm({ viewer }: { viewer: Extract<CareViewer, { kind: 'member' }> 
         size="large"
         block
         loading={post.pending}
+        disabled={photo.uploading}
         onClick={() => void send()}
       >
-        提交心愿
+        {photo.uploading ? '照片上传中…' : '提交心愿'}
       </Button>
     </View>
   );

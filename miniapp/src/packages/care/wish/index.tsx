@@ -1,5 +1,5 @@
 import Taro, { useRouter } from '@tarojs/taro';
-import { Image, Text, Textarea, View } from '@tarojs/components';
+import { Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { FormError, problemOf } from '../../../components/form-error';
@@ -10,6 +10,9 @@ import { ShareButton } from '../../../components/share-button';
 import { SUB_PAGES } from '../../../constants';
 import { useCurrentCommunity } from '../../../hooks/use-current-community';
 import { useShareCard } from '../../../hooks/use-share-card';
+import { usePhotoUpload } from '../../../hooks/use-photo-upload';
+import { PhotoPicker } from '../../../components/photo-picker';
+import { PhotoView } from '../../../components/photo-view';
 import { useWishDetail, useWishSteps, type WishDetail } from '../../../hooks/use-care';
 import type { Mutation } from '../../../hooks/use-mutation';
 import { wishShareCard } from '../../../services/share';
@@ -27,17 +30,26 @@ async function confirmThen(title: string, content: string, confirmText: string, 
   return Boolean(await run());
 }
 
-/** 标记已送达: a note (what was handed over, where), required by the server. */
-function DeliverForm({ step, onDone }: { step: Mutation<{ note: string }, unknown>; onDone: () => void }) {
+/** 标记已送达: a note (what was handed over, where), required by the server, and a photo if they like. */
+function DeliverForm({
+  communityId,
+  step,
+  onDone,
+}: {
+  communityId: string;
+  step: Mutation<{ note: string; photoId?: string }, unknown>;
+  onDone: () => void;
+}) {
   const [note, setNote] = useState('');
+  const photo = usePhotoUpload(communityId, 'wishDelivery');
   const [tried, setTried] = useState(false);
   const length = [...note.trim()].length;
   const own = length < 2 ? '请写一句送达说明' : length > NOTE_MAX ? `说明最多 ${NOTE_MAX} 个字` : null;
   const send = async () => {
     setTried(true);
-    if (own) return;
+    if (own || photo.uploading) return;
     const done = await confirmThen('标记已送达', '标记后会通知许愿人确认圆梦，确定吗？', '已送达', () =>
-      step.submit({ note: note.trim() }),
+      step.submit({ note: note.trim(), ...(photo.photoId ? { photoId: photo.photoId } : {}) }),
     );
     if (done) onDone();
   };
@@ -63,15 +75,22 @@ function DeliverForm({ step, onDone }: { step: Mutation<{ note: string }, unknow
           已写 {length} 字，最多 {NOTE_MAX} 字
         </Text>
       </FormField>
+      <PhotoPicker
+        label="添加照片（可不加）"
+        hint="拍一张送到的东西，许愿人和社区能看到"
+        what="送达照片"
+        upload={photo}
+      />
       <Button
         className="care__action"
         type="primary"
         size="large"
         block
         loading={step.pending}
+        disabled={photo.uploading}
         onClick={() => void send()}
       >
-        标记已送达
+        {photo.uploading ? '照片上传中…' : '标记已送达'}
       </Button>
     </View>
   );
@@ -133,7 +152,9 @@ function Actions({
               ).then(after('心愿已圆梦')),
           )
         : null}
-      {mine.canDeliver ? <DeliverForm step={steps.deliver} onDone={() => after('已标记送达')(true)} /> : null}
+      {mine.canDeliver ? (
+        <DeliverForm communityId={communityId} step={steps.deliver} onDone={() => after('已标记送达')(true)} />
+      ) : null}
       {mine.canRelease
         ? button(
             '给回心愿墙（放弃认领）',
@@ -170,14 +191,10 @@ function Wish({ viewer, communityId, wishId }: { viewer: CareViewer; communityId
   return (
     <>
       <WishCard wish={wish}>
-        {wish.photoUrl ? (
-          <Image className="wish-photo" src={wish.photoUrl} mode="widthFix" aria-label="心愿照片" />
-        ) : null}
+        <PhotoView photo={wish.photo} what="心愿照片" />
         {data.handoverAddress ? <Text className="care__text">送达地址：{data.handoverAddress}</Text> : null}
         {wish.deliveryNote ? <Text className="care__text">送达说明：{wish.deliveryNote}</Text> : null}
-        {wish.deliveryPhotoUrl ? (
-          <Image className="wish-photo" src={wish.deliveryPhotoUrl} mode="widthFix" aria-label="送达照片" />
-        ) : null}
+        <PhotoView photo={wish.deliveryPhoto} what="送达照片" />
         {viewer.kind === 'staff' && wish.status === 'pending_review' ? (
           <Button
             className="care__action"
