@@ -61,9 +61,16 @@ describe('overdue', () => {
         const s = standing(last, '2020-01-01T00:00:00.000Z', days, new Date(NOW));
         const late = NOW - Date.parse(last) - days * DAY;
         expect(s.overdue).toBe(late > 0);
-        expect(s.overdueDays).toBe(late > 0 ? Math.floor(late / DAY) : 0);
+        const day = (ms: number) => Math.floor((ms + 8 * 3600_000) / DAY);
+        expect(s.overdueDays).toBe(late > 0 ? day(NOW) - day(NOW - late) : 0);
       }),
     );
+  });
+
+  it('counts overdue days by Shanghai calendar day, whatever the hour', () => {
+    // Due at 10:00 on 11月30日 (Shanghai); at 00:10 on 12月5日 that is 5 days, not 4.6 rounded down.
+    const s = standing('2026-11-23T02:00:00.000Z', '2020-01-01T00:00:00.000Z', 7, new Date('2026-12-04T16:10:00.000Z'));
+    expect(s).toMatchObject({ overdue: true, overdueDays: 5 });
   });
 
   it('counts a person never visited as due from when they joined', () => {

@@ -2,6 +2,7 @@
  * Grid workers' care visits (网格敲门) as pure rules: how a visit moves a person's visit state,
  * when the next visit is due, who is overdue, and the order a grid worker's list is read in.
  */
+import { SHANGHAI_OFFSET_MS } from '../common/shanghai-time';
 import { DEFAULT_VISIT_INTERVAL_DAYS, MEMBER_TAGS, visitIntervalDays, type MemberTag } from './tags';
 
 export const VISIT_METHODS = ['上门', '电话', '无人应答'] as const;
@@ -24,6 +25,8 @@ export const VISIT_SIGNAL_KINDS = ['meal_not_picked_up', 'delivery_missed'] as c
 export type VisitSignalKind = (typeof VISIT_SIGNAL_KINDS)[number];
 
 const DAY_MS = 24 * 3600_000;
+/** Which calendar day in Shanghai an instant falls on, as a day count. */
+const shanghaiDayNumber = (at: Date | string) => Math.floor((new Date(at).getTime() + SHANGHAI_OFFSET_MS) / DAY_MS);
 
 export type VisitIntervals = Partial<Record<MemberTag, number>>;
 
@@ -90,7 +93,10 @@ export function dueAt(lastVisitAt: string | undefined, since: string, intervalDa
 export interface VisitStanding {
   dueAt: string;
   overdue: boolean;
-  /** Whole days past the due time (0 when not overdue). */
+  /**
+   * Days overdue as a grid worker counts them: calendar days in Shanghai from the due date to
+   * today (0 when not overdue, or due earlier today), whatever the hour of either.
+   */
   overdueDays: number;
 }
 
@@ -103,7 +109,7 @@ export function standing(
 ): VisitStanding {
   const due = dueAt(lastVisitAt, since, intervalDays);
   const late = now.getTime() - Date.parse(due);
-  return { dueAt: due, overdue: late > 0, overdueDays: late > 0 ? Math.floor(late / DAY_MS) : 0 };
+  return { dueAt: due, overdue: late > 0, overdueDays: late > 0 ? shanghaiDayNumber(now) - shanghaiDayNumber(due) : 0 };
 }
 
 /** A row of a grid worker's list, as the ordering rules read it. */
