@@ -6,6 +6,7 @@
 import Taro from '@tarojs/taro';
 import type { Body, Routes } from '@linli/shared/contract';
 import { api } from './api';
+import { ConsentDeclined, pickPhoto } from './privacy-apis';
 
 export type PhotoPurpose = Body<Routes['createPhotoUpload']>['purpose'];
 type ContentType = Body<Routes['createPhotoUpload']>['contentType'];
@@ -29,29 +30,21 @@ const typeOf = (path: string, declared?: string): ContentType | undefined => {
 
 const cancelled = (error: unknown) => /cancel/i.test((error as { errMsg?: string })?.errMsg ?? String(error));
 
-/** Opens the camera or album for one photo; undefined when the person cancels. */
+/** Opens the camera or album for one photo (after consent); undefined when the person cancels. */
 export async function choosePhoto(): Promise<ChosenPhoto | undefined> {
   try {
-    if (process.env.TARO_ENV === 'weapp') {
-      const picked = await Taro.chooseMedia({
-        count: 1,
-        mediaType: ['image'],
-        sizeType: ['compressed'],
-        sourceType: ['album', 'camera'],
-      });
-      const file = picked.tempFiles[0];
-      if (!file) return undefined;
-      // WeChat's compressed photos are JPEG unless the original was a PNG.
-      return { path: file.tempFilePath, size: file.size, contentType: typeOf(file.tempFilePath) ?? 'image/jpeg' };
-    }
-    const picked = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
-    const file = picked.tempFiles[0] as { path: string; size: number; type?: string; originalFileObj?: File };
+    const file = await pickPhoto();
     if (!file) return undefined;
-    const contentType = typeOf(file.originalFileObj?.name ?? file.path, file.type ?? file.originalFileObj?.type);
+    if (process.env.TARO_ENV === 'weapp') {
+      // WeChat's compressed photos are JPEG unless the original was a PNG.
+      return { path: file.path, size: file.size, contentType: typeOf(file.path) ?? 'image/jpeg' };
+    }
+    const contentType = typeOf(file.name ?? file.path, file.type);
     if (!contentType) throw new PhotoProblem('只能上传 JPG 或 PNG 格式的照片');
     return { path: file.path, size: file.size, contentType };
   } catch (error) {
     if (error instanceof PhotoProblem) throw error;
+    if (error instanceof ConsentDeclined) throw new PhotoProblem(error.message);
     if (cancelled(error)) return undefined;
     throw new PhotoProblem('没能打开相册或相机，请再试一次');
   }

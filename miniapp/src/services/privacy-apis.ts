@@ -32,6 +32,42 @@ export async function copyToClipboard(text: string): Promise<void> {
   await Taro.setClipboardData({ data: text });
 }
 
+/** A photo taken or picked: its temporary path, size, and what the platform says it is. */
+export interface PickedPhoto {
+  path: string;
+  size: number;
+  /** The file's MIME type or name where the platform gives one (H5). */
+  type?: string;
+  name?: string;
+}
+
+/**
+ * One photo from the camera or the album, compressed, after consent (WeChat's chooseMedia, H5's
+ * chooseImage). Undefined when the person cancels; other failures are thrown as they come.
+ */
+export async function pickPhoto(): Promise<PickedPhoto | undefined> {
+  await consented('拍照或选择照片');
+  if (process.env.TARO_ENV === 'weapp') {
+    const picked = await Taro.chooseMedia({
+      count: 1,
+      mediaType: ['image'],
+      sizeType: ['compressed'],
+      sourceType: ['album', 'camera'],
+    });
+    const file = picked.tempFiles[0];
+    return file ? { path: file.tempFilePath, size: file.size } : undefined;
+  }
+  const picked = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
+  const file = picked.tempFiles[0] as { path: string; size: number; type?: string; originalFileObj?: File } | undefined;
+  if (!file) return undefined;
+  return {
+    path: file.path,
+    size: file.size,
+    type: file.type ?? file.originalFileObj?.type,
+    name: file.originalFileObj?.name,
+  };
+}
+
 /** A file picked for upload: its name, size and bytes as base64. */
 export interface PickedFile {
   name: string;

@@ -22,8 +22,14 @@ export const COLLECTED_INFORMATION: readonly CollectedItem[] = [
 
 /** Phone permissions Linli asks WeChat for, and when. */
 export const DEVICE_PERMISSIONS: readonly CollectedItem[] = [
-  { item: '摄像头（扫码）', why: '扫描议事会签到码、取餐码、活动签到码和积分兑换码，不拍照、不录像' },
-  { item: '相册中选择的照片', why: '工作人员发布菜品时选择菜品照片；照片经微信内容安全检测后才展示' },
+  {
+    item: '摄像头',
+    why: '扫描议事会签到码、取餐码、活动签到码和积分兑换码；许微心愿、标记心愿已送达时由您拍一张照片，不录像',
+  },
+  {
+    item: '相册中选择的照片',
+    why: '许微心愿、标记心愿已送达时由您选一张照片，工作人员发布菜品时选择菜品照片；照片经社区审核和微信内容安全检测后才给他人看到',
+  },
   { item: '微信聊天中选择的文件', why: '工作人员导入居民台账（CSV 或 Excel）；文件只用于本次导入，不保存' },
   { item: '剪贴板（仅写入）', why: '把您导出的参会名单、食堂日结表复制出来，便于粘贴到表格；不读取剪贴板' },
 ];
@@ -35,8 +41,8 @@ export const DEVICE_PERMISSIONS: readonly CollectedItem[] = [
  */
 export const CONSOLE_PURPOSES: Readonly<Record<string, string>> = {
   Clipboard: '把工作人员导出的参会名单、食堂日结表等复制到剪贴板，便于粘贴到表格',
-  Album: '工作人员发布菜品时选择菜品照片',
-  Camera: '扫描议事会签到码、取餐码、活动签到码和积分兑换码',
+  Album: '居民许微心愿、认领人标记心愿已送达时选择一张照片；工作人员发布菜品时选择菜品照片',
+  Camera: '扫描议事会签到码、取餐码、活动签到码和积分兑换码；许微心愿、标记心愿已送达时拍一张照片',
   MessageFile: '社区工作人员从微信聊天中选择居民台账文件（CSV 或 Excel）导入；文件只用于本次导入，不保存',
 };
 
