@@ -38,7 +38,7 @@ describe('privacy consent and share cards on H5', () => {
         // First tap on 分享: the sheet says what is collected and why; nothing is copied yet.
         await shareButton(page, '分享到邻里群').click();
         await expectVisible(sheet(page));
-        for (const item of ['姓名', '出生日期', '楼栋和房号', '手机号', '摄像头（扫码）', '剪贴板（仅写入）']) {
+        for (const item of ['姓名', '出生日期', '楼栋和房号', '手机号', '摄像头', '剪贴板（仅写入）']) {
           await expectVisible(sheet(page).getByText(item, { exact: true }));
         }
         // The open sheet passes the same accessibility audit as every page (axe-core, tap targets).

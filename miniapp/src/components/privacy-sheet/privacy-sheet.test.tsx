@@ -35,15 +35,7 @@ describe('privacy consent sheet (H5: before the first privacy API)', () => {
     });
 
     const sheet = await screen.findByRole('dialog', { name: '邻里隐私保护提示' });
-    for (const item of [
-      '姓名',
-      '出生日期',
-      '楼栋和房号',
-      '手机号',
-      '摄像头（扫码）',
-      '相册中选择的照片',
-      '剪贴板（仅写入）',
-    ]) {
+    for (const item of ['姓名', '出生日期', '楼栋和房号', '手机号', '摄像头', '相册中选择的照片', '剪贴板（仅写入）']) {
       expect(sheet.textContent).toContain(item);
     }
     expect(setClipboardData).not.toHaveBeenCalled();
