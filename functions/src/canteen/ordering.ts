@@ -16,6 +16,7 @@ import { completionPut } from '../platform/idempotency';
 import { randomNumbers } from '../platform/random';
 import { retry, withOptimisticRetry } from '../platform/retry';
 import { canteenOf, nowIso, orderFor, type MenuRef, type OrderRef } from './access';
+import { getMenuWithDishes, getOrderFacts } from './order-reads';
 import * as repo from './repository';
 import type { CanteenRecord, DishRecord, MenuRecord, OrderLine, OrderRecord } from './records';
 import { orderView } from './views';
@@ -55,7 +56,7 @@ interface Contended {
  */
 async function openMenu(caller: Caller, ref: MenuRef, input: OrderInput) {
   checkSubjectIn(caller, ref.communityId);
-  const found = await repo.getMenuWithDishes(ref);
+  const found = await getMenuWithDishes(ref);
   if (!found) {
     await canteenOf(ref);
     throw new DomainError('MENU_NOT_PUBLISHED');
@@ -75,7 +76,7 @@ async function orderContext(
 ): Promise<{ ctx: OrderContext; contended: Contended }> {
   const { menu, dishes } = await openMenu(caller, ref, input);
   const subject = await subjectIn(caller, ref.communityId);
-  const facts = await repo.getOrderFacts(menu, subject.memberId);
+  const facts = await getOrderFacts(menu, subject.memberId);
   if (!facts.canteen) throw new DomainError('CANTEEN_NOT_FOUND');
   return {
     ctx: {

@@ -15,10 +15,8 @@ import { ATTACH_WRITE } from '../photos';
 import { DomainError } from '@linli/shared/errors';
 import {
   ConditionsFailed,
-  failedConditions,
   named,
   transact,
-  transactWithReply,
   writeWithReply,
   type NamedWrite,
 } from '../platform/transactions';
@@ -207,22 +205,24 @@ export async function createPartner(
   completion?: IdempotencyCompletion,
 ): Promise<boolean> {
   try {
-    await transactWithReply(
+    await transact(
       [
-        { Put: { TableName: tableName, Item: partnerItem(p), ConditionExpression: 'attribute_not_exists(pk)' } },
-        {
+        named('partner', {
+          Put: { TableName: tableName, Item: partnerItem(p), ConditionExpression: 'attribute_not_exists(pk)' },
+        }),
+        named('invite', {
           Put: {
             TableName: tableName,
             Item: partnerInviteItem(p.inviteCode, p),
             ConditionExpression: 'attribute_not_exists(pk)',
           },
-        },
+        }),
       ],
       completion,
     );
     return true;
   } catch (error) {
-    if (failedConditions(error)) return false;
+    if (error instanceof ConditionsFailed) return false;
     throw error;
   }
 }

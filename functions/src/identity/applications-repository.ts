@@ -42,6 +42,23 @@ export async function createApplication(a: ApplicationRecord, completion?: Idemp
 
 type TransactItem = NamedWrite['write'];
 
+/** The new member and the user's resident grant: written together when an application is approved. */
+const newMemberWrites = (userId: string, member: MemberRecord, grant: RoleGrant): NamedWrite[] => [
+  named('member', {
+    Put: { TableName: tableName, Item: memberItem(member), ConditionExpression: 'attribute_not_exists(pk)' },
+  }),
+  named('user', {
+    Update: {
+      TableName: tableName,
+      Key: identityKey.user(userId),
+      UpdateExpression: 'SET memberId = :m, #name = :name, grants = list_append(grants, :grant)',
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(memberId)',
+      ExpressionAttributeNames: { '#name': 'name' },
+      ExpressionAttributeValues: { ':m': member.memberId, ':name': member.realName, ':grant': [grant] },
+    },
+  }),
+];
+
 /**
  * Files an application that the roster approved at once: lock (already approved), application,
  * member, the user's resident grant, the roster person's link and the message commit together
@@ -69,19 +86,7 @@ export async function createApprovedApplication(
         named('application', {
           Put: { TableName: tableName, Item: applicationItem(a), ConditionExpression: 'attribute_not_exists(pk)' },
         }),
-        named('member', {
-          Put: { TableName: tableName, Item: memberItem(member), ConditionExpression: 'attribute_not_exists(pk)' },
-        }),
-        named('user', {
-          Update: {
-            TableName: tableName,
-            Key: identityKey.user(a.userId),
-            UpdateExpression: 'SET memberId = :m, #name = :name, grants = list_append(grants, :grant)',
-            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(memberId)',
-            ExpressionAttributeNames: { '#name': 'name' },
-            ExpressionAttributeValues: { ':m': member.memberId, ':name': member.realName, ':grant': [grant] },
-          },
-        }),
+        ...newMemberWrites(a.userId, member, grant),
         named('roster-person', rosterLink),
         named('outbox', outboxPut(event)),
       ],
@@ -144,19 +149,7 @@ export async function approveApplication(
             },
           },
         }),
-        named('member', {
-          Put: { TableName: tableName, Item: memberItem(member), ConditionExpression: 'attribute_not_exists(pk)' },
-        }),
-        named('user', {
-          Update: {
-            TableName: tableName,
-            Key: identityKey.user(a.userId),
-            UpdateExpression: 'SET memberId = :m, #name = :name, grants = list_append(grants, :grant)',
-            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(memberId)',
-            ExpressionAttributeNames: { '#name': 'name' },
-            ExpressionAttributeValues: { ':m': member.memberId, ':name': member.realName, ':grant': [grant] },
-          },
-        }),
+        ...newMemberWrites(a.userId, member, grant),
         named('lock', {
           Update: {
             TableName: tableName,

@@ -15,12 +15,11 @@ import type { NamedWrite } from './named-write';
 export { named, type NamedWrite } from './named-write';
 
 /**
- * When a TransactWriteItems is cancelled, which of its items failed their condition, with the
- * old item where ReturnValuesOnConditionCheckFailure asked for it. Undefined for other errors.
- * @deprecated Name the writes with `transact()` and read ConditionsFailed; positions break when
- * a write is added.
+ * When a TransactWriteItems is cancelled, which of its items failed their condition (by
+ * position, with the old item where ReturnValuesOnConditionCheckFailure asked for it).
+ * Undefined for other errors. Private: callers read ConditionsFailed by name (transact()).
  */
-export function failedConditions(
+function failedConditions(
   error: unknown,
 ): { index: number; old: Record<string, unknown> | undefined }[] | undefined {
   if (!(error instanceof TransactionCanceledException)) return undefined;
