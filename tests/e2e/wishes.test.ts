@@ -21,6 +21,10 @@ const DELIVERY_PHOTO = join(__dirname, 'fixtures', 'delivery-photo.jpg');
 async function attachPhoto(page: Page, form: Locator, file: string): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
   await button(form, '拍照或从相册选').click();
+  // A first photo asks for the privacy guide (相册、摄像头): the person agrees and the chooser opens.
+  const agree = currentPage(page).locator('.privacy-sheet__button', { hasText: '同意并继续' });
+  const first = await Promise.race([chooser.then(() => 'chooser'), agree.waitFor().then(() => 'sheet')]);
+  if (first === 'sheet') await agree.click();
   await (await chooser).setFiles(file);
   await expectVisible(form.getByText('已上传，提交后社区审核', { exact: true }));
   await expectVisible(button(form, '重新选择'));
