@@ -13,13 +13,7 @@ import type { CareEvent } from './events';
 type OutboxEvent = CareEvent | NotifyEvent;
 import { ATTACH_WRITE } from '../photos';
 import { DomainError } from '@linli/shared/errors';
-import {
-  ConditionsFailed,
-  named,
-  transact,
-  writeWithReply,
-  type NamedWrite,
-} from '../platform/transactions';
+import { ConditionsFailed, named, transact, writeWithReply, type NamedWrite } from '../platform/transactions';
 import { index, key } from '../table';
 import {
   careIndex,

@@ -19,9 +19,7 @@ export { named, type NamedWrite } from './named-write';
  * position, with the old item where ReturnValuesOnConditionCheckFailure asked for it).
  * Undefined for other errors. Private: callers read ConditionsFailed by name (transact()).
  */
-function failedConditions(
-  error: unknown,
-): { index: number; old: Record<string, unknown> | undefined }[] | undefined {
+function failedConditions(error: unknown): { index: number; old: Record<string, unknown> | undefined }[] | undefined {
   if (!(error instanceof TransactionCanceledException)) return undefined;
   const reasons = error.CancellationReasons ?? [];
   if (!reasons.some((r) => r.Code === 'ConditionalCheckFailed')) return undefined;
