@@ -24,6 +24,7 @@ import { needView } from './need-views';
 import { getMember, getPartner } from './repository';
 import { actorFor, assigneesOf, domainNeed, gridsOf, needOf } from './need-access';
 import type { TransactWriteItem } from './need-intake';
+import { stepEntry } from './step-entry';
 
 interface Step {
   actor: NeedActor;
@@ -64,14 +65,7 @@ async function step(communityId: string, needId: string, s: Step): Promise<NeedR
     }
     const entry: NeedTimelineRecord = {
       needId,
-      seq: seen.version,
-      at,
-      byId: s.actor.userId,
-      byName: s.byName,
-      byRole: s.byRole,
-      from: seen.status,
-      to: next.status,
-      note: s.note,
+      ...stepEntry(s, seen, next.status, at),
     };
     const events = [
       ...(s.action.kind === 'refer' ? [] : needMessages(next, seen, s.note)),

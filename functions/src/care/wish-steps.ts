@@ -24,6 +24,7 @@ import {
   heldBy,
   photoRefOfUrl,
 } from './wish-access';
+import { stepEntry } from './step-entry';
 
 // ── steps ────────────────────────────────────────────────────────────────────
 
@@ -67,14 +68,7 @@ async function step(communityId: string, wishId: string, s: Step): Promise<Wish>
     if (s.action.kind === 'confirm') next.fulfilledAt = at;
     const entry: WishTimelineRecord = {
       wishId,
-      seq: seen.version,
-      at,
-      byId: s.actor.userId,
-      byName: s.byName,
-      byRole: s.byRole,
-      from: seen.status,
-      to: next.status,
-      note: s.note,
+      ...stepEntry(s, seen, next.status, at),
     };
     const events: OutboxEvent[] = messagesFor(next, s.note);
     const held = next.claimer ?? seen.claimer;
