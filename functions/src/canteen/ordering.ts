@@ -11,12 +11,19 @@ import {
 import { ageOn, todayInShanghai } from '@linli/shared/domain/identity/person';
 import { DomainError } from '@linli/shared/errors';
 import { ulid } from 'ulidx';
-import { checkSubjectIn, subjectIn, subjectOf, type ActingSubject, type Caller } from '../identity';
+import {
+  checkSubjectIn,
+  subjectInFrom,
+  subjectMemberIdIn,
+  subjectOf,
+  type ActingSubject,
+  type Caller,
+} from '../identity';
 import { completionPut } from '../platform/idempotency';
 import { randomNumbers } from '../platform/random';
 import { retry, withOptimisticRetry } from '../platform/retry';
-import { canteenOf, nowIso, orderFor, type MenuRef, type OrderRef } from './access';
-import { getMenuWithDishes, getOrderFacts } from './order-reads';
+import { nowIso, orderFor, type MenuRef, type OrderRef } from './access';
+import { readContended, readForOrder } from './order-reads';
 import * as repo from './repository';
 import type { CanteenRecord, DishRecord, MenuRecord, OrderLine, OrderRecord } from './records';
 import { orderView } from './views';
@@ -51,42 +58,44 @@ interface Contended {
 }
 
 /**
- * The menu with its dishes, refused at once when it is closed or cannot serve the lines: a
- * resident who arrives after the dish sold out costs one read (the rush hour of a popular dish).
+ * Everything an order is checked and priced against, read in one round trip, and refused in
+ * the order a person would be told: no such menu, closed, bad lines, sold out or over the limit,
+ * not a member, no canteen. A resident who arrives after the dish sold out costs that one read
+ * (the rush hour of a popular dish).
  */
-async function openMenu(caller: Caller, ref: MenuRef, input: OrderInput) {
-  checkSubjectIn(caller, ref.communityId);
-  const found = await getMenuWithDishes(ref);
-  if (!found) {
-    await canteenOf(ref);
-    throw new DomainError('MENU_NOT_PUBLISHED');
-  }
-  const now = new Date();
-  const refusal = orderRefusal(found.menu, now, todayInShanghai(now));
-  if (refusal) throw new DomainError(refusal);
-  if (!linesValid(input.lines)) throw new DomainError('ORDER_LINES_INVALID');
-  orderLines(found.dishes, input.lines);
-  return found;
-}
-
 async function orderContext(
   caller: Caller,
   ref: MenuRef,
   input: OrderInput,
 ): Promise<{ ctx: OrderContext; contended: Contended }> {
-  const { menu, dishes } = await openMenu(caller, ref, input);
-  const subject = await subjectIn(caller, ref.communityId);
-  const facts = await getOrderFacts(menu, subject.memberId);
-  if (!facts.canteen) throw new DomainError('CANTEEN_NOT_FOUND');
+  checkSubjectIn(caller, ref.communityId);
+  const ownMemberId = subjectMemberIdIn(caller, ref.communityId);
+  const memberId = ownMemberId ?? caller.onBehalfOf!.memberId;
+  const read = await readForOrder(
+    ref,
+    input.lines.map((l) => l.dishId),
+    { memberId, readMember: ownMemberId !== undefined },
+  );
+  if (!read.menu) {
+    if (!read.canteen) throw new DomainError('CANTEEN_NOT_FOUND');
+    throw new DomainError('MENU_NOT_PUBLISHED');
+  }
+  const now = new Date();
+  const refusal = orderRefusal(read.menu, now, todayInShanghai(now));
+  if (refusal) throw new DomainError(refusal);
+  if (!linesValid(input.lines)) throw new DomainError('ORDER_LINES_INVALID');
+  orderLines(read.dishes, input.lines);
+  const subject = await subjectInFrom(caller, ref.communityId, read.member);
+  if (!read.canteen) throw new DomainError('CANTEEN_NOT_FOUND');
   return {
     ctx: {
       subject,
-      menu,
-      canteen: facts.canteen,
-      bands: facts.settings.subsidyBands,
-      deliveryEligible: Boolean(facts.delivery?.eligible),
+      menu: read.menu,
+      canteen: read.canteen,
+      bands: read.settings.subsidyBands,
+      deliveryEligible: Boolean(read.delivery?.eligible),
     },
-    contended: { dishes, subsidyUsed: Boolean(facts.subsidyClaim) },
+    contended: { dishes: read.dishes, subsidyUsed: Boolean(read.subsidyClaim) },
   };
 }
 
@@ -131,15 +140,6 @@ function priceFor(ctx: OrderContext, contended: Contended, input: OrderInput): P
   return { subject, menu, lines, limits, price };
 }
 
-/** The contended facts again, strongly consistent, after a lost race. */
-async function freshContended(ctx: OrderContext): Promise<Contended> {
-  const [dishes, claim] = await Promise.all([
-    repo.getDishes(ctx.menu, true),
-    repo.getSubsidyClaim(ctx.subject.memberId, ctx.menu.date, ctx.menu.meal),
-  ]);
-  return { dishes, subsidyUsed: Boolean(claim) };
-}
-
 export async function quoteOrder(caller: Caller, ref: MenuRef, input: OrderInput): Promise<Quote> {
   const { ctx, contended } = await orderContext(caller, ref, input);
   const { lines, price } = priceFor(ctx, contended, input);
@@ -156,7 +156,14 @@ export async function quoteOrder(caller: Caller, ref: MenuRef, input: OrderInput
 export async function placeOrder(caller: Caller, ref: MenuRef, input: OrderInput): Promise<MealOrder> {
   const { ctx, contended: first } = await orderContext(caller, ref, input);
   return withOptimisticRetry(async (attempt) => {
-    const contended = attempt === 0 ? first : await freshContended(ctx);
+    const contended =
+      attempt === 0
+        ? first
+        : await readContended(
+            ctx.menu,
+            input.lines.map((l) => l.dishId),
+            ctx.subject.memberId,
+          );
     const { subject, menu, lines, limits, price } = priceFor(ctx, contended, input);
     const createdAt = nowIso();
     const order: OrderRecord = {

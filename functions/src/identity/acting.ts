@@ -19,7 +19,14 @@ export async function actingVia(principal: Principal, member: MemberRecord): Pro
 
 /** Resolves `X-Acting-For: <memberId>`, or refuses with 404 / 403. */
 export async function resolveActingSubject(principal: Principal, memberId: string): Promise<ActingSubject> {
-  const member = await getMember(memberId);
+  return subjectFromMember(principal, await getMember(memberId));
+}
+
+/** resolveActingSubject with the member record already read (a hot path reads it in its own batch). */
+export async function subjectFromMember(
+  principal: Principal,
+  member: MemberRecord | undefined,
+): Promise<ActingSubject> {
   if (!member || member.status !== 'verified') throw new DomainError('MEMBER_NOT_FOUND');
   const via = await actingVia(principal, member);
   if (!via) throw new DomainError('ACTING_FOR_NOT_ALLOWED');
@@ -64,6 +71,27 @@ export async function subjectIn(caller: Caller, communityId: string): Promise<Ac
   const subject = caller.onBehalfOf
     ? caller.onBehalfOf
     : await resolveActingSubject(caller.principal, ownMemberIdIn(caller.principal, communityId)!);
+  if (subject.communityId !== communityId) throw new DomainError('OUT_OF_SCOPE');
+  return subject;
+}
+
+/**
+ * The member record subjectIn would read, for a hot path that reads it in its own batch (then
+ * subjectInFrom); undefined when the subject is already known (acting for, resolved up front).
+ * Call checkSubjectIn first.
+ */
+export function subjectMemberIdIn({ principal, onBehalfOf }: Caller, communityId: string): string | undefined {
+  return onBehalfOf ? undefined : ownMemberIdIn(principal, communityId);
+}
+
+/** subjectIn with the member record (of subjectMemberIdIn) already read. */
+export async function subjectInFrom(
+  caller: Caller,
+  communityId: string,
+  member: MemberRecord | undefined,
+): Promise<ActingSubject> {
+  checkSubjectIn(caller, communityId);
+  const subject = caller.onBehalfOf ?? (await subjectFromMember(caller.principal, member));
   if (subject.communityId !== communityId) throw new DomainError('OUT_OF_SCOPE');
   return subject;
 }

@@ -4,10 +4,13 @@ export {
   ownMemberId,
   resolveActingSubject,
   subjectIn,
+  subjectInFrom,
+  subjectMemberIdIn,
   subjectOf,
   type ActingSubject,
   type Caller,
 } from './acting';
+export type { MemberRecord } from './records';
 export { getApplication } from './applications-repository';
 export { countVerifiedMembers, getMember, getMembers, listHouseholdMembers } from './members-repository';
 export { getUser } from './users-repository';

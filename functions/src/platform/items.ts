@@ -37,17 +37,20 @@ export async function batchGetItems<T>(keys: Key[]): Promise<T[]> {
  * missing: for a use case that needs a handful of unrelated facts at once.
  */
 export async function getItemsByKey(keys: Key[], consistent = false): Promise<(Item | undefined)[]> {
-  if (keys.length > 100) throw new Error('getItemsByKey reads at most 100 items');
+  const id = (k: Key | Item) => `${String(k.pk)}\u0000${String(k.sk)}`;
+  // BatchGetItem refuses a request that names one key twice; each is read once and answered everywhere.
+  const unique = [...new Map(keys.map((k) => [id(k), k])).values()];
+  if (unique.length > 100) throw new Error('getItemsByKey reads at most 100 items');
   const found = new Map<string, Item>();
-  let pending: Item[] | undefined = keys;
+  let pending: Item[] | undefined = unique;
   while (pending && pending.length > 0) {
     const out = await documentClient.send(
       new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: consistent } } }),
     );
-    for (const item of out.Responses?.[tableName] ?? []) found.set(`${String(item.pk)}\u0000${String(item.sk)}`, item);
+    for (const item of out.Responses?.[tableName] ?? []) found.set(id(item), item);
     pending = out.UnprocessedKeys?.[tableName]?.Keys as Item[] | undefined;
   }
-  return keys.map((k) => strip<Item>(found.get(`${k.pk}\u0000${k.sk}`)));
+  return keys.map((k) => strip<Item>(found.get(id(k))));
 }
 
 export type SortCondition =
