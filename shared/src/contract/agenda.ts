@@ -1,10 +1,9 @@
 import * as z from 'zod/mini';
 import { AGENDA_CATEGORIES, AGENDA_STATES, DESCRIPTION_MAX, TITLE_MAX } from '../domain/agenda/state';
-import { Id, IsoTime } from './common';
+import { Id, IsoTime, communityItemParams, communityParams, noteUpTo, timelineEntry } from './common';
 import { defineRoute, lazy, type Infer } from './route';
 
-const communityParams = lazy(() => z.strictObject({ communityId: Id() }));
-const topicParams = lazy(() => z.strictObject({ communityId: Id(), topicId: Id() }));
+const topicParams = lazy(() => communityItemParams('topicId'));
 
 export const TopicStatus = lazy(() => z.enum(AGENDA_STATES));
 export type TopicStatus = Infer<typeof TopicStatus>;
@@ -65,17 +64,7 @@ export const Topic = lazy(() =>
 export type Topic = Infer<typeof Topic>;
 
 /** One step of a topic's life: who, when, from → to, and a note. */
-export const TimelineEntry = lazy(() =>
-  z.object({
-    seq: z.int().check(z.nonnegative()),
-    at: IsoTime(),
-    byName: z.string(),
-    byRole: z.enum(['resident', 'caregiver', 'staff']),
-    from: z.nullable(TopicStatus()),
-    to: TopicStatus(),
-    note: z.optional(z.string()),
-  }),
-);
+export const TimelineEntry = lazy(() => timelineEntry(TopicStatus, ['resident', 'caregiver', 'staff']));
 export type TimelineEntry = Infer<typeof TimelineEntry>;
 
 export const TopicRating = lazy(() =>
@@ -116,9 +105,7 @@ const topicResponse = lazy(() => Topic());
 const topicList = lazy(() => z.object({ topics: z.array(Topic()) }));
 
 /** Fields of a staff action that only moves the topic on, with an optional note. */
-const noteBody = lazy(() =>
-  z.strictObject({ note: z.optional(z.string().check(z.trim(), z.maxLength(500, '备注最多 500 个字'))) }),
-);
+const noteBody = lazy(() => z.strictObject({ note: z.optional(noteUpTo(500, '备注')) }));
 
 export const agendaRoutes = {
   submitTopic: defineRoute({
@@ -251,7 +238,7 @@ export const agendaRoutes = {
     scope: 'community',
     idempotent: false,
     schemas: () => ({
-      params: z.strictObject({ communityId: Id(), sessionId: Id() }),
+      params: communityItemParams('sessionId'),
       response: topicList(),
     }),
   }),
@@ -316,7 +303,7 @@ export const agendaRoutes = {
       params: topicParams(),
       body: z.strictObject({
         intoTopicId: Id(),
-        note: z.optional(z.string().check(z.trim(), z.maxLength(500, '备注最多 500 个字'))),
+        note: z.optional(noteUpTo(500, '备注')),
       }),
       response: topicResponse(),
     }),

@@ -1,10 +1,9 @@
 import * as z from 'zod/mini';
-import { Fen, Id, IsoTime } from './common';
+import { Fen, Id, IsoTime, communityItemParams, communityParams } from './common';
 import { defineRoute, lazy, type Infer } from './route';
 
-const communityParams = lazy(() => z.strictObject({ communityId: Id() }));
-const canteenParams = lazy(() => z.strictObject({ communityId: Id(), canteenId: Id() }));
-const orderParams = lazy(() => z.strictObject({ communityId: Id(), orderId: Id() }));
+const canteenParams = lazy(() => communityItemParams('canteenId'));
+const orderParams = lazy(() => communityItemParams('orderId'));
 
 /** A calendar date in Asia/Shanghai, YYYY-MM-DD. */
 const MenuDate = lazy(() => z.iso.date());
@@ -357,7 +356,7 @@ export const canteenRoutes = {
     scope: 'community',
     idempotent: true,
     schemas: () => ({
-      params: z.strictObject({ communityId: Id(), memberId: Id() }),
+      params: communityItemParams('memberId'),
       body: z.strictObject({
         eligible: z.boolean(),
         reason: z.optional(z.string().check(z.trim(), z.maxLength(50))),

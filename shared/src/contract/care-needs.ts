@@ -7,11 +7,10 @@
 import * as z from 'zod/mini';
 import { NEED_CATEGORIES, NEED_NOTE_MAX, NEED_STATES, NEED_TEXT_MAX, NEED_URGENCIES } from '../domain/care/need';
 import { AGENDA_CATEGORIES } from '../domain/agenda/state';
-import { Id, IsoTime } from './common';
+import { Id, IsoTime, communityItemParams, communityParams, timelineEntry } from './common';
 import { defineRoute, lazy, type Infer } from './route';
 
-const communityParams = lazy(() => z.strictObject({ communityId: Id() }));
-const needParams = lazy(() => z.strictObject({ communityId: Id(), needId: Id() }));
+const needParams = lazy(() => communityItemParams('needId'));
 
 export const NeedStatus = lazy(() => z.enum(NEED_STATES));
 const AssigneeKind = lazy(() => z.enum(['volunteer', 'partner', 'staff']));
@@ -64,15 +63,7 @@ export const Need = lazy(() =>
 export type Need = Infer<typeof Need>;
 
 export const NeedTimelineEntry = lazy(() =>
-  z.object({
-    seq: z.int().check(z.nonnegative()),
-    at: IsoTime(),
-    byName: z.string(),
-    byRole: z.enum(['resident', 'caregiver', 'staff', 'grid', 'volunteer', 'partner']),
-    from: z.nullable(NeedStatus()),
-    to: NeedStatus(),
-    note: z.optional(z.string()),
-  }),
+  timelineEntry(NeedStatus, ['resident', 'caregiver', 'staff', 'grid', 'volunteer', 'partner']),
 );
 export type NeedTimelineEntry = Infer<typeof NeedTimelineEntry>;
 

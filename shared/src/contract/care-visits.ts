@@ -13,12 +13,11 @@ import {
   VISIT_OBSERVATIONS,
   VISIT_SIGNAL_KINDS,
 } from '../domain/care/visits';
-import { Id, IsoTime } from './common';
+import { Id, IsoTime, communityItemParams, communityParams } from './common';
 import { defineRoute, lazy, type Infer } from './route';
 
-const communityParams = lazy(() => z.strictObject({ communityId: Id() }));
-const gridParams = lazy(() => z.strictObject({ communityId: Id(), gridId: Id() }));
-const personParams = lazy(() => z.strictObject({ communityId: Id(), memberId: Id() }));
+const gridParams = lazy(() => communityItemParams('gridId'));
+const personParams = lazy(() => communityItemParams('memberId'));
 
 const GridRef = lazy(() => z.object({ gridId: Id(), name: z.string() }));
 
@@ -165,7 +164,7 @@ export const careVisitRoutes = {
     scope: 'community',
     idempotent: true,
     schemas: () => ({
-      params: z.strictObject({ communityId: Id(), userId: Id() }),
+      params: communityItemParams('userId'),
       response: z.object({ removed: GridWorker() }),
     }),
   }),

@@ -5,12 +5,11 @@
 import * as z from 'zod/mini';
 import { WISH_CATEGORIES, WISH_HANDOVERS, WISH_STATES, WISH_TEXT_MAX } from '../domain/care/wish';
 import { MEMBER_TAGS } from '../domain/care/tags';
-import { Id, IsoTime } from './common';
+import { Id, IsoTime, InviteCodeBody, communityItemParams, communityParams, timelineEntry, noteUpTo } from './common';
 import { PhotoId, PhotoView } from './photos';
 import { defineRoute, lazy, type Infer } from './route';
 
-const communityParams = lazy(() => z.strictObject({ communityId: Id() }));
-const wishParams = lazy(() => z.strictObject({ communityId: Id(), wishId: Id() }));
+const wishParams = lazy(() => communityItemParams('wishId'));
 
 export const WishStatus = lazy(() => z.enum(WISH_STATES));
 export const PARTNER_KINDS = ['企业', '学校', '医院', '机关党支部', '社会组织', '其他'] as const;
@@ -28,7 +27,6 @@ const WishText = lazy(() =>
 const PhotoUrl = lazy(() =>
   z.string().check(z.maxLength(500), z.regex(/^https:\/\/\S+$/, '图片地址应以 https:// 开头')),
 );
-const Note = (max: number, label: string) => z.string().check(z.trim(), z.maxLength(max, `${label}最多 ${max} 个字`));
 
 const ClaimerView = lazy(() => z.object({ kind: z.enum(['volunteer', 'resident', 'partner']), name: z.string() }));
 
@@ -64,15 +62,7 @@ export const Wish = lazy(() =>
 export type Wish = Infer<typeof Wish>;
 
 export const WishTimelineEntry = lazy(() =>
-  z.object({
-    seq: z.int().check(z.nonnegative()),
-    at: IsoTime(),
-    byName: z.string(),
-    byRole: z.enum(['resident', 'caregiver', 'staff', 'volunteer', 'partner']),
-    from: z.nullable(WishStatus()),
-    to: WishStatus(),
-    note: z.optional(z.string()),
-  }),
+  timelineEntry(WishStatus, ['resident', 'caregiver', 'staff', 'volunteer', 'partner']),
 );
 export type WishTimelineEntry = Infer<typeof WishTimelineEntry>;
 
@@ -264,7 +254,7 @@ export const careRoutes = {
     idempotent: true,
     schemas: () => ({
       params: wishParams(),
-      body: z.strictObject({ reason: z.optional(Note(200, '原因')) }),
+      body: z.strictObject({ reason: z.optional(noteUpTo(200, '原因')) }),
       response: wishResponse(),
     }),
   }),
@@ -343,7 +333,7 @@ export const careRoutes = {
       body: z.strictObject({
         text: z.optional(WishText()),
         partnerId: z.optional(Id()),
-        note: z.optional(Note(200, '备注')),
+        note: z.optional(noteUpTo(200, '备注')),
       }),
       response: wishResponse(),
     }),
@@ -442,9 +432,7 @@ export const careRoutes = {
     scope: 'none',
     idempotent: true,
     schemas: () => ({
-      body: z.strictObject({
-        inviteCode: z.string().check(z.trim(), z.minLength(6, '请输入邀请码'), z.maxLength(20)),
-      }),
+      body: InviteCodeBody(),
       response: z.object({ communityId: Id(), partnerId: Id(), partnerName: z.string() }),
     }),
   }),
@@ -469,7 +457,7 @@ export const careRoutes = {
     scope: 'community',
     idempotent: true,
     schemas: () => ({
-      params: z.strictObject({ communityId: Id(), memberId: Id() }),
+      params: communityItemParams('memberId'),
       body: z.strictObject({ tags: z.array(z.enum(MEMBER_TAGS, '未知的标签')).check(z.maxLength(4)) }),
       response: TaggedMember(),
     }),

@@ -1,9 +1,8 @@
 import * as z from 'zod/mini';
-import { Id, IsoTime } from './common';
+import { Id, IsoTime, communityItemParams, communityParams } from './common';
 import { defineRoute, lazy, type Infer } from './route';
 
-const communityParams = lazy(() => z.strictObject({ communityId: Id() }));
-const sessionParams = lazy(() => z.strictObject({ communityId: Id(), sessionId: Id() }));
+const sessionParams = lazy(() => communityItemParams('sessionId'));
 
 export const Venue = lazy(() =>
   z.object({
@@ -130,7 +129,7 @@ export const councilRoutes = {
     scope: 'community',
     idempotent: true,
     schemas: () => ({
-      params: z.strictObject({ communityId: Id(), venueId: Id() }),
+      params: communityItemParams('venueId'),
       body: VenueInput(),
       response: Venue(),
     }),

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Id, IsoTime } from './common';
+import { Id, IsoTime, communityItemParams, communityParams } from './common';
 import { RoleGrant } from './principal';
 import { defineRoute, lazy, type Infer } from './route';
 
@@ -142,7 +142,6 @@ export const Decision = lazy(() =>
   ]),
 );
 
-const communityParams = lazy(() => z.strictObject({ communityId: Id() }));
 const statusQuery = lazy(() =>
   z.strictObject({ status: z.optional(z.enum(['pending', 'approved', 'rejected', 'active'])) }),
 );
@@ -264,7 +263,7 @@ export const identityRoutes = {
     scope: 'community',
     idempotent: true,
     schemas: () => ({
-      params: z.strictObject({ communityId: Id(), applicationId: Id() }),
+      params: communityItemParams('applicationId'),
       body: Decision(),
       response: Application(),
     }),
@@ -330,7 +329,7 @@ export const identityRoutes = {
     scope: 'community',
     idempotent: true,
     schemas: () => ({
-      params: z.strictObject({ communityId: Id(), linkId: Id() }),
+      params: communityItemParams('linkId'),
       body: Decision(),
       response: DependentLink(),
     }),

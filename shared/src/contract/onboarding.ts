@@ -4,7 +4,7 @@
  * revocation and an audit list.
  */
 import * as z from 'zod/mini';
-import { Id, IsoTime } from './common';
+import { Id, IsoTime, communityItemParams } from './common';
 import { RealName, Session } from './identity';
 import { defineRoute, lazy, type Infer } from './route';
 
@@ -337,7 +337,7 @@ export const onboardingRoutes = {
     // Each tap is a reveal of its own and is recorded as such; nothing to replay.
     idempotent: false,
     schemas: () => ({
-      params: z.strictObject({ communityId: Id(), applicationId: Id() }),
+      params: communityItemParams('applicationId'),
       response: z.object({ name: z.string(), phone: z.string() }),
     }),
   }),

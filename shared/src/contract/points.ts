@@ -1,9 +1,8 @@
 import * as z from 'zod/mini';
-import { Fen, Id, IsoTime } from './common';
+import { Fen, Id, IsoTime, InviteCodeBody, communityItemParams, communityParams } from './common';
 import { defineRoute, lazy, type Infer } from './route';
 
-const communityParams = lazy(() => z.strictObject({ communityId: Id() }));
-const activityParams = lazy(() => z.strictObject({ communityId: Id(), activityId: Id() }));
+const activityParams = lazy(() => communityItemParams('activityId'));
 const Reason = lazy(() => z.string().check(z.trim(), z.minLength(2, '请填写原因'), z.maxLength(200)));
 const Month = lazy(() => z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式为 2026-11')));
 const Points = lazy(() => z.int().check(z.gte(1, '积分至少为 1'), z.lte(100_000)));
@@ -251,7 +250,7 @@ export const pointsRoutes = {
     roles: ['staff'],
     scope: 'community',
     idempotent: false,
-    schemas: () => ({ params: z.strictObject({ communityId: Id(), userId: Id() }), response: MyPoints() }),
+    schemas: () => ({ params: communityItemParams('userId'), response: MyPoints() }),
   }),
   listActivities: defineRoute({
     id: 'listActivities',
@@ -425,7 +424,7 @@ export const pointsRoutes = {
     scope: 'community',
     idempotent: true,
     schemas: () => ({
-      params: z.strictObject({ communityId: Id(), merchantId: Id() }),
+      params: communityItemParams('merchantId'),
       body: Agreement(),
       response: Merchant(),
     }),
@@ -440,9 +439,7 @@ export const pointsRoutes = {
     scope: 'none',
     idempotent: true,
     schemas: () => ({
-      body: z.strictObject({
-        inviteCode: z.string().check(z.trim(), z.minLength(6, '请输入邀请码'), z.maxLength(20)),
-      }),
+      body: InviteCodeBody(),
       response: z.object({ communityId: Id(), merchantId: Id(), merchantName: z.string() }),
     }),
   }),
@@ -477,7 +474,7 @@ export const pointsRoutes = {
     scope: 'community',
     idempotent: false,
     schemas: () => ({
-      params: z.strictObject({ communityId: Id(), codeId: Id() }),
+      params: communityItemParams('codeId'),
       response: z.object({ status: z.enum(['pending', 'redeemed']), receipt: z.optional(Receipt()) }),
     }),
   }),
@@ -563,7 +560,7 @@ export const pointsRoutes = {
     idempotent: true,
     successStatus: 201,
     schemas: () => ({
-      params: z.strictObject({ communityId: Id(), postingId: Id() }),
+      params: communityItemParams('postingId'),
       body: z.strictObject({ reason: Reason() }),
       response: AuditLine(),
     }),

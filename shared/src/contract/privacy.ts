@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Id, IsoTime } from './common';
+import { IsoTime, communityItemParams } from './common';
 import { defineRoute, lazy } from './route';
 
 /**
@@ -89,7 +89,7 @@ export const privacyRoutes = {
     scope: 'community',
     idempotent: true,
     schemas: () => ({
-      params: z.strictObject({ communityId: Id(), memberId: Id() }),
+      params: communityItemParams('memberId'),
       body: z.strictObject({ confirm: z.literal(ERASE_CONFIRMATION, `请输入“${ERASE_CONFIRMATION}”以确认`) }),
       response: ErasureReport(),
     }),

@@ -15,7 +15,7 @@
  */
 import * as z from 'zod/mini';
 import { MEMBER_TAGS } from '../domain/care/tags';
-import { Id, IsoTime } from './common';
+import { Id, IsoTime, communityItemParams, communityParams } from './common';
 import { defineRoute, lazy, type Infer } from './route';
 
 /** Largest file accepted, in bytes (before base64). */
@@ -25,8 +25,7 @@ export const ROSTER_MAX_ROWS = 10_000;
 /** The preview route's body limit: the base64 file (4/3 of its bytes) and the JSON around it. */
 export const ROSTER_PREVIEW_BODY_BYTES = Math.ceil((ROSTER_MAX_FILE_BYTES * 4) / 3) + 4096;
 
-const communityParams = lazy(() => z.strictObject({ communityId: Id() }));
-const importParams = lazy(() => z.strictObject({ communityId: Id(), importId: Id() }));
+const importParams = lazy(() => communityItemParams('importId'));
 
 export const RosterOutcome = lazy(() => z.enum(['create', 'update', 'unchanged', 'refused']));
 export const RosterTag = lazy(() => z.enum(MEMBER_TAGS));
@@ -168,7 +167,7 @@ export const rosterRoutes = {
     // Each tap is a reveal of its own and is recorded as such; nothing to replay.
     idempotent: false,
     schemas: () => ({
-      params: z.strictObject({ communityId: Id(), personId: Id() }),
+      params: communityItemParams('personId'),
       response: z.object({ name: z.string(), phone: z.string() }),
     }),
   }),

@@ -6,7 +6,7 @@
  * based on, so two staff editing at once cannot overwrite each other.
  */
 import * as z from 'zod/mini';
-import { Id } from './common';
+import { Id, communityItemParams, communityParams } from './common';
 import { Phone } from './identity';
 import { defineRoute, lazy, type Infer } from './route';
 
@@ -64,9 +64,8 @@ export const Structure = lazy(() =>
 );
 export type Structure = Infer<typeof Structure>;
 
-const communityParams = lazy(() => z.strictObject({ communityId: Id() }));
-const gridParams = lazy(() => z.strictObject({ communityId: Id(), gridId: Id() }));
-const buildingParams = lazy(() => z.strictObject({ communityId: Id(), buildingId: Id() }));
+const gridParams = lazy(() => communityItemParams('gridId'));
+const buildingParams = lazy(() => communityItemParams('buildingId'));
 const unitParams = lazy(() => z.strictObject({ communityId: Id(), buildingId: Id(), unitId: Id() }));
 
 const GridFields = {

@@ -1,24 +1,8 @@
 /** Words the needs pages show for states, sources, urgency and assignees. */
 import type { Need } from '../../../../hooks/use-needs';
 
-export const NEED_STATE_TEXT: Record<Need['status'], string> = {
-  new: '待派单',
-  dispatched: '已派单',
-  accepted: '已接单',
-  done: '已完成',
-  rated: '已评价',
-  cancelled: '已取消',
-};
-
-export const NEED_CATEGORIES = [
-  '维修报修',
-  '生活照料',
-  '就医陪护',
-  '代办跑腿',
-  '陪伴关怀',
-  '环境设施',
-  '其他',
-] as const;
+/** The state names and categories are the domain's own, so the pages and the server cannot drift apart. */
+export { NEED_CATEGORIES, NEED_STATE_LABELS } from '@linli/shared/domain/care/need';
 
 export const SOURCE_TEXT: Record<Need['source'], string> = {
   resident: '居民求助',

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import { StatusTag, type StatusTone } from '../../../../components/status-tag';
 import type { Need } from '../../../../hooks/use-needs';
-import { ASSIGNEE_KIND_TEXT, NEED_STATE_TEXT, SOURCE_TEXT, shanghaiTime } from './labels';
+import { ASSIGNEE_KIND_TEXT, NEED_STATE_LABELS, SOURCE_TEXT, shanghaiTime } from './labels';
 import './needs.css';
 
 const TONE: Record<Need['status'], StatusTone> = {
@@ -24,7 +24,7 @@ export function NeedCard({ need, onOpen, children }: { need: Need; onOpen?: () =
     >
       <View className="need-card__head">
         <StatusTag tone={need.overdue ? 'bad' : TONE[need.status]}>
-          {need.overdue ? `${NEED_STATE_TEXT[need.status]}·已超时` : NEED_STATE_TEXT[need.status]}
+          {need.overdue ? `${NEED_STATE_LABELS[need.status]}·已超时` : NEED_STATE_LABELS[need.status]}
         </StatusTag>
         {need.urgency === 'urgent' ? <Text className="need-card__urgent">紧急</Text> : null}
         <Text className="linli-muted need-card__category">{need.category}</Text>

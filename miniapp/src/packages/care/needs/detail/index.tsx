@@ -14,7 +14,7 @@ import { SUB_PAGES } from '../../../../constants';
 import { useActingFor } from '../../../../hooks/use-acting-for';
 import { useNeedDetail, useNeedSteps, type NeedDetail } from '../../../../hooks/use-needs';
 import { NeedCard } from '../components/need-card';
-import { NEED_STATE_TEXT, shanghaiTime } from '../components/labels';
+import { NEED_STATE_LABELS, shanghaiTime } from '../components/labels';
 import '../components/needs.css';
 
 const ROLE_TEXT = {
@@ -267,7 +267,7 @@ function Detail({ communityId, needId }: { communityId: string; needId: string }
         {timeline.map((e) => (
           <Text key={e.seq} className="needs__timeline-entry">
             {shanghaiTime(e.at)} {ROLE_TEXT[e.byRole]}
-            {e.byName}：{NEED_STATE_TEXT[e.to]}
+            {e.byName}：{NEED_STATE_LABELS[e.to]}
             {e.note ? `（${e.note}）` : ''}
           </Text>
         ))}
