@@ -81,7 +81,7 @@ describe('api stack', () => {
           NODE_OPTIONS: '--enable-source-maps',
         }),
       },
-      // No layer: secrets are read with the bundled SDK, which works in the China regions too.
+      // No layer: secrets are read with one signed GetSecretValue call, which works in the China regions too.
       Layers: Match.absent(),
       TracingConfig: Match.absent(),
       LoggingConfig: { LogGroup: Match.anyValue() },
