@@ -5,7 +5,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createHmac } from 'node:crypto';
 import { S3Client } from '@aws-sdk/client-s3';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { PHOTO_MAX_BYTES, UPLOAD_FORM_SECONDS, photoShown } from '../../shared/src/domain/photos/rules';
 import {
   acceptDevUpload,
@@ -18,8 +20,8 @@ import { s3PhotoStore } from '../../functions/src/photos/s3-store';
 
 const BUCKET = 'linli-prod-photos-123456789012-cn-northwest-1';
 const CREDENTIALS = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret-example' };
-const client = new S3Client({ region: 'cn-northwest-1', credentials: CREDENTIALS });
-const store = s3PhotoStore({ bucket: BUCKET, client });
+const store = s3PhotoStore({ bucket: BUCKET, region: 'cn-northwest-1', credentials: CREDENTIALS });
+const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data).digest();
 const rules = {
   key: 'uploads/c1/01JPHOTO.jpg',
   contentType: 'image/jpeg',
@@ -28,7 +30,41 @@ const rules = {
 };
 
 describe('S3 photo store', () => {
-  afterAll(() => client.destroy());
+  afterEach(() => jest.restoreAllMocks());
+
+  it('builds the very form the SDK createPresignedPost builds, field for field, session token included', async () => {
+    jest.spyOn(Date, 'now').mockReturnValue(Date.parse('2026-12-04T19:30:15.123Z'));
+    const withToken = { ...CREDENTIALS, sessionToken: 'session-token-example' };
+    const sdk = new S3Client({ region: 'cn-northwest-1', credentials: withToken });
+    const expected = await createPresignedPost(sdk, {
+      Bucket: BUCKET,
+      Key: rules.key,
+      Conditions: [
+        ['eq', '$Content-Type', rules.contentType],
+        ['content-length-range', 1, rules.maxBytes],
+      ],
+      Fields: { 'Content-Type': rules.contentType },
+      Expires: rules.expiresSeconds,
+    });
+    sdk.destroy();
+    const ours = s3PhotoStore({ bucket: BUCKET, region: 'cn-northwest-1', credentials: withToken });
+    const form = await ours.presignUpload(rules);
+    expect(form).toEqual(expected);
+    expect(Object.keys(form.fields)).toEqual(Object.keys(expected.fields));
+    expect(form.fields['X-Amz-Security-Token']).toBe('session-token-example');
+  });
+
+  it('signs the policy with the SigV4 key of the day, region and service (checked from the specification)', async () => {
+    const form = await store.presignUpload(rules);
+    const day = form.fields['X-Amz-Date']!.slice(0, 8);
+    expect(form.fields['X-Amz-Credential']).toBe(`AKIDEXAMPLE/${day}/cn-northwest-1/s3/aws4_request`);
+    const key = hmac(
+      hmac(hmac(hmac(`AWS4${CREDENTIALS.secretAccessKey}`, day), 'cn-northwest-1'), 's3'),
+      'aws4_request',
+    );
+    expect(form.fields['X-Amz-Signature']).toBe(hmac(key, form.fields.Policy!).toString('hex'));
+    expect(form.fields['X-Amz-Security-Token']).toBeUndefined();
+  });
 
   it('signs a POST policy for the exact key, the content type, at most 5 MB, valid 10 minutes', async () => {
     const before = Date.now();

@@ -1,8 +1,8 @@
 /**
  * Reading and keeping photo files in the private S3 bucket without the S3 client: HEAD, a
  * server-side copy and presigned GET links are three signed HTTP requests (SigV4 with the
- * function's role), so the functions that show photos (care, canteen) stay small. Only the
- * photos function, which signs upload forms, bundles the S3 client (s3-store.ts).
+ * function's role), so the functions that show photos (care, canteen) stay small. The upload forms
+ * (s3-store.ts) are signed the same way; the signer is platform/aws-signing.ts.
  */
 import type { HttpRequest } from '@smithy/types';
 import { awsDomain, awsSigner, sha256Hex, type AwsCredentials } from '../platform/aws-signing';

@@ -1,5 +1,5 @@
 /** The upload-form signer of this deployment: the S3 presigned POST, or the dev store's form. */
-import { optionalEnv } from '../platform/env';
+import { optionalEnv, requireEnv } from '../platform/env';
 import { devPhotoStore } from './dev-store';
 import { s3PhotoStore } from './s3-store';
 import { photoStoreOverride, type UploadForms } from './store';
@@ -11,7 +11,7 @@ export function uploadForms(): UploadForms {
   if (override) return override;
   if (!configured) {
     const bucket = optionalEnv('PHOTO_BUCKET');
-    if (bucket) configured = s3PhotoStore({ bucket, region: optionalEnv('AWS_REGION') });
+    if (bucket) configured = s3PhotoStore({ bucket, region: requireEnv('AWS_REGION') });
     else if (optionalEnv('WECHAT_MODE') === 'dev') configured = devPhotoStore();
     else throw new Error('PHOTO_BUCKET is not set (and WECHAT_MODE is not dev)');
   }

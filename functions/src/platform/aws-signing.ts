@@ -5,7 +5,7 @@
  */
 import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
 import { defaultProvider } from '@aws-sdk/credential-provider-node';
-import { SignatureV4 } from '@smithy/signature-v4';
+import { createScope, getSigningKey, SignatureV4 } from '@smithy/signature-v4';
 import type { AwsCredentialIdentity, Provider, SourceData } from '@smithy/types';
 
 export type AwsCredentials = AwsCredentialIdentity | Provider<AwsCredentialIdentity>;
@@ -53,8 +53,40 @@ export function awsSigner(config: SignerConfig): SignatureV4 {
   return new SignatureV4({
     service: config.service,
     region: config.region,
-    credentials: config.credentials ?? defaultProvider(),
+    credentials: credentialProvider(config.credentials),
     sha256: NodeSha256,
     uriEscapePath: config.uriEscapePath ?? true,
   });
+}
+
+/** The credentials as a provider: fixed keys (tests) or the SDK's default chain, which caches and refreshes. */
+export function credentialProvider(credentials?: AwsCredentials): Provider<AwsCredentialIdentity> {
+  if (credentials === undefined) return defaultProvider();
+  return typeof credentials === 'function' ? credentials : async () => credentials;
+}
+
+/** SigV4's timestamp (20261204T193000Z) of a moment. */
+export const amzDate = (date: Date) =>
+  date
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
+
+/** The X-Amz-Credential value of an access key on a day, in a region, for a service. */
+export const credentialScope = (accessKeyId: string, at: Date, region: string, service: string) =>
+  `${accessKeyId}/${createScope(amzDate(at).slice(0, 8), region, service)}`;
+
+/**
+ * Signs a string (e.g. a POST policy) with the SigV4 key of a day, region and service: the
+ * signer library's key derivation and node's HMAC. Returns the hex signature.
+ */
+export async function signWithScope(
+  stringToSign: string,
+  at: Date,
+  region: string,
+  service: string,
+  credentials: AwsCredentialIdentity,
+): Promise<string> {
+  const key = await getSigningKey(NodeSha256, credentials, amzDate(at).slice(0, 8), region, service);
+  return createHmac('sha256', key).update(stringToSign).digest('hex');
 }
