@@ -4,7 +4,7 @@
  */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../../functions/src/platform/dynamo';
-import { canteenIndex, canteenKey } from '../../functions/src/canteen/items';
+import { canteenIndex, canteenKey, takerTag } from '../../functions/src/canteen/items';
 import { TestApi } from '../helpers/api';
 import {
   CANTEEN_ID,
@@ -168,6 +168,43 @@ describe('ordering under concurrency', () => {
     const other = await order(api, f, menu, r.token, { lines: [{ dishId: rice, quantity: 1 }] }, headers);
     expect([other.status, other.body.error.code]).toEqual([409, 'IDEMPOTENCY_KEY_REUSED']);
     expect((await dish(f, menu, rice)).left).toBe(10);
+  });
+
+  it('refuses a resident the dish never served as sold out without looking for an earlier answer, and still looks for one the dish served', async () => {
+    const f = await canteenSetup(api);
+    const menu = await publish(api, f, [{ name: '最后一份', portions: 1, perPersonLimit: 1 }]);
+    const dishId = menu.dishes[0].dishId;
+    const served = await diner(f.c, { age: 70 });
+    const stranger = await diner(f.c, { age: 70 });
+    const servedKey = idem();
+    expect((await order(api, f, menu, served.token, { lines: [{ dishId, quantity: 1 }] }, servedKey)).status).toBe(201);
+    // The dish keeps no member id: a short tag of the one it served.
+    expect([...(await dish(f, menu, dishId)).takers]).toEqual([takerTag(served.memberId)]);
+
+    const idempotencyReads: string[] = [];
+    documentClient.middlewareStack.add(
+      (next, ctx) => async (args) => {
+        const key = (args.input as { Key?: { pk?: string } }).Key;
+        if (ctx.commandName === 'GetItemCommand' && key?.pk?.startsWith('IDEMPOTENCY#')) idempotencyReads.push(key.pk);
+        return next(args);
+      },
+      { step: 'initialize', name: 'countIdempotencyReads' },
+    );
+    try {
+      const refused = await order(api, f, menu, stranger.token, { lines: [{ dishId, quantity: 1 }] }, idem());
+      expect([refused.status, refused.body.error.code]).toEqual([409, 'SOLD_OUT']);
+      expect(idempotencyReads).toEqual([]);
+
+      // The member it served may be retrying: their new request looks for an answer, finds none.
+      const again = await order(api, f, menu, served.token, { lines: [{ dishId, quantity: 1 }] }, idem());
+      expect([again.status, again.body.error.code]).toEqual([409, 'SOLD_OUT']);
+      expect(idempotencyReads).toHaveLength(1);
+      // And their retry of the order that was served gets that order.
+      const retry = await order(api, f, menu, served.token, { lines: [{ dishId, quantity: 1 }] }, servedKey);
+      expect(retry.status).toBe(201);
+    } finally {
+      documentClient.middlewareStack.remove('countIdempotencyReads');
+    }
   });
 
   it('takes all of an order’s dishes or none of them', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 /**
  * Keys, index values, type tags and item builders of the canteen entities, declared once. Pure
  * (no client), so the demo seed writes canteens, menus and orders exactly as the features do.
@@ -25,6 +26,16 @@ export const canteenTypes = [
   'MealOrder',
 ] as const;
 export type CanteenType = (typeof canteenTypes)[number];
+
+/**
+ * How a dish's `takers` names a member: 8 hex characters of a SHA-256, so the dish keeps no member
+ * id. A collision only makes a refusal look for an answer on record, which is always safe.
+ */
+export const takerTag = (memberId: string): string => createHash('sha256').update(memberId).digest('hex').slice(0, 8);
+
+/** Whether an order ever took a portion of the dish for the member (see DishRecord.takers). */
+export const everServed = (dish: Pick<DishRecord, 'takers'>, memberId: string): boolean =>
+  dish.takers?.has(takerTag(memberId)) ?? false;
 
 export const canteenKey = {
   canteen: (communityId: string, canteenId: string) => ({ pk: `COMMUNITY#${communityId}`, sk: `CANTEEN#${canteenId}` }),

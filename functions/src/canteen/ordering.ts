@@ -19,11 +19,12 @@ import {
   type ActingSubject,
   type Caller,
 } from '../identity';
-import { completionPut } from '../platform/idempotency';
+import { completionPut, refusalIsFinal } from '../platform/idempotency';
 import { randomNumbers } from '../platform/random';
 import { retry, withOptimisticRetry } from '../platform/retry';
 import { nowIso, orderFor, type MenuRef, type OrderRef } from './access';
 import { readContended, readForOrder } from './order-reads';
+import { everServed } from './items';
 import * as repo from './repository';
 import type { CanteenRecord, DishRecord, MenuRecord, OrderLine, OrderRecord } from './records';
 import { orderView } from './views';
@@ -84,7 +85,7 @@ async function orderContext(
   const refusal = orderRefusal(read.menu, now, todayInShanghai(now));
   if (refusal) throw new DomainError(refusal);
   if (!linesValid(input.lines)) throw new DomainError('ORDER_LINES_INVALID');
-  orderLines(read.dishes, input.lines);
+  linesFor(read.dishes, input.lines, memberId);
   const subject = await subjectInFrom(caller, ref.communityId, read.member);
   if (!read.canteen) throw new DomainError('CANTEEN_NOT_FOUND');
   return {
@@ -97,6 +98,21 @@ async function orderContext(
     },
     contended: { dishes: read.dishes, subsidyUsed: Boolean(read.subsidyClaim) },
   };
+}
+
+/**
+ * orderLines for the member: a dish sold out that never served them is the final answer, since
+ * no copy of this request can have taken a portion of it (see refusalIsFinal).
+ */
+function linesFor(dishes: DishRecord[], wanted: OrderInput['lines'], memberId: string) {
+  try {
+    return orderLines(dishes, wanted);
+  } catch (error) {
+    const soldOut = error instanceof DomainError && error.code === 'SOLD_OUT';
+    const dish = soldOut && dishes.find((d) => d.dishId === (error.details as { dishId?: string }).dishId);
+    if (dish && !everServed(dish, memberId)) refusalIsFinal();
+    throw error;
+  }
 }
 
 /** The order's lines against the dishes as they stand; throws the first rule a line breaks. */
@@ -127,7 +143,7 @@ function orderLines(dishes: DishRecord[], wanted: OrderInput['lines']) {
 /** Prices an order against the contended facts as last read; throws the first rule it breaks. */
 function priceFor(ctx: OrderContext, contended: Contended, input: OrderInput): Priced {
   const { subject, menu } = ctx;
-  const { lines, limits } = orderLines(contended.dishes, input.lines);
+  const { lines, limits } = linesFor(contended.dishes, input.lines, subject.memberId);
   if (input.fulfilment === 'delivery' && !ctx.deliveryEligible) throw new DomainError('DELIVERY_NOT_ELIGIBLE');
   const price = priceOrder({
     lines,
@@ -205,6 +221,7 @@ export async function placeOrder(caller: Caller, ref: MenuRef, input: OrderInput
     if (outcome.ok) return reply;
     switch (outcome.reason) {
       case 'sold-out':
+        if (outcome.neverServed) refusalIsFinal();
         throw new DomainError('SOLD_OUT', { dishId: outcome.dishId });
       case 'limit':
         throw new DomainError('ORDER_LIMIT_EXCEEDED', { dishId: outcome.dishId, limit: limits.get(outcome.dishId) });

@@ -50,6 +50,11 @@ export interface DishRecord {
   tags: string[];
   photoUrl?: string;
   setItems?: string[];
+  /**
+   * takerTag of every member an order ever took a portion for (never removed, also not on
+   * cancel): a member not in it has no order of the dish, read atomically with `left`.
+   */
+  takers?: Set<string>;
 }
 
 /** Staff handed over or marked delivered outside the meal's service window, and why. */

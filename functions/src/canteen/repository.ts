@@ -11,6 +11,7 @@ import {
   canteenItem,
   canteenKey,
   dishItem,
+  everServed,
   mealDeliveryItem,
   mealSubsidyItem,
   menuItem,
@@ -18,6 +19,7 @@ import {
   orderItem,
   pickupCodeItem,
   settingsItem,
+  takerTag,
 } from './items';
 import {
   ConditionsFailed,
@@ -148,7 +150,8 @@ export const listMemberOrders = (memberId: string, limit = 60) =>
 
 export type PlaceOutcome =
   | { ok: true }
-  | { ok: false; reason: 'sold-out'; dishId: string }
+  /** `neverServed`: the dish, as it stood, never had a portion taken for this member. */
+  | { ok: false; reason: 'sold-out'; dishId: string; neverServed: boolean }
   | { ok: false; reason: 'limit'; dishId: string }
   | { ok: false; reason: 'subsidy-taken' | 'code-taken' | 'closed' };
 
@@ -181,10 +184,12 @@ export async function placeOrder(
         Update: {
           TableName: tableName,
           Key: canteenKey.dish(pk, line.dishId),
-          UpdateExpression: 'SET #left = #left - :q',
+          UpdateExpression: 'SET #left = #left - :q ADD takers :taker',
           ConditionExpression: '#left >= :q',
           ExpressionAttributeNames: { '#left': 'left' },
-          ExpressionAttributeValues: { ':q': line.quantity },
+          ExpressionAttributeValues: { ':q': line.quantity, ':taker': new Set([takerTag(o.memberId)]) },
+          // The dish as it stood when sold out: whether it ever served this member (refusalIsFinal).
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         },
       }),
       named(`limit:${line.dishId}`, {
@@ -234,7 +239,15 @@ export async function placeOrder(
     if (!(error instanceof ConditionsFailed)) throw error;
     if (error.has('menu-open')) return { ok: false, reason: 'closed' };
     const stock = error.hasPrefix('stock:');
-    if (stock) return { ok: false, reason: 'sold-out', dishId: stock.slice('stock:'.length) };
+    if (stock) {
+      const old = error.old(stock) as Pick<DishRecord, 'takers'> | undefined;
+      return {
+        ok: false,
+        reason: 'sold-out',
+        dishId: stock.slice('stock:'.length),
+        neverServed: !!old && !everServed(old, o.memberId),
+      };
+    }
     const limit = error.hasPrefix('limit:');
     if (limit) return { ok: false, reason: 'limit', dishId: limit.slice('limit:'.length) };
     if (error.has('subsidy')) return { ok: false, reason: 'subsidy-taken' };

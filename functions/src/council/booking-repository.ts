@@ -4,8 +4,10 @@ import { DEFAULT_NO_SHOW_POLICY } from '@linli/shared/domain/council/rules';
 import { documentClient, tableName } from '../platform/dynamo';
 import { outboxPut } from '../platform/outbox';
 import type { CouncilEvent as OutboxEvent } from './events';
-import { getItem, getItemsByKey, queryIndex, queryPartition } from '../platform/items';
+import { getItem, getItemsByKey, queryIndex, queryPartition, strip } from '../platform/items';
 import type { IdempotencyCompletion } from '../platform/idempotency';
+import type { MemberRecord } from '../identity';
+import { identityKey } from '../identity/items';
 import { transactIfConditionsHold } from './conditional-transaction';
 import { ConditionsFailed, named, transact, type NamedWrite } from '../platform/transactions';
 import { bookingItem, checkinCodeItem, councilIndex, councilKey } from './items';
@@ -63,7 +65,8 @@ export async function waitlistPosition(sessionId: string, waitKey: string): Prom
   return count + 1;
 }
 
-export type TakeOutcome = 'taken' | 'already-booked' | 'code-taken' | 'session-changed';
+/** `changed`: the session as it stood when a concurrent booking changed it first. */
+export type TakeOutcome = 'taken' | 'already-booked' | 'code-taken' | 'session-changed' | { changed: SessionRecord };
 
 const bookingPut = (b: BookingRecord) => ({
   Put: {
@@ -118,6 +121,8 @@ export async function takePlace(
           ':now': now,
           ...(seat ? {} : { ':waitKey': b.waitKey }),
         },
+        // The session as it stood when the condition failed: the next attempt starts from it.
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       },
     }),
     named('booking', bookingPut(b)),
@@ -132,7 +137,8 @@ export async function takePlace(
     if (!(error instanceof ConditionsFailed)) throw error;
     if (error.has('booking')) return 'already-booked';
     if (error.has('checkin-code')) return 'code-taken';
-    return 'session-changed';
+    const session = strip<SessionRecord>(error.old('session'));
+    return session ? { changed: session } : 'session-changed';
   }
 }
 
@@ -250,14 +256,24 @@ export async function markAttended(
 // ── settings ─────────────────────────────────────────────────────────────────
 
 /** A session and its community's council settings in one round trip (the booking path). */
+/**
+ * A session and the community's no-show policy in one round trip, with the booking member's
+ * record when it is not resolved yet (the booking path's reads, see council/bookings.ts).
+ */
 export async function getSessionAndSettings(
   sessionId: string,
   communityId: string,
-): Promise<{ session: SessionRecord | undefined; settings: CouncilSettings }> {
-  const [session, stored] = await getItemsByKey([councilKey.session(sessionId), councilKey.settings(communityId)]);
+  memberId?: string,
+): Promise<{ session: SessionRecord | undefined; settings: CouncilSettings; member: MemberRecord | undefined }> {
+  const [session, stored, member] = await getItemsByKey([
+    councilKey.session(sessionId),
+    councilKey.settings(communityId),
+    ...(memberId ? [identityKey.member(memberId)] : []),
+  ]);
   return {
     session: session as SessionRecord | undefined,
     settings: { ...DEFAULT_NO_SHOW_POLICY, ...(stored as Partial<CouncilSettings> | undefined) },
+    member: member as MemberRecord | undefined,
   };
 }
 

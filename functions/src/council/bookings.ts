@@ -4,12 +4,12 @@ import type { Booking, MyBooking } from '@linli/shared/contract/council';
 import type { Principal } from '@linli/shared/contract/principal';
 import { DomainError } from '@linli/shared/errors';
 import { bookingRefusal, cancellationRefusal, isInAudience, newCheckinCode } from '@linli/shared/domain/council/rules';
-import { subjectIn, subjectOf, type ActingSubject } from '../identity';
+import { checkSubjectIn, subjectInFrom, subjectMemberIdIn, subjectOf, type ActingSubject } from '../identity';
 import { completionPut } from '../platform/idempotency';
 import { randomNumbers } from '../platform/random';
 import { retry, withOptimisticRetry } from '../platform/retry';
 import * as repo from './repository';
-import type { BookingRecord } from './records';
+import type { BookingRecord, SessionRecord } from './records';
 import { bookingView, nowIso, restrictionFrom, sessionOf, sessionView } from './views';
 
 /**
@@ -23,12 +23,16 @@ export async function bookSeat(
   communityId: string,
   sessionId: string,
 ): Promise<Booking> {
-  const member = await subjectIn({ principal, onBehalfOf }, communityId);
-  // Three reads at once; the transaction below is what guards seats, places and one booking each.
-  const [{ session: found, settings }, history] = await Promise.all([
-    repo.getSessionAndSettings(sessionId, communityId),
-    repo.listMemberBookings(member.memberId),
+  const caller = { principal, onBehalfOf };
+  checkSubjectIn(caller, communityId);
+  const ownMemberId = subjectMemberIdIn(caller, communityId);
+  // One round trip: session, policy and (unless acting for someone) the member, beside the
+  // member's bookings; the transaction below is what guards seats, places and one booking each.
+  const [{ session: found, settings, member: record }, history] = await Promise.all([
+    repo.getSessionAndSettings(sessionId, communityId, ownMemberId),
+    repo.listMemberBookings(ownMemberId ?? onBehalfOf!.memberId),
   ]);
+  const member = await subjectInFrom(caller, communityId, record);
   if (!found || found.communityId !== communityId) throw new DomainError('SESSION_NOT_FOUND');
   const first = found;
   const now = new Date();
@@ -43,8 +47,11 @@ export async function bookSeat(
   }
   const restriction = await restrictionFrom(history, settings, communityId, now);
 
-  return withOptimisticRetry(async (attempt) => {
-    const session = attempt === 0 ? first : await sessionOf(communityId, sessionId, true);
+  // A lost race hands back the session as it then stood, so the next attempt need not read it.
+  let seen: SessionRecord | undefined = first;
+  return withOptimisticRetry(async () => {
+    const session = seen ?? (await sessionOf(communityId, sessionId, true));
+    seen = undefined;
     const again = bookingRefusal(session, new Date());
     if (again) throw new DomainError(again);
     const seatFree = session.booked < session.onlineSeats && session.waiting === 0;
@@ -81,6 +88,7 @@ export async function bookSeat(
       completionPut(replay),
     );
     if (outcome === 'already-booked') throw new DomainError('ALREADY_BOOKED');
+    if (typeof outcome === 'object') seen = outcome.changed;
     if (outcome !== 'taken') return retry;
     return bookingView(booking, session, true);
   });

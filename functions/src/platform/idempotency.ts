@@ -27,8 +27,12 @@ export interface IdempotencyClaim {
   claimId: string;
   payloadHash: string;
   mode: IdempotencyMode;
-  /** Set once the effect's transaction committed the answer with it (see completionPut). */
-  progress: { committed: boolean };
+  /**
+   * `committed`: the effect's transaction committed the answer with it (see completionPut).
+   * `noCopyCommitted`: the effect proved that no copy of this request committed an answer (see
+   * refusalIsFinal), so a refusal need not look for one on record.
+   */
+  progress: { committed: boolean; noCopyCommitted?: boolean };
 }
 
 /** The idempotent request being served, so its effect can complete its record in the same transaction. */
@@ -100,6 +104,17 @@ export function completionPut(reply: unknown): IdempotencyCompletion | undefined
 }
 
 const owners = new WeakMap<IdempotencyCompletion, IdempotencyClaim['progress']>();
+
+/**
+ * For an `in-transaction` route about to refuse: the effect has proof, read in the same item as
+ * the fact that refuses (e.g. a sold-out dish that never served this member), that no copy of
+ * this request committed an answer, so the refusal is the answer and the pipeline does not read
+ * the idempotency record again. Without the call the record is read, which is always safe.
+ */
+export function refusalIsFinal(): void {
+  const scope = scopes.getStore();
+  if (scope) scope.progress.noCopyCommitted = true;
+}
 
 /** Called once the transaction holding `completion` committed: the answer is on record. */
 export function completionCommitted(completion: IdempotencyCompletion): void {
@@ -244,6 +259,7 @@ export function idempotencyMiddleware(
     onError: async (request) => {
       const { event } = request;
       if (mode === 'in-transaction') {
+        if (event.linli?.idempotencyClaim?.progress.noCopyCommitted) return;
         const answer = await answerOnRecord(event, hashOf(event));
         if (answer) request.response = answer;
         return;
