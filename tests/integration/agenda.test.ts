@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../../functions/src/platform/dynamo';
 import { agendaKey } from '../../functions/src/agenda/items';
-import { TestApi } from '../helpers/api';
+import { apiForThisFile } from '../helpers/api';
 import {
   createCommunity,
   idem,
@@ -13,14 +13,11 @@ import {
 import { scanWhere } from '../helpers/table-scan';
 import { identityKey } from '../../functions/src/identity/items';
 import { key } from '../../functions/src/table';
+import { inMinutes } from '../helpers/clock';
 
-const api = new TestApi();
-beforeAll(() => api.start());
-afterAll(() => api.stop());
+const api = apiForThisFile();
 
 type Resident = Awaited<ReturnType<typeof residentMember>>;
-
-const inMinutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
 
 const TOPIC = {
   title: '3号楼楼道灯不亮',

@@ -2,7 +2,7 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/li
 import { documentClient, tableName } from '../../functions/src/platform/dynamo';
 import { identityKey } from '../../functions/src/identity/items';
 import { canteenIndex, canteenKey } from '../../functions/src/canteen/items';
-import { TestApi } from '../helpers/api';
+import { apiForThisFile } from '../helpers/api';
 import {
   CANTEEN_ID,
   actor,
@@ -21,9 +21,7 @@ import {
 import { idem } from '../helpers/fixtures';
 import { scanWhere } from '../helpers/table-scan';
 
-const api = new TestApi();
-beforeAll(() => api.start());
-afterAll(() => api.stop());
+const api = apiForThisFile();
 
 const dishLeft = async (f: CanteenFixture, menu: any, dishId: string) =>
   (

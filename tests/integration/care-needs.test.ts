@@ -1,7 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../../functions/src/platform/dynamo';
 import { volunteerItem } from '../../functions/src/points/items';
-import { TestApi } from '../helpers/api';
+import { apiForThisFile } from '../helpers/api';
 import { createCommunity, idem, residentMember, userWithGrants, type CommunityFixture } from '../helpers/fixtures';
 import { freshId } from '../helpers/ids';
 import { scanWhere } from '../helpers/table-scan';
@@ -14,9 +14,7 @@ import {
   createStreetCommunity,
 } from '../helpers/onboarding-fixtures';
 
-const api = new TestApi();
-beforeAll(() => api.start());
-afterAll(() => api.stop());
+const api = apiForThisFile();
 
 const NEED = { text: '楼道灯坏了，晚上看不见台阶', category: '维修报修', urgency: 'normal' };
 const inTwoDays = () => new Date(Date.now() + 2 * 24 * 3600_000).toISOString();
