@@ -6,9 +6,12 @@ import type { Me } from '../../miniapp/src/services/me';
 import { TOKEN_STORAGE_KEY } from '../../miniapp/src/services/api';
 import { REFRESH_TOKEN_STORAGE_KEY, resetSessionCache, USER_ID_STORAGE_KEY } from '../../miniapp/src/services/session';
 
-/** Stores `answer`'s session and serves `routes` with GET /me answering `answer`; returns the requests sent. */
-export function signedInAs(answer: Me, routes: Record<string, Answer> = {}): SentRequest[] {
-  setStorageSync(TOKEN_STORAGE_KEY, accessTokenWith(answer.grants));
+/**
+ * Stores `answer`'s session and serves `routes` with GET /me answering `answer`; returns the
+ * requests sent. The access token carries `tokenName` (the fixtures' 王桂芳 unless given).
+ */
+export function signedInAs(answer: Me, routes: Record<string, Answer> = {}, tokenName?: string): SentRequest[] {
+  setStorageSync(TOKEN_STORAGE_KEY, accessTokenWith(answer.grants, tokenName));
   setStorageSync(REFRESH_TOKEN_STORAGE_KEY, 'refresh');
   setStorageSync(USER_ID_STORAGE_KEY, answer.userId);
   resetSessionCache();
