@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../../functions/src/platform/dynamo';
 import { agendaKey } from '../../functions/src/agenda/items';
 import { apiForThisFile } from '../helpers/api';
@@ -9,9 +9,9 @@ import {
   userWithGrants,
   type CommunityFixture,
   type SignedIn,
+  grantCare,
 } from '../helpers/fixtures';
 import { scanWhere } from '../helpers/table-scan';
-import { identityKey } from '../../functions/src/identity/items';
 import { key } from '../../functions/src/table';
 import { inMinutes } from '../helpers/clock';
 
@@ -172,12 +172,7 @@ describe('raising a topic', () => {
     const { c } = await setup();
     const caregiver = await residentMember(c, { name: '张伟' });
     const elder = await residentMember(c, { name: '李秀英' });
-    await documentClient.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: { ...identityKey.careGrant(elder.memberId, caregiver.userId), type: 'CareGrant', status: 'active' },
-      }),
-    );
+    await grantCare(elder.memberId, caregiver.userId);
     const res = await submit(c, caregiver.token, TOPIC, { 'x-acting-for': elder.memberId });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ authorName: '李秀英', recordedBy: { name: '张伟', via: 'caregiver' } });
