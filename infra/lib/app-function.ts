@@ -9,7 +9,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { GSI } from '../../functions/src/table';
-import { LAMBDA_BUNDLE_OPTIONS } from '../../scripts/lib/function-bundles';
+import { LAMBDA_BUNDLE_OPTIONS, lambdaEsbuildArgs } from '../../scripts/lib/function-bundles';
 
 /** The repository root: esbuild resolves node_modules and tsconfig paths from here. */
 export const REPO_ROOT = path.resolve(__dirname, '../..');
@@ -96,9 +96,8 @@ export class AppFunction extends Construct {
         format: LAMBDA_BUNDLE_OPTIONS.format === 'esm' ? OutputFormat.ESM : OutputFormat.CJS,
         mainFields: LAMBDA_BUNDLE_OPTIONS.mainFields,
         minify: LAMBDA_BUNDLE_OPTIONS.minify,
-        ...(LAMBDA_BUNDLE_OPTIONS.legalComments === undefined
-          ? {}
-          : { esbuildArgs: { '--legal-comments': LAMBDA_BUNDLE_OPTIONS.legalComments } }),
+        // Legal comments and the lazy-builtin aliases, as CLI flags.
+        esbuildArgs: lambdaEsbuildArgs(),
         // The one difference from the benchmark: stack traces point at the TypeScript sources.
         sourceMap: true,
         // The SDK version the tests ran against, not whichever the runtime ships.

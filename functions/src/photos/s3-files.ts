@@ -4,58 +4,31 @@
  * function's role), so the functions that show photos (care, canteen) stay small. Only the
  * photos function, which signs upload forms, bundles the S3 client (s3-store.ts).
  */
-import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
-import { defaultProvider } from '@aws-sdk/credential-provider-node';
-import { SignatureV4 } from '@smithy/signature-v4';
-import type { AwsCredentialIdentity, HttpRequest, Provider, SourceData } from '@smithy/types';
+import type { HttpRequest } from '@smithy/types';
+import { awsDomain, awsSigner, sha256Hex, type AwsCredentials } from '../platform/aws-signing';
 import type { PhotoFiles } from './store';
 
-const bytes = (data: SourceData): string | Uint8Array =>
-  typeof data === 'string'
-    ? data
-    : data instanceof Uint8Array
-      ? data
-      : ArrayBuffer.isView(data)
-        ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
-        : new Uint8Array(data);
-
-/** SHA-256 (or its HMAC with a secret) in the shape the signer asks for, from node:crypto. */
-class NodeSha256 {
-  private readonly hash: Hash | Hmac;
-  constructor(secret?: SourceData) {
-    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret));
-  }
-  update(data: SourceData): void {
-    this.hash.update(bytes(data));
-  }
-  async digest(): Promise<Uint8Array> {
-    return new Uint8Array(this.hash.digest());
-  }
-}
-
-const EMPTY_SHA256 = createHash('sha256').update('').digest('hex');
+const EMPTY_SHA256 = sha256Hex('');
 
 export interface S3FilesConfig {
   bucket: string;
   region: string;
-  credentials?: AwsCredentialIdentity | Provider<AwsCredentialIdentity>;
+  credentials?: AwsCredentials;
   /** Tests pass a recorder; the real one is the global fetch. */
   fetch?: typeof fetch;
 }
 
 /** The bucket's regional virtual-hosted domain: amazonaws.com.cn in the China regions. */
-export const bucketHost = (bucket: string, region: string) =>
-  `${bucket}.s3.${region}.amazonaws.com${region.startsWith('cn-') ? '.cn' : ''}`;
+export const bucketHost = (bucket: string, region: string) => `${bucket}.s3.${region}.${awsDomain(region)}`;
 
 const encodeKey = (key: string) => `/${key.split('/').map(encodeURIComponent).join('/')}`;
 
 export function s3Files(config: S3FilesConfig): PhotoFiles {
   const hostname = bucketHost(config.bucket, config.region);
-  const signer = new SignatureV4({
+  const signer = awsSigner({
     service: 's3',
     region: config.region,
-    credentials: config.credentials ?? defaultProvider(),
-    sha256: NodeSha256,
+    credentials: config.credentials,
     uriEscapePath: false,
   });
   const send = config.fetch ?? fetch;
