@@ -2,9 +2,9 @@ import type { Page } from 'playwright-core';
 import { currentPage, revisitMine, signIn } from './app';
 import { expectVisible, withBrowser } from './browser';
 import { callApi, signInApi, waitFor, type DemoSession } from './stack-api';
+import { inMinutes } from '../helpers/clock';
 
 const COMMUNITY = 'anjuyuan';
-const inMinutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
 
 interface Message {
   messageId: string;

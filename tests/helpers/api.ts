@@ -82,3 +82,11 @@ export class TestApi {
     return { status: res.status, body: parsed as T, headers: res.headers };
   }
 }
+
+/** The local API for the test file that calls this: started before its tests and stopped after them. */
+export function apiForThisFile(options?: TestApiOptions): TestApi {
+  const api = new TestApi();
+  beforeAll(() => api.start(options));
+  afterAll(() => api.stop());
+  return api;
+}

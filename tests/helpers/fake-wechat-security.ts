@@ -1,6 +1,5 @@
 /** A stand-in for api.weixin.qq.com's content security on 127.0.0.1: stable_token, msg_sec_check, media_check_async. */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { NOT_SERVED, startFakeWechat } from './fake-wechat-server';
 
 export interface SecurityAnswer {
   status?: number;
@@ -41,54 +40,29 @@ export const verdict = (
   },
 });
 
-export function fakeWechatSecurity(): Promise<FakeWechatSecurity> {
+export async function fakeWechatSecurity(): Promise<FakeWechatSecurity> {
   const fake = { tokenCalls: [], textCalls: [], mediaCalls: [], textAnswers: [], mediaAnswers: [] } as Omit<
     FakeWechatSecurity,
     'baseUrl' | 'close'
   >;
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const url = new URL(req.url ?? '/', 'http://fake');
-      const text = Buffer.concat(chunks).toString('utf8');
-      const seen: SeenCall = {
-        pathname: url.pathname,
-        query: Object.fromEntries(url.searchParams),
-        body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
-      };
-      let answer: SecurityAnswer;
-      if (seen.pathname === '/cgi-bin/stable_token') {
-        fake.tokenCalls.push(seen);
-        answer = { body: { access_token: `token-${fake.tokenCalls.length}`, expires_in: 7200 } };
-      } else if (seen.pathname === '/wxa/msg_sec_check') {
-        fake.textCalls.push(seen);
-        answer = fake.textAnswers.shift() ?? verdict('pass');
-      } else if (seen.pathname === '/wxa/media_check_async') {
-        fake.mediaCalls.push(seen);
-        answer = fake.mediaAnswers.shift() ?? {
+  const server = await startFakeWechat(({ method: _method, ...seen }): SecurityAnswer => {
+    if (seen.pathname === '/cgi-bin/stable_token') {
+      fake.tokenCalls.push(seen);
+      return { body: { access_token: `token-${fake.tokenCalls.length}`, expires_in: 7200 } };
+    }
+    if (seen.pathname === '/wxa/msg_sec_check') {
+      fake.textCalls.push(seen);
+      return fake.textAnswers.shift() ?? verdict('pass');
+    }
+    if (seen.pathname === '/wxa/media_check_async') {
+      fake.mediaCalls.push(seen);
+      return (
+        fake.mediaAnswers.shift() ?? {
           body: { errcode: 0, errmsg: 'ok', trace_id: `media-trace-${fake.mediaCalls.length}` },
-        };
-      } else {
-        answer = { status: 404, body: { errcode: 404 } };
-      }
-      const reply = () =>
-        res.writeHead(answer.status ?? 200, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body));
-      if (answer.delayMs) setTimeout(reply, answer.delayMs);
-      else reply();
-    });
+        }
+      );
+    }
+    return NOT_SERVED;
   });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({
-        ...fake,
-        baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-        close: () =>
-          new Promise<void>((done) => {
-            server.closeAllConnections();
-            server.close(() => done());
-          }),
-      }),
-    ),
-  );
+  return { ...fake, ...server };
 }

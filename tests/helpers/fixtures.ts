@@ -153,3 +153,16 @@ export async function residentMember(
   const token = await tokenFor({ userId, name, grants });
   return { memberId, userId, token, name };
 }
+
+/**
+ * Lets `caregiverUserId` act for the member (代办): an active care grant, keyed as the identity
+ * feature keys it. `linkId` names the binding request it came from, where a test needs one.
+ */
+export function grantCare(memberId: string, caregiverUserId: string, linkId?: string) {
+  return put({
+    ...identityKey.careGrant(memberId, caregiverUserId),
+    type: 'CareGrant',
+    status: 'active',
+    ...(linkId ? { linkId } : {}),
+  });
+}

@@ -1,12 +1,10 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { TestApi } from '../helpers/api';
+import { apiForThisFile } from '../helpers/api';
 import { newWechatUser } from '../helpers/fixtures';
 
 const run = promisify(execFile);
-const api = new TestApi();
-beforeAll(() => api.start());
-afterAll(() => api.stop());
+const api = apiForThisFile();
 
 describe('npm run admin:invite', () => {
   it('prints a one-time admin invite that makes its first user platform admin, and only the first', async () => {

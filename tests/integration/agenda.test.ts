@@ -1,7 +1,7 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../../functions/src/platform/dynamo';
 import { agendaKey } from '../../functions/src/agenda/items';
-import { TestApi } from '../helpers/api';
+import { apiForThisFile } from '../helpers/api';
 import {
   createCommunity,
   idem,
@@ -9,18 +9,15 @@ import {
   userWithGrants,
   type CommunityFixture,
   type SignedIn,
+  grantCare,
 } from '../helpers/fixtures';
 import { scanWhere } from '../helpers/table-scan';
-import { identityKey } from '../../functions/src/identity/items';
 import { key } from '../../functions/src/table';
+import { inMinutes } from '../helpers/clock';
 
-const api = new TestApi();
-beforeAll(() => api.start());
-afterAll(() => api.stop());
+const api = apiForThisFile();
 
 type Resident = Awaited<ReturnType<typeof residentMember>>;
-
-const inMinutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
 
 const TOPIC = {
   title: '3号楼楼道灯不亮',
@@ -175,12 +172,7 @@ describe('raising a topic', () => {
     const { c } = await setup();
     const caregiver = await residentMember(c, { name: '张伟' });
     const elder = await residentMember(c, { name: '李秀英' });
-    await documentClient.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: { ...identityKey.careGrant(elder.memberId, caregiver.userId), type: 'CareGrant', status: 'active' },
-      }),
-    );
+    await grantCare(elder.memberId, caregiver.userId);
     const res = await submit(c, caregiver.token, TOPIC, { 'x-acting-for': elder.memberId });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ authorName: '李秀英', recordedBy: { name: '张伟', via: 'caregiver' } });

@@ -5,7 +5,7 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../../functions/src/platform/dynamo';
 import { canteenIndex, canteenKey, takerTag } from '../../functions/src/canteen/items';
-import { TestApi } from '../helpers/api';
+import { apiForThisFile } from '../helpers/api';
 import {
   CANTEEN_ID,
   actor,
@@ -20,9 +20,7 @@ import {
 } from '../helpers/canteen-fixtures';
 import { idem } from '../helpers/fixtures';
 
-const api = new TestApi();
-beforeAll(() => api.start());
-afterAll(() => api.stop());
+const api = apiForThisFile();
 
 async function dish(f: CanteenFixture, menu: any, dishId: string) {
   const out = await documentClient.send(

@@ -9,7 +9,7 @@ import { SERVICE_CLOSES_AFTER_MINUTES, SERVICE_OPENS_BEFORE_MINUTES } from '@lin
 import { documentClient, tableName } from '../../functions/src/platform/dynamo';
 import { key } from '../../functions/src/table';
 import { canteenKey } from '../../functions/src/canteen/items';
-import { TestApi } from '../helpers/api';
+import { apiForThisFile } from '../helpers/api';
 import {
   actor,
   canteenSetup,
@@ -24,9 +24,7 @@ import {
 } from '../helpers/canteen-fixtures';
 import { idem } from '../helpers/fixtures';
 
-const api = new TestApi();
-beforeAll(() => api.start());
-afterAll(() => api.stop());
+const api = apiForThisFile();
 
 const post = (path: string, token: string, body?: unknown) =>
   api.call<any>('POST', path, { token, headers: idem(), body });

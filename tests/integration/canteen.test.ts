@@ -1,8 +1,7 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../../functions/src/platform/dynamo';
-import { identityKey } from '../../functions/src/identity/items';
 import { canteenIndex, canteenKey } from '../../functions/src/canteen/items';
-import { TestApi } from '../helpers/api';
+import { apiForThisFile } from '../helpers/api';
 import {
   CANTEEN_ID,
   actor,
@@ -18,12 +17,10 @@ import {
   tomorrow,
   type CanteenFixture,
 } from '../helpers/canteen-fixtures';
-import { idem } from '../helpers/fixtures';
+import { idem, grantCare } from '../helpers/fixtures';
 import { scanWhere } from '../helpers/table-scan';
 
-const api = new TestApi();
-beforeAll(() => api.start());
-afterAll(() => api.stop());
+const api = apiForThisFile();
 
 const dishLeft = async (f: CanteenFixture, menu: any, dishId: string) =>
   (
@@ -303,17 +300,7 @@ describe('ordering for someone else', () => {
     const menu = await publish(api, f, [{ priceFen: 1000 }]);
     const elder = await diner(f.c, { age: 86, withUser: false, name: '李秀英' });
     const daughter = await diner(f.c, { age: 55, name: '王桂芳' });
-    await documentClient.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: {
-          ...identityKey.careGrant(elder.memberId, daughter.userId),
-          type: 'CareGrant',
-          status: 'active',
-          linkId: 'l1',
-        },
-      }),
-    );
+    await grantCare(elder.memberId, daughter.userId, 'l1');
     const line = { lines: [{ dishId: menu.dishes[0].dishId, quantity: 1 }] };
 
     const res = await order(api, f, menu, daughter.token, line, { ...idem(), 'x-acting-for': elder.memberId });

@@ -1,8 +1,15 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../../functions/src/platform/dynamo';
 import { volunteerItem } from '../../functions/src/points/items';
-import { TestApi } from '../helpers/api';
-import { createCommunity, idem, residentMember, userWithGrants, type CommunityFixture } from '../helpers/fixtures';
+import { apiForThisFile } from '../helpers/api';
+import {
+  createCommunity,
+  idem,
+  residentMember,
+  userWithGrants,
+  type CommunityFixture,
+  grantCare,
+} from '../helpers/fixtures';
 import { freshId } from '../helpers/ids';
 import { scanWhere } from '../helpers/table-scan';
 import { tokenFor } from '../helpers/tokens';
@@ -14,9 +21,7 @@ import {
   createStreetCommunity,
 } from '../helpers/onboarding-fixtures';
 
-const api = new TestApi();
-beforeAll(() => api.start());
-afterAll(() => api.stop());
+const api = apiForThisFile();
 
 const NEED = { text: '楼道灯坏了，晚上看不见台阶', category: '维修报修', urgency: 'normal' };
 const inTwoDays = () => new Date(Date.now() + 2 * 24 * 3600_000).toISOString();
@@ -247,19 +252,7 @@ describe('needs (居民点单 → 社区派单 → 接单 → 反馈)', () => {
   it('lets a caregiver ask for an elder (代办) and staff enter a phone call; both show who entered it', async () => {
     const f = await setup();
     const caregiver = await residentMember(f.c, { buildingId: 'b2', name: '王小红' });
-    await documentClient.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: {
-          pk: `MEMBER#${f.elder.memberId}`,
-          sk: `CAREGIVER#${caregiver.userId}`,
-          type: 'CareGrant',
-          memberId: f.elder.memberId,
-          userId: caregiver.userId,
-          status: 'active',
-        },
-      }),
-    );
+    await grantCare(f.elder.memberId, caregiver.userId);
     const forElder = await post(`${f.path}/needs`, caregiver.token, NEED, { 'x-acting-for': f.elder.memberId });
     expect(forElder.status).toBe(201);
     expect(forElder.body).toMatchObject({

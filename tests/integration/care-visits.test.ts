@@ -11,15 +11,13 @@ import { memberItem } from '../../functions/src/identity/items';
 import { signRefreshToken } from '../../functions/src/platform/auth';
 import { documentClient, tableName } from '../../functions/src/platform/dynamo';
 import { key } from '../../functions/src/table';
-import { TestApi } from '../helpers/api';
+import { apiForThisFile } from '../helpers/api';
 import { createCommunity, idem, residentMember, userWithGrants, type CommunityFixture } from '../helpers/fixtures';
 import { freshId } from '../helpers/ids';
 import { scanWhere } from '../helpers/table-scan';
 import { tokenFor } from '../helpers/tokens';
 
-const api = new TestApi();
-beforeAll(() => api.start());
-afterAll(() => api.stop());
+const api = apiForThisFile();
 
 const DAY = 24 * 3600_000;
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY).toISOString();

@@ -1,11 +1,9 @@
-import { TestApi } from '../helpers/api';
+import { apiForThisFile } from '../helpers/api';
 import { createCommunity, idem, residentMember, userWithGrants } from '../helpers/fixtures';
 import { freshId } from '../helpers/ids';
 import { tokenFor } from '../helpers/tokens';
 
-const api = new TestApi();
-beforeAll(() => api.start());
-afterAll(() => api.stop());
+const api = apiForThisFile();
 
 const WISH = { text: '想要一台收音机，每天听听新闻', category: '生活用品', handover: '社区转交', showBuilding: true };
 

@@ -1,15 +1,13 @@
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { DEV_MARKERS } from '../../functions/src/moderation/wechat-security';
-import { TestApi } from '../helpers/api';
+import { apiForThisFile } from '../helpers/api';
 import { createCommunity, idem, residentMember, userWithGrants, type CommunityFixture } from '../helpers/fixtures';
 import { freshId } from '../helpers/ids';
 import { tokenFor } from '../helpers/tokens';
 import { scanWhere } from '../helpers/table-scan';
 
-const api = new TestApi();
-beforeAll(() => api.start());
-afterAll(() => api.stop());
+const api = apiForThisFile();
 
 const WISH = { text: '想要一台收音机，每天听听新闻', category: '生活用品', handover: '上门送达', showBuilding: true };
 

@@ -1,12 +1,10 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../../functions/src/platform/dynamo';
 import { key } from '../../functions/src/table';
-import { TestApi } from '../helpers/api';
+import { apiForThisFile } from '../helpers/api';
 import { freshId } from '../helpers/ids';
 
-const api = new TestApi();
-beforeAll(() => api.start());
-afterAll(() => api.stop());
+const api = apiForThisFile();
 
 async function putCommunity(id: string) {
   const items = [

@@ -4,12 +4,13 @@
  */
 import { createHash } from 'node:crypto';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { devContentSecurity, DEV_MARKERS, wechatContentSecurity } from '../../functions/src/moderation/wechat-security';
+import { devContentSecurity, DEV_MARKERS } from '../../functions/src/moderation/wechat-security';
 import { setContentSecurity } from '../../functions/src/moderation/screen';
 import { documentClient, tableName } from '../../functions/src/platform/dynamo';
-import { TestApi } from '../helpers/api';
+import { apiForThisFile } from '../helpers/api';
 import { canteenSetup, tomorrow } from '../helpers/canteen-fixtures';
-import { fakeWechatSecurity, verdict, type FakeWechatSecurity } from '../helpers/fake-wechat-security';
+import { verdict } from '../helpers/fake-wechat-security';
+import { fakeWechatForThisFile } from '../helpers/wechat-screening';
 import {
   createCommunity,
   idem,
@@ -20,24 +21,9 @@ import {
 } from '../helpers/fixtures';
 import { key } from '../../functions/src/table';
 
-const api = new TestApi();
-let wechat: FakeWechatSecurity;
-beforeAll(async () => {
-  await api.start();
-  wechat = await fakeWechatSecurity();
-});
-afterAll(async () => {
-  setContentSecurity(undefined);
-  await wechat.close();
-  await api.stop();
-});
-beforeEach(() => {
-  wechat.textAnswers.length = 0;
-  wechat.mediaCalls.length = 0;
-  wechat.textCalls.length = 0;
-  // The real adapter against the fake WeChat server, with a short timeout for the timeout case.
-  setContentSecurity(wechatContentSecurity({ appId: 'wx', appSecret: 's', baseUrl: wechat.baseUrl, timeoutMs: 300 }));
-});
+const api = apiForThisFile();
+// The real adapter against the fake WeChat server, with a short timeout for the timeout case.
+const wechat = fakeWechatForThisFile(300);
 
 type Resident = Awaited<ReturnType<typeof residentMember>>;
 

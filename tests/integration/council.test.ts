@@ -2,7 +2,7 @@ import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../../functions/src/platform/dynamo';
 import { key } from '../../functions/src/table';
 import { councilIndex, councilKey } from '../../functions/src/council/items';
-import { TestApi } from '../helpers/api';
+import { apiForThisFile } from '../helpers/api';
 import {
   createCommunity,
   idem,
@@ -13,12 +13,9 @@ import {
 } from '../helpers/fixtures';
 import { freshId } from '../helpers/ids';
 import { scanWhere } from '../helpers/table-scan';
+import { inMinutes } from '../helpers/clock';
 
-const api = new TestApi();
-beforeAll(() => api.start());
-afterAll(() => api.stop());
-
-const inMinutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
+const api = apiForThisFile();
 
 async function setup(capacity = 20) {
   const c = await createCommunity();

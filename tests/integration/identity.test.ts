@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../../functions/src/platform/dynamo';
 import { identityKey } from '../../functions/src/identity/items';
-import { TestApi } from '../helpers/api';
+import { apiForThisFile } from '../helpers/api';
 import {
   createCommunity,
   idem,
@@ -11,9 +11,7 @@ import {
   type SignedIn,
 } from '../helpers/fixtures';
 
-const api = new TestApi();
-beforeAll(() => api.start());
-afterAll(() => api.stop());
+const api = apiForThisFile();
 
 const application = (c: CommunityFixture, overrides: Record<string, unknown> = {}) => ({
   communityId: c.communityId,

@@ -4,12 +4,10 @@
  */
 import { ulid } from 'ulidx';
 import { deliverMessage } from '../../functions/src/notify/repository';
-import { TestApi } from '../helpers/api';
+import { apiForThisFile } from '../helpers/api';
 import { idem, newWechatUser, type SignedIn } from '../helpers/fixtures';
 
-const api = new TestApi();
-beforeAll(() => api.start());
-afterAll(() => api.stop());
+const api = apiForThisFile();
 
 interface Message {
   messageId: string;

@@ -5,13 +5,11 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../../functions/src/platform/dynamo';
 import { key } from '../../functions/src/table';
-import { TestApi } from '../helpers/api';
+import { apiForThisFile } from '../helpers/api';
 import { createCommunity, idem, newWechatUser, userWithGrants } from '../helpers/fixtures';
 import { freshId } from '../helpers/ids';
 
-const api = new TestApi();
-beforeAll(() => api.start());
-afterAll(() => api.stop());
+const api = apiForThisFile();
 
 describe('revealing an applicant’s phone number', () => {
   it('gives staff of the community the full number and records who saw whose, newest first in the street’s audit', async () => {

@@ -4,31 +4,14 @@
  * once, after the file arrived), WeChat's image check asked once, and who sees the photo.
  */
 import { createHash } from 'node:crypto';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { setContentSecurity } from '../../functions/src/moderation/screen';
-import { wechatContentSecurity } from '../../functions/src/moderation/wechat-security';
-import { documentClient, tableName } from '../../functions/src/platform/dynamo';
-import { TestApi } from '../helpers/api';
-import { fakeWechatSecurity, type FakeWechatSecurity } from '../helpers/fake-wechat-security';
-import { createCommunity, idem, residentMember, userWithGrants } from '../helpers/fixtures';
+import { apiForThisFile } from '../helpers/api';
+import { fakeWechatForThisFile } from '../helpers/wechat-screening';
+import { createCommunity, idem, residentMember, userWithGrants, grantCare } from '../helpers/fixtures';
 import { freshId } from '../helpers/ids';
 import { tokenFor } from '../helpers/tokens';
 
-const api = new TestApi();
-let wechat: FakeWechatSecurity;
-beforeAll(async () => {
-  await api.start();
-  wechat = await fakeWechatSecurity();
-});
-afterAll(async () => {
-  setContentSecurity(undefined);
-  await wechat.close();
-  await api.stop();
-});
-beforeEach(() => {
-  wechat.mediaCalls.length = 0;
-  setContentSecurity(wechatContentSecurity({ appId: 'wx', appSecret: 's', baseUrl: wechat.baseUrl, timeoutMs: 1000 }));
-});
+const api = apiForThisFile();
+const wechat = fakeWechatForThisFile(1000);
 
 const WISH = { text: '想要一台收音机，每天听听新闻', category: '生活用品', handover: '上门送达', showBuilding: true };
 /** The smallest JPEG-looking bytes: the stores check size and declared type, not pixels. */
@@ -82,19 +65,7 @@ async function verdictFor(traceId: string, suggest: 'pass' | 'risky') {
 
 async function caregiverOf(f: Setup) {
   const caregiver = await residentMember(f.c, { buildingId: 'b2', name: '王小红' });
-  await documentClient.send(
-    new PutCommand({
-      TableName: tableName,
-      Item: {
-        pk: `MEMBER#${f.elder.memberId}`,
-        sk: `CAREGIVER#${caregiver.userId}`,
-        type: 'CareGrant',
-        memberId: f.elder.memberId,
-        userId: caregiver.userId,
-        status: 'active',
-      },
-    }),
-  );
+  await grantCare(f.elder.memberId, caregiver.userId);
   return caregiver;
 }
 

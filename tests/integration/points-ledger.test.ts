@@ -5,7 +5,7 @@
 import { ISSUANCE_ACCOUNT, merchantAccount, volunteerAccount } from '@linli/shared/domain/points/ledger';
 import { redemptionCode } from '../../functions/src/points/codes';
 import { accountEntries, balanceOf } from '../../functions/src/points/repository';
-import { TestApi } from '../helpers/api';
+import { apiForThisFile } from '../helpers/api';
 import { freshId } from '../helpers/ids';
 import {
   adjust,
@@ -20,9 +20,7 @@ import {
 import { scanWhere } from '../helpers/table-scan';
 import { ledgerKey } from '../../functions/src/points/items';
 
-const api = new TestApi();
-beforeAll(() => api.start());
-afterAll(() => api.stop());
+const api = apiForThisFile();
 
 /** A code as the volunteer's app gets it from POST /redemption-codes (signed with the stack's key). */
 async function codeFor(communityId: string, userId: string, merchantId: string, points: number) {

@@ -15,7 +15,7 @@ import { activityCode } from '../../functions/src/points/codes';
 import { accountEntries, balanceOf } from '../../functions/src/points/repository';
 import { creditDelivery } from '../../functions/src/points';
 import { key } from '../../functions/src/table';
-import { TestApi } from '../helpers/api';
+import { apiForThisFile } from '../helpers/api';
 import { residentMember, userWithGrants } from '../helpers/fixtures';
 import { freshId } from '../helpers/ids';
 import {
@@ -31,10 +31,9 @@ import {
 import type { CommunityFixture } from '../helpers/fixtures';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { platformKey } from '../../functions/src/platform/table-items';
+import { inMinutes } from '../helpers/clock';
 
-const api = new TestApi();
-beforeAll(() => api.start());
-afterAll(() => api.stop());
+const api = apiForThisFile();
 
 const confirmed = (c: CommunityFixture, v: Person, orderId: string, eventId: string) =>
   outboxPut(
@@ -59,8 +58,6 @@ async function streamRecord(eventId: string) {
     dynamodb: { Keys: { pk: stored.Item!.pk, sk: stored.Item!.sk }, NewImage: stored.Item, SequenceNumber: '1' },
   };
 }
-
-const inMinutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
 
 async function publish(c: CommunityFixture, staff: Person, over: Record<string, unknown> = {}) {
   const res = await api.call<any>('POST', `/community/${c.communityId}/activities`, {

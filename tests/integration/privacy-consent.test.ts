@@ -5,14 +5,12 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { PRIVACY_GUIDE_VERSION } from '../../shared/src/contract/privacy';
 import { documentClient, tableName } from '../../functions/src/platform/dynamo';
-import { TestApi } from '../helpers/api';
+import { apiForThisFile } from '../helpers/api';
 import { newWechatUser } from '../helpers/fixtures';
 import { key } from '../../functions/src/table';
 import { privacyKey } from '../../functions/src/privacy/items';
 
-const api = new TestApi();
-beforeAll(() => api.start());
-afterAll(() => api.stop());
+const api = apiForThisFile();
 
 async function storedConsents(userId: string) {
   const out = await documentClient.send(

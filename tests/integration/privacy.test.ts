@@ -6,19 +6,16 @@
 import { GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../../functions/src/platform/dynamo';
 import { volunteerItem } from '../../functions/src/points/items';
-import { TestApi } from '../helpers/api';
+import { apiForThisFile } from '../helpers/api';
 import { canteenSetup, menuPath, order, publish, type CanteenFixture } from '../helpers/canteen-fixtures';
 import { idem, residentMember, userWithGrants } from '../helpers/fixtures';
 import { tokenFor } from '../helpers/tokens';
 import { scanWhere } from '../helpers/table-scan';
 import { ledgerKey } from '../../functions/src/points/items';
 import { volunteerAccount } from '@linli/shared/domain/points/ledger';
+import { inMinutes } from '../helpers/clock';
 
-const api = new TestApi();
-beforeAll(() => api.start());
-afterAll(() => api.stop());
-
-const inMinutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
+const api = apiForThisFile();
 
 /** Every item in the table that still holds one of the values (test-only Scan). */
 async function itemsHolding(values: string[]) {

@@ -5,16 +5,14 @@
  */
 import iconv from 'iconv-lite';
 import { documentClient } from '../../functions/src/platform/dynamo';
-import { TestApi } from '../helpers/api';
+import { apiForThisFile } from '../helpers/api';
 import { createCommunity, idem, newWechatUser, residentMember, userWithGrants } from '../helpers/fixtures';
 import { manyRows, rosterCalls, rosterCsv } from '../helpers/roster-fixtures';
 import { scanWhere } from '../helpers/table-scan';
 import { key } from '../../functions/src/table';
 import { rosterKey } from '../../functions/src/roster/items';
 
-const api = new TestApi();
-beforeAll(() => api.start());
-afterAll(() => api.stop());
+const api = apiForThisFile();
 
 async function setup() {
   const c = await createCommunity();

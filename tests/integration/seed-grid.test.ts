@@ -7,12 +7,10 @@ import { DEMO_COMMUNITY_ID } from '../../scripts/lib/seed-data';
 import { gridDemoUsers } from '../../scripts/lib/seed-grid';
 import { localClient } from '../../scripts/lib/table-setup';
 import { shanghaiTime, todayInShanghai } from '@linli/shared/domain/common/shanghai-time';
-import { TestApi } from '../helpers/api';
+import { apiForThisFile } from '../helpers/api';
 import { tokenFor } from '../helpers/tokens';
 
-const api = new TestApi();
-beforeAll(() => api.start());
-afterAll(() => api.stop());
+const api = apiForThisFile();
 
 const C = DEMO_COMMUNITY_ID;
 

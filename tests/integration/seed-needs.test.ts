@@ -6,13 +6,11 @@ import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { DEMO_COMMUNITY_ID } from '../../scripts/lib/seed-data';
 import { needSeedItems } from '../../scripts/lib/seed-needs';
 import { localClient } from '../../scripts/lib/table-setup';
-import { TestApi } from '../helpers/api';
+import { apiForThisFile } from '../helpers/api';
 import { idem } from '../helpers/fixtures';
 import { tokenFor } from '../helpers/tokens';
 
-const api = new TestApi();
-beforeAll(() => api.start());
-afterAll(() => api.stop());
+const api = apiForThisFile();
 
 const C = DEMO_COMMUNITY_ID;
 const get = (path: string, token: string) => api.call<any>('GET', path, { token });

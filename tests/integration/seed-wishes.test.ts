@@ -6,13 +6,11 @@ import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { DEMO_COMMUNITY_ID } from '../../scripts/lib/seed-data';
 import { DEMO_CLINIC, wishDemoUsers, wishSeedItems } from '../../scripts/lib/seed-wishes';
 import { localClient } from '../../scripts/lib/table-setup';
-import { TestApi } from '../helpers/api';
+import { apiForThisFile } from '../helpers/api';
 import { idem } from '../helpers/fixtures';
 import { tokenFor } from '../helpers/tokens';
 
-const api = new TestApi();
-beforeAll(() => api.start());
-afterAll(() => api.stop());
+const api = apiForThisFile();
 
 // A fixed day, so the claims and fulfilments all fall in 2026 whenever the test runs.
 const SEEDED = new Date('2026-06-15T04:00:00.000Z');

@@ -8,7 +8,7 @@ import { ERRORS } from '@linli/shared/errors';
 import { CODE_ATTEMPTS_PER_MINUTE } from '../../functions/src/platform/code-attempts';
 import { activityCode, redemptionCode } from '../../functions/src/points/codes';
 import { accountEntries, balanceOf, putRedemptionShortCode } from '../../functions/src/points/repository';
-import { TestApi } from '../helpers/api';
+import { apiForThisFile } from '../helpers/api';
 import type { CommunityFixture } from '../helpers/fixtures';
 import {
   adjust,
@@ -21,9 +21,7 @@ import {
   type Person,
 } from '../helpers/points-fixtures';
 
-const api = new TestApi();
-beforeAll(() => api.start());
-afterAll(() => api.stop());
+const api = apiForThisFile();
 
 const SHORT_CODE = /^[2-9A-HJKMNP-Z]{6}$/;
 

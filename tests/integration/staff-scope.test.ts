@@ -4,15 +4,12 @@
  * sessions).
  */
 import type { RoleGrant } from '@linli/shared';
-import { TestApi } from '../helpers/api';
+import { apiForThisFile } from '../helpers/api';
 import { createCommunity, idem, residentMember, userWithGrants, type CommunityFixture } from '../helpers/fixtures';
 import { tokenFor } from '../helpers/tokens';
+import { inMinutes } from '../helpers/clock';
 
-const api = new TestApi();
-beforeAll(() => api.start());
-afterAll(() => api.stop());
-
-const inMinutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
+const api = apiForThisFile();
 
 /** Staff of community A who lives in building b1 of community B. */
 async function staffOfAResidentOfB(a: CommunityFixture, b: CommunityFixture) {

@@ -1,4 +1,4 @@
-import { TestApi } from '../helpers/api';
+import { apiForThisFile } from '../helpers/api';
 import {
   createCommunity,
   idem,
@@ -8,9 +8,7 @@ import {
   type SignedIn,
 } from '../helpers/fixtures';
 
-const api = new TestApi();
-beforeAll(() => api.start());
-afterAll(() => api.stop());
+const api = apiForThisFile();
 
 interface Place {
   communityId: string;

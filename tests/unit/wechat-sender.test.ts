@@ -1,23 +1,15 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import {
   devSubscribeSender,
   wechatSubscribeSender,
   type SubscribeMessage,
   type WechatSendConfig,
 } from '../../functions/src/notify/wechat-sender';
+import { NOT_SERVED, startFakeWechat, type SeenRequest } from '../helpers/fake-wechat-server';
 
 /** An answer the fake gives: a JSON body, and an HTTP status other than 200 when set. */
 interface Answer {
   status?: number;
   body: unknown;
-}
-
-interface SeenRequest {
-  method: string;
-  pathname: string;
-  query: Record<string, string>;
-  body: Record<string, unknown>;
 }
 
 interface FakeWechat {
@@ -37,51 +29,27 @@ const TOKEN_PATH = '/cgi-bin/stable_token';
 const SEND_PATH = '/cgi-bin/message/subscribe/send';
 
 /** Stands in for api.weixin.qq.com on 127.0.0.1: stable_token and subscribeMessage.send. */
-function fakeWechat(): Promise<FakeWechat> {
+async function fakeWechat(): Promise<FakeWechat> {
   const fake = { tokenCalls: [], sendCalls: [], tokenAnswers: [], sendAnswers: [] } as Omit<
     FakeWechat,
     'baseUrl' | 'close'
   >;
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const url = new URL(req.url ?? '/', 'http://fake');
-      const text = Buffer.concat(chunks).toString('utf8');
-      const seen: SeenRequest = {
-        method: req.method ?? '',
-        pathname: url.pathname,
-        query: Object.fromEntries(url.searchParams),
-        body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
-      };
-      let answer: Answer;
-      if (seen.pathname === TOKEN_PATH) {
-        fake.tokenCalls.push(seen);
-        answer = fake.tokenAnswers.shift() ?? {
+  const server = await startFakeWechat((seen): Answer => {
+    if (seen.pathname === TOKEN_PATH) {
+      fake.tokenCalls.push(seen);
+      return (
+        fake.tokenAnswers.shift() ?? {
           body: { access_token: `token-${fake.tokenCalls.length}`, expires_in: 7200 },
-        };
-      } else if (seen.pathname === SEND_PATH) {
-        fake.sendCalls.push(seen);
-        answer = fake.sendAnswers.shift() ?? { body: { errcode: 0, errmsg: 'ok' } };
-      } else {
-        answer = { status: 404, body: { errcode: 404 } };
-      }
-      res.writeHead(answer.status ?? 200, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body));
-    });
+        }
+      );
+    }
+    if (seen.pathname === SEND_PATH) {
+      fake.sendCalls.push(seen);
+      return fake.sendAnswers.shift() ?? { body: { errcode: 0, errmsg: 'ok' } };
+    }
+    return NOT_SERVED;
   });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({
-        ...fake,
-        baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-        close: () =>
-          new Promise<void>((done) => {
-            server.closeAllConnections();
-            server.close(() => done());
-          }),
-      }),
-    ),
-  );
+  return { ...fake, ...server };
 }
 
 const message: SubscribeMessage = {

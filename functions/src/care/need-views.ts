@@ -1,8 +1,8 @@
 /** How a need reads to each viewer: the person's side and staff see who entered it; everyone sees 「6号楼 刘**」. */
 import type { Need, NeedTimelineEntry } from '@linli/shared/contract/care-needs';
 import { needOverdue } from '@linli/shared/domain/care/need';
-import { surnameOnly } from '@linli/shared/domain/care/wish';
 import type { NeedRecord, NeedTimelineRecord } from './need-records';
+import { stepView } from './timeline-view';
 
 export function needView(n: NeedRecord, now = new Date()): Need {
   const recordedRole =
@@ -35,14 +35,5 @@ export function needView(n: NeedRecord, now = new Date()): Need {
 
 /** A timeline entry; a resident's or caregiver's name is masked for anyone outside their side and staff. */
 export function needTimelineView(e: NeedTimelineRecord, full: boolean): NeedTimelineEntry {
-  const privateName = e.byRole === 'resident' || e.byRole === 'caregiver';
-  return {
-    seq: e.seq,
-    at: e.at,
-    byName: full || !privateName ? e.byName : surnameOnly(e.byName),
-    byRole: e.byRole,
-    from: e.from,
-    to: e.to,
-    note: e.note,
-  };
+  return stepView(e, full);
 }

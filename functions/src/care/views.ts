@@ -1,8 +1,9 @@
 /** How a wish reads to each viewer: the wisher's side and staff see the name, everyone else 「6号楼 刘**」. */
 import type { Wish, WishTimelineEntry } from '@linli/shared/contract/care';
-import { WALL_STATES, surnameOnly, wallName } from '@linli/shared/domain/care/wish';
+import { WALL_STATES, wallName } from '@linli/shared/domain/care/wish';
 import { viewPhotos, type PhotoRef } from '../photos';
 import type { WishRecord, WishTimelineRecord } from './records';
+import { stepView } from './timeline-view';
 
 /** Who reads a wish: the wisher's side or staff (`full`), and whether they took the delivery photo. */
 export interface WishViewer {
@@ -65,14 +66,7 @@ function wishView(w: WishRecord, full: boolean): Wish {
 
 /** A timeline entry; a resident's or caregiver's name is masked for anyone outside the wisher's side. */
 export function timelineView(e: WishTimelineRecord, full: boolean): WishTimelineEntry {
-  const privateName = e.byRole === 'resident' || e.byRole === 'caregiver';
-  return {
-    seq: e.seq,
-    at: e.at,
-    byName: full || !privateName ? e.byName : surnameOnly(e.byName),
-    byRole: e.byRole,
-    from: e.from,
-    to: e.to,
-    note: e.to === 'declined' && !full ? undefined : e.note,
-  };
+  const entry = stepView(e, full);
+  // Why a claim was declined stays with the wisher's side and staff.
+  return e.to === 'declined' && !full ? { ...entry, note: undefined } : entry;
 }

@@ -8,14 +8,8 @@ import { getItem, getItemsByKey, queryIndex, queryPartition, strip } from '../pl
 import type { IdempotencyCompletion } from '../platform/idempotency';
 import type { MemberRecord } from '../identity';
 import { identityKey } from '../identity/items';
-import {
-  ConditionsFailed,
-  conditionFailed,
-  named,
-  transact,
-  transactWithReply,
-  type NamedWrite,
-} from '../platform/transactions';
+import { transactIfConditionsHold } from './conditional-transaction';
+import { ConditionsFailed, named, transact, type NamedWrite } from '../platform/transactions';
 import { bookingItem, checkinCodeItem, councilIndex, councilKey } from './items';
 import type { BookingRecord, CouncilSettings, SessionRecord } from './records';
 
@@ -235,34 +229,28 @@ export async function markAttended(
   event: OutboxEvent,
   completion?: IdempotencyCompletion,
 ): Promise<boolean> {
-  try {
-    await transactWithReply(
-      [
-        {
-          Update: {
-            TableName: tableName,
-            Key: councilKey.booking(b.sessionId, b.memberId),
-            UpdateExpression: 'SET #status = :attended, checkedInAt = :at, checkedInBy = :by',
-            ConditionExpression: '#status = :booked AND bookingId = :id',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: {
-              ':attended': 'attended',
-              ':booked': 'booked',
-              ':at': at,
-              ':by': staffUserId,
-              ':id': b.bookingId,
-            },
+  return transactIfConditionsHold(
+    [
+      {
+        Update: {
+          TableName: tableName,
+          Key: councilKey.booking(b.sessionId, b.memberId),
+          UpdateExpression: 'SET #status = :attended, checkedInAt = :at, checkedInBy = :by',
+          ConditionExpression: '#status = :booked AND bookingId = :id',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':attended': 'attended',
+            ':booked': 'booked',
+            ':at': at,
+            ':by': staffUserId,
+            ':id': b.bookingId,
           },
         },
-        outboxPut(event),
-      ],
-      completion,
-    );
-    return true;
-  } catch (error) {
-    if (conditionFailed(error)) return false;
-    throw error;
-  }
+      },
+      outboxPut(event),
+    ],
+    completion,
+  );
 }
 
 // ── settings ─────────────────────────────────────────────────────────────────

@@ -6,7 +6,8 @@ import { outboxPut } from '../platform/outbox';
 import type { CouncilEvent as OutboxEvent } from './events';
 import { getItem, batchGetItems, queryIndex, queryPartition, strip } from '../platform/items';
 import type { IdempotencyCompletion } from '../platform/idempotency';
-import { conditionFailed, transactWithReply, writeWithReply } from '../platform/transactions';
+import { transactIfConditionsHold } from './conditional-transaction';
+import { writeWithReply } from '../platform/transactions';
 import { key } from '../table';
 import { councilIndex, councilKey, sessionItem, venueItem } from './items';
 import type { SessionRecord, VenueRecord } from './records';
@@ -107,28 +108,22 @@ export async function createSession(
   event: OutboxEvent,
   completion?: IdempotencyCompletion,
 ): Promise<boolean> {
-  try {
-    await transactWithReply(
-      [
-        {
-          Update: {
-            TableName: tableName,
-            Key: councilKey.venue(s.communityId, s.venueId),
-            UpdateExpression: 'SET version = :next',
-            ConditionExpression: 'version = :seen',
-            ExpressionAttributeValues: { ':seen': venueVersionSeen, ':next': venueVersionSeen + 1 },
-          },
+  return transactIfConditionsHold(
+    [
+      {
+        Update: {
+          TableName: tableName,
+          Key: councilKey.venue(s.communityId, s.venueId),
+          UpdateExpression: 'SET version = :next',
+          ConditionExpression: 'version = :seen',
+          ExpressionAttributeValues: { ':seen': venueVersionSeen, ':next': venueVersionSeen + 1 },
         },
-        { Put: { TableName: tableName, Item: sessionItem(s), ConditionExpression: 'attribute_not_exists(pk)' } },
-        outboxPut(event),
-      ],
-      completion,
-    );
-    return true;
-  } catch (error) {
-    if (conditionFailed(error)) return false;
-    throw error;
-  }
+      },
+      { Put: { TableName: tableName, Item: sessionItem(s), ConditionExpression: 'attribute_not_exists(pk)' } },
+      outboxPut(event),
+    ],
+    completion,
+  );
 }
 
 export async function cancelSession(
@@ -137,26 +132,21 @@ export async function cancelSession(
   event: OutboxEvent,
   completion?: IdempotencyCompletion,
 ): Promise<'cancelled' | 'not-scheduled'> {
-  try {
-    await transactWithReply(
-      [
-        {
-          Update: {
-            TableName: tableName,
-            Key: councilKey.session(sessionId),
-            UpdateExpression: 'SET #status = :cancelled, cancelReason = :reason',
-            ConditionExpression: '#status = :scheduled',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':cancelled': 'cancelled', ':scheduled': 'scheduled', ':reason': reason },
-          },
+  const done = await transactIfConditionsHold(
+    [
+      {
+        Update: {
+          TableName: tableName,
+          Key: councilKey.session(sessionId),
+          UpdateExpression: 'SET #status = :cancelled, cancelReason = :reason',
+          ConditionExpression: '#status = :scheduled',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':cancelled': 'cancelled', ':scheduled': 'scheduled', ':reason': reason },
         },
-        outboxPut(event),
-      ],
-      completion,
-    );
-    return 'cancelled';
-  } catch (error) {
-    if (conditionFailed(error)) return 'not-scheduled';
-    throw error;
-  }
+      },
+      outboxPut(event),
+    ],
+    completion,
+  );
+  return done ? 'cancelled' : 'not-scheduled';
 }

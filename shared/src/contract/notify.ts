@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Id, IsoTime } from './common';
+import { Id, IsoTime, communityParams } from './common';
 import { defineRoute, lazy, type Infer } from './route';
 
 /** WeChat subscribe-message templates Linli asks consent for, by what they announce. */
@@ -131,7 +131,7 @@ export const notifyRoutes = {
     scope: 'community',
     idempotent: false,
     schemas: () => ({
-      params: z.strictObject({ communityId: Id() }),
+      params: communityParams(),
       response: z.object({
         days: z.array(
           z.object({

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { PHOTO_CONTENT_TYPES, PHOTO_PURPOSES } from '../domain/photos/rules';
-import { Id, IsoTime } from './common';
+import { Id, IsoTime, communityParams } from './common';
 import { defineRoute, lazy, type Infer } from './route';
 
 const contentTypes = Object.keys(PHOTO_CONTENT_TYPES) as (keyof typeof PHOTO_CONTENT_TYPES)[];
@@ -48,7 +48,7 @@ export const photoRoutes = {
     idempotent: false,
     successStatus: 201,
     schemas: () => ({
-      params: z.strictObject({ communityId: Id() }),
+      params: communityParams(),
       body: z.strictObject({
         purpose: z.enum(PHOTO_PURPOSES, '请说明照片的用途'),
         contentType: z.enum(contentTypes, '只能上传 JPG 或 PNG 图片'),

@@ -45,15 +45,35 @@ interface Submittable {
 }
 
 /**
- * The end of a form: the server's refusal (if it named no field) and the one submit button,
- * which shows it is working while the request is out.
+ * The end of a form: its own check's problem (`own`) or else the server's refusal (if it named no
+ * field), and the one submit button, which shows it is working while the request is out.
+ * 知道了 clears both: `clearOwn` the form's own problem, `action.dismiss` the server's.
  */
-export function FormSubmit({ action, label, onSubmit }: { action: Submittable; label: string; onSubmit: () => void }) {
-  const message = problemOf(undefined, action);
+export function FormSubmit({
+  action,
+  label,
+  onSubmit,
+  own,
+  clearOwn,
+  className = 'form-submit',
+}: {
+  action: Submittable;
+  label: string;
+  onSubmit: () => void;
+  own?: string;
+  clearOwn?: () => void;
+  /** The button's class where a page styles its actions its own way. */
+  className?: string;
+}) {
+  const message = problemOf(own, action);
+  const dismiss = () => {
+    clearOwn?.();
+    action.dismiss();
+  };
   return (
     <>
-      {message ? <FormError message={message} onDismiss={action.dismiss} /> : null}
-      <Button className="form-submit" type="primary" size="large" block loading={action.pending} onClick={onSubmit}>
+      {message ? <FormError message={message} onDismiss={dismiss} /> : null}
+      <Button className={className} type="primary" size="large" block loading={action.pending} onClick={onSubmit}>
         {label}
       </Button>
     </>

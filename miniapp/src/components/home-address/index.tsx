@@ -12,23 +12,24 @@ interface HomeAddressFieldsProps {
   community: Community;
   value: HomeAddress;
   onChange: (change: Partial<HomeAddress>) => void;
-  errors: { buildingId?: string | null; unitId?: string | null; room?: string | null };
+  /** The problem to show under a field, if any (a form's `shown`). */
+  errorOf: (field: 'buildingId' | 'unitId' | 'room') => string | null | undefined;
   /** Under 楼栋: whose building it is (选择您住的楼, 居民住的楼 …). */
   buildingHint: string;
 }
 
 /** Where someone lives: 楼栋, 单元 and 门牌号, as one card of a form. */
-export function HomeAddressFields({ community, value, onChange, errors, buildingHint }: HomeAddressFieldsProps) {
+export function HomeAddressFields({ community, value, onChange, errorOf, buildingHint }: HomeAddressFieldsProps) {
   return (
     <View className="linli-card">
       <AddressPicker
         community={community}
         value={{ buildingId: value.buildingId, unitId: value.unitId }}
         onChange={(address) => onChange(address)}
-        errors={{ buildingId: errors.buildingId, unitId: errors.unitId }}
+        errors={{ buildingId: errorOf('buildingId'), unitId: errorOf('unitId') }}
         buildingHint={buildingHint}
       />
-      <FormField label="门牌号" hint="如 302，只填数字或字母" error={errors.room}>
+      <FormField label="门牌号" hint="如 302，只填数字或字母" error={errorOf('room')}>
         <TextField
           label="门牌号"
           value={value.room}

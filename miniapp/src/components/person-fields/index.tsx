@@ -10,7 +10,8 @@ export interface Person {
 
 interface PersonFieldsProps {
   value: Person;
-  errors: Partial<Record<keyof Person, string>>;
+  /** The problem to show under a field, if any (a form's `shown`). */
+  errorOf: (field: keyof Person) => string | null | undefined;
   onChange: (patch: Partial<Person>) => void;
   /** Latest birth date that may be picked (today in Shanghai). */
   today: string;
@@ -26,7 +27,7 @@ interface PersonFieldsProps {
 /** Real name, birth date and phone, checked against the ID card. */
 export function PersonFields({
   value,
-  errors,
+  errorOf,
   onChange,
   today,
   nameLabel,
@@ -37,7 +38,7 @@ export function PersonFields({
 }: PersonFieldsProps) {
   return (
     <>
-      <FormField label={nameLabel} hint="与身份证上的姓名一致" error={errors.realName}>
+      <FormField label={nameLabel} hint="与身份证上的姓名一致" error={errorOf('realName')}>
         <TextField
           label={nameLabel}
           value={value.realName}
@@ -46,7 +47,7 @@ export function PersonFields({
           onInput={(realName) => onChange({ realName })}
         />
       </FormField>
-      <FormField label="出生日期" hint="按身份证上的日期选择年、月、日" error={errors.birthDate}>
+      <FormField label="出生日期" hint="按身份证上的日期选择年、月、日" error={errorOf('birthDate')}>
         <DateField
           label="出生日期"
           value={value.birthDate}
@@ -57,7 +58,7 @@ export function PersonFields({
           onChange={(birthDate) => onChange({ birthDate })}
         />
       </FormField>
-      <FormField label={phoneLabel} optional={phoneOptional} hint={phoneHint} error={errors.phone}>
+      <FormField label={phoneLabel} optional={phoneOptional} hint={phoneHint} error={errorOf('phone')}>
         <TextField
           label={phoneLabel}
           type="number"

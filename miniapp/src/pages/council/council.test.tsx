@@ -1,21 +1,16 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
-import { navigateTo, resetTaroMock, setStorageSync } from '../../../../tests/helpers/taro-mock';
-import { serveApi } from '../../../../tests/helpers/miniapp-api';
+import { navigateTo, resetTaroMock } from '../../../../tests/helpers/taro-mock';
 import { booking, community, session } from '../../../../tests/helpers/council-fixtures';
-import { accessTokenWith, me, newcomer } from '../../../../tests/helpers/miniapp-fixtures';
+import { me, newcomer } from '../../../../tests/helpers/miniapp-fixtures';
+import { signedInAs as signIn } from '../../../../tests/helpers/signed-in';
 import { resetActingForCache, startActingFor } from '../../services/acting-for';
-import { TOKEN_STORAGE_KEY } from '../../services/api';
 import { resetMeStore, type Me } from '../../services/me';
-import { REFRESH_TOKEN_STORAGE_KEY, resetSessionCache, USER_ID_STORAGE_KEY } from '../../services/session';
+import { resetSessionCache } from '../../services/session';
 import CouncilPage from './index';
 
-function signedInAs(answer: Me, routes: Record<string, object> = {}) {
-  setStorageSync(TOKEN_STORAGE_KEY, accessTokenWith(answer.grants));
-  setStorageSync(REFRESH_TOKEN_STORAGE_KEY, 'refresh');
-  setStorageSync(USER_ID_STORAGE_KEY, answer.userId);
-  resetSessionCache();
-  return serveApi({ 'GET /me': answer, 'GET /community/anjuyuan': community, ...routes });
-}
+/** Signed in, with 安居苑 answering as the community. */
+const signedInAs = (answer: Me, routes: Record<string, unknown> = {}) =>
+  signIn(answer, { 'GET /community/anjuyuan': community, ...(routes as object) });
 
 beforeEach(() => {
   resetTaroMock();

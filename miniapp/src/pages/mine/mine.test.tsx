@@ -4,37 +4,16 @@ import {
   navigateTo,
   removeTabBarBadge,
   resetTaroMock,
-  setStorageSync,
   setTabBarBadge,
 } from '../../../../tests/helpers/taro-mock';
-import { serveApi } from '../../../../tests/helpers/miniapp-api';
-import {
-  accessTokenWith,
-  application,
-  dependentLink,
-  me,
-  newcomer,
-  residentGrant,
-} from '../../../../tests/helpers/miniapp-fixtures';
+import { application, dependentLink, me, newcomer, residentGrant } from '../../../../tests/helpers/miniapp-fixtures';
+import { signedInAs } from '../../../../tests/helpers/signed-in';
 import { readActingFor, resetActingForCache } from '../../services/acting-for';
 import { TOKEN_STORAGE_KEY } from '../../services/api';
-import { resetMeStore, type Me } from '../../services/me';
-import {
-  REFRESH_TOKEN_STORAGE_KEY,
-  resetSessionCache,
-  sessionUserId,
-  USER_ID_STORAGE_KEY,
-} from '../../services/session';
+import { resetMeStore } from '../../services/me';
+import { resetSessionCache, sessionUserId } from '../../services/session';
 import { resetUnreadStore } from '../../services/unread';
 import MinePage from './index';
-
-function signedInAs(answer: Me, routes: Record<string, object> = {}) {
-  setStorageSync(TOKEN_STORAGE_KEY, accessTokenWith(answer.grants));
-  setStorageSync(REFRESH_TOKEN_STORAGE_KEY, 'refresh');
-  setStorageSync(USER_ID_STORAGE_KEY, answer.userId);
-  resetSessionCache();
-  return serveApi({ 'GET /me': answer, ...routes });
-}
 
 beforeEach(() => {
   resetTaroMock();

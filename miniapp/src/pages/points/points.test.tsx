@@ -1,22 +1,13 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { navigateTo, resetTaroMock, setStorageSync } from '../../../../tests/helpers/taro-mock';
-import { serveApi } from '../../../../tests/helpers/miniapp-api';
-import { accessTokenWith, me, newcomer, residentGrant } from '../../../../tests/helpers/miniapp-fixtures';
+import { navigateTo, resetTaroMock } from '../../../../tests/helpers/taro-mock';
+import { me, newcomer, residentGrant } from '../../../../tests/helpers/miniapp-fixtures';
+import { signedInAs } from '../../../../tests/helpers/signed-in';
 import { resetActingForCache } from '../../services/acting-for';
-import { TOKEN_STORAGE_KEY } from '../../services/api';
-import { resetMeStore, type Me } from '../../services/me';
-import { REFRESH_TOKEN_STORAGE_KEY, resetSessionCache, USER_ID_STORAGE_KEY } from '../../services/session';
+import { resetMeStore } from '../../services/me';
+import { resetSessionCache } from '../../services/session';
 import PointsPage from './index';
 
 const volunteerGrant = { role: 'volunteer' as const, communityId: 'anjuyuan' };
-
-function signedInAs(answer: Me, routes: Record<string, object> = {}) {
-  setStorageSync(TOKEN_STORAGE_KEY, accessTokenWith(answer.grants));
-  setStorageSync(REFRESH_TOKEN_STORAGE_KEY, 'refresh');
-  setStorageSync(USER_ID_STORAGE_KEY, answer.userId);
-  resetSessionCache();
-  return serveApi({ 'GET /me': answer, ...routes });
-}
 
 beforeEach(() => {
   resetTaroMock();

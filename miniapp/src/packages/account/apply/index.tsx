@@ -113,7 +113,7 @@ export default function ApplyPage() {
           community={community.data}
           value={draft}
           onChange={update}
-          errors={{ buildingId: shown('buildingId'), unitId: shown('unitId'), room: shown('room') }}
+          errorOf={shown}
           buildingHint="选择您住的楼"
         />
       ) : !communityId ? (
@@ -130,7 +130,7 @@ export default function ApplyPage() {
       <View className="linli-card">
         <PersonFields
           value={draft}
-          errors={{ realName: shown('realName'), birthDate: shown('birthDate'), phone: shown('phone') }}
+          errorOf={shown}
           onChange={update}
           today={today}
           nameLabel="真实姓名"

@@ -188,7 +188,7 @@ export default function DependentsPage() {
         ) : (
           <PersonFields
             value={draft}
-            errors={{ realName: shown('realName'), birthDate: shown('birthDate'), phone: shown('phone') }}
+            errorOf={shown}
             onChange={update}
             today={today}
             nameLabel="家人姓名"

@@ -83,7 +83,7 @@ function SubmitForm({ viewer }: { viewer: CouncilReader }) {
       </FormField>
       <FormField label="具体情况" hint="在哪里、什么情况、持续多久、希望怎么解决" error={shown('description')}>
         <Textarea
-          className="agenda__textarea"
+          className="linli-textarea agenda__textarea"
           value={description}
           maxlength={DESCRIPTION_MAX}
           placeholder="请写清楚具体位置和情况"

@@ -58,7 +58,7 @@ function RatingForm({ communityId, topicId, onRated }: { communityId: string; to
         ))}
       </View>
       <Textarea
-        className="agenda__textarea"
+        className="linli-textarea agenda__textarea"
         value={comment}
         maxlength={200}
         placeholder="说说您的看法（选填）"

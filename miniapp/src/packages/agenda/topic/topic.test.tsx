@@ -1,13 +1,12 @@
 import { fireEvent, render, screen } from '@testing-library/react';
-import { resetTaroMock, setStorageSync, showToast } from '../../../../../tests/helpers/taro-mock';
-import { serveApi, type SentRequest } from '../../../../../tests/helpers/miniapp-api';
+import { resetTaroMock, showToast } from '../../../../../tests/helpers/taro-mock';
 import { community } from '../../../../../tests/helpers/council-fixtures';
 import { detail } from '../../../../../tests/helpers/agenda-fixtures';
-import { accessTokenWith, me } from '../../../../../tests/helpers/miniapp-fixtures';
+import { me } from '../../../../../tests/helpers/miniapp-fixtures';
+import { signedInAs as signIn, beforeAndAfter } from '../../../../../tests/helpers/signed-in';
 import { resetActingForCache } from '../../../services/acting-for';
-import { TOKEN_STORAGE_KEY } from '../../../services/api';
 import { resetMeStore, type Me } from '../../../services/me';
-import { REFRESH_TOKEN_STORAGE_KEY, resetSessionCache, USER_ID_STORAGE_KEY } from '../../../services/session';
+import { resetSessionCache } from '../../../services/session';
 import TopicPage from './index';
 
 jest.mock('@tarojs/taro', () => ({
@@ -20,25 +19,9 @@ const DETAIL = 'GET /community/anjuyuan/topics/topic-1';
 const COSIGN = 'POST /community/anjuyuan/topics/topic-1/cosign';
 const RATE = 'POST /community/anjuyuan/topics/topic-1/rating';
 
-function signedInAs(answer: Me, routes: Record<string, unknown>) {
-  setStorageSync(TOKEN_STORAGE_KEY, accessTokenWith(answer.grants));
-  setStorageSync(REFRESH_TOKEN_STORAGE_KEY, 'refresh');
-  setStorageSync(USER_ID_STORAGE_KEY, answer.userId);
-  resetSessionCache();
-  return serveApi({ 'GET /me': answer, 'GET /community/anjuyuan': community, ...(routes as object) });
-}
-
-/** Answers the detail with `first` until the action was sent, then with `after`. */
-function beforeAndAfter(first: object, after: object) {
-  let changed = false;
-  return {
-    detail: () => (changed ? after : first),
-    change: (answer: object) => (_: SentRequest) => {
-      changed = true;
-      return answer;
-    },
-  };
-}
+/** Signed in, with 安居苑 answering as the community. */
+const signedInAs = (answer: Me, routes: Record<string, unknown> = {}) =>
+  signIn(answer, { 'GET /community/anjuyuan': community, ...(routes as object) });
 
 beforeEach(() => {
   resetTaroMock();

@@ -91,7 +91,7 @@ function WishForm({ viewer }: { viewer: Extract<CareViewer, { kind: 'member' }> 
       ) : null}
       <FormField label="心愿" hint="想要什么，或需要帮什么忙，写一句话" error={shown('text')}>
         <Textarea
-          className="care__textarea"
+          className="linli-textarea care__textarea"
           value={text}
           maxlength={WISH_TEXT_MAX}
           placeholder="例如：想要一台收音机；帮忙修一下门锁"

@@ -1,23 +1,18 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import { redirectTo, resetTaroMock, setStorageSync } from '../../../../../tests/helpers/taro-mock';
-import { serveApi } from '../../../../../tests/helpers/miniapp-api';
+import { redirectTo, resetTaroMock } from '../../../../../tests/helpers/taro-mock';
 import { community } from '../../../../../tests/helpers/council-fixtures';
 import { textareaEvent, wish } from '../../../../../tests/helpers/care-fixtures';
 import { expectEveryFieldNamedByItsLabel } from '../../../../../tests/helpers/labelled-fields';
-import { accessTokenWith, dependentLink, me } from '../../../../../tests/helpers/miniapp-fixtures';
+import { dependentLink, me } from '../../../../../tests/helpers/miniapp-fixtures';
+import { signedInAs as signIn } from '../../../../../tests/helpers/signed-in';
 import { resetActingForCache, startActingFor } from '../../../services/acting-for';
-import { TOKEN_STORAGE_KEY } from '../../../services/api';
 import { resetMeStore, type Me } from '../../../services/me';
-import { REFRESH_TOKEN_STORAGE_KEY, resetSessionCache, USER_ID_STORAGE_KEY } from '../../../services/session';
+import { resetSessionCache } from '../../../services/session';
 import PostWishPage from './index';
 
-function signedInAs(answer: Me, routes: Record<string, unknown> = {}) {
-  setStorageSync(TOKEN_STORAGE_KEY, accessTokenWith(answer.grants));
-  setStorageSync(REFRESH_TOKEN_STORAGE_KEY, 'refresh');
-  setStorageSync(USER_ID_STORAGE_KEY, answer.userId);
-  resetSessionCache();
-  return serveApi({ 'GET /me': answer, 'GET /community/anjuyuan': community, ...(routes as object) });
-}
+/** Signed in, with 安居苑 answering as the community. */
+const signedInAs = (answer: Me, routes: Record<string, unknown> = {}) =>
+  signIn(answer, { 'GET /community/anjuyuan': community, ...(routes as object) });
 
 const typeWish = (text: string) =>
   act(() => {

@@ -62,7 +62,7 @@ function DeliverForm({
         error={tried ? (own ?? step.fieldErrors.note ?? null) : null}
       >
         <Textarea
-          className="care__textarea"
+          className="linli-textarea care__textarea"
           value={note}
           maxlength={NOTE_MAX}
           placeholder="写一句送达说明"

@@ -1,13 +1,12 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import { resetTaroMock, setStorageSync, showModal, useShareAppMessage } from '../../../../../tests/helpers/taro-mock';
-import { serveApi, type SentRequest } from '../../../../../tests/helpers/miniapp-api';
+import { resetTaroMock, showModal, useShareAppMessage } from '../../../../../tests/helpers/taro-mock';
 import { community } from '../../../../../tests/helpers/council-fixtures';
 import { textareaEvent, wish, wishDetail } from '../../../../../tests/helpers/care-fixtures';
-import { accessTokenWith, me } from '../../../../../tests/helpers/miniapp-fixtures';
+import { me } from '../../../../../tests/helpers/miniapp-fixtures';
+import { signedInAs as signIn, beforeAndAfter } from '../../../../../tests/helpers/signed-in';
 import { resetActingForCache } from '../../../services/acting-for';
-import { TOKEN_STORAGE_KEY } from '../../../services/api';
 import { resetMeStore, type Me } from '../../../services/me';
-import { REFRESH_TOKEN_STORAGE_KEY, resetSessionCache, USER_ID_STORAGE_KEY } from '../../../services/session';
+import { resetSessionCache } from '../../../services/session';
 import WishPage from './index';
 
 jest.mock('@tarojs/taro', () => ({
@@ -18,25 +17,9 @@ jest.mock('@tarojs/taro', () => ({
 
 const DETAIL = 'GET /community/anjuyuan/wishes/wish-1';
 
-function signedInAs(answer: Me, routes: Record<string, unknown>) {
-  setStorageSync(TOKEN_STORAGE_KEY, accessTokenWith(answer.grants));
-  setStorageSync(REFRESH_TOKEN_STORAGE_KEY, 'refresh');
-  setStorageSync(USER_ID_STORAGE_KEY, answer.userId);
-  resetSessionCache();
-  return serveApi({ 'GET /me': answer, 'GET /community/anjuyuan': community, ...(routes as object) });
-}
-
-/** Answers the detail with `first` until the step was sent, then with `after`. */
-function beforeAndAfter(first: object, after: object) {
-  let changed = false;
-  return {
-    detail: () => (changed ? after : first),
-    change: (answer: object) => (_: SentRequest) => {
-      changed = true;
-      return answer;
-    },
-  };
-}
+/** Signed in, with 安居苑 answering as the community. */
+const signedInAs = (answer: Me, routes: Record<string, unknown> = {}) =>
+  signIn(answer, { 'GET /community/anjuyuan': community, ...(routes as object) });
 
 beforeEach(() => {
   resetTaroMock();

@@ -1,13 +1,13 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { resetTaroMock, setStorageSync, showModal } from '../../../../../tests/helpers/taro-mock';
-import { apiError, serveApi, type SentRequest } from '../../../../../tests/helpers/miniapp-api';
+import { resetTaroMock, showModal } from '../../../../../tests/helpers/taro-mock';
+import { apiError, type SentRequest } from '../../../../../tests/helpers/miniapp-api';
 import { topic } from '../../../../../tests/helpers/agenda-fixtures';
 import { booking, community, session } from '../../../../../tests/helpers/council-fixtures';
-import { accessTokenWith, me } from '../../../../../tests/helpers/miniapp-fixtures';
+import { me } from '../../../../../tests/helpers/miniapp-fixtures';
+import { signedInAs as signIn } from '../../../../../tests/helpers/signed-in';
 import { resetActingForCache } from '../../../services/acting-for';
-import { TOKEN_STORAGE_KEY } from '../../../services/api';
 import { resetMeStore, type Me } from '../../../services/me';
-import { REFRESH_TOKEN_STORAGE_KEY, resetSessionCache, USER_ID_STORAGE_KEY } from '../../../services/session';
+import { resetSessionCache } from '../../../services/session';
 import { askConsent } from '../../../services/subscribe';
 import SessionPage from './index';
 
@@ -28,13 +28,9 @@ const DETAIL = 'GET /community/anjuyuan/sessions/session-1';
 const BOOK = 'POST /community/anjuyuan/sessions/session-1/bookings';
 const CANCEL = 'POST /community/anjuyuan/sessions/session-1/bookings/cancel';
 
-function signedInAs(answer: Me, routes: Record<string, object>) {
-  setStorageSync(TOKEN_STORAGE_KEY, accessTokenWith(answer.grants));
-  setStorageSync(REFRESH_TOKEN_STORAGE_KEY, 'refresh');
-  setStorageSync(USER_ID_STORAGE_KEY, answer.userId);
-  resetSessionCache();
-  return serveApi({ 'GET /me': answer, 'GET /community/anjuyuan': community, ...routes });
-}
+/** Signed in, with 安居苑 answering as the community. */
+const signedInAs = (answer: Me, routes: Record<string, unknown> = {}) =>
+  signIn(answer, { 'GET /community/anjuyuan': community, ...(routes as object) });
 
 /** Answers the detail with `first` until a booking call was made, then with `after`. */
 function detailBeforeAndAfter(first: object, after: object) {

@@ -1,10 +1,9 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
 import { VISIT_METHODS, VISIT_NOTE_MAX, VISIT_OBSERVATIONS } from '@linli/shared/domain/care/visits';
 import { useState } from 'react';
 import { ChoiceChips } from '../../../components/choice-chips';
-import { FormError, problemOf } from '../../../components/form-error';
+import { FormSubmit } from '../../../components/form-error';
 import { FormField } from '../../../components/form-field';
 import { PageShell } from '../../../components/page-shell';
 import { useRecordVisit, type VisitInput } from '../../../hooks/use-grid';
@@ -47,7 +46,6 @@ function VisitForm({ communityId, memberId, name }: { communityId: string; membe
     void Taro.navigateBack();
   };
 
-  const problem = problemOf(error, save);
   return (
     <View className="linli-card">
       <Text className="grid__form-title">探访{name}</Text>
@@ -85,25 +83,14 @@ function VisitForm({ communityId, memberId, name }: { communityId: string; membe
           {note.length} / {VISIT_NOTE_MAX} 字
         </Text>
       </FormField>
-      {problem ? (
-        <FormError
-          message={problem}
-          onDismiss={() => {
-            setError(undefined);
-            save.dismiss();
-          }}
-        />
-      ) : null}
-      <Button
+      <FormSubmit
+        action={save}
+        label="保存探访记录"
+        own={error}
+        clearOwn={() => setError(undefined)}
         className="grid__action"
-        type="primary"
-        size="large"
-        block
-        loading={save.pending}
-        onClick={() => void submit()}
-      >
-        保存探访记录
-      </Button>
+        onSubmit={() => void submit()}
+      />
     </View>
   );
 }

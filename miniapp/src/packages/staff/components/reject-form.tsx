@@ -49,7 +49,7 @@ export function RejectForm({
         </View>
       ))}
       <Textarea
-        className={`staff-textarea reject-form__input${error ? ' reject-form__input--error' : ''}`}
+        className={`linli-textarea reject-form__input${error ? ' reject-form__input--error' : ''}`}
         value={reason}
         maxlength={200}
         placeholder={placeholder}

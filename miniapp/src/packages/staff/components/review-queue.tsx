@@ -85,19 +85,29 @@ export function DecisionButtons({
   );
 }
 
+/** What staff are asked before an approval goes out. */
+export interface ApprovalQuestion {
+  title: string;
+  content: string;
+  confirmText: string;
+}
+
 /**
  * Sends one decision at a time and reloads the queue either way:
  * when it fails (ALREADY_DECIDED) someone else got there first, so show the queue as it is.
+ * An approval is sent only after staff confirm the question `confirmApproval` asks about the item.
  */
 export function useQueueDecision<T>({
   idOf,
   send,
   approvedToast,
+  confirmApproval,
   reload,
 }: {
   idOf: (item: T) => string;
   send: (item: T, decision: Decision) => Promise<unknown>;
   approvedToast: (item: T) => string;
+  confirmApproval: (item: T) => ApprovalQuestion;
   reload: () => void;
 }) {
   const [decidingId, setDecidingId] = useState<string>();
@@ -114,7 +124,12 @@ export function useQueueDecision<T>({
     }
     reload();
   };
-  return { isDeciding: (item: T) => decidingId === idOf(item), decide };
+  const approve = async (item: T) => {
+    const { confirm } = await Taro.showModal(confirmApproval(item));
+    if (confirm) await decide(item, { decision: 'approve' });
+  };
+  const reject = (item: T, reason: string) => decide(item, { decision: 'reject', reason });
+  return { isDeciding: (item: T) => decidingId === idOf(item), approve, reject };
 }
 
 /** A staff review queue: intro, status filter, then the items or why there are none. */

@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro';
 import { Text } from '@tarojs/components';
 import { isOverdue } from '@linli/shared/domain/identity/decisions';
 import { useState } from 'react';
@@ -71,21 +70,17 @@ function Links({ communityId }: { communityId: string }) {
   const [status, setStatus] = useState<Filter>('pending');
   const queue = useLinkQueue(communityId, status);
   const decideLink = useDecideLink(communityId);
-  const { isDeciding, decide } = useQueueDecision<DependentLink>({
+  const { isDeciding, approve, reject } = useQueueDecision<DependentLink>({
     idOf: (link) => link.linkId,
     send: (link, decision) => decideLink.submit({ linkId: link.linkId, decision }),
     approvedToast: () => '已确认绑定',
-    reload: queue.reload,
-  });
-
-  const approve = async (link: DependentLink) => {
-    const { confirm } = await Taro.showModal({
+    confirmApproval: (link) => ({
       title: '确认绑定',
       content: `确认${link.caregiverName}可以为${link.dependent.realName}（${link.dependent.age}岁）代办社区事务？`,
       confirmText: '确认',
-    });
-    if (confirm) await decide(link, { decision: 'approve' });
-  };
+    }),
+    reload: queue.reload,
+  });
 
   return (
     <ReviewQueue
@@ -102,7 +97,7 @@ function Links({ communityId }: { communityId: string }) {
           link={link}
           deciding={isDeciding(link)}
           onApprove={() => void approve(link)}
-          onReject={(reason) => void decide(link, { decision: 'reject', reason })}
+          onReject={(reason) => void reject(link, reason)}
         />
       )}
     />

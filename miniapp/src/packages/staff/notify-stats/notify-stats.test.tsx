@@ -1,11 +1,10 @@
 import { render, screen, within } from '@testing-library/react';
-import { resetTaroMock, setStorageSync } from '../../../../../tests/helpers/taro-mock';
-import { serveApi } from '../../../../../tests/helpers/miniapp-api';
-import { accessTokenWith, me, newcomer } from '../../../../../tests/helpers/miniapp-fixtures';
-import { TOKEN_STORAGE_KEY } from '../../../services/api';
+import { resetTaroMock } from '../../../../../tests/helpers/taro-mock';
+import { me, newcomer } from '../../../../../tests/helpers/miniapp-fixtures';
+import { signedInAs } from '../../../../../tests/helpers/signed-in';
 import { todayInShanghai } from '../../../services/form-rules';
-import { resetMeStore, type Me } from '../../../services/me';
-import { REFRESH_TOKEN_STORAGE_KEY, resetSessionCache, USER_ID_STORAGE_KEY } from '../../../services/session';
+import { resetMeStore } from '../../../services/me';
+import { resetSessionCache } from '../../../services/session';
 import StaffNotifyStatsPage from './index';
 
 const staff = newcomer({ name: '刘晶', grants: [{ role: 'staff', communityId: 'anjuyuan' }] });
@@ -14,14 +13,6 @@ const staff = newcomer({ name: '刘晶', grants: [{ role: 'staff', communityId: 
 function lastWeek(): string[] {
   const today = Date.parse(`${todayInShanghai()}T00:00:00Z`);
   return Array.from({ length: 7 }, (_, i) => new Date(today - (6 - i) * 86_400_000).toISOString().slice(0, 10));
-}
-
-function signedInAs(answer: Me, routes: Record<string, object>) {
-  setStorageSync(TOKEN_STORAGE_KEY, accessTokenWith(answer.grants));
-  setStorageSync(REFRESH_TOKEN_STORAGE_KEY, 'refresh');
-  setStorageSync(USER_ID_STORAGE_KEY, answer.userId);
-  resetSessionCache();
-  return serveApi({ 'GET /me': answer, ...routes });
 }
 
 const cells = (row: HTMLElement) => Array.from(row.querySelectorAll('[role="cell"]')).map((c) => c.textContent);

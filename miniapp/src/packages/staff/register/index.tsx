@@ -86,7 +86,7 @@ function Register({ communityId }: { communityId: string }) {
           community={community.data}
           value={draft}
           onChange={update}
-          errors={{ buildingId: shown('buildingId'), unitId: shown('unitId'), room: shown('room') }}
+          errorOf={shown}
           buildingHint="居民住的楼"
         />
       ) : (
@@ -95,7 +95,7 @@ function Register({ communityId }: { communityId: string }) {
       <View className="linli-card">
         <PersonFields
           value={draft}
-          errors={{ realName: shown('realName'), birthDate: shown('birthDate'), phone: shown('phone') }}
+          errorOf={shown}
           onChange={update}
           today={today}
           nameLabel="居民姓名"

@@ -123,21 +123,17 @@ function Reviews({ communityId }: { communityId: string }) {
   const [status, setStatus] = useState<Filter>('pending');
   const queue = useApplicationQueue(communityId, status);
   const decideApplication = useDecideApplication(communityId);
-  const { isDeciding, decide } = useQueueDecision<Application>({
+  const { isDeciding, approve, reject } = useQueueDecision<Application>({
     idOf: (application) => application.applicationId,
     send: (application, decision) => decideApplication.submit({ applicationId: application.applicationId, decision }),
     approvedToast: (application) => `已通过${application.realName}的认证`,
-    reload: queue.reload,
-  });
-
-  const approve = async (application: Application) => {
-    const { confirm } = await Taro.showModal({
+    confirmApproval: (application) => ({
       title: '通过认证',
       content: `确认${application.realName}住在${addressOf(application)}？通过后TA将成为认证居民。`,
       confirmText: '通过',
-    });
-    if (confirm) await decide(application, { decision: 'approve' });
-  };
+    }),
+    reload: queue.reload,
+  });
 
   return (
     <ReviewQueue
@@ -155,7 +151,7 @@ function Reviews({ communityId }: { communityId: string }) {
           application={application}
           deciding={isDeciding(application)}
           onApprove={() => void approve(application)}
-          onReject={(reason) => void decide(application, { decision: 'reject', reason })}
+          onReject={(reason) => void reject(application, reason)}
         />
       )}
     />

@@ -1,10 +1,9 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { makePhoneCall, resetTaroMock, setStorageSync, showModal } from '../../../../../tests/helpers/taro-mock';
-import { serveApi } from '../../../../../tests/helpers/miniapp-api';
-import { accessTokenWith, application, me, newcomer } from '../../../../../tests/helpers/miniapp-fixtures';
-import { TOKEN_STORAGE_KEY } from '../../../services/api';
-import { resetMeStore, type Me } from '../../../services/me';
-import { REFRESH_TOKEN_STORAGE_KEY, resetSessionCache, USER_ID_STORAGE_KEY } from '../../../services/session';
+import { makePhoneCall, resetTaroMock, showModal } from '../../../../../tests/helpers/taro-mock';
+import { application, me, newcomer } from '../../../../../tests/helpers/miniapp-fixtures';
+import { signedInAs } from '../../../../../tests/helpers/signed-in';
+import { resetMeStore } from '../../../services/me';
+import { resetSessionCache } from '../../../services/session';
 import StaffReviewsPage from './index';
 
 const staff = newcomer({ name: '刘晶', grants: [{ role: 'staff', communityId: 'anjuyuan' }] });
@@ -16,14 +15,6 @@ const old = application({
   overdue: true,
 });
 const fresh = application({ applicationId: 'app-new', realName: '钱芳', room: '202', overdue: false });
-
-function signedInAs(answer: Me, routes: Record<string, object>) {
-  setStorageSync(TOKEN_STORAGE_KEY, accessTokenWith(answer.grants));
-  setStorageSync(REFRESH_TOKEN_STORAGE_KEY, 'refresh');
-  setStorageSync(USER_ID_STORAGE_KEY, answer.userId);
-  resetSessionCache();
-  return serveApi({ 'GET /me': answer, ...routes });
-}
 
 const card = (name: string) => within(screen.getByText(name).closest('.member-card') as HTMLElement);
 

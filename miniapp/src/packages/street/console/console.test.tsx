@@ -1,11 +1,10 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { navigateTo, resetTaroMock, setStorageSync } from '../../../../../tests/helpers/taro-mock';
-import { serveApi } from '../../../../../tests/helpers/miniapp-api';
-import { accessTokenWith, newcomer } from '../../../../../tests/helpers/miniapp-fixtures';
+import { navigateTo, resetTaroMock } from '../../../../../tests/helpers/taro-mock';
+import { newcomer } from '../../../../../tests/helpers/miniapp-fixtures';
 import { typeInto } from '../../../../../tests/helpers/type-into';
-import { TOKEN_STORAGE_KEY } from '../../../services/api';
-import { resetMeStore, type Me } from '../../../services/me';
-import { REFRESH_TOKEN_STORAGE_KEY, resetSessionCache, USER_ID_STORAGE_KEY } from '../../../services/session';
+import { signedInAs } from '../../../../../tests/helpers/signed-in';
+import { resetMeStore } from '../../../services/me';
+import { resetSessionCache } from '../../../services/session';
 import StreetConsolePage from './index';
 
 const street = {
@@ -36,14 +35,6 @@ const invite = {
   status: 'open',
   link: 'https://linli.example/#/packages/onboarding/invite/index?code=K7M2QX9P',
 };
-
-function signedInAs(answer: Me, routes: Record<string, object> = {}) {
-  setStorageSync(TOKEN_STORAGE_KEY, accessTokenWith(answer.grants));
-  setStorageSync(REFRESH_TOKEN_STORAGE_KEY, 'refresh');
-  setStorageSync(USER_ID_STORAGE_KEY, answer.userId);
-  resetSessionCache();
-  return serveApi({ 'GET /me': answer, ...routes });
-}
 
 beforeEach(() => {
   resetTaroMock();

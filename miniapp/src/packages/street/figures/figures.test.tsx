@@ -1,10 +1,9 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { resetTaroMock, setStorageSync } from '../../../../../tests/helpers/taro-mock';
-import { serveApi } from '../../../../../tests/helpers/miniapp-api';
-import { accessTokenWith, newcomer } from '../../../../../tests/helpers/miniapp-fixtures';
-import { TOKEN_STORAGE_KEY } from '../../../services/api';
-import { resetMeStore, type Me } from '../../../services/me';
-import { REFRESH_TOKEN_STORAGE_KEY, resetSessionCache, USER_ID_STORAGE_KEY } from '../../../services/session';
+import { resetTaroMock } from '../../../../../tests/helpers/taro-mock';
+import { newcomer } from '../../../../../tests/helpers/miniapp-fixtures';
+import { signedInAs } from '../../../../../tests/helpers/signed-in';
+import { resetMeStore } from '../../../services/me';
+import { resetSessionCache } from '../../../services/session';
 import StreetFiguresPage from './index';
 import { shiftMonth, thisMonth } from './measures';
 
@@ -25,14 +24,6 @@ const row = (communityId: string, name: string, over: object = {}) => ({
   pointsRedeemed: 200,
   ...over,
 });
-
-function signedInAs(answer: Me, routes: Record<string, object>) {
-  setStorageSync(TOKEN_STORAGE_KEY, accessTokenWith(answer.grants));
-  setStorageSync(REFRESH_TOKEN_STORAGE_KEY, 'refresh');
-  setStorageSync(USER_ID_STORAGE_KEY, answer.userId);
-  resetSessionCache();
-  return serveApi({ 'GET /me': answer, ...routes });
-}
 
 beforeEach(() => {
   resetTaroMock();

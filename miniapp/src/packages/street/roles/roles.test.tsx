@@ -1,10 +1,9 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { resetTaroMock, setStorageSync, showModal } from '../../../../../tests/helpers/taro-mock';
-import { serveApi } from '../../../../../tests/helpers/miniapp-api';
-import { accessTokenWith, newcomer } from '../../../../../tests/helpers/miniapp-fixtures';
-import { TOKEN_STORAGE_KEY } from '../../../services/api';
-import { resetMeStore, type Me } from '../../../services/me';
-import { REFRESH_TOKEN_STORAGE_KEY, resetSessionCache, USER_ID_STORAGE_KEY } from '../../../services/session';
+import { resetTaroMock, showModal } from '../../../../../tests/helpers/taro-mock';
+import { newcomer } from '../../../../../tests/helpers/miniapp-fixtures';
+import { signedInAs } from '../../../../../tests/helpers/signed-in';
+import { resetMeStore } from '../../../services/me';
+import { resetSessionCache } from '../../../services/session';
 import StreetRolesPage from './index';
 
 const operator = newcomer({ name: '马建华', grants: [{ role: 'street', streetId: 'st1' }] });
@@ -32,14 +31,6 @@ const openInvite = {
   status: 'open',
   link: 'x',
 };
-
-function signedInAs(answer: Me, routes: Record<string, object>) {
-  setStorageSync(TOKEN_STORAGE_KEY, accessTokenWith(answer.grants));
-  setStorageSync(REFRESH_TOKEN_STORAGE_KEY, 'refresh');
-  setStorageSync(USER_ID_STORAGE_KEY, answer.userId);
-  resetSessionCache();
-  return serveApi({ 'GET /me': answer, ...routes });
-}
 
 const routes = (over: Record<string, object> = {}) => ({
   'GET /streets/st1/role-holders': { items: [holder] },

@@ -37,7 +37,7 @@ function NoteBox({
 }) {
   return (
     <Textarea
-      className="staff-textarea reject-form__input"
+      className="linli-textarea reject-form__input"
       value={value}
       maxlength={1000}
       placeholder={placeholder}

@@ -5,7 +5,7 @@ import type { MealName } from '@linli/shared/contract/canteen';
 import { useState } from 'react';
 import { ChoiceChips } from '../../../../components/choice-chips';
 import { PageShell } from '../../../../components/page-shell';
-import { FormError, problemOf } from '../../../../components/form-error';
+import { FormSubmit } from '../../../../components/form-error';
 import { FormField } from '../../../../components/form-field';
 import { InputField, MoneyField } from '../../../../components/input-field';
 import { usePublishMenu } from '../../../../hooks/use-canteen-staff';
@@ -120,7 +120,6 @@ function PublishForm({
   const [dishes, setDishes] = useState<DishDraft[]>([emptyDish()]);
   const [error, setError] = useState<string>();
   const publish = usePublishMenu(communityId, canteenId);
-  const problem = problemOf(error, publish);
 
   const submit = async () => {
     const parsed = dishesOf(dishes);
@@ -170,25 +169,14 @@ function PublishForm({
       <Button className="staff__action" size="large" block onClick={() => setDishes((all) => [...all, emptyDish()])}>
         再加一道菜
       </Button>
-      {problem ? (
-        <FormError
-          message={problem}
-          onDismiss={() => {
-            setError(undefined);
-            publish.dismiss();
-          }}
-        />
-      ) : null}
-      <Button
+      <FormSubmit
+        action={publish}
+        label="发布菜单"
+        own={error}
+        clearOwn={() => setError(undefined)}
         className="staff__action"
-        type="primary"
-        size="large"
-        block
-        loading={publish.pending}
-        onClick={() => void submit()}
-      >
-        发布菜单
-      </Button>
+        onSubmit={() => void submit()}
+      />
     </View>
   );
 }

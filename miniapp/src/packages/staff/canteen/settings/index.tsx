@@ -4,7 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { PageShell } from '../../../../components/page-shell';
 import { RequestStatus } from '../../../../components/request-status';
-import { FormError, problemOf } from '../../../../components/form-error';
+import { FormSubmit } from '../../../../components/form-error';
 import { InputField, MoneyField } from '../../../../components/input-field';
 import { TimeField } from '../../../../components/time-field';
 import {
@@ -103,7 +103,6 @@ function SettingsForm({
   };
 
   const issue = save.fieldIssues;
-  const problem = problemOf(error, save);
   return (
     <>
       <View className="linli-card">
@@ -218,25 +217,14 @@ function SettingsForm({
           再加一档
         </Button>
       </View>
-      {problem ? (
-        <FormError
-          message={problem}
-          onDismiss={() => {
-            setError(undefined);
-            save.dismiss();
-          }}
-        />
-      ) : null}
-      <Button
+      <FormSubmit
+        action={save}
+        label="保存设置"
+        own={error}
+        clearOwn={() => setError(undefined)}
         className="staff__action"
-        type="primary"
-        size="large"
-        block
-        loading={save.pending}
-        onClick={() => void submit()}
-      >
-        保存设置
-      </Button>
+        onSubmit={() => void submit()}
+      />
     </>
   );
 }

@@ -1,13 +1,12 @@
 import { fireEvent, render, screen } from '@testing-library/react';
-import { resetTaroMock, setStorageSync } from '../../../../../../tests/helpers/taro-mock';
-import { serveApi } from '../../../../../../tests/helpers/miniapp-api';
+import { resetTaroMock } from '../../../../../../tests/helpers/taro-mock';
 import { community } from '../../../../../../tests/helpers/council-fixtures';
 import { wish } from '../../../../../../tests/helpers/care-fixtures';
-import { accessTokenWith, me } from '../../../../../../tests/helpers/miniapp-fixtures';
+import { me } from '../../../../../../tests/helpers/miniapp-fixtures';
+import { signedInAs } from '../../../../../../tests/helpers/signed-in';
 import { resetActingForCache } from '../../../../services/acting-for';
-import { TOKEN_STORAGE_KEY } from '../../../../services/api';
 import { resetMeStore } from '../../../../services/me';
-import { REFRESH_TOKEN_STORAGE_KEY, resetSessionCache, USER_ID_STORAGE_KEY } from '../../../../services/session';
+import { resetSessionCache } from '../../../../services/session';
 import CareOverviewPage from './index';
 
 const staff = me({ name: '刘晶', grants: [{ role: 'staff', communityId: 'anjuyuan' }], member: null });
@@ -46,15 +45,15 @@ beforeEach(() => {
 
 describe('心愿总览 page', () => {
   it('shows the counts, the overdue claims, and the year’s 认领/圆梦 per partner unit and person; a year back on request', async () => {
-    setStorageSync(TOKEN_STORAGE_KEY, accessTokenWith(staff.grants, '刘晶'));
-    setStorageSync(REFRESH_TOKEN_STORAGE_KEY, 'refresh');
-    setStorageSync(USER_ID_STORAGE_KEY, staff.userId);
-    resetSessionCache();
-    const sent = serveApi({
-      'GET /me': staff,
-      'GET /community/anjuyuan': community,
-      'GET /community/anjuyuan/wish-overview': (s: { query: URLSearchParams }) => overview(Number(s.query.get('year'))),
-    });
+    const sent = signedInAs(
+      staff,
+      {
+        'GET /community/anjuyuan': community,
+        'GET /community/anjuyuan/wish-overview': (s: { query: URLSearchParams }) =>
+          overview(Number(s.query.get('year'))),
+      },
+      '刘晶',
+    );
 
     render(<CareOverviewPage />);
 

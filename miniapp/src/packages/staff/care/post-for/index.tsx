@@ -1,29 +1,16 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
-import { useState } from 'react';
 import { ChoiceChips } from '../../../../components/choice-chips';
-import { MemberCard } from '../../../../components/member-card';
 import { PageShell } from '../../../../components/page-shell';
 import { RequestStatus } from '../../../../components/request-status';
-import { StatusTag } from '../../../../components/status-tag';
 import { SUB_PAGES } from '../../../../constants';
-import { useCommunity } from '../../../../hooks/use-community';
 import { actForMember } from '../../../../hooks/use-council-staff';
-import { useMembers, type Members } from '../../../../hooks/use-staff';
+import { ActForMemberCard, useBuildingMembers, type Member } from '../../components/act-for-member';
 import { StaffGate } from '../../components/staff-gate';
 import '../../components/staff.css';
 
-type Member = Members['members'][number];
-
 function PostFor({ communityId }: { communityId: string }) {
-  const community = useCommunity(communityId);
-  const buildings = community.data?.grids.flatMap((g) => g.buildings) ?? [];
-  const [chosen, setChosen] = useState<string>();
-  const buildingId = chosen ?? buildings[0]?.id;
-  const members = useMembers(communityId, buildingId);
-  // Members who use WeChat can post themselves; those without come first.
-  const list = [...(members.data?.members ?? [])].sort((a, b) => Number(a.hasWeChat) - Number(b.hasWeChat));
+  const { buildings, buildingId, choose, members, list } = useBuildingMembers(communityId);
   const postFor = (member: Member) => {
     if (actForMember(member)) void Taro.redirectTo({ url: SUB_PAGES.carePost });
   };
@@ -38,7 +25,7 @@ function PostFor({ communityId }: { communityId: string }) {
             label="按楼栋查看"
             choices={buildings.map((b) => ({ value: b.id, label: b.name }))}
             value={buildingId}
-            onChange={setChosen}
+            onChange={choose}
           />
         </View>
       ) : null}
@@ -50,22 +37,12 @@ function PostFor({ communityId }: { communityId: string }) {
         </View>
       ) : (
         list.map((member) => (
-          <MemberCard
+          <ActForMemberCard
             key={member.memberId}
             member={member}
-            showCommunity={false}
-            badge={
-              member.hasWeChat ? (
-                <StatusTag tone="neutral">已用微信</StatusTag>
-              ) : (
-                <StatusTag tone="waiting">无微信</StatusTag>
-              )
-            }
-          >
-            <Button className="staff__action" type="primary" size="large" block onClick={() => postFor(member)}>
-              为{member.realName}许心愿
-            </Button>
-          </MemberCard>
+            action={`为${member.realName}许心愿`}
+            onAct={() => postFor(member)}
+          />
         ))
       )}
     </>

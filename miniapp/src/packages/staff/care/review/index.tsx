@@ -80,7 +80,7 @@ function ReviewForm({
         error={own ?? review.approve.fieldErrors.text ?? null}
       >
         <Textarea
-          className="staff-textarea"
+          className="linli-textarea"
           value={text}
           maxlength={WISH_TEXT_MAX}
           aria-label="上墙的文字"

@@ -1,14 +1,13 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import { redirectTo, resetTaroMock, setStorageSync } from '../../../../../../tests/helpers/taro-mock';
-import { serveApi } from '../../../../../../tests/helpers/miniapp-api';
+import { redirectTo, resetTaroMock } from '../../../../../../tests/helpers/taro-mock';
 import { community } from '../../../../../../tests/helpers/council-fixtures';
 import { textareaEvent, wish, wishDetail } from '../../../../../../tests/helpers/care-fixtures';
 import { expectEveryFieldNamedByItsLabel } from '../../../../../../tests/helpers/labelled-fields';
-import { accessTokenWith, me } from '../../../../../../tests/helpers/miniapp-fixtures';
+import { me } from '../../../../../../tests/helpers/miniapp-fixtures';
+import { signedInAs } from '../../../../../../tests/helpers/signed-in';
 import { resetActingForCache } from '../../../../services/acting-for';
-import { TOKEN_STORAGE_KEY } from '../../../../services/api';
 import { resetMeStore } from '../../../../services/me';
-import { REFRESH_TOKEN_STORAGE_KEY, resetSessionCache, USER_ID_STORAGE_KEY } from '../../../../services/session';
+import { resetSessionCache } from '../../../../services/session';
 import ReviewWishPage from './index';
 
 jest.mock('@tarojs/taro', () => ({
@@ -21,19 +20,18 @@ const staff = me({ name: '刘晶', grants: [{ role: 'staff', communityId: 'anjuy
 const PENDING = wishDetail({ status: 'pending_review', wisherName: '刘淑珍', text: '想要一台收音机，我住6号楼101' });
 
 function signedInAsStaff(routes: Record<string, unknown>) {
-  setStorageSync(TOKEN_STORAGE_KEY, accessTokenWith(staff.grants, '刘晶'));
-  setStorageSync(REFRESH_TOKEN_STORAGE_KEY, 'refresh');
-  setStorageSync(USER_ID_STORAGE_KEY, staff.userId);
-  resetSessionCache();
-  return serveApi({
-    'GET /me': staff,
-    'GET /community/anjuyuan': community,
-    'GET /community/anjuyuan/wishes/wish-1': { ...PENDING, handoverAddress: '6号楼1单元101' },
-    'GET /community/anjuyuan/partner-units': {
-      partners: [{ partnerId: 'p-clinic', name: '社区卫生服务站', kind: '医院', operatorBound: true }],
+  return signedInAs(
+    staff,
+    {
+      'GET /community/anjuyuan': community,
+      'GET /community/anjuyuan/wishes/wish-1': { ...PENDING, handoverAddress: '6号楼1单元101' },
+      'GET /community/anjuyuan/partner-units': {
+        partners: [{ partnerId: 'p-clinic', name: '社区卫生服务站', kind: '医院', operatorBound: true }],
+      },
+      ...(routes as object),
     },
-    ...(routes as object),
-  });
+    '刘晶',
+  );
 }
 
 beforeEach(() => {

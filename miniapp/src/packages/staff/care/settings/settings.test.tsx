@@ -1,25 +1,20 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import { resetTaroMock, setStorageSync } from '../../../../../../tests/helpers/taro-mock';
-import { serveApi } from '../../../../../../tests/helpers/miniapp-api';
+import { resetTaroMock } from '../../../../../../tests/helpers/taro-mock';
 import { community } from '../../../../../../tests/helpers/council-fixtures';
 import { expectEveryFieldNamedByItsLabel } from '../../../../../../tests/helpers/labelled-fields';
-import { accessTokenWith, me } from '../../../../../../tests/helpers/miniapp-fixtures';
+import { me } from '../../../../../../tests/helpers/miniapp-fixtures';
 import { typeInto } from '../../../../../../tests/helpers/type-into';
+import { signedInAs } from '../../../../../../tests/helpers/signed-in';
 import { resetActingForCache } from '../../../../services/acting-for';
-import { TOKEN_STORAGE_KEY } from '../../../../services/api';
 import { resetMeStore } from '../../../../services/me';
-import { REFRESH_TOKEN_STORAGE_KEY, resetSessionCache, USER_ID_STORAGE_KEY } from '../../../../services/session';
+import { resetSessionCache } from '../../../../services/session';
 import PartnerUnitsPage from '../partners/index';
 import CareSettingsPage from './index';
 
 const staff = me({ name: '刘晶', grants: [{ role: 'staff', communityId: 'anjuyuan' }], member: null });
 
 function signedInAsStaff(routes: Record<string, unknown>) {
-  setStorageSync(TOKEN_STORAGE_KEY, accessTokenWith(staff.grants, '刘晶'));
-  setStorageSync(REFRESH_TOKEN_STORAGE_KEY, 'refresh');
-  setStorageSync(USER_ID_STORAGE_KEY, staff.userId);
-  resetSessionCache();
-  return serveApi({ 'GET /me': staff, 'GET /community/anjuyuan': community, ...(routes as object) });
+  return signedInAs(staff, { 'GET /community/anjuyuan': community, ...(routes as object) }, '刘晶');
 }
 
 beforeEach(() => {

@@ -1,12 +1,11 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import { resetTaroMock, setStorageSync } from '../../../../../../tests/helpers/taro-mock';
-import { serveApi } from '../../../../../../tests/helpers/miniapp-api';
+import { resetTaroMock } from '../../../../../../tests/helpers/taro-mock';
 import { community } from '../../../../../../tests/helpers/council-fixtures';
-import { accessTokenWith, me, memberCard } from '../../../../../../tests/helpers/miniapp-fixtures';
+import { me, memberCard } from '../../../../../../tests/helpers/miniapp-fixtures';
+import { signedInAs } from '../../../../../../tests/helpers/signed-in';
 import { resetActingForCache } from '../../../../services/acting-for';
-import { TOKEN_STORAGE_KEY } from '../../../../services/api';
 import { resetMeStore } from '../../../../services/me';
-import { REFRESH_TOKEN_STORAGE_KEY, resetSessionCache, USER_ID_STORAGE_KEY } from '../../../../services/session';
+import { resetSessionCache } from '../../../../services/session';
 import CareTagsPage from './index';
 
 const staff = me({ name: '刘晶', grants: [{ role: 'staff', communityId: 'anjuyuan' }], member: null });
@@ -21,25 +20,24 @@ beforeEach(() => {
 
 describe('关怀标签 page', () => {
   it('ticks tags on a member and saves exactly those', async () => {
-    setStorageSync(TOKEN_STORAGE_KEY, accessTokenWith(staff.grants, '刘晶'));
-    setStorageSync(REFRESH_TOKEN_STORAGE_KEY, 'refresh');
-    setStorageSync(USER_ID_STORAGE_KEY, staff.userId);
-    resetSessionCache();
-    const sent = serveApi({
-      'GET /me': staff,
-      'GET /community/anjuyuan': community,
-      'GET /community/anjuyuan/members': { members: [li] },
-      'GET /community/anjuyuan/member-tags': {
-        members: [{ memberId: 'm-li', realName: '李秀英', buildingName: '1号楼', unitName: '1单元', tags: ['高龄'] }],
+    const sent = signedInAs(
+      staff,
+      {
+        'GET /community/anjuyuan': community,
+        'GET /community/anjuyuan/members': { members: [li] },
+        'GET /community/anjuyuan/member-tags': {
+          members: [{ memberId: 'm-li', realName: '李秀英', buildingName: '1号楼', unitName: '1单元', tags: ['高龄'] }],
+        },
+        'PUT /community/anjuyuan/members/m-li/tags': {
+          memberId: 'm-li',
+          realName: '李秀英',
+          buildingName: '1号楼',
+          unitName: '1单元',
+          tags: ['高龄', '独居'],
+        },
       },
-      'PUT /community/anjuyuan/members/m-li/tags': {
-        memberId: 'm-li',
-        realName: '李秀英',
-        buildingName: '1号楼',
-        unitName: '1单元',
-        tags: ['高龄', '独居'],
-      },
-    });
+      '刘晶',
+    );
 
     render(<CareTagsPage />);
 

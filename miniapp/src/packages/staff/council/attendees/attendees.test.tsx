@@ -1,12 +1,12 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { resetTaroMock, setStorageSync } from '../../../../../../tests/helpers/taro-mock';
-import { apiError, serveApi } from '../../../../../../tests/helpers/miniapp-api';
+import { resetTaroMock } from '../../../../../../tests/helpers/taro-mock';
+import { apiError } from '../../../../../../tests/helpers/miniapp-api';
 import { booking, community, session } from '../../../../../../tests/helpers/council-fixtures';
-import { accessTokenWith, me } from '../../../../../../tests/helpers/miniapp-fixtures';
+import { me } from '../../../../../../tests/helpers/miniapp-fixtures';
+import { signedInAs } from '../../../../../../tests/helpers/signed-in';
 import { resetActingForCache } from '../../../../services/acting-for';
-import { TOKEN_STORAGE_KEY } from '../../../../services/api';
 import { resetMeStore } from '../../../../services/me';
-import { REFRESH_TOKEN_STORAGE_KEY, resetSessionCache, USER_ID_STORAGE_KEY } from '../../../../services/session';
+import { resetSessionCache } from '../../../../services/session';
 import AttendeesPage, { bookedByText } from './index';
 
 jest.mock('@tarojs/taro', () => ({
@@ -43,11 +43,7 @@ const li = booking({
 });
 
 function signedInAsStaff(routes: Record<string, unknown>) {
-  setStorageSync(TOKEN_STORAGE_KEY, accessTokenWith(staff.grants, '刘晶'));
-  setStorageSync(REFRESH_TOKEN_STORAGE_KEY, 'refresh');
-  setStorageSync(USER_ID_STORAGE_KEY, staff.userId);
-  resetSessionCache();
-  return serveApi({ 'GET /me': staff, 'GET /community/anjuyuan': community, ...(routes as Record<string, object>) });
+  return signedInAs(staff, { 'GET /community/anjuyuan': community, ...(routes as Record<string, object>) }, '刘晶');
 }
 
 /** Taro's H5 input reports typing as a custom event carrying `detail.value` (once it has rendered). */

@@ -70,7 +70,7 @@ export function CancelSessionForm({
         </View>
       ))}
       <Textarea
-        className="staff-textarea council-staff__textarea"
+        className="linli-textarea council-staff__textarea"
         value={reason}
         maxlength={200}
         placeholder="请写明原因"

@@ -1,8 +1,7 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
-import { FormError, problemOf } from '../../../../../components/form-error';
+import { FormSubmit } from '../../../../../components/form-error';
 import { InputField } from '../../../../../components/input-field';
 import { PageShell } from '../../../../../components/page-shell';
 import { RequestStatus } from '../../../../../components/request-status';
@@ -30,7 +29,6 @@ function Form({ communityId, saved }: { communityId: string; saved: VisitInterva
     setError(undefined);
     if (await save.submit(parsed.intervals)) void Taro.showToast({ title: '已保存', icon: 'none', duration: 2000 });
   };
-  const problem = problemOf(error, save);
   return (
     <View className="linli-card">
       <Text className="staff__title">各标签多少天探访一次</Text>
@@ -48,25 +46,14 @@ function Form({ communityId, saved }: { communityId: string; saved: VisitInterva
           onInput={(v) => setDrafts((d) => ({ ...d, [t]: v }))}
         />
       ))}
-      {problem ? (
-        <FormError
-          message={problem}
-          onDismiss={() => {
-            setError(undefined);
-            save.dismiss();
-          }}
-        />
-      ) : null}
-      <Button
+      <FormSubmit
+        action={save}
+        label="保存"
+        own={error}
+        clearOwn={() => setError(undefined)}
         className="staff__action"
-        type="primary"
-        size="large"
-        block
-        loading={save.pending}
-        onClick={() => void submit()}
-      >
-        保存
-      </Button>
+        onSubmit={() => void submit()}
+      />
     </View>
   );
 }

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import { ChoiceChips } from '../../../../../components/choice-chips';
-import { FormError, problemOf } from '../../../../../components/form-error';
+import { FormSubmit } from '../../../../../components/form-error';
 import { FormField } from '../../../../../components/form-field';
 import { InputField } from '../../../../../components/input-field';
 import { PageShell } from '../../../../../components/page-shell';
@@ -78,7 +78,6 @@ function AppointForm({
     setSearch('');
     onDone();
   };
-  const problem = problemOf(error, appoint);
   return (
     <View className="linli-card">
       <Text className="staff__title">任命网格员</Text>
@@ -119,25 +118,14 @@ function AppointForm({
           })}
         </View>
       </FormField>
-      {problem ? (
-        <FormError
-          message={problem}
-          onDismiss={() => {
-            setError(undefined);
-            appoint.dismiss();
-          }}
-        />
-      ) : null}
-      <Button
+      <FormSubmit
+        action={appoint}
+        label="任命"
+        own={error}
+        clearOwn={() => setError(undefined)}
         className="staff__action"
-        type="primary"
-        size="large"
-        block
-        loading={appoint.pending}
-        onClick={() => void submit()}
-      >
-        任命
-      </Button>
+        onSubmit={() => void submit()}
+      />
     </View>
   );
 }
