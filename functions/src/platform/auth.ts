@@ -1,6 +1,6 @@
-import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
 import { Principal } from '@linli/shared/contract/principal';
 import { DomainError } from '@linli/shared/errors';
+import { JwtExpired, signJwt, verifyJwt } from './jwt';
 import { loadJwtSecret } from './secrets';
 
 const ISSUER = 'linli';
@@ -11,31 +11,32 @@ export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 /** Signs an access token for a principal (identity issues it at login and refresh). */
 export async function signAccessToken(principal: Principal, ttlSeconds = ACCESS_TOKEN_TTL_SECONDS): Promise<string> {
   const key = await loadJwtSecret();
-  return new SignJWT({ name: principal.name, grants: principal.grants })
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setSubject(principal.userId)
-    .setIssuer(ISSUER)
-    .setAudience(AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
-    .sign(key);
+  const now = Math.floor(Date.now() / 1000);
+  return signJwt(
+    {
+      name: principal.name,
+      grants: principal.grants,
+      sub: principal.userId,
+      iss: ISSUER,
+      aud: AUDIENCE,
+      iat: now,
+      exp: now + ttlSeconds,
+    },
+    key,
+  );
 }
 
 /** Verifies a bearer token; throws 401 domain errors a person can act on. */
 export async function verifyAccessToken(token: string): Promise<Principal> {
   const key = await loadJwtSecret();
   try {
-    const { payload } = await jwtVerify(token, key, {
-      issuer: ISSUER,
-      audience: AUDIENCE,
-      algorithms: ['HS256'],
-    });
+    const payload = verifyJwt(token, key, { issuer: ISSUER, audience: AUDIENCE });
     const parsed = Principal().safeParse({ userId: payload.sub, name: payload.name, grants: payload.grants });
     if (!parsed.success) throw new DomainError('TOKEN_INVALID');
     return parsed.data;
   } catch (error) {
     if (error instanceof DomainError) throw error;
-    if (error instanceof joseErrors.JWTExpired) throw new DomainError('TOKEN_EXPIRED');
+    if (error instanceof JwtExpired) throw new DomainError('TOKEN_EXPIRED');
     throw new DomainError('TOKEN_INVALID');
   }
 }
@@ -53,25 +54,25 @@ export const REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 60 * 60;
 /** A refresh token: only the user id and the token version, never roles. */
 export async function signRefreshToken(userId: string, tokenVersion: number): Promise<string> {
   const key = await loadJwtSecret();
-  return new SignJWT({ ver: tokenVersion })
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setSubject(userId)
-    .setIssuer(ISSUER)
-    .setAudience(REFRESH_AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime(Math.floor(Date.now() / 1000) + REFRESH_TOKEN_TTL_SECONDS)
-    .sign(key);
+  const now = Math.floor(Date.now() / 1000);
+  return signJwt(
+    {
+      ver: tokenVersion,
+      sub: userId,
+      iss: ISSUER,
+      aud: REFRESH_AUDIENCE,
+      iat: now,
+      exp: now + REFRESH_TOKEN_TTL_SECONDS,
+    },
+    key,
+  );
 }
 
 /** Verifies a refresh token; any failure is REFRESH_TOKEN_INVALID (the person logs in again). */
 export async function verifyRefreshToken(token: string): Promise<{ userId: string; tokenVersion: number }> {
   const key = await loadJwtSecret();
   try {
-    const { payload } = await jwtVerify(token, key, {
-      issuer: ISSUER,
-      audience: REFRESH_AUDIENCE,
-      algorithms: ['HS256'],
-    });
+    const payload = verifyJwt(token, key, { issuer: ISSUER, audience: REFRESH_AUDIENCE });
     if (typeof payload.sub !== 'string' || typeof payload.ver !== 'number') throw new Error('claims');
     return { userId: payload.sub, tokenVersion: payload.ver };
   } catch {
