@@ -105,6 +105,24 @@ export async function transactWithReply(items: TransactItem[], completion?: Idem
 }
 
 /**
+ * Writes `items` in one transaction (with the request's idempotency completion); false when one
+ * of their conditions no longer holds, i.e. another request changed an item first. The caller
+ * turns false into its own answer (a stale venue, a code already taken, a count that moved).
+ */
+export async function transactIfConditionsHold(
+  items: TransactItem[],
+  completion?: IdempotencyCompletion,
+): Promise<boolean> {
+  try {
+    await transactWithReply(items, completion);
+    return true;
+  } catch (error) {
+    if (conditionFailed(error)) return false;
+    throw error;
+  }
+}
+
+/**
  * One item's Put, Update or Delete, with the request's idempotency completion in the same
  * transaction when there is one. A failed condition surfaces as the single write's
  * ConditionalCheckFailedException (with the old item when asked for), so callers read alike.
