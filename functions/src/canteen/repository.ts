@@ -26,6 +26,7 @@ import {
   conditionFailed,
   named,
   transact,
+  transactIfConditionsHold,
   transactWithReply,
   writeWithReply,
   type NamedWrite,
@@ -111,13 +112,7 @@ export async function publishMenu(
     { Put: { TableName: tableName, Item: menuItem(menu), ConditionExpression: 'attribute_not_exists(pk)' } },
     ...dishes.map((d) => ({ Put: { TableName: tableName, Item: dishItem(menu, d) } })),
   ];
-  try {
-    await transactWithReply(items, completion);
-    return true;
-  } catch (error) {
-    if (conditionFailed(error)) return false;
-    throw error;
-  }
+  return transactIfConditionsHold(items, completion);
 }
 
 // ── orders ───────────────────────────────────────────────────────────────────
@@ -304,13 +299,7 @@ export async function cancelOrder(o: OrderRecord, at: string, completion?: Idemp
       },
     });
   }
-  try {
-    await transactWithReply(items, completion);
-    return true;
-  } catch (error) {
-    if (conditionFailed(error)) return false;
-    throw error;
-  }
+  return transactIfConditionsHold(items, completion);
 }
 
 /**

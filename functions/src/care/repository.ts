@@ -13,7 +13,14 @@ import type { CareEvent } from './events';
 type OutboxEvent = CareEvent | NotifyEvent;
 import { ATTACH_WRITE } from '../photos';
 import { DomainError } from '@linli/shared/errors';
-import { ConditionsFailed, named, transact, writeWithReply, type NamedWrite } from '../platform/transactions';
+import {
+  ConditionsFailed,
+  named,
+  putAllNew,
+  transact,
+  writeWithReply,
+  type NamedWrite,
+} from '../platform/transactions';
 import { index, key } from '../table';
 import {
   careIndex,
@@ -198,27 +205,7 @@ export async function createPartner(
   p: PartnerRecord & { inviteCode: string },
   completion?: IdempotencyCompletion,
 ): Promise<boolean> {
-  try {
-    await transact(
-      [
-        named('partner', {
-          Put: { TableName: tableName, Item: partnerItem(p), ConditionExpression: 'attribute_not_exists(pk)' },
-        }),
-        named('invite', {
-          Put: {
-            TableName: tableName,
-            Item: partnerInviteItem(p.inviteCode, p),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        }),
-      ],
-      completion,
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionsFailed) return false;
-    throw error;
-  }
+  return putAllNew([partnerItem(p), partnerInviteItem(p.inviteCode, p)], completion);
 }
 
 /** AP86 */

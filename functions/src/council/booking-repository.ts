@@ -8,7 +8,7 @@ import { getItem, getItemsByKey, queryIndex, queryPartition, strip } from '../pl
 import type { IdempotencyCompletion } from '../platform/idempotency';
 import type { MemberRecord } from '../identity';
 import { identityKey } from '../identity/items';
-import { transactIfConditionsHold } from './conditional-transaction';
+import { transactIfConditionsHold } from '../platform/transactions';
 import { ConditionsFailed, named, transact, type NamedWrite } from '../platform/transactions';
 import { bookingItem, checkinCodeItem, councilIndex, councilKey } from './items';
 import type { BookingRecord, CouncilSettings, SessionRecord } from './records';

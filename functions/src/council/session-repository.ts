@@ -6,7 +6,7 @@ import { outboxPut } from '../platform/outbox';
 import type { CouncilEvent as OutboxEvent } from './events';
 import { getItem, batchGetItems, queryIndex, queryPartition, strip } from '../platform/items';
 import type { IdempotencyCompletion } from '../platform/idempotency';
-import { transactIfConditionsHold } from './conditional-transaction';
+import { transactIfConditionsHold } from '../platform/transactions';
 import { writeWithReply } from '../platform/transactions';
 import { key } from '../table';
 import { councilIndex, councilKey, sessionItem, venueItem } from './items';

@@ -4,7 +4,7 @@ import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateComma
 import { shanghaiDate as dayOf } from '@linli/shared/domain/common/shanghai-time';
 import { documentClient, tableName } from '../platform/dynamo';
 import type { IdempotencyCompletion } from '../platform/idempotency';
-import { ConditionsFailed, conditionFailed, named, transact, transactWithReply } from '../platform/transactions';
+import { ConditionsFailed, conditionFailed, named, transact, transactIfConditionsHold } from '../platform/transactions';
 import { deliveryItem, messageItem, notifyKey } from './items';
 
 export interface MessageRecord {
@@ -26,34 +26,24 @@ const PAGE = 20;
  * message already there and changes nothing. Returns whether it was new.
  */
 export async function deliverMessage(m: MessageRecord): Promise<boolean> {
-  try {
-    await documentClient.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: tableName,
-              Item: messageItem(m),
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          {
-            Update: {
-              TableName: tableName,
-              Key: notifyKey.inbox(m.userId),
-              UpdateExpression: 'SET #type = :type ADD unread :one',
-              ExpressionAttributeNames: { '#type': 'type' },
-              ExpressionAttributeValues: { ':one': 1, ':type': 'Inbox' },
-            },
-          },
-        ],
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (conditionFailed(error)) return false;
-    throw error;
-  }
+  return transactIfConditionsHold([
+    {
+      Put: {
+        TableName: tableName,
+        Item: messageItem(m),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    {
+      Update: {
+        TableName: tableName,
+        Key: notifyKey.inbox(m.userId),
+        UpdateExpression: 'SET #type = :type ADD unread :one',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: { ':one': 1, ':type': 'Inbox' },
+      },
+    },
+  ]);
 }
 
 export async function listMessages(userId: string, before?: string): Promise<MessageRecord[]> {
@@ -221,25 +211,19 @@ export async function setConsents(
   changes: { template: string; from: number; to: number }[],
   completion?: IdempotencyCompletion,
 ): Promise<boolean> {
-  try {
-    await transactWithReply(
-      changes.map((c) => ({
-        Update: {
-          TableName: tableName,
-          Key: notifyKey.consent(userId, c.template),
-          UpdateExpression: 'SET #type = :type, remaining = :to',
-          ConditionExpression: '(attribute_not_exists(remaining) AND :from = :zero) OR remaining = :from',
-          ExpressionAttributeNames: { '#type': 'type' },
-          ExpressionAttributeValues: { ':type': 'Consent', ':to': c.to, ':from': c.from, ':zero': 0 },
-        },
-      })),
-      completion,
-    );
-    return true;
-  } catch (error) {
-    if (conditionFailed(error)) return false;
-    throw error;
-  }
+  return transactIfConditionsHold(
+    changes.map((c) => ({
+      Update: {
+        TableName: tableName,
+        Key: notifyKey.consent(userId, c.template),
+        UpdateExpression: 'SET #type = :type, remaining = :to',
+        ConditionExpression: '(attribute_not_exists(remaining) AND :from = :zero) OR remaining = :from',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: { ':type': 'Consent', ':to': c.to, ':from': c.from, ':zero': 0 },
+      },
+    })),
+    completion,
+  );
 }
 
 /** Uses one consent if any is left. */

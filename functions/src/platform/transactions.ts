@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { DomainError } from '@linli/shared/errors';
-import { documentClient } from './dynamo';
+import { documentClient, tableName } from './dynamo';
 import { completionCommitted, type IdempotencyCompletion } from './idempotency';
 import type { NamedWrite } from './named-write';
 
@@ -102,6 +102,35 @@ export async function transactWithReply(items: TransactItem[], completion?: Idem
     }
     throw error;
   }
+}
+
+/**
+ * Writes `items` in one transaction (with the request's idempotency completion); false when one
+ * of their conditions no longer holds, i.e. another request changed an item first. The caller
+ * turns false into its own answer (a stale venue, a code already taken, a count that moved).
+ */
+export async function transactIfConditionsHold(
+  items: TransactItem[],
+  completion?: IdempotencyCompletion,
+): Promise<boolean> {
+  try {
+    await transactWithReply(items, completion);
+    return true;
+  } catch (error) {
+    if (conditionFailed(error)) return false;
+    throw error;
+  }
+}
+
+/**
+ * Puts items that must all be new (a record and its unique code, say) in one transaction; false
+ * when one of them exists already, so the caller draws another code.
+ */
+export function putAllNew(items: Record<string, unknown>[], completion?: IdempotencyCompletion): Promise<boolean> {
+  return transactIfConditionsHold(
+    items.map((Item) => ({ Put: { TableName: tableName, Item, ConditionExpression: 'attribute_not_exists(pk)' } })),
+    completion,
+  );
 }
 
 /**

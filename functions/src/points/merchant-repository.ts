@@ -6,7 +6,7 @@ import { documentClient, tableName } from '../platform/dynamo';
 import { bindOperatorByInvite, type BindOutcome } from '../platform/operator-binding';
 import { getItem, queryPartition, strip } from '../platform/items';
 import type { IdempotencyCompletion } from '../platform/idempotency';
-import { conditionFailed, transactWithReply } from '../platform/transactions';
+import { putAllNew } from '../platform/transactions';
 import { key } from '../table';
 import { merchantInviteItem, merchantItem, merchantOperatorItem, pointsKey, redemptionShortCodeItem } from './items';
 import { type MerchantRecord } from './records';
@@ -27,31 +27,7 @@ export async function createMerchant(
   m: MerchantRecord & { inviteCode: string },
   completion?: IdempotencyCompletion,
 ): Promise<boolean> {
-  try {
-    await transactWithReply(
-      [
-        {
-          Put: {
-            TableName: tableName,
-            Item: merchantItem(m),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        {
-          Put: {
-            TableName: tableName,
-            Item: merchantInviteItem(m.inviteCode, m),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-      ],
-      completion,
-    );
-    return true;
-  } catch (error) {
-    if (conditionFailed(error)) return false;
-    throw error;
-  }
+  return putAllNew([merchantItem(m), merchantInviteItem(m.inviteCode, m)], completion);
 }
 
 export async function updateAgreement(communityId: string, merchantId: string, agreement: Agreement) {
