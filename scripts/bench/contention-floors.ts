@@ -59,47 +59,53 @@ export async function contentionFloors(
     ExpressionAttributeNames: { '#left': 'left' },
     ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
   });
-  for (const kind of ['decrement', 'transaction']) {
-    await doc.send(new PutCommand({ TableName: tableName, Item: { ...stockKey(kind), left: stock } }));
-  }
-
-  const bare = await burst(n, async () => {
-    try {
-      await doc.send(new UpdateCommand(decrement('decrement')));
-      return true;
-    } catch (error) {
-      if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-      throw error;
+  const measure = async (prefix: string) => {
+    for (const kind of ['decrement', 'transaction']) {
+      await doc.send(new PutCommand({ TableName: tableName, Item: { ...stockKey(prefix + kind), left: stock } }));
     }
-  });
 
-  const transaction = await burst(n, async () => {
-    const orderId = randomBytes(8).toString('hex');
-    for (let attempt = 0; ; attempt += 1) {
+    const bare = await burst(n, async () => {
       try {
-        await doc.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              { Update: decrement('transaction') },
-              {
-                Put: {
-                  TableName: tableName,
-                  Item: { pk: `BENCH#${run}#ORDER#${orderId}`, sk: 'ORDER', createdAt: new Date().toISOString() },
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
-              },
-            ],
-          }),
-        );
+        await doc.send(new UpdateCommand(decrement(prefix + 'decrement')));
         return true;
       } catch (error) {
-        if (!(error instanceof TransactionCanceledException)) throw error;
-        const reasons = error.CancellationReasons ?? [];
-        if (reasons.some((r) => r.Code === 'ConditionalCheckFailed')) return false;
-        if (attempt >= 50) throw error;
-        await sleep(Math.random() * Math.min(100, 5 * 2 ** attempt));
+        if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+        throw error;
       }
-    }
-  });
-  return { decrement: bare, transaction };
+    });
+
+    const transaction = await burst(n, async () => {
+      const orderId = randomBytes(8).toString('hex');
+      for (let attempt = 0; ; attempt += 1) {
+        try {
+          await doc.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                { Update: decrement(prefix + 'transaction') },
+                {
+                  Put: {
+                    TableName: tableName,
+                    Item: { pk: `BENCH#${run}#ORDER#${orderId}`, sk: 'ORDER', createdAt: new Date().toISOString() },
+                    ConditionExpression: 'attribute_not_exists(pk)',
+                  },
+                },
+              ],
+            }),
+          );
+          return true;
+        } catch (error) {
+          if (!(error instanceof TransactionCanceledException)) throw error;
+          const reasons = error.CancellationReasons ?? [];
+          if (reasons.some((r) => r.Code === 'ConditionalCheckFailed')) return false;
+          if (attempt >= 50) throw error;
+          await sleep(Math.random() * Math.min(100, 5 * 2 ** attempt));
+        }
+      }
+    });
+    return { decrement: bare, transaction };
+  };
+  // A first, unmeasured round warms DynamoDB Local's JVM and the client, as the contended
+  // benches that follow find them warm: a cold floor would flatter their ratios.
+  await measure('warm-');
+  return measure('');
 }

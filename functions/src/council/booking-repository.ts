@@ -4,7 +4,7 @@ import { DEFAULT_NO_SHOW_POLICY } from '@linli/shared/domain/council/rules';
 import { documentClient, tableName } from '../platform/dynamo';
 import { outboxPut } from '../platform/outbox';
 import type { CouncilEvent as OutboxEvent } from './events';
-import { getItem, getItemsByKey, queryIndex, queryPartition, strip } from '../platform/items';
+import { getItem, getItemsByKey, queryIndex, queryPartition } from '../platform/items';
 import type { IdempotencyCompletion } from '../platform/idempotency';
 import type { MemberRecord } from '../identity';
 import { identityKey } from '../identity/items';
@@ -65,8 +65,7 @@ export async function waitlistPosition(sessionId: string, waitKey: string): Prom
   return count + 1;
 }
 
-/** `changed`: the session as it stood when a concurrent booking changed it first. */
-export type TakeOutcome = 'taken' | 'already-booked' | 'code-taken' | 'session-changed' | { changed: SessionRecord };
+export type TakeOutcome = 'taken' | 'already-booked' | 'code-taken' | 'session-changed';
 
 const bookingPut = (b: BookingRecord) => ({
   Put: {
@@ -121,8 +120,6 @@ export async function takePlace(
           ':now': now,
           ...(seat ? {} : { ':waitKey': b.waitKey }),
         },
-        // The session as it stood when the condition failed: the next attempt starts from it.
-        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       },
     }),
     named('booking', bookingPut(b)),
@@ -137,8 +134,7 @@ export async function takePlace(
     if (!(error instanceof ConditionsFailed)) throw error;
     if (error.has('booking')) return 'already-booked';
     if (error.has('checkin-code')) return 'code-taken';
-    const session = strip<SessionRecord>(error.old('session'));
-    return session ? { changed: session } : 'session-changed';
+    return 'session-changed';
   }
 }
 

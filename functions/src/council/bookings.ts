@@ -9,7 +9,7 @@ import { completionPut } from '../platform/idempotency';
 import { randomNumbers } from '../platform/random';
 import { retry, withOptimisticRetry } from '../platform/retry';
 import * as repo from './repository';
-import type { BookingRecord, SessionRecord } from './records';
+import type { BookingRecord } from './records';
 import { bookingView, nowIso, restrictionFrom, sessionOf, sessionView } from './views';
 
 /**
@@ -47,11 +47,9 @@ export async function bookSeat(
   }
   const restriction = await restrictionFrom(history, settings, communityId, now);
 
-  // A lost race hands back the session as it then stood, so the next attempt need not read it.
-  let seen: SessionRecord | undefined = first;
-  return withOptimisticRetry(async () => {
-    const session = seen ?? (await sessionOf(communityId, sessionId, true));
-    seen = undefined;
+  return withOptimisticRetry(async (attempt) => {
+    // A lost race reads the session again: the read also spaces the attempts of a rush out.
+    const session = attempt === 0 ? first : await sessionOf(communityId, sessionId, true);
     const again = bookingRefusal(session, new Date());
     if (again) throw new DomainError(again);
     const seatFree = session.booked < session.onlineSeats && session.waiting === 0;
@@ -88,7 +86,6 @@ export async function bookSeat(
       completionPut(replay),
     );
     if (outcome === 'already-booked') throw new DomainError('ALREADY_BOOKED');
-    if (typeof outcome === 'object') seen = outcome.changed;
     if (outcome !== 'taken') return retry;
     return bookingView(booking, session, true);
   });
