@@ -1,10 +1,11 @@
-import { resetTaroMock, setStorageSync } from '../../../tests/helpers/taro-mock';
+import { setStorageSync } from '../../../tests/helpers/taro-mock';
 import { apiError, serveApi } from '../../../tests/helpers/miniapp-api';
 import { accessTokenWith, dependentLink, me, newcomer, residentGrant } from '../../../tests/helpers/miniapp-fixtures';
-import { readActingFor, resetActingForCache, startActingFor } from './acting-for';
+import { readActingFor, startActingFor } from './acting-for';
 import { TOKEN_STORAGE_KEY } from './api';
-import { loadMe, readMe, resetMeStore, rolesOf, staffCommunityOf } from './me';
+import { loadMe, readMe, rolesOf, staffCommunityOf } from './me';
 import { REFRESH_TOKEN_STORAGE_KEY, resetSessionCache, sessionUserId, USER_ID_STORAGE_KEY } from './session';
+import { resetClientState } from '../../../tests/helpers/client-state';
 
 function signedInWith(token: string) {
   setStorageSync(TOKEN_STORAGE_KEY, token);
@@ -16,10 +17,7 @@ function signedInWith(token: string) {
 const refreshed = { accessToken: 'fresh', refreshToken: 'refresh-2', expiresIn: 900, userId: 'u-1' };
 
 beforeEach(() => {
-  resetTaroMock();
-  resetSessionCache();
-  resetActingForCache();
-  resetMeStore();
+  resetClientState();
 });
 
 describe('me', () => {

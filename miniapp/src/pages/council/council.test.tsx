@@ -1,22 +1,19 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
-import { navigateTo, resetTaroMock } from '../../../../tests/helpers/taro-mock';
+import { navigateTo } from '../../../../tests/helpers/taro-mock';
 import { booking, community, session } from '../../../../tests/helpers/council-fixtures';
 import { me, newcomer } from '../../../../tests/helpers/miniapp-fixtures';
 import { signedInAs as signIn } from '../../../../tests/helpers/signed-in';
-import { resetActingForCache, startActingFor } from '../../services/acting-for';
-import { resetMeStore, type Me } from '../../services/me';
-import { resetSessionCache } from '../../services/session';
+import { startActingFor } from '../../services/acting-for';
+import { type Me } from '../../services/me';
 import CouncilPage from './index';
+import { resetClientState } from '../../../../tests/helpers/client-state';
 
 /** Signed in, with 安居苑 answering as the community. */
 const signedInAs = (answer: Me, routes: Record<string, unknown> = {}) =>
   signIn(answer, { 'GET /community/anjuyuan': community, ...(routes as object) });
 
 beforeEach(() => {
-  resetTaroMock();
-  resetSessionCache();
-  resetActingForCache();
-  resetMeStore();
+  resetClientState();
 });
 
 describe('议事 tab', () => {

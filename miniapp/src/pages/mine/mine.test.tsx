@@ -1,25 +1,16 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import {
-  getStorageSync,
-  navigateTo,
-  removeTabBarBadge,
-  resetTaroMock,
-  setTabBarBadge,
-} from '../../../../tests/helpers/taro-mock';
+import { getStorageSync, navigateTo, removeTabBarBadge, setTabBarBadge } from '../../../../tests/helpers/taro-mock';
 import { application, dependentLink, me, newcomer, residentGrant } from '../../../../tests/helpers/miniapp-fixtures';
 import { signedInAs } from '../../../../tests/helpers/signed-in';
-import { readActingFor, resetActingForCache } from '../../services/acting-for';
+import { readActingFor } from '../../services/acting-for';
 import { TOKEN_STORAGE_KEY } from '../../services/api';
-import { resetMeStore } from '../../services/me';
-import { resetSessionCache, sessionUserId } from '../../services/session';
+import { sessionUserId } from '../../services/session';
 import { resetUnreadStore } from '../../services/unread';
 import MinePage from './index';
+import { resetClientState } from '../../../../tests/helpers/client-state';
 
 beforeEach(() => {
-  resetTaroMock();
-  resetSessionCache();
-  resetActingForCache();
-  resetMeStore();
+  resetClientState();
   resetUnreadStore();
 });
 

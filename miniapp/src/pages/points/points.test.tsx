@@ -1,19 +1,14 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { navigateTo, resetTaroMock } from '../../../../tests/helpers/taro-mock';
+import { navigateTo } from '../../../../tests/helpers/taro-mock';
 import { me, newcomer, residentGrant } from '../../../../tests/helpers/miniapp-fixtures';
 import { signedInAs } from '../../../../tests/helpers/signed-in';
-import { resetActingForCache } from '../../services/acting-for';
-import { resetMeStore } from '../../services/me';
-import { resetSessionCache } from '../../services/session';
 import PointsPage from './index';
+import { resetClientState } from '../../../../tests/helpers/client-state';
 
 const volunteerGrant = { role: 'volunteer' as const, communityId: 'anjuyuan' };
 
 beforeEach(() => {
-  resetTaroMock();
-  resetSessionCache();
-  resetActingForCache();
-  resetMeStore();
+  resetClientState();
 });
 
 describe('积分', () => {

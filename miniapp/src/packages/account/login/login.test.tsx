@@ -1,12 +1,11 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { getStorageSync, navigateBack, resetTaroMock, switchTab } from '../../../../../tests/helpers/taro-mock';
+import { getStorageSync, navigateBack, switchTab } from '../../../../../tests/helpers/taro-mock';
 import { apiError, serveApi } from '../../../../../tests/helpers/miniapp-api';
 import { newcomer } from '../../../../../tests/helpers/miniapp-fixtures';
-import { resetActingForCache } from '../../../services/acting-for';
 import { TOKEN_STORAGE_KEY } from '../../../services/api';
-import { resetMeStore } from '../../../services/me';
-import { resetSessionCache, sessionUserId } from '../../../services/session';
+import { sessionUserId } from '../../../services/session';
 import LoginPage from './index';
+import { resetClientState } from '../../../../../tests/helpers/client-state';
 
 const devLogins = {
   users: [
@@ -18,10 +17,7 @@ const devLogins = {
 const session = { accessToken: 'access', refreshToken: 'refresh', expiresIn: 900, userId: 'u-1' };
 
 beforeEach(() => {
-  resetTaroMock();
-  resetSessionCache();
-  resetActingForCache();
-  resetMeStore();
+  resetClientState();
 });
 
 describe('login page (local dev)', () => {

@@ -1,6 +1,5 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import {
-  resetTaroMock,
   setClipboardData,
   setStorageSync,
   showToast,
@@ -10,13 +9,12 @@ import { serveApi } from '../../../../../tests/helpers/miniapp-api';
 import { community } from '../../../../../tests/helpers/council-fixtures';
 import { detail } from '../../../../../tests/helpers/agenda-fixtures';
 import { accessTokenWith, me } from '../../../../../tests/helpers/miniapp-fixtures';
-import { resetActingForCache } from '../../../services/acting-for';
 import { TOKEN_STORAGE_KEY } from '../../../services/api';
 import { communityFromLaunch } from '../../../services/current-community';
-import { resetMeStore } from '../../../services/me';
 import { resetConsentSheet } from '../../../services/privacy-consent';
 import { REFRESH_TOKEN_STORAGE_KEY, resetSessionCache, USER_ID_STORAGE_KEY } from '../../../services/session';
 import TopicPage from './index';
+import { resetClientState } from '../../../../../tests/helpers/client-state';
 
 jest.mock('@tarojs/taro', () => ({
   __esModule: true,
@@ -49,10 +47,7 @@ function sharedCard(): { title?: string; path?: string } {
 }
 
 beforeEach(() => {
-  resetTaroMock();
-  resetSessionCache();
-  resetActingForCache();
-  resetMeStore();
+  resetClientState();
   resetConsentSheet();
 });
 

@@ -1,13 +1,12 @@
 import { fireEvent, render, screen } from '@testing-library/react';
-import { resetTaroMock, showToast } from '../../../../../tests/helpers/taro-mock';
+import { showToast } from '../../../../../tests/helpers/taro-mock';
 import { community } from '../../../../../tests/helpers/council-fixtures';
 import { detail } from '../../../../../tests/helpers/agenda-fixtures';
 import { me } from '../../../../../tests/helpers/miniapp-fixtures';
 import { signedInAs as signIn, beforeAndAfter } from '../../../../../tests/helpers/signed-in';
-import { resetActingForCache } from '../../../services/acting-for';
-import { resetMeStore, type Me } from '../../../services/me';
-import { resetSessionCache } from '../../../services/session';
+import { type Me } from '../../../services/me';
 import TopicPage from './index';
+import { resetClientState } from '../../../../../tests/helpers/client-state';
 
 jest.mock('@tarojs/taro', () => ({
   __esModule: true,
@@ -24,10 +23,7 @@ const signedInAs = (answer: Me, routes: Record<string, unknown> = {}) =>
   signIn(answer, { 'GET /community/anjuyuan': community, ...(routes as object) });
 
 beforeEach(() => {
-  resetTaroMock();
-  resetSessionCache();
-  resetActingForCache();
-  resetMeStore();
+  resetClientState();
 });
 
 describe('议题详情 page', () => {

@@ -1,13 +1,12 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { makePhoneCall, resetTaroMock, setStorageSync } from '../../../../../tests/helpers/taro-mock';
+import { makePhoneCall, setStorageSync } from '../../../../../tests/helpers/taro-mock';
 import { serveApi } from '../../../../../tests/helpers/miniapp-api';
 import { accessTokenWith, me } from '../../../../../tests/helpers/miniapp-fixtures';
-import { resetActingForCache } from '../../../services/acting-for';
 import { TOKEN_STORAGE_KEY } from '../../../services/api';
-import { resetMeStore } from '../../../services/me';
 import { REFRESH_TOKEN_STORAGE_KEY, resetSessionCache, USER_ID_STORAGE_KEY } from '../../../services/session';
 import { shanghaiToday } from '../../../utils/canteen';
 import DeliveriesPage from './index';
+import { resetClientState } from '../../../../../tests/helpers/client-state';
 
 const volunteer = me({
   userId: 'u-volunteer',
@@ -55,10 +54,7 @@ const tasksOf = (t: object) => ({
 });
 
 beforeEach(() => {
-  resetTaroMock();
-  resetSessionCache();
-  resetActingForCache();
-  resetMeStore();
+  resetClientState();
 });
 
 describe('送餐任务 page', () => {

@@ -1,12 +1,11 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { redirectTo, resetTaroMock, setStorageSync } from '../../../../../tests/helpers/taro-mock';
+import { redirectTo, setStorageSync } from '../../../../../tests/helpers/taro-mock';
 import { serveApi, type SentRequest } from '../../../../../tests/helpers/miniapp-api';
 import { accessTokenWith, me } from '../../../../../tests/helpers/miniapp-fixtures';
-import { resetActingForCache } from '../../../services/acting-for';
 import { TOKEN_STORAGE_KEY } from '../../../services/api';
-import { resetMeStore } from '../../../services/me';
 import { REFRESH_TOKEN_STORAGE_KEY, resetSessionCache, USER_ID_STORAGE_KEY } from '../../../services/session';
 import MenuPage from './index';
+import { resetClientState } from '../../../../../tests/helpers/client-state';
 
 jest.mock('@tarojs/taro', () => ({
   __esModule: true,
@@ -67,10 +66,7 @@ function signedIn(routes: Record<string, object>) {
 }
 
 beforeEach(() => {
-  resetTaroMock();
-  resetSessionCache();
-  resetActingForCache();
-  resetMeStore();
+  resetClientState();
 });
 
 describe('点餐 page', () => {

@@ -1,19 +1,15 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import { redirectTo, resetTaroMock, setStorageSync } from '../../../../../tests/helpers/taro-mock';
+import { redirectTo, setStorageSync } from '../../../../../tests/helpers/taro-mock';
 import { serveApi } from '../../../../../tests/helpers/miniapp-api';
 import { accessTokenWith, newcomer } from '../../../../../tests/helpers/miniapp-fixtures';
 import { typeInto } from '../../../../../tests/helpers/type-into';
-import { resetActingForCache } from '../../../services/acting-for';
 import { TOKEN_STORAGE_KEY } from '../../../services/api';
-import { resetMeStore } from '../../../services/me';
 import { REFRESH_TOKEN_STORAGE_KEY, resetSessionCache, USER_ID_STORAGE_KEY } from '../../../services/session';
 import PartnerBindPage from './index';
+import { resetClientState } from '../../../../../tests/helpers/client-state';
 
 beforeEach(() => {
-  resetTaroMock();
-  resetSessionCache();
-  resetActingForCache();
-  resetMeStore();
+  resetClientState();
 });
 
 describe('共建单位绑定 page', () => {

@@ -1,17 +1,17 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import type { Need, NeedDetail } from '../../../hooks/use-needs';
-import { redirectTo, resetTaroMock } from '../../../../../tests/helpers/taro-mock';
+import { redirectTo } from '../../../../../tests/helpers/taro-mock';
 import { community } from '../../../../../tests/helpers/council-fixtures';
 import { textareaEvent } from '../../../../../tests/helpers/care-fixtures';
 import { expectEveryFieldNamedByItsLabel } from '../../../../../tests/helpers/labelled-fields';
 import { dependentLink, me } from '../../../../../tests/helpers/miniapp-fixtures';
 import { signedInAs as signIn } from '../../../../../tests/helpers/signed-in';
-import { resetActingForCache, startActingFor } from '../../../services/acting-for';
-import { resetMeStore, type Me } from '../../../services/me';
-import { resetSessionCache } from '../../../services/session';
+import { startActingFor } from '../../../services/acting-for';
+import { type Me } from '../../../services/me';
 import PostNeedPage from './post/index';
 import NeedDetailPage from './detail/index';
 import NeedTasksPage from './tasks/index';
+import { resetClientState } from '../../../../../tests/helpers/client-state';
 
 jest.mock('@tarojs/taro', () => ({
   __esModule: true,
@@ -57,10 +57,7 @@ const signedInAs = (answer: Me, routes: Record<string, unknown> = {}) =>
   signIn(answer, { 'GET /community/anjuyuan': community, ...(routes as object) });
 
 beforeEach(() => {
-  resetTaroMock();
-  resetSessionCache();
-  resetActingForCache();
-  resetMeStore();
+  resetClientState();
 });
 
 describe('我要求助 page', () => {

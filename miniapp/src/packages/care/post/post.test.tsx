@@ -1,14 +1,14 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import { redirectTo, resetTaroMock } from '../../../../../tests/helpers/taro-mock';
+import { redirectTo } from '../../../../../tests/helpers/taro-mock';
 import { community } from '../../../../../tests/helpers/council-fixtures';
 import { textareaEvent, wish } from '../../../../../tests/helpers/care-fixtures';
 import { expectEveryFieldNamedByItsLabel } from '../../../../../tests/helpers/labelled-fields';
 import { dependentLink, me } from '../../../../../tests/helpers/miniapp-fixtures';
 import { signedInAs as signIn } from '../../../../../tests/helpers/signed-in';
-import { resetActingForCache, startActingFor } from '../../../services/acting-for';
-import { resetMeStore, type Me } from '../../../services/me';
-import { resetSessionCache } from '../../../services/session';
+import { startActingFor } from '../../../services/acting-for';
+import { type Me } from '../../../services/me';
 import PostWishPage from './index';
+import { resetClientState } from '../../../../../tests/helpers/client-state';
 
 /** Signed in, with 安居苑 answering as the community. */
 const signedInAs = (answer: Me, routes: Record<string, unknown> = {}) =>
@@ -20,10 +20,7 @@ const typeWish = (text: string) =>
   });
 
 beforeEach(() => {
-  resetTaroMock();
-  resetSessionCache();
-  resetActingForCache();
-  resetMeStore();
+  resetClientState();
 });
 
 describe('许个心愿 page', () => {

@@ -1,14 +1,15 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import { resetTaroMock, setStorageSync, showModal } from '../../../../../tests/helpers/taro-mock';
+import { setStorageSync, showModal } from '../../../../../tests/helpers/taro-mock';
 import { apiError, serveApi } from '../../../../../tests/helpers/miniapp-api';
 import { community } from '../../../../../tests/helpers/council-fixtures';
 import { wish } from '../../../../../tests/helpers/care-fixtures';
 import { accessTokenWith, dependentLink, me } from '../../../../../tests/helpers/miniapp-fixtures';
-import { resetActingForCache, startActingFor } from '../../../services/acting-for';
+import { startActingFor } from '../../../services/acting-for';
 import { TOKEN_STORAGE_KEY } from '../../../services/api';
-import { resetMeStore, type Me } from '../../../services/me';
+import { type Me } from '../../../services/me';
 import { REFRESH_TOKEN_STORAGE_KEY, resetSessionCache, USER_ID_STORAGE_KEY } from '../../../services/session';
 import WishWallPage from './index';
+import { resetClientState } from '../../../../../tests/helpers/client-state';
 
 const WALL = {
   wishes: [
@@ -39,10 +40,7 @@ function signedInAs(answer: Me, routes: Record<string, unknown> = {}) {
 }
 
 beforeEach(() => {
-  resetTaroMock();
-  resetSessionCache();
-  resetActingForCache();
-  resetMeStore();
+  resetClientState();
 });
 
 describe('心愿墙 page', () => {

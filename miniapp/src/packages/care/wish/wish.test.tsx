@@ -1,13 +1,12 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import { resetTaroMock, showModal, useShareAppMessage } from '../../../../../tests/helpers/taro-mock';
+import { showModal, useShareAppMessage } from '../../../../../tests/helpers/taro-mock';
 import { community } from '../../../../../tests/helpers/council-fixtures';
 import { textareaEvent, wish, wishDetail } from '../../../../../tests/helpers/care-fixtures';
 import { me } from '../../../../../tests/helpers/miniapp-fixtures';
 import { signedInAs as signIn, beforeAndAfter } from '../../../../../tests/helpers/signed-in';
-import { resetActingForCache } from '../../../services/acting-for';
-import { resetMeStore, type Me } from '../../../services/me';
-import { resetSessionCache } from '../../../services/session';
+import { type Me } from '../../../services/me';
 import WishPage from './index';
+import { resetClientState } from '../../../../../tests/helpers/client-state';
 
 jest.mock('@tarojs/taro', () => ({
   __esModule: true,
@@ -22,10 +21,7 @@ const signedInAs = (answer: Me, routes: Record<string, unknown> = {}) =>
   signIn(answer, { 'GET /community/anjuyuan': community, ...(routes as object) });
 
 beforeEach(() => {
-  resetTaroMock();
-  resetSessionCache();
-  resetActingForCache();
-  resetMeStore();
+  resetClientState();
 });
 
 describe('心愿详情 page', () => {

@@ -1,15 +1,14 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { resetTaroMock, showModal } from '../../../../../tests/helpers/taro-mock';
+import { showModal } from '../../../../../tests/helpers/taro-mock';
 import { apiError, type SentRequest } from '../../../../../tests/helpers/miniapp-api';
 import { topic } from '../../../../../tests/helpers/agenda-fixtures';
 import { booking, community, session } from '../../../../../tests/helpers/council-fixtures';
 import { me } from '../../../../../tests/helpers/miniapp-fixtures';
 import { signedInAs as signIn } from '../../../../../tests/helpers/signed-in';
-import { resetActingForCache } from '../../../services/acting-for';
-import { resetMeStore, type Me } from '../../../services/me';
-import { resetSessionCache } from '../../../services/session';
+import { type Me } from '../../../services/me';
 import { askConsent } from '../../../services/subscribe';
 import SessionPage from './index';
+import { resetClientState } from '../../../../../tests/helpers/client-state';
 
 jest.mock('@tarojs/taro', () => ({
   __esModule: true,
@@ -46,10 +45,7 @@ function detailBeforeAndAfter(first: object, after: object) {
 }
 
 beforeEach(() => {
-  resetTaroMock();
-  resetSessionCache();
-  resetActingForCache();
-  resetMeStore();
+  resetClientState();
   order.length = 0;
   (askConsent as jest.Mock).mockClear();
 });

@@ -1,13 +1,12 @@
 import { render, screen } from '@testing-library/react';
-import { resetTaroMock, setStorageSync, useShareAppMessage } from '../../../../../tests/helpers/taro-mock';
+import { setStorageSync, useShareAppMessage } from '../../../../../tests/helpers/taro-mock';
 import { serveApi } from '../../../../../tests/helpers/miniapp-api';
 import { community, session } from '../../../../../tests/helpers/council-fixtures';
 import { accessTokenWith, me } from '../../../../../tests/helpers/miniapp-fixtures';
-import { resetActingForCache } from '../../../services/acting-for';
 import { TOKEN_STORAGE_KEY } from '../../../services/api';
-import { resetMeStore } from '../../../services/me';
 import { REFRESH_TOKEN_STORAGE_KEY, resetSessionCache, USER_ID_STORAGE_KEY } from '../../../services/session';
 import SessionPage from './index';
+import { resetClientState } from '../../../../../tests/helpers/client-state';
 
 jest.mock('@tarojs/taro', () => ({
   __esModule: true,
@@ -16,10 +15,7 @@ jest.mock('@tarojs/taro', () => ({
 }));
 
 beforeEach(() => {
-  resetTaroMock();
-  resetSessionCache();
-  resetActingForCache();
-  resetMeStore();
+  resetClientState();
 });
 
 describe('sharing a council session', () => {

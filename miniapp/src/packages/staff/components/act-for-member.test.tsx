@@ -1,22 +1,18 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
-import { redirectTo, resetTaroMock } from '../../../../../tests/helpers/taro-mock';
+import { redirectTo } from '../../../../../tests/helpers/taro-mock';
 import { community } from '../../../../../tests/helpers/council-fixtures';
 import { memberCard } from '../../../../../tests/helpers/miniapp-fixtures';
 import { serveAsStaff } from '../../../../../tests/helpers/staff-session';
-import { readActingFor, resetActingForCache } from '../../../services/acting-for';
-import { resetMeStore } from '../../../services/me';
-import { resetSessionCache } from '../../../services/session';
+import { readActingFor } from '../../../services/acting-for';
 import StaffCanteenOrderForPage from '../canteen/order-for/index';
 import StaffPostWishForPage from '../care/post-for/index';
+import { resetClientState } from '../../../../../tests/helpers/client-state';
 
 const wang = memberCard({ memberId: 'm-wang', realName: '王建国', age: 70, hasWeChat: true });
 const li = memberCard({ memberId: 'm-li', realName: '李秀英', age: 86, hasWeChat: false });
 
 beforeEach(() => {
-  resetTaroMock();
-  resetSessionCache();
-  resetActingForCache();
-  resetMeStore();
+  resetClientState();
 });
 
 function serveMembers() {

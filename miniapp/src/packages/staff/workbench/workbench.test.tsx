@@ -1,17 +1,12 @@
 import { fireEvent, render, screen } from '@testing-library/react';
-import { navigateTo, resetTaroMock } from '../../../../../tests/helpers/taro-mock';
+import { navigateTo } from '../../../../../tests/helpers/taro-mock';
 import { community } from '../../../../../tests/helpers/council-fixtures';
 import { serveAsStaff } from '../../../../../tests/helpers/staff-session';
-import { resetActingForCache } from '../../../services/acting-for';
-import { resetMeStore } from '../../../services/me';
-import { resetSessionCache } from '../../../services/session';
 import StaffWorkbenchPage from './index';
+import { resetClientState } from '../../../../../tests/helpers/client-state';
 
 beforeEach(() => {
-  resetTaroMock();
-  resetSessionCache();
-  resetActingForCache();
-  resetMeStore();
+  resetClientState();
 });
 
 describe('社区工作台', () => {

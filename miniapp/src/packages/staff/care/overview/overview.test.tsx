@@ -1,13 +1,10 @@
 import { fireEvent, render, screen } from '@testing-library/react';
-import { resetTaroMock } from '../../../../../../tests/helpers/taro-mock';
 import { community } from '../../../../../../tests/helpers/council-fixtures';
 import { wish } from '../../../../../../tests/helpers/care-fixtures';
 import { me } from '../../../../../../tests/helpers/miniapp-fixtures';
 import { signedInAs } from '../../../../../../tests/helpers/signed-in';
-import { resetActingForCache } from '../../../../services/acting-for';
-import { resetMeStore } from '../../../../services/me';
-import { resetSessionCache } from '../../../../services/session';
 import CareOverviewPage from './index';
+import { resetClientState } from '../../../../../../tests/helpers/client-state';
 
 const staff = me({ name: '刘晶', grants: [{ role: 'staff', communityId: 'anjuyuan' }], member: null });
 const year = String(new Date().getFullYear());
@@ -37,10 +34,7 @@ const overview = (y: number) => ({
 });
 
 beforeEach(() => {
-  resetTaroMock();
-  resetSessionCache();
-  resetActingForCache();
-  resetMeStore();
+  resetClientState();
 });
 
 describe('心愿总览 page', () => {

@@ -1,14 +1,12 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import { redirectTo, resetTaroMock } from '../../../../../../tests/helpers/taro-mock';
+import { redirectTo } from '../../../../../../tests/helpers/taro-mock';
 import { community } from '../../../../../../tests/helpers/council-fixtures';
 import { textareaEvent, wish, wishDetail } from '../../../../../../tests/helpers/care-fixtures';
 import { expectEveryFieldNamedByItsLabel } from '../../../../../../tests/helpers/labelled-fields';
 import { me } from '../../../../../../tests/helpers/miniapp-fixtures';
 import { signedInAs } from '../../../../../../tests/helpers/signed-in';
-import { resetActingForCache } from '../../../../services/acting-for';
-import { resetMeStore } from '../../../../services/me';
-import { resetSessionCache } from '../../../../services/session';
 import ReviewWishPage from './index';
+import { resetClientState } from '../../../../../../tests/helpers/client-state';
 
 jest.mock('@tarojs/taro', () => ({
   __esModule: true,
@@ -35,10 +33,7 @@ function signedInAsStaff(routes: Record<string, unknown>) {
 }
 
 beforeEach(() => {
-  resetTaroMock();
-  resetSessionCache();
-  resetActingForCache();
-  resetMeStore();
+  resetClientState();
 });
 
 describe('审核心愿 page', () => {

@@ -1,15 +1,12 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import { resetTaroMock } from '../../../../../../tests/helpers/taro-mock';
 import { community } from '../../../../../../tests/helpers/council-fixtures';
 import { expectEveryFieldNamedByItsLabel } from '../../../../../../tests/helpers/labelled-fields';
 import { me } from '../../../../../../tests/helpers/miniapp-fixtures';
 import { typeInto } from '../../../../../../tests/helpers/type-into';
 import { signedInAs } from '../../../../../../tests/helpers/signed-in';
-import { resetActingForCache } from '../../../../services/acting-for';
-import { resetMeStore } from '../../../../services/me';
-import { resetSessionCache } from '../../../../services/session';
 import PartnerUnitsPage from '../partners/index';
 import CareSettingsPage from './index';
+import { resetClientState } from '../../../../../../tests/helpers/client-state';
 
 const staff = me({ name: '刘晶', grants: [{ role: 'staff', communityId: 'anjuyuan' }], member: null });
 
@@ -18,10 +15,7 @@ function signedInAsStaff(routes: Record<string, unknown>) {
 }
 
 beforeEach(() => {
-  resetTaroMock();
-  resetSessionCache();
-  resetActingForCache();
-  resetMeStore();
+  resetClientState();
 });
 
 describe('微心愿设置 page', () => {

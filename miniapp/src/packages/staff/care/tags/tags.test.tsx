@@ -1,21 +1,15 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import { resetTaroMock } from '../../../../../../tests/helpers/taro-mock';
 import { community } from '../../../../../../tests/helpers/council-fixtures';
 import { me, memberCard } from '../../../../../../tests/helpers/miniapp-fixtures';
 import { signedInAs } from '../../../../../../tests/helpers/signed-in';
-import { resetActingForCache } from '../../../../services/acting-for';
-import { resetMeStore } from '../../../../services/me';
-import { resetSessionCache } from '../../../../services/session';
 import CareTagsPage from './index';
+import { resetClientState } from '../../../../../../tests/helpers/client-state';
 
 const staff = me({ name: '刘晶', grants: [{ role: 'staff', communityId: 'anjuyuan' }], member: null });
 const li = memberCard({ memberId: 'm-li', realName: '李秀英', age: 86, hasWeChat: false });
 
 beforeEach(() => {
-  resetTaroMock();
-  resetSessionCache();
-  resetActingForCache();
-  resetMeStore();
+  resetClientState();
 });
 
 describe('关怀标签 page', () => {

@@ -1,13 +1,10 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { resetTaroMock } from '../../../../../../tests/helpers/taro-mock';
 import { apiError } from '../../../../../../tests/helpers/miniapp-api';
 import { booking, community, session } from '../../../../../../tests/helpers/council-fixtures';
 import { me } from '../../../../../../tests/helpers/miniapp-fixtures';
 import { signedInAs } from '../../../../../../tests/helpers/signed-in';
-import { resetActingForCache } from '../../../../services/acting-for';
-import { resetMeStore } from '../../../../services/me';
-import { resetSessionCache } from '../../../../services/session';
 import AttendeesPage, { bookedByText } from './index';
+import { resetClientState } from '../../../../../../tests/helpers/client-state';
 
 jest.mock('@tarojs/taro', () => ({
   __esModule: true,
@@ -56,10 +53,7 @@ async function typeCode(value: string) {
 }
 
 beforeEach(() => {
-  resetTaroMock();
-  resetSessionCache();
-  resetActingForCache();
-  resetMeStore();
+  resetClientState();
 });
 
 describe('参会名单', () => {
