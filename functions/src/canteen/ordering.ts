@@ -11,14 +11,7 @@ import {
 import { ageOn, todayInShanghai } from '@linli/shared/domain/identity/person';
 import { DomainError } from '@linli/shared/errors';
 import { ulid } from 'ulidx';
-import {
-  checkSubjectIn,
-  subjectInFrom,
-  subjectMemberIdIn,
-  subjectOf,
-  type ActingSubject,
-  type Caller,
-} from '../identity';
+import { subjectInFrom, subjectOf, subjectToRead, type ActingSubject, type Caller } from '../identity';
 import { completionPut, refusalIsFinal } from '../platform/idempotency';
 import { randomNumbers } from '../platform/random';
 import { retry, withOptimisticRetry } from '../platform/retry';
@@ -69,13 +62,11 @@ async function orderContext(
   ref: MenuRef,
   input: OrderInput,
 ): Promise<{ ctx: OrderContext; contended: Contended }> {
-  checkSubjectIn(caller, ref.communityId);
-  const ownMemberId = subjectMemberIdIn(caller, ref.communityId);
-  const memberId = ownMemberId ?? caller.onBehalfOf!.memberId;
+  const toRead = subjectToRead(caller, ref.communityId);
   const read = await readForOrder(
     ref,
     input.lines.map((l) => l.dishId),
-    { memberId, readMember: ownMemberId !== undefined },
+    toRead,
   );
   if (!read.menu) {
     if (!read.canteen) throw new DomainError('CANTEEN_NOT_FOUND');
@@ -85,7 +76,7 @@ async function orderContext(
   const refusal = orderRefusal(read.menu, now, todayInShanghai(now));
   if (refusal) throw new DomainError(refusal);
   if (!linesValid(input.lines)) throw new DomainError('ORDER_LINES_INVALID');
-  linesFor(read.dishes, input.lines, memberId);
+  linesFor(read.dishes, input.lines, toRead.memberId);
   const subject = await subjectInFrom(caller, ref.communityId, read.member);
   if (!read.canteen) throw new DomainError('CANTEEN_NOT_FOUND');
   return {

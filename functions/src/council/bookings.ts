@@ -4,7 +4,7 @@ import type { Booking, MyBooking } from '@linli/shared/contract/council';
 import type { Principal } from '@linli/shared/contract/principal';
 import { DomainError } from '@linli/shared/errors';
 import { bookingRefusal, cancellationRefusal, isInAudience, newCheckinCode } from '@linli/shared/domain/council/rules';
-import { checkSubjectIn, subjectInFrom, subjectMemberIdIn, subjectOf, type ActingSubject } from '../identity';
+import { subjectInFrom, subjectOf, subjectToRead, type ActingSubject } from '../identity';
 import { completionPut } from '../platform/idempotency';
 import { randomNumbers } from '../platform/random';
 import { retry, withOptimisticRetry } from '../platform/retry';
@@ -24,13 +24,12 @@ export async function bookSeat(
   sessionId: string,
 ): Promise<Booking> {
   const caller = { principal, onBehalfOf };
-  checkSubjectIn(caller, communityId);
-  const ownMemberId = subjectMemberIdIn(caller, communityId);
+  const { memberId, readMember } = subjectToRead(caller, communityId);
   // One round trip: session, policy and (unless acting for someone) the member, beside the
   // member's bookings; the transaction below is what guards seats, places and one booking each.
   const [{ session: found, settings, member: record }, history] = await Promise.all([
-    repo.getSessionAndSettings(sessionId, communityId, ownMemberId),
-    repo.listMemberBookings(ownMemberId ?? onBehalfOf!.memberId),
+    repo.getSessionAndSettings(sessionId, communityId, readMember ? memberId : undefined),
+    repo.listMemberBookings(memberId),
   ]);
   const member = await subjectInFrom(caller, communityId, record);
   if (!found || found.communityId !== communityId) throw new DomainError('SESSION_NOT_FOUND');

@@ -76,15 +76,17 @@ export async function subjectIn(caller: Caller, communityId: string): Promise<Ac
 }
 
 /**
- * The member record subjectIn would read, for a hot path that reads it in its own batch (then
- * subjectInFrom); undefined when the subject is already known (acting for, resolved up front).
- * Call checkSubjectIn first.
+ * For a hot path that reads the subject's member record in its own batch (then subjectInFrom):
+ * refuses what subjectIn refuses without reading (checkSubjectIn), and names the subject's member
+ * and whether its record must be read (not when acting for someone, resolved up front).
  */
-export function subjectMemberIdIn({ principal, onBehalfOf }: Caller, communityId: string): string | undefined {
-  return onBehalfOf ? undefined : ownMemberIdIn(principal, communityId);
+export function subjectToRead(caller: Caller, communityId: string): { memberId: string; readMember: boolean } {
+  checkSubjectIn(caller, communityId);
+  if (caller.onBehalfOf) return { memberId: caller.onBehalfOf.memberId, readMember: false };
+  return { memberId: ownMemberIdIn(caller.principal, communityId)!, readMember: true };
 }
 
-/** subjectIn with the member record (of subjectMemberIdIn) already read. */
+/** subjectIn with the member record (of subjectToRead) already read. */
 export async function subjectInFrom(
   caller: Caller,
   communityId: string,

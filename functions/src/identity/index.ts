@@ -1,12 +1,11 @@
 /** The identity feature's public face: what other features may use of it. */
 export {
-  checkSubjectIn,
   ownMemberId,
   resolveActingSubject,
   subjectIn,
   subjectInFrom,
-  subjectMemberIdIn,
   subjectOf,
+  subjectToRead,
   type ActingSubject,
   type Caller,
 } from './acting';
