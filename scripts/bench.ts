@@ -61,28 +61,41 @@ const median = (xs: number[]) => {
 };
 
 /**
- * Median milliseconds to require each bundle in a fresh node process. Runs are interleaved
- * (baseline, function, baseline, …) so drift in machine load hits every bundle alike.
+ * Cold require of each bundle in a fresh node process, beside the baseline's. Rounds are
+ * interleaved (baseline, function, baseline, …) after one unmeasured round that fills the file
+ * cache. Run to run on this kind of machine, a single require varies by ±40 % in bursts that last
+ * a few processes, so each function's ratio is the median over rounds of its time over the
+ * baseline's time *in the same round*: a slow burst slows both sides of one ratio.
  */
-function coldRequireMs(files: string[], runs = 10): number[] {
+function coldRequire(files: string[], rounds = 21): { ms: number[]; ratios: number[] } {
+  const requireOnce = (file: string): number => {
+    const script = `const t=process.hrtime.bigint();require(${JSON.stringify(file)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
+    const out = spawnSync(process.execPath, ['-e', script], {
+      env: {
+        PATH: process.env.PATH,
+        TABLE_NAME: 'bench',
+        AWS_REGION: 'cn-northwest-1',
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      },
+      encoding: 'utf8',
+    });
+    if (out.status !== 0) throw new Error(`require of ${file} failed: ${out.stderr}`);
+    return Number(out.stdout);
+  };
+  const [baseline, ...rest] = files;
+  files.forEach(requireOnce);
   const times = files.map(() => [] as number[]);
-  for (let i = 0; i < runs; i += 1) {
-    files.forEach((file, f) => {
-      const script = `const t=process.hrtime.bigint();require(${JSON.stringify(file)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
-      const out = spawnSync(process.execPath, ['-e', script], {
-        env: {
-          PATH: process.env.PATH,
-          TABLE_NAME: 'bench',
-          AWS_REGION: 'cn-northwest-1',
-          AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-        },
-        encoding: 'utf8',
-      });
-      if (out.status !== 0) throw new Error(`require of ${file} failed: ${out.stderr}`);
-      times[f]!.push(Number(out.stdout));
+  const ratios = rest.map(() => [] as number[]);
+  for (let i = 0; i < rounds; i += 1) {
+    rest.forEach((file, f) => {
+      const base = requireOnce(baseline!);
+      const own = requireOnce(file);
+      times[0]!.push(base);
+      times[f + 1]!.push(own);
+      ratios[f]!.push(own / base);
     });
   }
-  return times.map(median);
+  return { ms: times.map(median), ratios: ratios.map(median) };
 }
 
 async function benchFunctions(): Promise<void> {
@@ -107,7 +120,8 @@ async function benchFunctions(): Promise<void> {
     sizes.push(await bundle(fn.entry, file));
     files.push(file);
   }
-  const [baselineMs, ...domainMs] = coldRequireMs([baselineFile, ...files]);
+  const cold = coldRequire([baselineFile, ...files]);
+  const [baselineMs, ...domainMs] = cold.ms;
   console.log(
     `baseline (lib-dynamodb + one GetItem)  ${kb(baselineBytes).padStart(10)}  cold require ${baselineMs!.toFixed(1)} ms`,
   );
@@ -115,7 +129,7 @@ async function benchFunctions(): Promise<void> {
     const bytes = sizes[i]!;
     const ms = domainMs[i]!;
     const sizeRatio = bytes / baselineBytes;
-    const timeRatio = ms / baselineMs!;
+    const timeRatio = cold.ratios[i]!;
     console.log(
       `${domain.padEnd(38)} ${kb(bytes).padStart(10)}  cold require ${ms.toFixed(1)} ms   ` +
         `(${sizeRatio.toFixed(2)}× bytes, ${timeRatio.toFixed(2)}× time)`,
