@@ -1,7 +1,9 @@
 /** Points data a test owns: a community with staff, volunteers with tokens, merchants with operators. */
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../../functions/src/platform/dynamo';
+import { volunteerAccount } from '@linli/shared/domain/points/ledger';
 import { volunteerItem } from '../../functions/src/points/items';
+import { balanceOf } from '../../functions/src/points/repository';
 import { key } from '../../functions/src/table';
 import type { TestApi } from './api';
 import { createCommunity, idem, type CommunityFixture } from './fixtures';
@@ -85,3 +87,21 @@ export async function adjust(api: TestApi, c: CommunityFixture, staff: Person, u
 }
 
 export { createCommunity, idem };
+
+/** A volunteer's balance as the ledger holds it. */
+export const volunteerBalance = (c: CommunityFixture, userId: string) =>
+  balanceOf(c.communityId, volunteerAccount(userId));
+
+/**
+ * The usual redemption scene: a community, its staff, the volunteer 张伟 holding `points` (a real
+ * adjustment, asserted to succeed), and a merchant with its operator.
+ */
+export async function merchantAndFundedVolunteer(api: TestApi, points = 100) {
+  const c = await createCommunity();
+  const staff = await staffOf(c);
+  const v = await volunteerOf(c, '张伟');
+  const m = await createMerchant(api, c, staff);
+  const operator = await operatorOf(c, m.merchantId);
+  expect((await adjust(api, c, staff, v.userId, points)).status).toBe(201);
+  return { c, staff, v, m, operator };
+}

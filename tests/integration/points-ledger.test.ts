@@ -15,6 +15,7 @@ import {
   operatorOf,
   staffOf,
   volunteerOf,
+  merchantAndFundedVolunteer,
   type Person,
 } from '../helpers/points-fixtures';
 import { scanWhere } from '../helpers/table-scan';
@@ -127,12 +128,7 @@ describe('points ledger under concurrency', () => {
   }, 180_000);
 
   it('lets exactly 3 of 50 concurrent 30-point redemptions through against a balance of 100', async () => {
-    const c = await createCommunity();
-    const staff = await staffOf(c);
-    const v = await volunteerOf(c);
-    const m = await createMerchant(api, c, staff);
-    const operator = await operatorOf(c, m.merchantId);
-    expect((await adjust(api, c, staff, v.userId, 100)).status).toBe(201);
+    const { c, v, m, operator } = await merchantAndFundedVolunteer(api);
     const codes = await Promise.all(
       Array.from({ length: 50 }, () => codeFor(c.communityId, v.userId, m.merchantId, 30)),
     );
@@ -183,12 +179,7 @@ describe('points ledger under concurrency', () => {
   });
 
   it('writes nothing for a forged, expired or foreign-community code', async () => {
-    const c = await createCommunity();
-    const staff = await staffOf(c);
-    const v = await volunteerOf(c);
-    const m = await createMerchant(api, c, staff);
-    const operator = await operatorOf(c, m.merchantId);
-    expect((await adjust(api, c, staff, v.userId, 100)).status).toBe(201);
+    const { c, v, m, operator } = await merchantAndFundedVolunteer(api);
     const good = await codeFor(c.communityId, v.userId, m.merchantId, 30);
     const [kind, payload, sig] = good.split('.') as [string, string, string];
     const tampered = JSON.parse(Buffer.from(payload, 'base64url').toString());

@@ -12,7 +12,7 @@ import { handler as pointsStream } from '../../functions/src/points/stream-lambd
 import { documentClient, dynamoClient, tableName } from '../../functions/src/platform/dynamo';
 import { outboxPut } from '../../functions/src/platform/outbox';
 import { activityCode } from '../../functions/src/points/codes';
-import { accountEntries, balanceOf } from '../../functions/src/points/repository';
+import { accountEntries } from '../../functions/src/points/repository';
 import { creditDelivery } from '../../functions/src/points';
 import { key } from '../../functions/src/table';
 import { apiForThisFile } from '../helpers/api';
@@ -26,6 +26,8 @@ import {
   operatorOf,
   staffOf,
   volunteerOf,
+  merchantAndFundedVolunteer,
+  volunteerBalance,
   type Person,
 } from '../helpers/points-fixtures';
 import type { CommunityFixture } from '../helpers/fixtures';
@@ -91,8 +93,6 @@ const scan = (c: CommunityFixture, v: Person, text: string) =>
     body: { code: text },
   });
 
-const balance = (c: CommunityFixture, userId: string) => balanceOf(c.communityId, volunteerAccount(userId));
-
 describe('joining as a volunteer', () => {
   it('makes a verified resident a volunteer at once, with the grant on the profile, and only once', async () => {
     const c = await createCommunity();
@@ -149,7 +149,7 @@ describe('activities, check-in/out and hours', () => {
 
     const queue = await api.call<any>('GET', `/community/${c.communityId}/pending-hours`, { token: staff.token });
     expect(queue.body.items.map((i: any) => i.signup.userId)).toEqual([v.userId]);
-    expect(await balance(c, v.userId)).toBe(0);
+    expect(await volunteerBalance(c, v.userId)).toBe(0);
 
     const confirmPath = `/community/${c.communityId}/activities/${activityId}/signups/${v.userId}/confirm`;
     const noReason = await api.call<any>('POST', confirmPath, {
@@ -225,7 +225,7 @@ describe('canteen deliveries from the stream', () => {
 
     expect(first.batchItemFailures).toEqual([]);
     expect(second.batchItemFailures).toEqual([]);
-    expect(await balance(c, v.userId)).toBe(10);
+    expect(await volunteerBalance(c, v.userId)).toBe(10);
     const entries = await accountEntries(c.communityId, volunteerAccount(v.userId));
     expect(entries.map((e) => [e.kind, e.amount, e.postingKey])).toEqual([['delivery', 10, `delivery#${orderId}`]]);
   });
@@ -246,7 +246,7 @@ describe('canteen deliveries from the stream', () => {
 
     expect(notified.batchItemFailures).toEqual([{ itemIdentifier: '1' }]);
     expect(credited.batchItemFailures).toEqual([]);
-    expect(await balance(c, v.userId)).toBe(10);
+    expect(await volunteerBalance(c, v.userId)).toBe(10);
   });
 
   it('credits the number of points the community configured', async () => {
@@ -269,7 +269,7 @@ describe('canteen deliveries from the stream', () => {
     });
 
     expect(outcome).toBe('posted');
-    expect(await balance(c, v.userId)).toBe(15);
+    expect(await volunteerBalance(c, v.userId)).toBe(15);
   });
 });
 
@@ -301,12 +301,7 @@ describe('merchants and redemption', () => {
   });
 
   it('redeems a code once: masked name and receipt for both sides, statement and figures follow', async () => {
-    const c = await createCommunity();
-    const staff = await staffOf(c);
-    const v = await volunteerOf(c, '张伟');
-    const m = await createMerchant(api, c, staff);
-    const operator = await operatorOf(c, m.merchantId);
-    expect((await adjust(api, c, staff, v.userId, 100)).status).toBe(201);
+    const { c, staff, v, m, operator } = await merchantAndFundedVolunteer(api);
 
     const issued = await api.call<any>('POST', `/community/${c.communityId}/redemption-codes`, {
       token: v.token,
@@ -335,7 +330,7 @@ describe('merchants and redemption', () => {
       token: v.token,
     });
     expect(seen.body).toMatchObject({ status: 'redeemed', receipt: { postingId: receipt.body.postingId } });
-    expect(await balance(c, v.userId)).toBe(0);
+    expect(await volunteerBalance(c, v.userId)).toBe(0);
 
     const statement = await api.call<any>('GET', `/community/${c.communityId}/merchant/redemptions`, {
       token: operator.token,
@@ -387,7 +382,7 @@ describe('merchants and redemption', () => {
     expect(ok.status).toBe(201);
     expect(over.status).toBe(422);
     expect(over.body.error.code).toBe('MERCHANT_MONTHLY_CAP');
-    expect(await balance(c, v.userId)).toBe(70);
+    expect(await volunteerBalance(c, v.userId)).toBe(70);
   });
 
   it('lets staff change a merchant’s agreement, which residents then see, and refuses an unknown merchant', async () => {
@@ -452,7 +447,7 @@ describe('adjustments and reversals', () => {
     expect(again.body.error.code).toBe('ALREADY_REVERSED');
     expect(ofReversal.body.error.code).toBe('POSTING_NOT_REVERSIBLE');
     expect(tooMuch.body.error.code).toBe('POINTS_INSUFFICIENT');
-    expect(await balance(c, v.userId)).toBe(0);
+    expect(await volunteerBalance(c, v.userId)).toBe(0);
     const audit = await api.call<any>('GET', `/community/${c.communityId}/points/adjustments`, { token: staff.token });
     expect(audit.body.lines.map((l: any) => [l.kind, l.amount, l.reason, l.byName])).toEqual([
       ['reversal', -40, '录入错误', '刘晶'],
@@ -491,7 +486,7 @@ describe('the staff figures', () => {
 
     expect(report.status).toBe(200);
     expect(report.body.outstanding).toBe(120);
-    expect(report.body.outstanding).toBe((await balance(c, a.userId)) + (await balance(c, b.userId)));
+    expect(report.body.outstanding).toBe((await volunteerBalance(c, a.userId)) + (await volunteerBalance(c, b.userId)));
     expect(report.body.months.at(-1).outstanding).toBe(120);
   });
 });

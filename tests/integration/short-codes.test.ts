@@ -7,36 +7,24 @@ import { volunteerAccount } from '@linli/shared/domain/points/ledger';
 import { ERRORS } from '@linli/shared/errors';
 import { CODE_ATTEMPTS_PER_MINUTE } from '../../functions/src/platform/code-attempts';
 import { activityCode, redemptionCode } from '../../functions/src/points/codes';
-import { accountEntries, balanceOf, putRedemptionShortCode } from '../../functions/src/points/repository';
+import { accountEntries, putRedemptionShortCode } from '../../functions/src/points/repository';
 import { apiForThisFile } from '../helpers/api';
 import type { CommunityFixture } from '../helpers/fixtures';
 import {
-  adjust,
   createCommunity,
   createMerchant,
   idem,
   operatorOf,
   staffOf,
   volunteerOf,
+  merchantAndFundedVolunteer,
+  volunteerBalance,
   type Person,
 } from '../helpers/points-fixtures';
 
 const api = apiForThisFile();
 
 const SHORT_CODE = /^[2-9A-HJKMNP-Z]{6}$/;
-
-const balance = (c: CommunityFixture, userId: string) => balanceOf(c.communityId, volunteerAccount(userId));
-
-/** A community with a merchant, its operator, and a volunteer holding `points`. */
-async function redemptionSetup(points = 100) {
-  const c = await createCommunity();
-  const staff = await staffOf(c);
-  const v = await volunteerOf(c, '张伟');
-  const m = await createMerchant(api, c, staff);
-  const operator = await operatorOf(c, m.merchantId);
-  expect((await adjust(api, c, staff, v.userId, points)).status).toBe(201);
-  return { c, staff, v, m, operator };
-}
 
 const issue = (c: CommunityFixture, v: Person, merchantId: string) =>
   api.call<any>('POST', `/community/${c.communityId}/redemption-codes`, {
@@ -71,7 +59,7 @@ async function awayFromMinuteEdge() {
 
 describe('redemption short codes', () => {
   it('issues 6 readable characters that name nobody, and the merchant can preview and confirm with them once', async () => {
-    const { c, v, m, operator } = await redemptionSetup();
+    const { c, v, m, operator } = await merchantAndFundedVolunteer(api);
 
     const issued = await issue(c, v, m.merchantId);
     expect(issued.status).toBe(200);
@@ -90,11 +78,11 @@ describe('redemption short codes', () => {
     expect(done.body).toMatchObject({ codeId: issued.body.codeId, points: 30 });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('REDEMPTION_CODE_USED');
-    expect(await balance(c, v.userId)).toBe(70);
+    expect(await volunteerBalance(c, v.userId)).toBe(70);
   });
 
   it('refuses a short code whose QR code has expired, writing nothing', async () => {
-    const { c, v, m, operator } = await redemptionSetup();
+    const { c, v, m, operator } = await merchantAndFundedVolunteer(api);
     // Arrange a code issued two minutes ago (valid 60 s), as if time had passed.
     const signed = await redemptionCode(
       { i: `code-${Date.now()}`, c: c.communityId, u: v.userId, m: m.merchantId, o: 'haircut', p: 30 },
@@ -119,11 +107,11 @@ describe('redemption short codes', () => {
 
     expect(answer.status).toBe(422);
     expect(answer.body.error.code).toBe('REDEMPTION_CODE_EXPIRED');
-    expect(await balance(c, v.userId)).toBe(100);
+    expect(await volunteerBalance(c, v.userId)).toBe(100);
   });
 
   it('refuses a genuine code typed by another merchant of the community and by a merchant of another community', async () => {
-    const { c, staff, v, m } = await redemptionSetup();
+    const { c, staff, v, m } = await merchantAndFundedVolunteer(api);
     const rival = await createMerchant(api, c, staff, {}, '惠民便利店');
     const rivalOperator = await operatorOf(c, rival.merchantId, '赵老板');
     const other = await createCommunity();
@@ -139,12 +127,12 @@ describe('redemption short codes', () => {
     expect(byRival.body.error.code).toBe('REDEMPTION_OTHER_MERCHANT');
     expect(fromAfar.status).toBe(422);
     expect(fromAfar.body.error.code).toBe('REDEMPTION_CODE_INVALID');
-    expect(await balance(c, v.userId)).toBe(100);
+    expect(await volunteerBalance(c, v.userId)).toBe(100);
     expect(await accountEntries(c.communityId, volunteerAccount(v.userId), {})).toHaveLength(1);
   });
 
   it('limits guessing: after the wrong tries of a minute even a genuine code waits, with a 429 and nothing written', async () => {
-    const { c, v, m, operator } = await redemptionSetup();
+    const { c, v, m, operator } = await merchantAndFundedVolunteer(api);
     const issued = await issue(c, v, m.merchantId);
 
     await awayFromMinuteEdge();
@@ -165,11 +153,11 @@ describe('redemption short codes', () => {
     });
     expect(genuineButBlocked.status).toBe(429);
     expect(scanned.status).toBe(200);
-    expect(await balance(c, v.userId)).toBe(100);
+    expect(await volunteerBalance(c, v.userId)).toBe(100);
   });
 
   it('lets exactly one of several simultaneous confirmations of one short code through', async () => {
-    const { c, v, m, operator } = await redemptionSetup();
+    const { c, v, m, operator } = await merchantAndFundedVolunteer(api);
     const issued = await issue(c, v, m.merchantId);
 
     const answers = await Promise.all(
@@ -181,7 +169,7 @@ describe('redemption short codes', () => {
     expect(answers.filter((a) => a.status === 409).map((a) => a.body.error.code)).toEqual(
       Array(CODE_ATTEMPTS_PER_MINUTE - 1).fill('REDEMPTION_CODE_USED'),
     );
-    expect(await balance(c, v.userId)).toBe(70);
+    expect(await volunteerBalance(c, v.userId)).toBe(70);
   });
 });
 
