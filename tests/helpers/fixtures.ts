@@ -154,6 +154,22 @@ export async function residentMember(
   return { memberId, userId, token, name };
 }
 
+/** A resident member as residentMember returns it. */
+export type Resident = Awaited<ReturnType<typeof residentMember>>;
+
+/** Staff of community `c` (刘晶 unless named), signed in through the real route. */
+export function staffMember(api: TestApi, c: CommunityFixture, name = '刘晶'): Promise<SignedIn> {
+  return userWithGrants(api, [{ role: 'staff', communityId: c.communityId }], name);
+}
+
+/** The agenda scene: a fresh community, its staff 刘晶, and 王桂芳 of 1号楼 who raises topics. */
+export async function communityWithTopicAuthor(api: TestApi) {
+  const c = await createCommunity();
+  const staff = await staffMember(api, c);
+  const author = await residentMember(c, { buildingId: 'b1', name: '王桂芳' });
+  return { c, staff, author };
+}
+
 /**
  * Lets `caregiverUserId` act for the member (代办): an active care grant, keyed as the identity
  * feature keys it. `linkId` names the binding request it came from, where a test needs one.

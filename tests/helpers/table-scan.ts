@@ -1,4 +1,4 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../../functions/src/platform/dynamo';
 
 /**
@@ -19,6 +19,26 @@ export async function scanWhere(
         TableName: tableName,
         FilterExpression: filterExpression,
         ExpressionAttributeValues: values,
+        ExclusiveStartKey: startKey,
+        ConsistentRead: true,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+}
+
+/** Every item of partition `pk` whose sort key begins with `skPrefix`, read consistently. */
+export async function itemsUnder(pk: string, skPrefix: string): Promise<Record<string, any>[]> {
+  const items: Record<string, any>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await documentClient.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
         ExclusiveStartKey: startKey,
         ConsistentRead: true,
       }),

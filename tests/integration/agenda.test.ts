@@ -10,14 +10,15 @@ import {
   type CommunityFixture,
   type SignedIn,
   grantCare,
+  staffMember,
+  communityWithTopicAuthor,
+  type Resident,
 } from '../helpers/fixtures';
-import { scanWhere } from '../helpers/table-scan';
+import { itemsUnder, scanWhere } from '../helpers/table-scan';
 import { key } from '../../functions/src/table';
 import { inMinutes } from '../helpers/clock';
 
 const api = apiForThisFile();
-
-type Resident = Awaited<ReturnType<typeof residentMember>>;
 
 const TOPIC = {
   title: '3号楼楼道灯不亮',
@@ -26,12 +27,7 @@ const TOPIC = {
   scope: 'building',
 };
 
-async function setup() {
-  const c = await createCommunity();
-  const staff = await userWithGrants(api, [{ role: 'staff', communityId: c.communityId }], '刘晶');
-  const author = await residentMember(c, { buildingId: 'b1', name: '王桂芳' });
-  return { c, staff, author };
-}
+const setup = () => communityWithTopicAuthor(api);
 
 async function newSession(c: CommunityFixture, staff: SignedIn, startsInMinutes = 24 * 60) {
   const venue = await api.call<any>('POST', `/community/${c.communityId}/venues`, {
@@ -90,17 +86,7 @@ async function topicItems(topicId: string) {
   return out.Items ?? [];
 }
 
-async function topicsOfMember(memberId: string) {
-  const out = await documentClient.send(
-    new QueryCommand({
-      TableName: tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :t)',
-      ExpressionAttributeValues: { ':pk': key.member(memberId).pk, ':t': 'TOPIC#' },
-      ConsistentRead: true,
-    }),
-  );
-  return out.Items ?? [];
-}
+const topicsOfMember = (memberId: string) => itemsUnder(key.member(memberId).pk, 'TOPIC#');
 
 async function outboxFor(topicId: string) {
   const items = await scanWhere('eventType = :t AND payload.topicId = :id', {
@@ -325,7 +311,7 @@ describe('the life cycle', () => {
 
   it('lets only one of two staff approving at once win; the other gets 409', async () => {
     const { c, staff, author } = await setup();
-    const other = await userWithGrants(api, [{ role: 'staff', communityId: c.communityId }], '马丽');
+    const other = await staffMember(api, c, '马丽');
     const id = (await submit(c, author.token)).body.topicId as string;
     const answers = await Promise.all([
       staffDoes(c, staff, id, 'approve'),

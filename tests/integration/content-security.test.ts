@@ -3,29 +3,27 @@
  * refused with nothing written, texts WeChat cannot clear wait for staff, staff release or hide.
  */
 import { createHash } from 'node:crypto';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { devContentSecurity, DEV_MARKERS } from '../../functions/src/moderation/wechat-security';
 import { setContentSecurity } from '../../functions/src/moderation/screen';
-import { documentClient, tableName } from '../../functions/src/platform/dynamo';
 import { apiForThisFile } from '../helpers/api';
+import { itemsUnder } from '../helpers/table-scan';
 import { canteenSetup, tomorrow } from '../helpers/canteen-fixtures';
 import { verdict } from '../helpers/fake-wechat-security';
 import { fakeWechatForThisFile } from '../helpers/wechat-screening';
 import {
-  createCommunity,
   idem,
   residentMember,
-  userWithGrants,
   type CommunityFixture,
   type SignedIn,
+  staffMember,
+  communityWithTopicAuthor,
+  type Resident,
 } from '../helpers/fixtures';
 import { key } from '../../functions/src/table';
 
 const api = apiForThisFile();
 // The real adapter against the fake WeChat server, with a short timeout for the timeout case.
 const wechat = fakeWechatForThisFile(300);
-
-type Resident = Awaited<ReturnType<typeof residentMember>>;
 
 const TOPIC = {
   title: '1号楼楼道灯不亮',
@@ -35,9 +33,7 @@ const TOPIC = {
 };
 
 async function setup() {
-  const c = await createCommunity();
-  const staff = await userWithGrants(api, [{ role: 'staff', communityId: c.communityId }], '刘晶');
-  const author = await residentMember(c, { buildingId: 'b1', name: '王桂芳' });
+  const { c, staff, author } = await communityWithTopicAuthor(api);
   const neighbour = await residentMember(c, { buildingId: 'b1', name: '赵建国' });
   return { c, staff, author, neighbour };
 }
@@ -53,17 +49,7 @@ const openList = async (c: CommunityFixture, r: Resident) =>
     (t: any) => t.topicId,
   );
 
-async function memberTopicCount(memberId: string) {
-  const out = await documentClient.send(
-    new QueryCommand({
-      TableName: tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :t)',
-      ExpressionAttributeValues: { ':pk': key.member(memberId).pk, ':t': 'TOPIC#' },
-      ConsistentRead: true,
-    }),
-  );
-  return out.Count ?? 0;
-}
+const memberTopicCount = async (memberId: string) => (await itemsUnder(key.member(memberId).pk, 'TOPIC#')).length;
 
 /** Runs a topic to done (all checks pass); returns its id. */
 async function finishedTopic(c: CommunityFixture, staff: SignedIn, author: Resident) {
@@ -315,7 +301,7 @@ describe('dish photos and mediaCheckAsync', () => {
   it('submits a published dish photo and shows it to residents only after WeChat passes it', async () => {
     wechat.mediaCalls.length = 0;
     const f = await canteenSetup(api);
-    const staff = await userWithGrants(api, [{ role: 'staff', communityId: f.c.communityId }], '刘晶');
+    const staff = await staffMember(api, f.c);
     const resident = await residentMember(f.c, { buildingId: 'b1' });
     const photo = `https://img.example.cn/${f.c.communityId}/fish.jpg`;
     const risky = `https://img.example.cn/${f.c.communityId}/other.jpg`;

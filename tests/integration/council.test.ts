@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../../functions/src/platform/dynamo';
 import { key } from '../../functions/src/table';
 import { councilIndex, councilKey } from '../../functions/src/council/items';
@@ -7,19 +7,19 @@ import {
   createCommunity,
   idem,
   residentMember,
-  userWithGrants,
   type CommunityFixture,
   type SignedIn,
+  staffMember,
 } from '../helpers/fixtures';
 import { freshId } from '../helpers/ids';
-import { scanWhere } from '../helpers/table-scan';
+import { itemsUnder, scanWhere } from '../helpers/table-scan';
 import { inMinutes } from '../helpers/clock';
 
 const api = apiForThisFile();
 
 async function setup(capacity = 20) {
   const c = await createCommunity();
-  const staff = await userWithGrants(api, [{ role: 'staff', communityId: c.communityId }], '刘晶');
+  const staff = await staffMember(api, c);
   const venue = await api.call<any>('POST', `/community/${c.communityId}/venues`, {
     token: staff.accessToken,
     headers: idem(),
@@ -70,17 +70,7 @@ const sessionItem = async (sessionId: string) =>
     )
   ).Item!;
 
-async function bookingsOf(sessionId: string) {
-  const out = await documentClient.send(
-    new QueryCommand({
-      TableName: tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :b)',
-      ExpressionAttributeValues: { ':pk': key.session(sessionId).pk, ':b': 'BOOKING#' },
-      ConsistentRead: true,
-    }),
-  );
-  return out.Items ?? [];
-}
+const bookingsOf = (sessionId: string) => itemsUnder(key.session(sessionId).pk, 'BOOKING#');
 
 async function outboxTypes(sessionId: string, type: string): Promise<number> {
   // The outbox is read by the notifier from the stream; here we count its items for the session.

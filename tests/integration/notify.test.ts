@@ -115,6 +115,19 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs = 40_000): Promi
   }
 }
 
+/** Waits long enough for a message that should not come (a duplicate, a retry) to show up. */
+const letExtrasArrive = (ms = 300) => new Promise((r) => setTimeout(r, ms));
+
+/** Runs `steps` while a stream poller delivers, and stops the poller whatever happens. */
+async function whilePolling(steps: () => Promise<void>): Promise<void> {
+  const poller = await startPoller();
+  try {
+    await steps();
+  } finally {
+    await poller.stop();
+  }
+}
+
 describe('the notifier reading the stream', () => {
   it('turns 1,000 events from concurrent writers into exactly 1,000 messages, though killed and restarted mid-run', async () => {
     const users = Array.from({ length: 20 }, (_, i) => `load-${randomBytes(3).toString('hex')}-${i}`);
@@ -187,18 +200,15 @@ describe('the day-before reminder', () => {
 
     expect(await writeReminders(now)).toBe(1);
     expect(await writeReminders(now)).toBe(0);
-    const poller = await startPoller();
-    try {
+    await whilePolling(async () => {
       await waitFor(async () => (await countMessages([seated])) === 1);
-      await new Promise((r) => setTimeout(r, 300));
+      await letExtrasArrive();
       expect(await countMessages([seated])).toBe(1);
       expect(await countMessages([waiting])).toBe(0);
       const [message] = await m.notifyRepo.listMessages(seated);
       expect(message).toMatchObject({ title: '议事会明天召开' });
       expect(message!.body).toContain('红色议事厅');
-    } finally {
-      await poller.stop();
-    }
+    });
   });
 });
 
@@ -252,6 +262,17 @@ describe('WeChat subscribe messages', () => {
     return userId;
   }
 
+  /** A user with an openid and one 'topic' consent, while WeChat answers `errcode`. */
+  async function consentingUser(errcode: number): Promise<string> {
+    answer = errcode;
+    const userId = await userWithOpenid();
+    await m.notifyRepo.addConsent(userId, 'topic');
+    return userId;
+  }
+
+  /** What the fake WeChat received for `userId` since it had received `since` messages in all. */
+  const sentTo = (userId: string, since: number) => sends.slice(since).filter((s) => s.touser === `openid-${userId}`);
+
   const decided = (userId: string) => ({
     type: 'identity.application_decided' as const,
     communityId: 'wx-community',
@@ -260,53 +281,40 @@ describe('WeChat subscribe messages', () => {
   });
 
   it('sends one subscribe message per consent, and only the in-app message without one', async () => {
-    answer = 0;
-    const userId = await userWithOpenid();
-    await m.notifyRepo.addConsent(userId, 'topic');
+    const userId = await consentingUser(0);
     const before = sends.length;
-    const poller = await startPoller();
-    try {
+    await whilePolling(async () => {
       await writeEvents([decided(userId), decided(userId)], 1);
       await waitFor(async () => (await countMessages([userId])) === 2);
-      await new Promise((r) => setTimeout(r, 300));
-      const mine = sends.slice(before).filter((s) => s.touser === `openid-${userId}`);
+      await letExtrasArrive();
+      const mine = sentTo(userId, before);
       expect(mine).toHaveLength(1);
       expect(mine[0]).toMatchObject({ template_id: 'TPL_TOPIC', data: { phrase2: { value: '已通过' } } });
       expect(await m.notifyRepo.remainingConsent(userId, 'topic')).toBe(0);
-    } finally {
-      await poller.stop();
-    }
+    });
   });
 
   it('records a refusal from WeChat and does not retry it', async () => {
-    answer = 43101;
-    const userId = await userWithOpenid();
-    await m.notifyRepo.addConsent(userId, 'topic');
+    const userId = await consentingUser(43101);
     const before = sends.length;
-    const poller = await startPoller();
-    try {
+    await whilePolling(async () => {
       await writeEvents([decided(userId)], 1);
       await waitFor(async () => (await countMessages([userId])) === 1);
-      await new Promise((r) => setTimeout(r, 300));
-      expect(sends.slice(before).filter((s) => s.touser === `openid-${userId}`)).toHaveLength(1);
+      await letExtrasArrive();
+      expect(sentTo(userId, before)).toHaveLength(1);
       const stats = await m.notifyRepo.deliveriesOfDay('wx-community', m.notifyRepo.dayOf(new Date().toISOString()));
       expect(stats).toEqual(expect.arrayContaining([{ channel: 'wechat', status: 'refused' }]));
       expect(await m.notifyRepo.remainingConsent(userId, 'topic')).toBe(0);
-    } finally {
-      await poller.stop();
-    }
+    });
   });
 
   it('keeps the consent for the next message when WeChat fails to send (not a refusal)', async () => {
-    answer = 40037; // invalid template id: our configuration, not the person's choice
-    const userId = await userWithOpenid();
-    await m.notifyRepo.addConsent(userId, 'topic');
+    const userId = await consentingUser(40037); // invalid template id: our configuration, not the person's choice
     const before = sends.length;
-    const poller = await startPoller();
-    try {
+    await whilePolling(async () => {
       await writeEvents([decided(userId)], 1);
       await waitFor(async () => (await countMessages([userId])) === 1);
-      await waitFor(async () => sends.slice(before).some((s) => s.touser === `openid-${userId}`));
+      await waitFor(async () => sentTo(userId, before).length > 0);
       await waitFor(async () => (await m.notifyRepo.remainingConsent(userId, 'topic')) === 1);
       const stats = await m.notifyRepo.deliveriesOfDay('wx-community', m.notifyRepo.dayOf(new Date().toISOString()));
       expect(stats).toEqual(expect.arrayContaining([{ channel: 'wechat', status: 'failed' }]));
@@ -314,10 +322,8 @@ describe('WeChat subscribe messages', () => {
       // Once the template is fixed, the next message goes out on that same consent.
       answer = 0;
       await writeEvents([decided(userId)], 1);
-      await waitFor(async () => sends.slice(before).filter((s) => s.touser === `openid-${userId}`).length === 2);
+      await waitFor(async () => sentTo(userId, before).length === 2);
       await waitFor(async () => (await m.notifyRepo.remainingConsent(userId, 'topic')) === 0);
-    } finally {
-      await poller.stop();
-    }
+    });
   });
 });
