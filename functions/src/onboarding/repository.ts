@@ -120,25 +120,18 @@ export async function putInvite(
   audit: AuditRecord,
   completion?: IdempotencyCompletion,
 ): Promise<boolean> {
-  try {
-    await transact(
-      [
-        named('invite', {
-          Put: {
-            TableName: tableName,
-            Item: inviteItem(appointmentScope(invite), invite),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        }),
-        named('audit', { Put: { TableName: tableName, Item: auditItem(appointmentScope(invite), audit) } }),
-      ],
-      completion,
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionsFailed && error.has('invite')) return false;
-    throw error;
-  }
+  return writeInviteWithAudit(
+    {
+      Put: {
+        TableName: tableName,
+        Item: inviteItem(appointmentScope(invite), invite),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    invite,
+    audit,
+    completion,
+  );
 }
 
 /** Revokes an invite that is still open; false when it was used or revoked meanwhile. */
@@ -148,26 +141,44 @@ export async function revokeInvite(
   audit: AuditRecord,
   completion?: IdempotencyCompletion,
 ): Promise<boolean> {
+  return writeInviteWithAudit(
+    {
+      Update: {
+        TableName: tableName,
+        Key: onboardingKey.invite(invite.code),
+        UpdateExpression: 'SET #status = :revoked, revokedAt = :at',
+        ConditionExpression: '#status = :open',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':revoked': 'revoked', ':open': 'open', ':at': at },
+      },
+    },
+    invite,
+    audit,
+    completion,
+  );
+}
+
+/**
+ * One conditional write to an invite and its audit line, in one transaction; false when the
+ * invite's condition failed (the audit line has none, so no other condition can).
+ */
+async function writeInviteWithAudit(
+  inviteWrite: Parameters<typeof named>[1],
+  invite: InviteRecord,
+  audit: AuditRecord,
+  completion?: IdempotencyCompletion,
+): Promise<boolean> {
   try {
     await transact(
       [
-        named('invite', {
-          Update: {
-            TableName: tableName,
-            Key: onboardingKey.invite(invite.code),
-            UpdateExpression: 'SET #status = :revoked, revokedAt = :at',
-            ConditionExpression: '#status = :open',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':revoked': 'revoked', ':open': 'open', ':at': at },
-          },
-        }),
+        named('invite', inviteWrite),
         named('audit', { Put: { TableName: tableName, Item: auditItem(appointmentScope(invite), audit) } }),
       ],
       completion,
     );
     return true;
   } catch (error) {
-    if (error instanceof ConditionsFailed) return false;
+    if (error instanceof ConditionsFailed && error.has('invite')) return false;
     throw error;
   }
 }

@@ -97,30 +97,15 @@ export async function listAdjustments(communityId: string) {
  */
 export async function creditDelivery(event: Extract<CanteenEvent, { type: 'canteen.delivery_confirmed' }>) {
   const settings = await repo.getSettings(event.communityId);
-  if (settings.pointsPerDelivery <= 0) return 'skipped' as const;
-  const at = new Date(event.confirmedAt);
-  const user = await getUser(event.volunteerUserId);
-  const p = record(
-    event.communityId,
-    deliveryAward(event.orderId, event.volunteerUserId, settings.pointsPerDelivery),
-    { userId: 'system', name: '食堂送餐' },
-    { volunteerUserId: event.volunteerUserId, volunteerName: user?.name },
-    Number.isNaN(at.getTime()) ? new Date() : at,
-  );
-  const outcome = await repo.post(p, {
-    events: [
-      {
-        type: 'points.changed',
-        communityId: event.communityId,
-        userId: event.volunteerUserId,
-        amount: settings.pointsPerDelivery,
-        kind: 'delivery',
-        reason: '助餐送餐',
-      },
-    ],
+  return creditSystemAward({
+    ...event,
+    points: settings.pointsPerDelivery,
+    posting: (points) => deliveryAward(event.orderId, event.volunteerUserId, points),
+    by: '食堂送餐',
+    kind: 'delivery',
+    reason: '助餐送餐',
+    what: `delivery ${event.orderId}`,
   });
-  if (outcome.outcome === 'posted' || outcome.outcome === 'duplicate') return outcome.outcome;
-  throw new Error(`delivery ${event.orderId} not credited: ${outcome.outcome}`);
 }
 
 /**
@@ -128,31 +113,57 @@ export async function creditDelivery(event: Extract<CanteenEvent, { type: 'cante
  * the points care settings gave per wish when it was confirmed, once per wish however often the event arrives.
  */
 export async function creditWish(event: Extract<CareEvent, { type: 'care.wish_fulfilled' }>) {
-  const { points } = event;
-  if (points <= 0) return 'skipped' as const;
-  const at = new Date(event.confirmedAt);
-  const user = await getUser(event.volunteerUserId);
+  return creditSystemAward({
+    ...event,
+    posting: (points) => wishAward(event.wishId, event.volunteerUserId, points),
+    by: '微心愿',
+    kind: 'wish',
+    reason: '圆梦微心愿',
+    what: `wish ${event.wishId}`,
+  });
+}
+
+/**
+ * Credits `points` to a volunteer for work another feature confirmed, posted by the system under
+ * `by`: nothing when the community gives no points for it; 'duplicate' when the same award was
+ * posted before (the posting's id comes from the event, so a redelivered event is counted once).
+ */
+async function creditSystemAward(award: {
+  communityId: string;
+  volunteerUserId: string;
+  confirmedAt: string;
+  points: number;
+  /** The ledger posting for `points`, built only when there are points to credit. */
+  posting: (points: number) => Parameters<typeof record>[1];
+  by: string;
+  kind: Extract<OutboxEvent, { type: 'points.changed' }>['kind'];
+  reason: string;
+  what: string;
+}) {
+  if (award.points <= 0) return 'skipped' as const;
+  const at = new Date(award.confirmedAt);
+  const user = await getUser(award.volunteerUserId);
   const p = record(
-    event.communityId,
-    wishAward(event.wishId, event.volunteerUserId, points),
-    { userId: 'system', name: '微心愿' },
-    { volunteerUserId: event.volunteerUserId, volunteerName: user?.name },
+    award.communityId,
+    award.posting(award.points),
+    { userId: 'system', name: award.by },
+    { volunteerUserId: award.volunteerUserId, volunteerName: user?.name },
     Number.isNaN(at.getTime()) ? new Date() : at,
   );
   const outcome = await repo.post(p, {
     events: [
       {
         type: 'points.changed',
-        communityId: event.communityId,
-        userId: event.volunteerUserId,
-        amount: points,
-        kind: 'wish',
-        reason: '圆梦微心愿',
+        communityId: award.communityId,
+        userId: award.volunteerUserId,
+        amount: award.points,
+        kind: award.kind,
+        reason: award.reason,
       },
     ],
   });
   if (outcome.outcome === 'posted' || outcome.outcome === 'duplicate') return outcome.outcome;
-  throw new Error(`wish ${event.wishId} not credited: ${outcome.outcome}`);
+  throw new Error(`${award.what} not credited: ${outcome.outcome}`);
 }
 
 export async function getSettings(communityId: string) {
