@@ -1,5 +1,6 @@
 /** Council data for the mini-program's component tests, shaped as the API returns it. */
 import type { Booking, CouncilSession } from '@linli/shared/contract';
+import { anjuyuanCommunity } from './miniapp-fixtures';
 
 export const session = (over: Partial<CouncilSession> = {}): CouncilSession => ({
   sessionId: 'session-1',
@@ -35,25 +36,4 @@ export const booking = (over: Partial<Booking> = {}): Booking => ({
 });
 
 /** GET /community/anjuyuan with buildings b1, b2 (grid one) and b5 (grid two). */
-export const community = {
-  id: 'anjuyuan',
-  name: '安居苑社区',
-  city: '银川市',
-  district: '金凤区',
-  address: '安居苑小区',
-  grids: [
-    {
-      id: 'grid-1',
-      name: '第一网格',
-      buildings: [
-        { id: 'b1', gridId: 'grid-1', name: '1号楼', address: '1号楼', households: 72, units: [] },
-        { id: 'b2', gridId: 'grid-1', name: '2号楼', address: '2号楼', households: 48, units: [] },
-      ],
-    },
-    {
-      id: 'grid-2',
-      name: '第二网格',
-      buildings: [{ id: 'b5', gridId: 'grid-2', name: '5号楼', address: '5号楼', households: 96, units: [] }],
-    },
-  ],
-};
+export const community = anjuyuanCommunity();

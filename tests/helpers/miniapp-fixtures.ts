@@ -88,3 +88,45 @@ export const me = (over: Partial<Me> = {}): Me => ({
 /** A newcomer: signed in, no roles, nothing applied for. */
 export const newcomer = (over: Partial<Me> = {}): Me =>
   me({ name: '微信用户', grants: [], member: null, latestApplication: null, dependents: [], ...over });
+
+type Community = Reply<Routes['getCommunity']>;
+
+/** `count` units named 1单元, 2单元… */
+export const unitsNamed = (count: number) =>
+  Array.from({ length: count }, (_, i) => ({ id: `u${i + 1}`, name: `${i + 1}单元` }));
+
+/**
+ * GET /community/anjuyuan: 安居苑社区 with b1 (72 户) and b2 (48 户) in 第一网格 and, unless left out,
+ * b5 (96 户) in 第二网格; `units` gives each building's unit count (none by default).
+ */
+export function anjuyuanCommunity(
+  options: { units?: { b1: number; b2: number; b5: number }; secondGrid?: boolean; leader?: string } = {},
+): Community {
+  const units = options.units ?? { b1: 0, b2: 0, b5: 0 };
+  const building = (id: 'b1' | 'b2' | 'b5', gridId: string, name: string, households: number) => ({
+    id,
+    gridId,
+    name,
+    address: name,
+    households,
+    units: unitsNamed(units[id]),
+  });
+  return {
+    id: 'anjuyuan',
+    name: '安居苑社区',
+    city: '银川市',
+    district: '金凤区',
+    address: '安居苑小区',
+    grids: [
+      {
+        id: 'grid-1',
+        name: '第一网格',
+        ...(options.leader ? { leader: options.leader } : {}),
+        buildings: [building('b1', 'grid-1', '1号楼', 72), building('b2', 'grid-1', '2号楼', 48)],
+      },
+      ...(options.secondGrid === false
+        ? []
+        : [{ id: 'grid-2', name: '第二网格', buildings: [building('b5', 'grid-2', '5号楼', 96)] }]),
+    ],
+  };
+}

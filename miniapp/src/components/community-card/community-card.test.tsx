@@ -1,32 +1,9 @@
 import { render, screen } from '@testing-library/react';
 import type { Community } from '../../hooks/use-community';
+import { anjuyuanCommunity } from '../../../../tests/helpers/miniapp-fixtures';
 import { CommunityCard, countHouseholds } from '.';
 
-const units = (count: number) => Array.from({ length: count }, (_, i) => ({ id: `u${i + 1}`, name: `${i + 1}单元` }));
-
-const community: Community = {
-  id: 'anjuyuan',
-  name: '安居苑社区',
-  city: '银川市',
-  district: '金凤区',
-  address: '安居苑小区',
-  grids: [
-    {
-      id: 'grid-1',
-      name: '第一网格',
-      leader: '马秀兰',
-      buildings: [
-        { id: 'b1', gridId: 'grid-1', name: '1号楼', address: '1号楼', households: 72, units: units(3) },
-        { id: 'b2', gridId: 'grid-1', name: '2号楼', address: '2号楼', households: 48, units: units(2) },
-      ],
-    },
-    {
-      id: 'grid-2',
-      name: '第二网格',
-      buildings: [{ id: 'b5', gridId: 'grid-2', name: '5号楼', address: '5号楼', households: 96, units: units(4) }],
-    },
-  ],
-};
+const community: Community = anjuyuanCommunity({ units: { b1: 3, b2: 2, b5: 4 }, leader: '马秀兰' });
 
 describe('CommunityCard', () => {
   it('shows the community with every grid and building', () => {

@@ -1,30 +1,18 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { resetTaroMock, setStorageSync, switchTab } from '../../../../../tests/helpers/taro-mock';
 import { apiError, serveApi, type SentRequest } from '../../../../../tests/helpers/miniapp-api';
-import { accessTokenWith, application, newcomer } from '../../../../../tests/helpers/miniapp-fixtures';
+import {
+  accessTokenWith,
+  anjuyuanCommunity,
+  application,
+  newcomer,
+} from '../../../../../tests/helpers/miniapp-fixtures';
 import { TOKEN_STORAGE_KEY } from '../../../services/api';
 import { loadMe, resetMeStore } from '../../../services/me';
 import { REFRESH_TOKEN_STORAGE_KEY, resetSessionCache, USER_ID_STORAGE_KEY } from '../../../services/session';
 import ApplyPage from './index';
 
-const units = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `u${i + 1}`, name: `${i + 1}单元` }));
-const community = {
-  id: 'anjuyuan',
-  name: '安居苑社区',
-  city: '银川市',
-  district: '金凤区',
-  address: '安居苑小区',
-  grids: [
-    {
-      id: 'grid-1',
-      name: '第一网格',
-      buildings: [
-        { id: 'b1', gridId: 'grid-1', name: '1号楼', address: '1号楼', households: 72, units: units(3) },
-        { id: 'b2', gridId: 'grid-1', name: '2号楼', address: '2号楼', households: 48, units: units(2) },
-      ],
-    },
-  ],
-};
+const community = anjuyuanCommunity({ units: { b1: 3, b2: 2, b5: 0 }, secondGrid: false });
 
 /** Taro's H5 elements report typing and picking as custom events carrying `detail.value`. */
 function type(label: string, value: string) {
