@@ -100,42 +100,8 @@ export const usePageScroll = noopHook;
 export const usePullDownRefresh = noopHook;
 export const useRouter = () => getCurrentInstance().router;
 
-/** Empties the storage and forgets every call; call it in beforeEach. */
-export function resetTaroMock(): void {
-  storage.clear();
-  for (const fn of [
-    request,
-    showToast,
-    hideToast,
-    showModal,
-    showLoading,
-    hideLoading,
-    switchTab,
-    navigateTo,
-    redirectTo,
-    navigateBack,
-    makePhoneCall,
-    reLaunch,
-    setTabBarBadge,
-    removeTabBarBadge,
-    stopPullDownRefresh,
-    login,
-    getCurrentPages,
-    getStorageSync,
-    setStorageSync,
-    removeStorageSync,
-    clearStorageSync,
-    getAppBaseInfo,
-    setClipboardData,
-    useShareAppMessage,
-  ]) {
-    fn.mockClear();
-  }
-  request.mockReset();
-}
-
-const Taro = {
-  ENV_TYPE,
+/** Every Taro API the tests watch: resetTaroMock forgets their calls, the default export offers them. */
+const recordedApis = {
   request,
   setClipboardData,
   showToast,
@@ -159,6 +125,18 @@ const Taro = {
   removeStorageSync,
   clearStorageSync,
   getAppBaseInfo,
+};
+
+/** Empties the storage and forgets every call; call it in beforeEach. */
+export function resetTaroMock(): void {
+  storage.clear();
+  for (const fn of [...Object.values(recordedApis), useShareAppMessage]) fn.mockClear();
+  request.mockReset();
+}
+
+const Taro = {
+  ENV_TYPE,
+  ...recordedApis,
   getEnv,
   pxTransform,
   nextTick,
