@@ -4,6 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { HomeAddressFields } from '../../../components/home-address';
 import { PersonFields } from '../../../components/person-fields';
 import { PageShell } from '../../../components/page-shell';
+import { SignInFirst } from '../../../components/sign-in-first';
 import { RequestStatus } from '../../../components/request-status';
 import { SUB_PAGES } from '../../../constants';
 import { useDraftForm } from '../../../hooks/use-draft-form';
@@ -63,19 +64,12 @@ export default function ApplyPage() {
   if (!me.signedIn) {
     return (
       <PageShell className="apply">
-        <View className="linli-card">
-          <Text className="apply__title">请先登录</Text>
-          <Text className="apply__text linli-muted">登录后才能申请居民认证。</Text>
-          <Button
-            className="apply__submit"
-            type="primary"
-            size="large"
-            block
-            onClick={() => void Taro.navigateTo({ url: SUB_PAGES.login })}
-          >
-            登录
-          </Button>
-        </View>
+        <SignInFirst
+          titleClassName="apply__title"
+          why="登录后才能申请居民认证。"
+          textClassName="apply__text"
+          buttonClassName="apply__submit"
+        />
       </PageShell>
     );
   }

@@ -7,9 +7,10 @@ import { FormField } from '../../../components/form-field';
 import { addressOf, MemberCard } from '../../../components/member-card';
 import { PersonFields } from '../../../components/person-fields';
 import { PageShell } from '../../../components/page-shell';
+import { SignInFirst } from '../../../components/sign-in-first';
 import { RequestStatus } from '../../../components/request-status';
 import { StatusTag } from '../../../components/status-tag';
-import { RELATIONS, SUB_PAGES } from '../../../constants';
+import { RELATIONS } from '../../../constants';
 import { useDraftForm } from '../../../hooks/use-draft-form';
 import { useHousehold, useRequestDependentLink } from '../../../hooks/use-dependents';
 import { useMe } from '../../../hooks/use-me';
@@ -65,18 +66,7 @@ export default function DependentsPage() {
         {me.signedIn ? (
           <RequestStatus what="我的信息" loading={me.loading} error={me.error} onRetry={me.reload} />
         ) : (
-          <View className="linli-card">
-            <Text className="dependents__title">请先登录</Text>
-            <Button
-              className="dependents__submit"
-              type="primary"
-              size="large"
-              block
-              onClick={() => void Taro.navigateTo({ url: SUB_PAGES.login })}
-            >
-              登录
-            </Button>
-          </View>
+          <SignInFirst titleClassName="dependents__title" buttonClassName="dependents__submit" />
         )}
       </PageShell>
     );

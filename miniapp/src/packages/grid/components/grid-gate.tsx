@@ -1,9 +1,7 @@
-import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
 import type { ReactNode } from 'react';
+import { SignInFirst } from '../../../components/sign-in-first';
 import { RequestStatus } from '../../../components/request-status';
-import { SUB_PAGES } from '../../../constants';
 import { gridCommunityOf } from '../../../hooks/use-grid';
 import { useMe } from '../../../hooks/use-me';
 import { currentCommunityOf } from '../../../services/current-community';
@@ -15,13 +13,11 @@ export function GridGate({ children }: { children: (communityId: string) => Reac
   const me = useMe();
   if (!me.signedIn) {
     return (
-      <View className="linli-card">
-        <Text className="grid__title">请先登录</Text>
-        <Text className="grid__text linli-muted">「我的网格」供网格员使用，请用网格员的微信登录。</Text>
-        <Button type="primary" size="large" block onClick={() => void Taro.navigateTo({ url: SUB_PAGES.login })}>
-          登录
-        </Button>
-      </View>
+      <SignInFirst
+        titleClassName="grid__title"
+        why="「我的网格」供网格员使用，请用网格员的微信登录。"
+        textClassName="grid__text"
+      />
     );
   }
   if (!me.me) return <RequestStatus what="我的信息" loading={me.loading} error={me.error} onRetry={me.reload} />;

@@ -1,10 +1,10 @@
-import Taro, { useDidShow } from '@tarojs/taro';
+import { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useRef, useState } from 'react';
 import { PageShell } from '../../../components/page-shell';
+import { SignInFirst } from '../../../components/sign-in-first';
 import { RequestStatus } from '../../../components/request-status';
-import { SUB_PAGES } from '../../../constants';
 import { useMessages, type Message } from '../../../hooks/use-messages';
 import { useSignedInUser } from '../../../hooks/use-session';
 import { useUnreadCount } from '../../../hooks/use-unread-count';
@@ -155,19 +155,11 @@ export default function MessagesPage() {
       {signedIn ? (
         <Inbox />
       ) : (
-        <View className="linli-card">
-          <Text className="messages__empty-title">请先登录</Text>
-          <Text className="linli-muted">登录后可以查看社区发给您的消息。</Text>
-          <Button
-            className="messages__load-more"
-            type="primary"
-            size="large"
-            block
-            onClick={() => void Taro.navigateTo({ url: SUB_PAGES.login })}
-          >
-            登录
-          </Button>
-        </View>
+        <SignInFirst
+          titleClassName="messages__empty-title"
+          why="登录后可以查看社区发给您的消息。"
+          buttonClassName="messages__load-more"
+        />
       )}
     </PageShell>
   );

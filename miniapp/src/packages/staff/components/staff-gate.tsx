@@ -1,9 +1,7 @@
-import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
 import type { ReactNode } from 'react';
+import { SignInFirst } from '../../../components/sign-in-first';
 import { RequestStatus } from '../../../components/request-status';
-import { SUB_PAGES } from '../../../constants';
 import { useMe } from '../../../hooks/use-me';
 import { staffCommunityOf } from '../../../services/me';
 import { currentCommunityOf } from '../../../services/current-community';
@@ -19,19 +17,12 @@ export function StaffGate({ children }: StaffGateProps) {
   const me = useMe();
   if (!me.signedIn) {
     return (
-      <View className="linli-card">
-        <Text className="staff__title">请先登录</Text>
-        <Text className="staff__text linli-muted">社区工作台仅供社区工作人员使用，请用工作人员的微信登录。</Text>
-        <Button
-          className="staff__action"
-          type="primary"
-          size="large"
-          block
-          onClick={() => void Taro.navigateTo({ url: SUB_PAGES.login })}
-        >
-          登录
-        </Button>
-      </View>
+      <SignInFirst
+        titleClassName="staff__title"
+        why="社区工作台仅供社区工作人员使用，请用工作人员的微信登录。"
+        textClassName="staff__text"
+        buttonClassName="staff__action"
+      />
     );
   }
   if (!me.me) return <RequestStatus what="我的信息" loading={me.loading} error={me.error} onRetry={me.reload} />;

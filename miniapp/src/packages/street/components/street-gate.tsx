@@ -1,9 +1,7 @@
-import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
 import type { ReactNode } from 'react';
+import { SignInFirst } from '../../../components/sign-in-first';
 import { RequestStatus } from '../../../components/request-status';
-import { SUB_PAGES } from '../../../constants';
 import { useMe } from '../../../hooks/use-me';
 import { isAdmin, operatedStreets } from '../../../hooks/use-street-console';
 import './street.css';
@@ -25,19 +23,12 @@ export function StreetGate({ streetId, children }: StreetGateProps) {
   const me = useMe();
   if (!me.signedIn) {
     return (
-      <View className="linli-card">
-        <Text className="street__name">请先登录</Text>
-        <Text className="street__text linli-muted">街道工作台仅供平台管理员和街道管理员使用。</Text>
-        <Button
-          className="street__submit"
-          type="primary"
-          size="large"
-          block
-          onClick={() => void Taro.navigateTo({ url: SUB_PAGES.login })}
-        >
-          登录
-        </Button>
-      </View>
+      <SignInFirst
+        titleClassName="street__name"
+        why="街道工作台仅供平台管理员和街道管理员使用。"
+        textClassName="street__text"
+        buttonClassName="street__submit"
+      />
     );
   }
   if (!me.me) return <RequestStatus what="我的信息" loading={me.loading} error={me.error} onRetry={me.reload} />;
