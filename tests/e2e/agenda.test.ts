@@ -1,4 +1,4 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ageOn, todayInShanghai } from '../../shared/src/domain/identity/person';
 import {
   button,
@@ -6,23 +6,28 @@ import {
   confirmModal,
   currentPage,
   h5Url,
+  openTopicList,
   pickOfferedDate,
+  shownPage,
   signIn,
-  tab,
-  textInput,
   startsWith,
+  textArea,
+  textInput,
 } from './app';
 import { expectVisible, withBrowsers } from './browser';
 
 /** Two browsers and a dozen page loads each; said here so it holds whatever the project's default. */
 const SCENARIO_TIMEOUT_MS = 180_000;
 
-/** The textarea labelled `label` (Taro's H5 element wraps a real <textarea>). */
-const textArea = (scope: Locator, label: string): Locator =>
-  scope.locator(`[aria-label="${label}"] textarea, textarea[aria-label="${label}"]`);
-
-/** The page on show whose root has `rootClass` (PageShell's className). */
-const shownPage = (page: Page, rootClass: string): Locator => currentPage(page).locator(`.linli-page.${rootClass}`);
+/** 我的 → 社区工作台 → 议题办理 (a link named by its title and what waits there). */
+async function openTopicDesk(page: Page): Promise<void> {
+  await currentPage(page).getByText('社区工作台', { exact: true }).click();
+  await page.waitForURL(/#\/packages\/staff\/workbench\/index/);
+  await currentPage(page)
+    .getByRole('link', { name: startsWith('议题办理') })
+    .click();
+  await page.waitForURL(/#\/packages\/staff\/agenda\/index/);
+}
 
 describe('agenda (议题) on H5: from a resident’s topic to the 晒事栏', () => {
   it(
@@ -37,12 +42,7 @@ describe('agenda (议题) on H5: from a resident’s topic to the 晒事栏', ()
 
         // 王桂芳 raises a topic from 议事 → 邻里议题.
         await signIn(residentPage, '王桂芳');
-        await tab(residentPage, '议事').click();
-        await residentPage.waitForURL(/#\/pages\/council\/index/);
-        await currentPage(residentPage)
-          .getByRole('link', { name: startsWith('邻里议题') })
-          .click();
-        await residentPage.waitForURL(/#\/packages\/agenda\/index\/index/);
+        await openTopicList(residentPage);
         await button(shownPage(residentPage, 'agenda'), '提一个议题').click();
         await residentPage.waitForURL(/#\/packages\/agenda\/submit\/index/);
         const form = shownPage(residentPage, 'agenda-submit');
@@ -60,12 +60,7 @@ describe('agenda (议题) on H5: from a resident’s topic to the 晒事栏', ()
 
         // Staff find it first in the review queue and approve it.
         await signIn(staffPage, '刘晶');
-        await currentPage(staffPage).getByText('社区工作台', { exact: true }).click();
-        await staffPage.waitForURL(/#\/packages\/staff\/workbench\/index/);
-        await currentPage(staffPage)
-          .getByRole('link', { name: startsWith('议题办理') })
-          .click();
-        await staffPage.waitForURL(/#\/packages\/staff\/agenda\/index/);
+        await openTopicDesk(staffPage);
         await shownPage(staffPage, 'staff-agenda')
           .getByRole('link', { name: startsWith(title) })
           .click();
@@ -143,12 +138,7 @@ describe('agenda (议题) on H5: from a resident’s topic to the 晒事栏', ()
       await withBrowsers('agenda-recorded-and-cosigned', 2, async ([staff, neighbour]) => {
         const staffPage = staff!.page;
         await signIn(staffPage, '刘晶');
-        await currentPage(staffPage).getByText('社区工作台', { exact: true }).click();
-        await staffPage.waitForURL(/#\/packages\/staff\/workbench\/index/);
-        await currentPage(staffPage)
-          .getByRole('link', { name: startsWith('议题办理') })
-          .click();
-        await staffPage.waitForURL(/#\/packages\/staff\/agenda\/index/);
+        await openTopicDesk(staffPage);
         await currentPage(staffPage)
           .getByRole('link', { name: startsWith('代居民登记议题') })
           .click();
@@ -176,12 +166,7 @@ describe('agenda (议题) on H5: from a resident’s topic to the 晒事栏', ()
         // 张伟 (5号楼) finds it among the topics open for co-signing and co-signs once.
         const page = neighbour!.page;
         await signIn(page, '张伟');
-        await tab(page, '议事').click();
-        await page.waitForURL(/#\/pages\/council\/index/);
-        await currentPage(page)
-          .getByRole('link', { name: startsWith('邻里议题') })
-          .click();
-        await page.waitForURL(/#\/packages\/agenda\/index\/index/);
+        await openTopicList(page);
         await shownPage(page, 'agenda')
           .getByRole('link', { name: startsWith(title) })
           .click();

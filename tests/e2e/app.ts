@@ -69,3 +69,39 @@ export async function revisitMine(page: Page): Promise<Locator> {
   await page.waitForURL(/#\/pages\/mine\/index/);
   return currentPage(page);
 }
+
+/** The page on show whose root has `rootClass` (PageShell's className). */
+export const shownPage = (page: Page, rootClass: string): Locator =>
+  currentPage(page).locator(`.linli-page.${rootClass}`);
+
+/** The textarea labelled `label` (Taro's H5 element wraps a real <textarea>). */
+export const textArea = (scope: Locator, label: string): Locator =>
+  scope.locator(`[aria-label="${label}"] textarea, textarea[aria-label="${label}"]`);
+
+/** 我的 → 社区工作台 → one of its entries; returns the entry's page once `url` shows. */
+export async function openStaffEntry(page: Page, entry: string, url: RegExp): Promise<Locator> {
+  await currentPage(page).getByText('社区工作台', { exact: true }).click();
+  await page.waitForURL(/#\/packages\/staff\/workbench\/index/);
+  await currentPage(page).getByText(entry, { exact: true }).click();
+  await page.waitForURL(url);
+  return currentPage(page);
+}
+
+/** 议事 → 邻里议题: the list of topics. */
+export async function openTopicList(page: Page): Promise<void> {
+  await tab(page, '议事').click();
+  await page.waitForURL(/#\/pages\/council\/index/);
+  await currentPage(page)
+    .getByRole('link', { name: startsWith('邻里议题') })
+    .click();
+  await page.waitForURL(/#\/packages\/agenda\/index\/index/);
+}
+
+/** A fresh name and room per run, so staff queues and the roster show exactly this run's person. */
+export function freshNameAndRoom(): { realName: string; room: string } {
+  const pick = (chars: string) => chars[Math.floor(Math.random() * chars.length)]!;
+  return {
+    realName: `${pick('赵钱孙周吴郑冯陈')}${pick('明华建国秀兰玉')}${pick('平安春梅志强')}`,
+    room: String(100 + Math.floor(Math.random() * 800)),
+  };
+}

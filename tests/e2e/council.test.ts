@@ -2,7 +2,19 @@ import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import jsQR from 'jsqr';
 import { ageOn, todayInShanghai } from '../../shared/src/domain/identity/person';
-import { button, choice, currentPage, h5Url, pickOfferedDate, signIn, tab, textInput, startsWith } from './app';
+import {
+  button,
+  choice,
+  currentPage,
+  h5Url,
+  openStaffEntry,
+  pickOfferedDate,
+  shownPage,
+  signIn,
+  startsWith,
+  tab,
+  textInput,
+} from './app';
 import { expectVisible, withBrowsers } from './browser';
 
 /**
@@ -11,20 +23,10 @@ import { expectVisible, withBrowsers } from './browser';
  */
 const SCENARIO_TIMEOUT_MS = 240_000;
 
-/** 我的 → 社区工作台 → one of its entries. */
-async function openStaffEntry(page: Page, entry: string, url: RegExp): Promise<Locator> {
-  await currentPage(page).getByText('社区工作台', { exact: true }).click();
-  await page.waitForURL(/#\/packages\/staff\/workbench\/index/);
-  await currentPage(page).getByText(entry, { exact: true }).click();
-  await page.waitForURL(url);
-  return currentPage(page);
-}
-
 /**
  * The page on show whose root has `rootClass` (PageShell's className): while the router swaps
  * pages both are visible for a moment, and the one leaving may show the same text.
  */
-const shownPage = (page: Page, rootClass: string): Locator => currentPage(page).locator(`.linli-page.${rootClass}`);
 
 /** Reads the QR code on screen the way a scanner would: a screenshot of it, decoded by jsQR. */
 async function scanQrOnScreen(page: Page, code: Locator): Promise<string | undefined> {

@@ -1,12 +1,13 @@
-import type { Page } from 'playwright-core';
 import { ageOn, todayInShanghai } from '../../shared/src/domain/identity/person';
 import {
-  h5Url,
   button,
   choice,
   confirmModal,
   currentPage,
+  freshNameAndRoom,
+  h5Url,
   NEWCOMER,
+  openStaffEntry,
   pickOfferedDate,
   revisitMine,
   signIn,
@@ -15,24 +16,6 @@ import {
 } from './app';
 import { expectVisible, withBrowsers } from './browser';
 
-/** A fresh name and room per run, so the staff queue shows exactly this application. */
-function newcomerDetails() {
-  const pick = (chars: string) => chars[Math.floor(Math.random() * chars.length)]!;
-  return {
-    realName: `${pick('赵钱孙周吴郑冯陈')}${pick('明华建国秀兰玉')}${pick('平安春梅志强')}`,
-    room: String(100 + Math.floor(Math.random() * 800)),
-  };
-}
-
-/** 我的 → 社区工作台 → one of its entries. */
-async function openStaffEntry(page: Page, entry: string, url: RegExp) {
-  await currentPage(page).getByText('社区工作台', { exact: true }).click();
-  await page.waitForURL(/#\/packages\/staff\/workbench\/index/);
-  await currentPage(page).getByText(entry, { exact: true }).click();
-  await page.waitForURL(url);
-  return currentPage(page);
-}
-
 /** Two browsers and a dozen page loads each; said here so it holds whatever the project's default. */
 const SCENARIO_TIMEOUT_MS = 120_000;
 
@@ -40,7 +23,7 @@ describe('identity on H5: membership and 代办', () => {
   it(
     'lets a newcomer apply for 2号楼 1单元, staff approve it, and the newcomer see their home and the 居民 role',
     async () => {
-      const { realName, room } = newcomerDetails();
+      const { realName, room } = freshNameAndRoom();
 
       await withBrowsers('membership-approval', 2, async ([resident, staff]) => {
         // A newcomer opens 安居苑社区's poster link, then signs in and applies there.

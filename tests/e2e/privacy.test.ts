@@ -1,13 +1,20 @@
-import type { Locator, Page } from 'playwright-core';
 import { DEV_MARKERS } from '../../functions/src/moderation/wechat-security';
-import { button, choice, confirmModal, currentPage, h5Url, NEWCOMER, signIn, startsWith, tab, textInput } from './app';
+import {
+  button,
+  choice,
+  confirmModal,
+  currentPage,
+  h5Url,
+  NEWCOMER,
+  openTopicList,
+  shownPage,
+  signIn,
+  textArea,
+  textInput,
+} from './app';
 import { expectVisible, withBrowser } from './browser';
 
 const SCENARIO_TIMEOUT_MS = 120_000;
-
-const shownPage = (page: Page, rootClass: string): Locator => currentPage(page).locator(`.linli-page.${rootClass}`);
-const textArea = (scope: Locator, label: string): Locator =>
-  scope.locator(`[aria-label="${label}"] textarea, textarea[aria-label="${label}"]`);
 
 describe('personal data and content security on H5', () => {
   it(
@@ -48,12 +55,7 @@ describe('personal data and content security on H5', () => {
     async () => {
       await withBrowser('content-refusal', async ({ page }) => {
         await signIn(page, '王桂芳');
-        await tab(page, '议事').click();
-        await page.waitForURL(/#\/pages\/council\/index/);
-        await currentPage(page)
-          .getByRole('link', { name: startsWith('邻里议题') })
-          .click();
-        await page.waitForURL(/#\/packages\/agenda\/index\/index/);
+        await openTopicList(page);
         await button(shownPage(page, 'agenda'), '提一个议题').click();
         await page.waitForURL(/#\/packages\/agenda\/submit\/index/);
         const form = shownPage(page, 'agenda-submit');

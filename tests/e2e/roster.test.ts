@@ -1,24 +1,17 @@
 import type { Page } from 'playwright-core';
-import { h5Url, button, choice, currentPage, NEWCOMER, pickOfferedDate, signIn, textInput } from './app';
+import {
+  button,
+  choice,
+  currentPage,
+  freshNameAndRoom,
+  h5Url,
+  NEWCOMER,
+  openStaffEntry,
+  pickOfferedDate,
+  signIn,
+  textInput,
+} from './app';
 import { expectVisible, withBrowsers } from './browser';
-
-/** A fresh name and room per run, so the roster and the queue show exactly this run's people. */
-function person() {
-  const pick = (chars: string) => chars[Math.floor(Math.random() * chars.length)]!;
-  return {
-    realName: `${pick('赵钱孙周吴郑冯陈')}${pick('明华建国秀兰玉')}${pick('平安春梅志强')}`,
-    room: String(100 + Math.floor(Math.random() * 800)),
-  };
-}
-
-/** 我的 → 社区工作台 → one of its entries. */
-async function openStaffEntry(page: Page, entry: string, url: RegExp) {
-  await currentPage(page).getByText('社区工作台', { exact: true }).click();
-  await page.waitForURL(/#\/packages\/staff\/workbench\/index/);
-  await currentPage(page).getByText(entry, { exact: true }).click();
-  await page.waitForURL(url);
-  return currentPage(page);
-}
 
 /** A newcomer applies for 2号楼 1单元 <room> with the apply form, as the identity e2e does. */
 async function applyAsNewcomer(page: Page, realName: string, room: string, phone: string) {
@@ -44,7 +37,7 @@ describe('居民台账 on H5', () => {
   it(
     'lets staff import a roster CSV (a refused row shows its reason), verifies a resident on it at once, and shows the closest roster row beside one who is not',
     async () => {
-      const onRoster = person();
+      const onRoster = freshNameAndRoom();
       const stranger = { realName: `${onRoster.realName.slice(0, 2)}新`, room: onRoster.room };
       const csv = [
         '楼栋,单元,房号,姓名,出生日期,手机,标签',
