@@ -18,15 +18,22 @@ export function SignInFirst({ why, titleClassName, textClassName, buttonClassNam
     <View className="linli-card">
       <Text className={titleClassName}>请先登录</Text>
       {why ? <Text className={textClassName ? `${textClassName} linli-muted` : 'linli-muted'}>{why}</Text> : null}
-      <Button
-        className={buttonClassName}
-        type="primary"
-        size="large"
-        block
-        onClick={() => void Taro.navigateTo({ url: SUB_PAGES.login })}
-      >
-        登录
-      </Button>
+      <SignInButton className={buttonClassName} />
     </View>
+  );
+}
+
+/** The large 登录 button that opens the login page, for cards that say in their own words why. */
+export function SignInButton({ className }: { className?: string }) {
+  return (
+    <Button
+      className={className}
+      type="primary"
+      size="large"
+      block
+      onClick={() => void Taro.navigateTo({ url: SUB_PAGES.login })}
+    >
+      登录
+    </Button>
   );
 }

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { FormError } from '../../../components/form-error';
 import { InputField } from '../../../components/input-field';
 import { PageShell } from '../../../components/page-shell';
+import { SignInButton } from '../../../components/sign-in-first';
 import { RequestStatus } from '../../../components/request-status';
 import { SUB_PAGES } from '../../../constants';
 import { useBindPartner } from '../../../hooks/use-care';
@@ -70,15 +71,7 @@ export default function PartnerBindPage() {
       {!signedIn ? (
         <View className="linli-card">
           <Text className="care__text">请先登录，再输入邀请码。</Text>
-          <Button
-            className="care__action"
-            type="primary"
-            size="large"
-            block
-            onClick={() => void Taro.navigateTo({ url: SUB_PAGES.login })}
-          >
-            登录
-          </Button>
+          <SignInButton className="care__action" />
         </View>
       ) : !me ? (
         <RequestStatus what="我的信息" loading={loading} error={error} onRetry={reload} />
