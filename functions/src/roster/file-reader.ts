@@ -76,7 +76,9 @@ function cellText(value: unknown): string {
 }
 
 async function fromXlsx(bytes: Buffer): Promise<string[][]> {
-  // Loaded on first XLSX only: CSV imports and the other roster routes never pay for it.
+  // Loaded on first XLSX only: CSV imports and the other roster routes never pay for it. In
+  // Lambda it is a file of its own beside the function's (SEPARATELY_BUNDLED in
+  // scripts/lib/function-bundles.ts), so cold starts do not even compile it.
   const { Workbook } = await import('exceljs');
   const workbook = new Workbook();
   try {
