@@ -8,11 +8,18 @@ import tseslint from 'typescript-eslint';
  * neither side; the mini-program never reaches into functions/; platform/ knows no feature; a
  * feature uses another only through its public index.ts, or its items.ts (the pure declaration
  * of its item keys, which account erasure reads without pulling in the feature's code).
+ * A Lambda function's code takes error codes from shared/src/domain-error.ts, never from the
+ * merged table (shared/src/errors.ts, or the package root that re-exports it), which would bundle
+ * every feature's messages into every function.
  * tests/unit/import-boundaries.test.ts lints deliberate violations to prove each rule fails.
  */
-const boundary = (message, ...regexes) => ({
-  'no-restricted-imports': ['error', { patterns: regexes.map((regex) => ({ regex, message })) }],
-});
+const pattern = (message, ...regexes) => regexes.map((regex) => ({ regex, message }));
+const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns: patterns.flat() }] });
+const boundary = (message, ...regexes) => restrict(pattern(message, ...regexes));
+const mergedErrorTable = pattern(
+  "A function imports DomainError and ErrorCode from '@linli/shared/domain-error'; the merged table (@linli/shared, @linli/shared/errors) would bundle every feature's messages.",
+  '^@linli/shared(/errors)?$',
+);
 
 export const boundaries = [
   {
@@ -32,18 +39,24 @@ export const boundaries = [
   },
   {
     files: ['functions/src/platform/**/*.ts'],
-    rules: boundary(
-      'platform/ knows no feature: pass what it needs in as a hook (see platform/acting-for.ts).',
-      '^\\.\\./(?!table$)',
+    rules: restrict(
+      pattern(
+        'platform/ knows no feature: pass what it needs in as a hook (see platform/acting-for.ts).',
+        '^\\.\\./(?!table$)',
+      ),
+      mergedErrorTable,
     ),
   },
   {
     files: ['functions/src/*/**/*.ts'],
     ignores: ['functions/src/platform/**', 'functions/src/local/**'],
-    rules: boundary(
-      "A feature uses another only through its public index.ts: import '../<feature>' (or its key declarations, '../<feature>/items'), not its files.",
-      '^\\.\\./(?!platform/)[^/]+/(?!items$)',
-      '^\\.\\./\\.\\./',
+    rules: restrict(
+      pattern(
+        "A feature uses another only through its public index.ts: import '../<feature>' (or its key declarations, '../<feature>/items'), not its files.",
+        '^\\.\\./(?!platform/)[^/]+/(?!items$)',
+        '^\\.\\./\\.\\./',
+      ),
+      mergedErrorTable,
     ),
   },
 ];

@@ -37,6 +37,13 @@ describe('toErrorResponse', () => {
     expect(res.body).not.toContain('undefined');
   });
 
+  it('answers a code the function never registered as INTERNAL, not with a guessed status', () => {
+    // What a Lambda would do if its domain failed to declare a table (error-tables.test.ts).
+    const res = toErrorResponse(new DomainError('NOT_REGISTERED_ANYWHERE' as never));
+    expect(res.statusCode).toBe(500);
+    expect(JSON.parse(res.body!)).toEqual({ error: { code: 'INTERNAL', message: '服务暂时出了点问题，请稍后再试' } });
+  });
+
   it('keeps a condition failure in a transaction a 500 unless a rule maps it', () => {
     const res = toErrorResponse(
       new TransactionCanceledException({

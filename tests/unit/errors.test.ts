@@ -37,9 +37,9 @@ describe('error codes', () => {
 
   it('declares each code once, in one feature registry or the pipeline list, and merges them all', () => {
     const registries = featureRegistries();
-    const pipeline = [...readFileSync(join(SHARED, 'errors.ts'), 'utf8').matchAll(/^ {2}([A-Z][A-Z_]+): \{/gm)].map(
-      (m) => m[1]!,
-    );
+    const pipeline = [
+      ...readFileSync(join(SHARED, 'domain-error.ts'), 'utf8').matchAll(/^ {2}([A-Z][A-Z_]+): \{/gm),
+    ].map((m) => m[1]!);
     const all = [...pipeline, ...registries.flatMap((r) => r.codes)];
     expect(registries.length).toBeGreaterThanOrEqual(8);
     expect(all.filter((code, i) => all.indexOf(code) !== i)).toEqual([]);

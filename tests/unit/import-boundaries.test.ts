@@ -29,6 +29,7 @@ describe('import boundaries', () => {
   it('has a fixture for each boundary', () => {
     expect(violations.sort()).toEqual([
       'feature-imports-internals.ts.fixture',
+      'function-imports-merged-errors.ts.fixture',
       'miniapp-imports-functions.tsx.fixture',
       'platform-imports-feature.ts.fixture',
       'shared-imports-functions.ts.fixture',
@@ -42,6 +43,10 @@ describe('import boundaries', () => {
 
   it('says why: a feature is reached through its index.ts', () => {
     expect(restricted('feature-imports-internals.ts.fixture')[0]).toMatch(/public index\.ts/);
+  });
+
+  it('says why: a function bundles only the error tables it declares', () => {
+    expect(restricted('function-imports-merged-errors.ts.fixture')[0]).toMatch(/@linli\/shared\/domain-error/);
   });
 
   it.each(allowed)('passes lint on %s', (fixture) => {

@@ -2,7 +2,7 @@
 import type { Principal } from '@linli/shared/contract/principal';
 import { isStaffOf } from '@linli/shared/domain/access/rules';
 import { type AgendaActor } from '@linli/shared/domain/agenda/state';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { subjectIn, type ActingSubject } from '../identity';
 import type { AgendaEvent as OutboxEvent } from './events';
 import * as repo from './repository';

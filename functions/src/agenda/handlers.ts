@@ -1,3 +1,7 @@
+import { IDENTITY_ERRORS } from '@linli/shared/domain/identity/errors';
+import { COUNCIL_ERRORS } from '@linli/shared/domain/council/errors';
+import { AGENDA_ERRORS } from '@linli/shared/domain/agenda/errors';
+import { MODERATION_ERRORS } from '@linli/shared/domain/moderation/errors';
 import { agendaRoutes } from '@linli/shared/contract/agenda';
 import { resolveActingSubject } from '../identity';
 import { defineDomain } from '../platform/lambda-router';
@@ -6,7 +10,10 @@ import * as moderation from './moderation';
 import * as moves from './moves';
 import * as residents from './residents';
 
-export const agendaDomain = defineDomain('agenda', agendaRoutes, { actingFor: resolveActingSubject })({
+export const agendaDomain = defineDomain('agenda', agendaRoutes, {
+  errorTables: [IDENTITY_ERRORS, COUNCIL_ERRORS, AGENDA_ERRORS, MODERATION_ERRORS],
+  actingFor: resolveActingSubject,
+})({
   submitTopic: async ({ principal, onBehalfOf, params, body }) =>
     residents.submitTopic(principal, onBehalfOf, params.communityId, body),
   listOpenTopics: async ({ principal, onBehalfOf, params }) =>

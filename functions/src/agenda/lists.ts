@@ -3,7 +3,7 @@ import type { QueueRow, Topic } from '@linli/shared/contract/agenda';
 import type { Principal } from '@linli/shared/contract/principal';
 import { isStaffOf } from '@linli/shared/domain/access/rules';
 import { REPLY_TEMPLATES } from '@linli/shared/domain/agenda/state';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import * as repo from './repository';
 import { topicView } from './views';
 

@@ -5,7 +5,7 @@
  */
 import type { Topic } from '@linli/shared/contract/agenda';
 import type { Principal } from '@linli/shared/contract/principal';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { retry, withOptimisticRetry } from '../platform/retry';
 import type { TimelineRecord, TopicRecord } from './records';
 import { completionPut } from '../platform/idempotency';

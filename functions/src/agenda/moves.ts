@@ -9,7 +9,7 @@ import {
   type AgendaAction,
   type AgendaActor,
 } from '@linli/shared/domain/agenda/state';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { subjectIn, type ActingSubject } from '../identity';
 import { screenStaffText } from '../moderation';
 import { completionPut } from '../platform/idempotency';

@@ -3,7 +3,7 @@ import { ulid } from 'ulidx';
 import type { Topic, TopicDetail } from '@linli/shared/contract/agenda';
 import type { Principal } from '@linli/shared/contract/principal';
 import { OPEN_STATES, applyAction, inScope, submitted, type AgendaCategory } from '@linli/shared/domain/agenda/state';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { subjectIn, subjectOf, type ActingSubject } from '../identity';
 import { screenText } from '../moderation';
 import { withOptimisticRetry } from '../platform/retry';

@@ -1,7 +1,7 @@
 /** What a canteen request may reach: the canteen, the menu, an order of the caller's side or staff's. */
 import type { Meal } from '@linli/shared/domain/canteen/rules';
 import { isStaffOf } from '@linli/shared/domain/access/rules';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { ownMemberId, type Caller } from '../identity';
 import { withOptimisticRetry } from '../platform/retry';
 import * as repo from './repository';

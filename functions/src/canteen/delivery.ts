@@ -3,7 +3,7 @@ import type { DeliveryGroup, MealOrder } from '@linli/shared/contract/canteen';
 import type { Principal } from '@linli/shared/contract/principal';
 import { isStaffOf } from '@linli/shared/domain/access/rules';
 import { todayInShanghai } from '@linli/shared/domain/identity/person';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { getMember, listHouseholdMembers, type Caller } from '../identity';
 import { completionPut } from '../platform/idempotency';
 import { advance, nowIso, orderFor, type OrderRef } from './access';

@@ -1,3 +1,5 @@
+import { IDENTITY_ERRORS } from '@linli/shared/domain/identity/errors';
+import { CANTEEN_ERRORS } from '@linli/shared/domain/canteen/errors';
 import { canteenRoutes } from '@linli/shared/contract/canteen';
 import { resolveActingSubject } from '../identity';
 import { onlyPassedPhotos, requestMediaChecks } from '../moderation';
@@ -10,6 +12,7 @@ import * as settlement from './settlement';
 import * as setup from './setup';
 
 export const canteenDomain = defineDomain('canteen', canteenRoutes, {
+  errorTables: [IDENTITY_ERRORS, CANTEEN_ERRORS],
   actingFor: resolveActingSubject,
   // Reads, then one transaction that holds the order and its answer.
   answeredInTransaction: ['placeOrder'],

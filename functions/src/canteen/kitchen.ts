@@ -2,7 +2,7 @@
 import type { KitchenView, MealOrder } from '@linli/shared/contract/canteen';
 import type { Principal } from '@linli/shared/contract/principal';
 import { menuKeyOf, parsePickupInput } from '@linli/shared/domain/canteen/rules';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { completionPut } from '../platform/idempotency';
 import { advance, menuOf, type MenuRef } from './access';
 import * as repo from './repository';

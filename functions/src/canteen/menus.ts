@@ -11,7 +11,7 @@ import {
   type Meal,
 } from '@linli/shared/domain/canteen/rules';
 import { ageOn, todayInShanghai } from '@linli/shared/domain/identity/person';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { ulid } from 'ulidx';
 import { ownMemberId, subjectOf, type ActingSubject, type Caller } from '../identity';
 import { completionPut } from '../platform/idempotency';

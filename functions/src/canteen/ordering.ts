@@ -9,7 +9,7 @@ import {
   type SubsidyBand,
 } from '@linli/shared/domain/canteen/rules';
 import { ageOn, todayInShanghai } from '@linli/shared/domain/identity/person';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { ulid } from 'ulidx';
 import { subjectInFrom, subjectOf, subjectToRead, type ActingSubject, type Caller } from '../identity';
 import { completionPut, refusalIsFinal } from '../platform/idempotency';

@@ -1,7 +1,7 @@
 /** The meal's time rule for hand-over and delivery, and the staff override it allows. */
 import type { Principal } from '@linli/shared/contract/principal';
 import { inServiceWindow, serviceWindow } from '@linli/shared/domain/canteen/rules';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import type { OrderRecord, TimeOverrideRecord } from './records';
 
 /**

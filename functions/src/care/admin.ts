@@ -5,7 +5,7 @@ import type { CareSettings, PartnerUnit, TaggedMember, WishOverview } from '@lin
 import type { Principal } from '@linli/shared/contract/principal';
 import { normalizeTags, type MemberTag } from '@linli/shared/domain/care/tags';
 import { claimOverdue } from '@linli/shared/domain/care/wish';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { completionPut } from '../platform/idempotency';
 import type { PartnerRecord, WishRecord } from './records';
 import * as repo from './repository';

@@ -16,7 +16,7 @@ import {
   standing,
   type VisitIntervals,
 } from '@linli/shared/domain/care/visits';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { missedMealsOn } from '../canteen';
 import type { VisitMember, VisitRecord } from './visit-items';
 import * as repo from './visit-repository';

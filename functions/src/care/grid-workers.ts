@@ -9,7 +9,7 @@
  */
 import type { GridWorker, VisitIntervals } from '@linli/shared/contract/care-visits';
 import type { Principal, RoleGrant } from '@linli/shared/contract/principal';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { completionPut } from '../platform/idempotency';
 import { retry, withOptimisticRetry } from '../platform/retry';
 import type { GridWorkerRecord } from './visit-items';

@@ -1,3 +1,11 @@
+import { IDENTITY_ERRORS } from '@linli/shared/domain/identity/errors';
+import { POINTS_ERRORS } from '@linli/shared/domain/points/errors';
+import { MODERATION_ERRORS } from '@linli/shared/domain/moderation/errors';
+import { CARE_ERRORS } from '@linli/shared/domain/care/errors';
+import { STRUCTURE_ERRORS } from '@linli/shared/domain/structure/errors';
+import { PHOTO_ERRORS } from '@linli/shared/domain/photos/errors';
+import { NEED_ERRORS } from '@linli/shared/domain/care/need-errors';
+import { VISIT_ERRORS } from '@linli/shared/domain/care/visit-errors';
 import { careRoutes } from '@linli/shared/contract/care';
 import { careNeedRoutes } from '@linli/shared/contract/care-needs';
 import { resolveActingSubject } from '../identity';
@@ -11,7 +19,19 @@ import * as wishes from './wishes';
 export const careDomain = defineDomain(
   'care',
   { ...careRoutes, ...careNeedRoutes, ...careVisitRoutes },
-  { actingFor: resolveActingSubject },
+  {
+    errorTables: [
+      IDENTITY_ERRORS,
+      POINTS_ERRORS,
+      MODERATION_ERRORS,
+      CARE_ERRORS,
+      STRUCTURE_ERRORS,
+      PHOTO_ERRORS,
+      NEED_ERRORS,
+      VISIT_ERRORS,
+    ],
+    actingFor: resolveActingSubject,
+  },
 )({
   postWish: async ({ principal, onBehalfOf, params, body }) =>
     wishes.postWish(principal, onBehalfOf, params.communityId, body),

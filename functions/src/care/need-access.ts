@@ -2,7 +2,7 @@
 import type { Principal } from '@linli/shared/contract/principal';
 import { isStaffOf } from '@linli/shared/domain/access/rules';
 import { isAssignee, type Assignee, type Need as DomainNeed, type NeedActor } from '@linli/shared/domain/care/need';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { subjectOf as identitySubjectOf, type ActingSubject } from '../identity';
 import * as repo from './need-repository';
 import type { NeedRecord } from './need-records';

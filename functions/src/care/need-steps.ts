@@ -12,7 +12,7 @@ import {
   type NeedAction,
   type NeedActor,
 } from '@linli/shared/domain/care/need';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { topicFromNeedWrites } from '../agenda';
 import type { ActingSubject } from '../identity';
 import { completionPut } from '../platform/idempotency';

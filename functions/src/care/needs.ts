@@ -14,7 +14,7 @@ import {
   type NeedUrgency,
 } from '@linli/shared/domain/care/need';
 import { surnameOnly } from '@linli/shared/domain/care/wish';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import type { ActingSubject } from '../identity';
 import { listCommunityStaff } from '../onboarding';
 import { completionPut } from '../platform/idempotency';

@@ -12,7 +12,7 @@ import type { CareEvent } from './events';
 
 type OutboxEvent = CareEvent | NotifyEvent;
 import { ATTACH_WRITE } from '../photos';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import {
   ConditionsFailed,
   named,

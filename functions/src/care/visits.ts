@@ -9,7 +9,7 @@ import {
   type VisitObservation,
 } from '@linli/shared/domain/care/visits';
 import { wallName } from '@linli/shared/domain/care/wish';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { ulid } from 'ulidx';
 import { completionPut } from '../platform/idempotency';
 import { requirePerson, visitView } from './grid-people';

@@ -1,7 +1,7 @@
 /** Who a wish request is about and who may claim it: the lookups every wish use case shares. */
 import type { Principal } from '@linli/shared/contract/principal';
 import type { Claimer } from '@linli/shared/domain/care/wish';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { subjectOf as identitySubjectOf, type ActingSubject } from '../identity';
 import type { NotifyEvent } from '../notify';
 import type { CareEvent } from './events';

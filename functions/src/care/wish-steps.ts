@@ -3,7 +3,7 @@ import type { Wish } from '@linli/shared/contract/care';
 import type { Principal } from '@linli/shared/contract/principal';
 import { isStaffOf } from '@linli/shared/domain/access/rules';
 import { applyWishAction, type WishAction, type WishActor } from '@linli/shared/domain/care/wish';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { resolveActingSubject, type ActingSubject } from '../identity';
 import { screenStaffText } from '../moderation';
 import { completionPut } from '../platform/idempotency';

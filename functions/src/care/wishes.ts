@@ -13,7 +13,7 @@ import {
   type WishCategory,
   type WishHandover,
 } from '@linli/shared/domain/care/wish';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import type { ActingSubject } from '../identity';
 import { screenText } from '../moderation';
 import { completionPut } from '../platform/idempotency';

@@ -1,3 +1,4 @@
+import { STRUCTURE_ERRORS } from '@linli/shared/domain/structure/errors';
 import { communityRoutes } from '@linli/shared/contract/community';
 import { structureRoutes } from '@linli/shared/contract/structure';
 import { defineDomain } from '../platform/lambda-router';
@@ -5,7 +6,11 @@ import { pingTable } from './repository';
 import { getCommunity } from './service';
 import * as structure from './structure';
 
-export const communityDomain = defineDomain('community', { ...communityRoutes, ...structureRoutes })({
+export const communityDomain = defineDomain(
+  'community',
+  { ...communityRoutes, ...structureRoutes },
+  { errorTables: [STRUCTURE_ERRORS] },
+)({
   health: async () => ({
     status: 'ok',
     service: 'linli',

@@ -1,5 +1,5 @@
 import type { Community } from '@linli/shared/contract/community';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { assembleCommunity } from '@linli/shared/domain/community/structure';
 import { loadCommunityStructure } from './repository';
 

@@ -1,7 +1,7 @@
 /** The only DynamoDB code of the structure editor: grids, buildings (with units) and member counts. */
 import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { documentClient, tableName } from '../platform/dynamo';
 import type { IdempotencyCompletion } from '../platform/idempotency';
 import { getItem, queryIndex, queryPartition } from '../platform/items';

@@ -7,7 +7,7 @@
 import { ulid } from 'ulidx';
 import type { Body, Routes } from '@linli/shared/contract';
 import type { Structure, StructureBuilding, StructureGrid } from '@linli/shared/contract/structure';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { completionPut } from '../platform/idempotency';
 import { key } from '../table';
 import * as repo from './structure-repository';

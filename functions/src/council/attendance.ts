@@ -3,7 +3,7 @@ import type { Booking } from '@linli/shared/contract/council';
 import type { Principal } from '@linli/shared/contract/principal';
 import { toCsv } from '@linli/shared/domain/common/csv';
 import { shanghaiMinute } from '@linli/shared/domain/common/shanghai-time';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { checkinRefusal, parseCheckinInput } from '@linli/shared/domain/council/rules';
 import { completionPut } from '../platform/idempotency';
 import * as repo from './repository';

@@ -2,7 +2,7 @@
 import { ulid } from 'ulidx';
 import type { Booking, MyBooking } from '@linli/shared/contract/council';
 import type { Principal } from '@linli/shared/contract/principal';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { bookingRefusal, cancellationRefusal, isInAudience, newCheckinCode } from '@linli/shared/domain/council/rules';
 import { subjectInFrom, subjectOf, subjectToRead, type ActingSubject } from '../identity';
 import { completionPut } from '../platform/idempotency';

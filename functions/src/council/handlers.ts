@@ -1,3 +1,5 @@
+import { IDENTITY_ERRORS } from '@linli/shared/domain/identity/errors';
+import { COUNCIL_ERRORS } from '@linli/shared/domain/council/errors';
 import { councilRoutes } from '@linli/shared/contract/council';
 import { resolveActingSubject } from '../identity';
 import { defineDomain } from '../platform/lambda-router';
@@ -7,6 +9,7 @@ import * as sessions from './sessions';
 import * as venues from './venues';
 
 export const councilDomain = defineDomain('council', councilRoutes, {
+  errorTables: [IDENTITY_ERRORS, COUNCIL_ERRORS],
   actingFor: resolveActingSubject,
   // Reads, then one transaction that holds the booking and its answer.
   answeredInTransaction: ['bookSeat'],

@@ -3,7 +3,7 @@ import { ulid } from 'ulidx';
 import type { CouncilSession, SessionDetail } from '@linli/shared/contract/council';
 import type { Principal } from '@linli/shared/contract/principal';
 import { isStaffOf } from '@linli/shared/domain/access/rules';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { isInAudience, overlaps, planSession, type Audience } from '@linli/shared/domain/council/rules';
 import { ownMemberId, subjectOf, type ActingSubject } from '../identity';
 import { retry, withOptimisticRetry } from '../platform/retry';

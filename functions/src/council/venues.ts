@@ -1,7 +1,7 @@
 /** Venues: where sessions take place, with their seats. */
 import { ulid } from 'ulidx';
 import type { Venue } from '@linli/shared/contract/council';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { completionPut } from '../platform/idempotency';
 import * as repo from './repository';
 import type { VenueRecord } from './records';

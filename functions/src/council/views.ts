@@ -1,6 +1,6 @@
 /** How council records read to people, and the session and restriction a request is checked against. */
 import type { Booking, CouncilSession, Venue } from '@linli/shared/contract/council';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { effectiveStatus, noShowRestriction, qrPayload } from '@linli/shared/domain/council/rules';
 import * as repo from './repository';
 import type { BookingRecord, CouncilSettings, SessionRecord, VenueRecord } from './records';

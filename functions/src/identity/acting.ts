@@ -1,6 +1,6 @@
 import type { Principal } from '@linli/shared/contract/principal';
 import type { ActingSubject } from '../platform/acting-for';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { ageOn, todayInShanghai } from '@linli/shared/domain/identity/person';
 import { isStaffOf } from '@linli/shared/domain/access/rules';
 import { careGrantStatus } from './caregivers-repository';

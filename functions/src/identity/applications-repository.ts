@@ -1,6 +1,6 @@
 /** DynamoDB reads and writes of membership applications, with the lock that allows one per user. */
 import type { RoleGrant } from '@linli/shared/contract/principal';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { tableName } from '../platform/dynamo';
 import type { IdempotencyCompletion } from '../platform/idempotency';
 import { getItem, queryIndex } from '../platform/items';

@@ -2,7 +2,7 @@
 import { ulid } from 'ulidx';
 import type { Application } from '@linli/shared/contract/identity';
 import type { Principal, RoleGrant } from '@linli/shared/contract/principal';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { householdKey } from '@linli/shared/domain/identity/person';
 import { withCurrentNames } from '../community';
 import { completionPut } from '../platform/idempotency';

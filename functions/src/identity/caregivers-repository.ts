@@ -1,5 +1,5 @@
 /** DynamoDB reads and writes of dependent links (代办) and the care grants that let a caregiver act for a member. */
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { tableName } from '../platform/dynamo';
 import type { IdempotencyCompletion } from '../platform/idempotency';
 import { getItem, queryIndex } from '../platform/items';

@@ -2,7 +2,7 @@
 import { ulid } from 'ulidx';
 import type { DependentLink } from '@linli/shared/contract/identity';
 import type { Principal } from '@linli/shared/contract/principal';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { completionPut } from '../platform/idempotency';
 import type { DecisionInput } from './applications';
 import * as repo from './caregivers-repository';

@@ -1,5 +1,7 @@
+import { IDENTITY_ERRORS } from '@linli/shared/domain/identity/errors';
+import { STRUCTURE_ERRORS } from '@linli/shared/domain/structure/errors';
 import { identityRoutes } from '@linli/shared/contract/identity';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { optionalEnv } from '../platform/env';
 import { defineDomain } from '../platform/lambda-router';
 import { sessionExchanger } from './exchanger';
@@ -11,10 +13,9 @@ import * as signIn from './sign-in';
 
 const devMode = optionalEnv('WECHAT_MODE') === 'dev';
 
-export const identityDomain = defineDomain(
-  'identity',
-  identityRoutes,
-)({
+export const identityDomain = defineDomain('identity', identityRoutes, {
+  errorTables: [IDENTITY_ERRORS, STRUCTURE_ERRORS],
+})({
   loginWechat: async ({ body }) => signIn.loginWithWechat(await sessionExchanger(), body.code),
   refreshSession: async ({ body }) => signIn.refreshSession(body.refreshToken),
   logout: async ({ principal }) => {

@@ -1,7 +1,7 @@
 /** Who the caller is: their user, member card, latest application and dependents. */
 import type { Me } from '@linli/shared/contract/identity';
 import type { Principal } from '@linli/shared/contract/principal';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { withCurrentNames } from '../community';
 import { listUserApplications } from './applications-repository';
 import { listUserLinks } from './caregivers-repository';

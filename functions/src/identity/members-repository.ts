@@ -1,6 +1,6 @@
 /** DynamoDB reads and writes of members (people known to a community) and the address they live at. */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { documentClient, tableName } from '../platform/dynamo';
 import type { IdempotencyCompletion } from '../platform/idempotency';
 import { batchGetItems, getItem, queryIndex } from '../platform/items';

@@ -2,7 +2,7 @@
 import { ulid } from 'ulidx';
 import type { MemberCard } from '@linli/shared/contract/identity';
 import type { Principal } from '@linli/shared/contract/principal';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { householdKey, isPlausibleBirthDate, todayInShanghai } from '@linli/shared/domain/identity/person';
 import { withCurrentNames } from '../community';
 import { completionPut } from '../platform/idempotency';

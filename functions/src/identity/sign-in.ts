@@ -2,7 +2,7 @@
 import { ulid } from 'ulidx';
 import type { Session } from '@linli/shared/contract/identity';
 import type { Principal } from '@linli/shared/contract/principal';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { ACCESS_TOKEN_TTL_SECONDS, signAccessToken, signRefreshToken, verifyRefreshToken } from '../platform/auth';
 import type { UserRecord } from './records';
 import * as repo from './users-repository';

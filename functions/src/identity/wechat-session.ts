@@ -1,4 +1,4 @@
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 
 /** What a login code is worth: the user's openid (never sent to the client). */
 export interface WechatIdentity {

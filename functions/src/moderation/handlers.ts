@@ -3,10 +3,7 @@ import { defineDomain } from '../platform/lambda-router';
 import { recordMediaVerdict } from './media';
 import { answerPushUrlCheck } from './push-signature';
 
-export const moderationDomain = defineDomain(
-  'moderation',
-  moderationRoutes,
-)({
+export const moderationDomain = defineDomain('moderation', moderationRoutes, { errorTables: [] })({
   wechatPushUrlCheck: async ({ query }) => answerPushUrlCheck(query),
   wechatMediaCheckCallback: async ({ query, body }) => recordMediaVerdict(query, body),
 });

@@ -4,7 +4,7 @@
  * in the console, WeChat first sends a GET that must echo `echostr` back as the bare body.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { optionalEnv, requireEnv } from '../platform/env';
 import { memoizeAsync } from '../platform/memo';
 import { readSecret } from '../platform/secrets';

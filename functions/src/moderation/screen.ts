@@ -4,7 +4,7 @@
  * (timeline notes, merchant and activity names) are refused when risky; a `review` verdict on
  * them is logged and accepted, because the person who wrote them is the reviewer WeChat asks for.
  */
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { getUser } from '../identity';
 import { optionalEnv, requireEnv } from '../platform/env';
 import { logger } from '../platform/logger';

@@ -2,10 +2,7 @@ import { notifyRoutes } from '@linli/shared/contract/notify';
 import { defineDomain } from '../platform/lambda-router';
 import * as notify from './service';
 
-export const notifyDomain = defineDomain(
-  'notify',
-  notifyRoutes,
-)({
+export const notifyDomain = defineDomain('notify', notifyRoutes, { errorTables: [] })({
   listMessages: async ({ principal, query }) => notify.listMessages(principal.userId, query.before),
   unreadCount: async ({ principal }) => notify.unread(principal.userId),
   markMessageRead: async ({ principal, params }) => notify.markRead(principal.userId, params.messageId),

@@ -1,6 +1,6 @@
 /** Message centre and consent use cases. */
 import { TEMPLATE_KEYS, type Message, type TemplateKey } from '@linli/shared/contract/notify';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { completionPut } from '../platform/idempotency';
 import { retry, withOptimisticRetry } from '../platform/retry';
 import * as repo from './repository';

@@ -1,3 +1,5 @@
+import { IDENTITY_ERRORS } from '@linli/shared/domain/identity/errors';
+import { ONBOARDING_ERRORS } from '@linli/shared/domain/onboarding/errors';
 import { onboardingRoutes } from '@linli/shared/contract/onboarding';
 import { defineDomain } from '../platform/lambda-router';
 import { streetFigures } from './figures';
@@ -6,10 +8,9 @@ import * as phoneReveal from './phone-reveal';
 import * as roles from './roles';
 import * as streets from './streets';
 
-export const onboardingDomain = defineDomain(
-  'onboarding',
-  onboardingRoutes,
-)({
+export const onboardingDomain = defineDomain('onboarding', onboardingRoutes, {
+  errorTables: [IDENTITY_ERRORS, ONBOARDING_ERRORS],
+})({
   listStreets: async () => streets.listStreets(),
   listStreetCommunities: async ({ params }) => streets.listStreetCommunities(params.streetId),
   createStreet: async ({ principal, body }) => streets.createStreet(principal, body),

@@ -4,7 +4,7 @@ import { ulid } from 'ulidx';
 import type { Session } from '@linli/shared/contract/identity';
 import type { Invite, InvitedRole } from '@linli/shared/contract/onboarding';
 import type { Principal } from '@linli/shared/contract/principal';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import {
   INVITE_ALPHABET,
   INVITE_CODE_LENGTH,

@@ -5,7 +5,7 @@
  */
 import { ulid } from 'ulidx';
 import type { Principal } from '@linli/shared/contract/principal';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { getApplication } from '../identity';
 import type { AuditRecord } from './records';
 import * as repo from './repository';

@@ -1,7 +1,7 @@
 /** Every DynamoDB read and write of the onboarding feature. */
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RoleGrant } from '@linli/shared/contract/principal';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { appointmentScope } from '@linli/shared/domain/onboarding/invites';
 import { documentClient, tableName } from '../platform/dynamo';
 import type { IdempotencyCompletion } from '../platform/idempotency';

@@ -2,7 +2,7 @@
 import { ulid } from 'ulidx';
 import type { RoleAuditEntry, RoleHolder } from '@linli/shared/contract/onboarding';
 import type { Principal } from '@linli/shared/contract/principal';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { grantsWithout } from '@linli/shared/domain/onboarding/invites';
 import { completionPut } from '../platform/idempotency';
 import { retry, withOptimisticRetry } from '../platform/retry';

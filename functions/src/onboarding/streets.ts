@@ -2,7 +2,7 @@
 import { ulid } from 'ulidx';
 import type { CommunitySummary, Street } from '@linli/shared/contract/onboarding';
 import type { Principal } from '@linli/shared/contract/principal';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { completionPut } from '../platform/idempotency';
 import * as repo from './repository';
 import { communityView, streetView } from './views';

@@ -3,7 +3,7 @@
  * attach it, once, to what it was uploaded for, after the file really arrived.
  */
 import type { PhotoPurpose } from '@linli/shared/domain/photos/rules';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import type { NamedWrite } from '../platform/transactions';
 import { attachWrite, getTicket } from './repository';
 import { photoFiles } from './store';

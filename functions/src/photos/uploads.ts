@@ -12,7 +12,7 @@ import {
   type PhotoContentType,
   type PhotoPurpose,
 } from '@linli/shared/domain/photos/rules';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import type { PhotoTicketRecord } from './items';
 import { putTicket } from './repository';
 import { uploadForms } from './upload-forms';

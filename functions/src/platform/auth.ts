@@ -1,5 +1,5 @@
 import { Principal } from '@linli/shared/contract/principal';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { JwtExpired, signJwt, verifyJwt } from './jwt';
 import { loadJwtSecret } from './secrets';
 

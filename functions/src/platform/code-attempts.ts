@@ -7,7 +7,7 @@
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { platformKey } from './table-items';
 import { documentClient, tableName } from './dynamo';
 

@@ -5,7 +5,7 @@ import { zhCN } from 'zod/locales';
 import { Id } from '@linli/shared/contract/common';
 import type { Principal } from '@linli/shared/contract/principal';
 import type { Body, Params, Query, Reply, RouteDef } from '@linli/shared/contract/route';
-import { DomainError, MAX_BODY_BYTES } from '@linli/shared/errors';
+import { DomainError, MAX_BODY_BYTES } from '@linli/shared/domain-error';
 import { mayActInCommunity, mayActInStreet, mayCallRoute } from '@linli/shared/domain/access/rules';
 import type { ActingSubject, PipelineHooks } from './acting-for';
 import { bearerToken, verifyAccessToken } from './auth';

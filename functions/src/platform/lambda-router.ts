@@ -1,5 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { toApiGatewayPath, type RouteDef, type RouteDomain } from '@linli/shared/contract/route';
+import { PIPELINE_ERRORS, registerErrorTables, type ErrorTable } from '@linli/shared/domain-error';
 import type { PipelineHooks } from './acting-for';
 import { routeHandler, type LinliEvent, type RouteHandler, type RouteImpl } from './http';
 import { errorResponse } from './responses';
@@ -12,8 +13,21 @@ export function routeKeyOf(route: Pick<RouteDef, 'method' | 'path'>): string {
 /** Implementations for every route of a domain's table: the compiler insists on each one. */
 export type DomainImpls<T extends Record<string, RouteDef>> = { [K in keyof T]: RouteImpl<T[K]> };
 
+/** What a domain declares beside its routes: its error tables and the pipeline's hooks. */
+export interface DomainOptions extends PipelineHooks {
+  /**
+   * The feature error tables (shared/src/domain/<feature>/*errors.ts) whose codes this domain's
+   * code can raise; the pipeline's own codes come with every domain. The function bundles these
+   * tables and no other; tests/unit/error-tables.test.ts builds each bundle and fails when a code
+   * in it is missing from its domain's tables.
+   */
+  errorTables: readonly ErrorTable[];
+}
+
 export interface DomainHandlers {
   domain: RouteDomain;
+  /** Every code this domain answers with a status and message: the pipeline's and its tables'. */
+  errorCodes: ReadonlySet<string>;
   /** route id → wrapped handler */
   byRouteId: Record<string, RouteHandler>;
   /** The Lambda entry point: dispatches on API Gateway's routeKey. */
@@ -25,8 +39,10 @@ export interface DomainHandlers {
  * It takes the domain's own slice of the route table, so a function bundles only its schemas.
  */
 export const defineDomain =
-  <T extends Record<string, RouteDef>>(domain: RouteDomain, domainRoutes: T, hooks: PipelineHooks = {}) =>
+  <T extends Record<string, RouteDef>>(domain: RouteDomain, domainRoutes: T, options: DomainOptions) =>
   (impls: DomainImpls<T>): DomainHandlers => {
+    const { errorTables, ...hooks } = options;
+    registerErrorTables(errorTables);
     const byRouteId: Record<string, RouteHandler> = {};
     const byRouteKey = new Map<string, RouteHandler>();
     for (const id of hooks.answeredInTransaction ?? []) {
@@ -41,6 +57,7 @@ export const defineDomain =
     }
     return {
       domain,
+      errorCodes: new Set([PIPELINE_ERRORS, ...errorTables].flatMap((table) => Object.keys(table))),
       byRouteId,
       handler: async (event, context) => {
         const wrapped = byRouteKey.get(event.routeKey);

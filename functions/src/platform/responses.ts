@@ -1,5 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { ERRORS, type ErrorCode } from '@linli/shared/errors';
+import { registeredError, type ErrorCode } from '@linli/shared/domain-error';
+import { logger } from './logger';
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
 
@@ -20,13 +21,19 @@ export function textResponse(statusCode: number, body: string): APIGatewayProxyS
 /** Seconds a client should wait before retrying a 503 or 429 (sent as Retry-After). */
 export const RETRY_AFTER_SECONDS = 2;
 
-/** The one error shape: `{error:{code,message,details}}`, message in Chinese. */
-export function errorResponse(
-  code: ErrorCode,
-  details?: unknown,
-  message: string = ERRORS[code].message,
-): APIGatewayProxyStructuredResultV2 {
-  const status = ERRORS[code].status;
+/**
+ * The one error shape: `{error:{code,message,details}}`, message in Chinese. A code this
+ * function never registered (its domain did not declare the table) is a programming error: it is
+ * logged and answered as INTERNAL, never with a status guessed.
+ */
+export function errorResponse(code: ErrorCode, details?: unknown, message?: string): APIGatewayProxyStructuredResultV2 {
+  const entry = registeredError(code);
+  if (!entry) {
+    logger.error('error code not registered in this function', { code });
+    return errorResponse('INTERNAL');
+  }
+  const status = entry.status;
+  message ??= entry.message;
   const response = jsonResponse(status, {
     error: { code, message, ...(details === undefined ? {} : { details }) },
   });

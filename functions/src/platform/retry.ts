@@ -1,5 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 
 /** A transaction lost to another one touching the same items; trying again is right. */
 export function isTransactionConflict(error: unknown): boolean {

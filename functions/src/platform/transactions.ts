@@ -7,7 +7,7 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { documentClient, tableName } from './dynamo';
 import { completionCommitted, type IdempotencyCompletion } from './idempotency';
 import type { NamedWrite } from './named-write';

@@ -9,7 +9,7 @@ import {
   pointsForMinutes,
   shanghaiMonth,
 } from '@linli/shared/domain/points/ledger';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { completionPut } from '../platform/idempotency';
 import type { PointsEvent as OutboxEvent } from './events';
 import { readShortCode } from '@linli/shared/domain/common/short-code';

@@ -8,7 +8,7 @@ import {
   reversalRefusal,
   wishAward,
 } from '@linli/shared/domain/points/ledger';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import type { CanteenEvent } from '../canteen';
 import type { CareEvent } from '../care';
 import { getUser } from '../identity';

@@ -1,5 +1,8 @@
+import { IDENTITY_ERRORS } from '@linli/shared/domain/identity/errors';
+import { POINTS_ERRORS } from '@linli/shared/domain/points/errors';
+import { MODERATION_ERRORS } from '@linli/shared/domain/moderation/errors';
 import { pointsRoutes } from '@linli/shared/contract/points';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { screenStaffText } from '../moderation';
 import { defineDomain } from '../platform/lambda-router';
 import * as activities from './activities';
@@ -9,10 +12,9 @@ import * as merchants from './merchants';
 import * as redemption from './redemption';
 import * as volunteers from './volunteers';
 
-export const pointsDomain = defineDomain(
-  'points',
-  pointsRoutes,
-)({
+export const pointsDomain = defineDomain('points', pointsRoutes, {
+  errorTables: [IDENTITY_ERRORS, POINTS_ERRORS, MODERATION_ERRORS],
+})({
   joinVolunteers: async ({ principal, params, body }) =>
     volunteers.joinVolunteers(principal, params.communityId, body.showOnStarList),
   listVolunteers: async ({ params }) => volunteers.listVolunteers(params.communityId),

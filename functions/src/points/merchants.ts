@@ -4,7 +4,7 @@ import type { Agreement, Merchant } from '@linli/shared/contract/points';
 import type { Principal } from '@linli/shared/contract/principal';
 import { isStaffOf } from '@linli/shared/domain/access/rules';
 import { newShortCode } from '@linli/shared/domain/common/short-code';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { completionPut } from '../platform/idempotency';
 import { randomNumbers } from '../platform/random';
 import * as repo from './repository';

@@ -12,7 +12,7 @@ import {
   volunteerAccount,
 } from '@linli/shared/domain/points/ledger';
 import { newShortCode, readShortCode } from '@linli/shared/domain/common/short-code';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { getUser } from '../identity';
 import { reserveCodeAttempt } from '../platform/code-attempts';
 import { completionPut } from '../platform/idempotency';

@@ -2,7 +2,7 @@
 import type { MyPoints } from '@linli/shared/contract/points';
 import type { Principal } from '@linli/shared/contract/principal';
 import { volunteerAccount } from '@linli/shared/domain/points/ledger';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { getUser } from '../identity';
 import { completionPut } from '../platform/idempotency';
 import * as repo from './repository';

@@ -3,7 +3,7 @@
  * reach, grouped by kind, without the table's keys. The mini-program saves it as a JSON file.
  */
 import type { Principal } from '@linli/shared/contract/principal';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import * as repo from './repository';
 
 /** Internal fields a person has no use for (keys, index attributes, token bookkeeping). */

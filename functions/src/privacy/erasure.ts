@@ -7,7 +7,7 @@
  * nobody. The refresh tokens stop working at once.
  */
 import type { Principal } from '@linli/shared/contract/principal';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { cancelOrder } from '../canteen';
 import { cancelBooking } from '../council';
 import { maskName } from '../agenda';

@@ -7,7 +7,7 @@
  */
 import { ulid } from 'ulidx';
 import type { RosterImport } from '@linli/shared/contract/roster';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { logger } from '../platform/logger';
 import { personIdOf } from './items';
 import type { ChunkRecord, ImportRecord, PersonRecord } from './records';

@@ -5,7 +5,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { ROSTER_MAX_FILE_BYTES } from '@linli/shared/contract/roster';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 
 export interface SheetRows {
   /** The first non-empty row. */

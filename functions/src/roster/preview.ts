@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { ulid } from 'ulidx';
 import type { Principal } from '@linli/shared/contract/principal';
 import { ROSTER_MAX_ROWS, type RosterPreview } from '@linli/shared/contract/roster';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { todayInShanghai } from '@linli/shared/domain/identity/person';
 import { mapColumns, missingColumns, ROSTER_FIELDS, type ColumnMap } from '@linli/shared/domain/roster/columns';
 import { countOutcomes, personIdentity, planImport, type RosterPerson } from '@linli/shared/domain/roster/plan';

@@ -1,7 +1,7 @@
 /** The roster list for staff: by building, room and name, phones masked. */
 import type { Principal } from '@linli/shared/contract/principal';
 import { normalizeRoom } from '@linli/shared/domain/roster/rows';
-import { DomainError } from '@linli/shared/errors';
+import { DomainError } from '@linli/shared/domain-error';
 import { recordPhoneReveal } from '../onboarding';
 import * as repo from './repository';
 import { personView } from './views';

@@ -1,6 +1,5 @@
 /** Error codes of the onboarding feature (街道、邀请与任免), merged into shared/errors.ts. */
 export const ONBOARDING_ERRORS = {
-  OUT_OF_STREET: { status: 403, message: '只能查看或办理本街道的事务' },
   STREET_OPERATOR_ADMIN_ONLY: { status: 403, message: '街道管理员只能由平台管理员任免' },
   STREET_NOT_FOUND: { status: 404, message: '找不到该街道（乡镇）' },
   INVITE_NOT_FOUND: { status: 404, message: '邀请码无效，请核对后再试，或请邀请人重新发送' },
