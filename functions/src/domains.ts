@@ -2,6 +2,7 @@ import { agendaDomain } from './agenda/handlers';
 import { canteenDomain } from './canteen/handlers';
 import { careDomain } from './care/handlers';
 import { communityDomain } from './community/handlers';
+import { gridDomain } from './grid/handlers';
 import { councilDomain } from './council/handlers';
 import { identityDomain } from './identity/handlers';
 import { notifyDomain } from './notify/handlers';
@@ -26,6 +27,7 @@ export const domains: DomainHandlers[] = [
   moderationDomain,
   onboardingDomain,
   careDomain,
+  gridDomain,
   rosterDomain,
   photosDomain,
 ];

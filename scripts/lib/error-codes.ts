@@ -1,52 +1,44 @@
 /**
  * Which error codes each route can answer with, derived from the code: the codes its domain's
- * Lambda can raise (every string literal naming an error code in the files its handlers import,
- * followed through relative and @linli/shared imports) plus those the shared pipeline raises
- * for a route of its kind (token, role, scope, body, acting-for, idempotency).
+ * Lambda can raise (every error code quoted in the domain's handlers bundled with esbuild, tree
+ * shaken, the pipeline and the packages left out) plus those the shared pipeline raises for a
+ * route of its kind (token, role, scope, body, acting-for, idempotency).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { buildSync } from 'esbuild';
 import { ERRORS, type ErrorCode, type RouteDef, type RouteDomain } from '@linli/shared';
 
 const ROOT = join(__dirname, '..', '..');
-const SHARED = join(ROOT, 'shared', 'src');
-/** The pipeline's own files: their codes are added per route below, by what the route is. */
-const PIPELINE_DIRS = [join(ROOT, 'functions', 'src', 'platform'), join(ROOT, 'functions', 'src', 'local')];
-
-function resolveImport(from: string, spec: string): string | undefined {
-  const base = spec.startsWith('@linli/shared')
-    ? join(SHARED, spec.slice('@linli/shared'.length) || 'index')
-    : spec.startsWith('.')
-      ? resolve(dirname(from), spec)
-      : undefined;
-  if (!base) return undefined;
-  return [`${base}.ts`, join(base, 'index.ts'), base].find((p) => p.endsWith('.ts') && existsSync(p));
-}
 
 const codesByDomain = new Map<RouteDomain, Set<ErrorCode>>();
 
-/** Codes raised by the domain's own files and everything they import, the pipeline left out. */
+/**
+ * Codes the domain's own code can raise: its handlers bundled as esbuild bundles the Lambda, so
+ * only what the function really reaches counts (a feature's index.ts re-exporting more does not
+ * widen it), with the pipeline (platform/, answered per route below) and node_modules left out.
+ */
 export function domainErrorCodes(domain: RouteDomain): Set<ErrorCode> {
   const known = codesByDomain.get(domain);
   if (known) return known;
-  const codes = new Set<ErrorCode>();
-  const seen = new Set<string>();
-  const queue = [join(ROOT, 'functions', 'src', domain, 'handlers.ts')];
-  while (queue.length > 0) {
-    const file = queue.pop()!;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    const text = readFileSync(file, 'utf8');
-    if (!PIPELINE_DIRS.some((dir) => file.startsWith(dir))) {
-      for (const [, word] of text.matchAll(/['"`]([A-Z][A-Z_]+)['"`]/g)) {
-        if (Object.hasOwn(ERRORS, word!)) codes.add(word as ErrorCode);
-      }
-    }
-    for (const [, spec] of text.matchAll(/(?:from|import\()\s*'([^']+)'/g)) {
-      const next = resolveImport(file, spec!);
-      if (next) queue.push(next);
-    }
-  }
+  const result = buildSync({
+    absWorkingDir: ROOT,
+    entryPoints: [join('functions', 'src', domain, 'handlers.ts')],
+    bundle: true,
+    minify: true,
+    platform: 'node',
+    format: 'cjs',
+    packages: 'external',
+    external: ['../platform/*'],
+    write: false,
+    outfile: 'codes.js',
+    logLevel: 'silent',
+  });
+  const text = result.outputFiles[0]!.text;
+  const codes = new Set(
+    [...text.matchAll(/["'`]([A-Z][A-Z_]+)["'`]/g)]
+      .map((m) => m[1]!)
+      .filter((word): word is ErrorCode => Object.hasOwn(ERRORS, word)),
+  );
   codesByDomain.set(domain, codes);
   return codes;
 }

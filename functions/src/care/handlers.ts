@@ -4,35 +4,16 @@ import { MODERATION_ERRORS } from '@linli/shared/domain/moderation/errors';
 import { CARE_ERRORS } from '@linli/shared/domain/care/errors';
 import { STRUCTURE_ERRORS } from '@linli/shared/domain/structure/errors';
 import { PHOTO_ERRORS } from '@linli/shared/domain/photos/errors';
-import { NEED_ERRORS } from '@linli/shared/domain/care/need-errors';
-import { VISIT_ERRORS } from '@linli/shared/domain/care/visit-errors';
 import { careRoutes } from '@linli/shared/contract/care';
-import { careNeedRoutes } from '@linli/shared/contract/care-needs';
 import { resolveActingSubject } from '../identity';
 import { defineDomain } from '../platform/lambda-router';
 import * as admin from './admin';
-import { needHandlers } from './need-handlers';
-import { careVisitRoutes } from '@linli/shared/contract/care-visits';
-import { careVisitHandlers } from './visit-handlers';
 import * as wishes from './wishes';
 
-export const careDomain = defineDomain(
-  'care',
-  { ...careRoutes, ...careNeedRoutes, ...careVisitRoutes },
-  {
-    errorTables: [
-      IDENTITY_ERRORS,
-      POINTS_ERRORS,
-      MODERATION_ERRORS,
-      CARE_ERRORS,
-      STRUCTURE_ERRORS,
-      PHOTO_ERRORS,
-      NEED_ERRORS,
-      VISIT_ERRORS,
-    ],
-    actingFor: resolveActingSubject,
-  },
-)({
+export const careDomain = defineDomain('care', careRoutes, {
+  errorTables: [IDENTITY_ERRORS, POINTS_ERRORS, MODERATION_ERRORS, CARE_ERRORS, STRUCTURE_ERRORS, PHOTO_ERRORS],
+  actingFor: resolveActingSubject,
+})({
   postWish: async ({ principal, onBehalfOf, params, body }) =>
     wishes.postWish(principal, onBehalfOf, params.communityId, body),
   listMyWishes: async ({ principal, onBehalfOf }) => wishes.listMine(principal, onBehalfOf),
@@ -62,6 +43,4 @@ export const careDomain = defineDomain(
   bindPartnerUnit: async ({ principal, body }) => admin.bindPartner(principal, body.inviteCode),
   listTaggedMembers: async ({ params }) => admin.listTagged(params.communityId),
   setMemberTags: async ({ params, body }) => admin.setTags(params.communityId, params.memberId, body.tags),
-  ...needHandlers,
-  ...careVisitHandlers,
 });

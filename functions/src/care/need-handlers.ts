@@ -1,4 +1,4 @@
-/** Route id → need use case, one line each; merged into the care domain's handlers. */
+/** Route id → need use case, one line each; the grid function (functions/src/grid) serves them. */
 import type { careNeedRoutes } from '@linli/shared/contract/care-needs';
 import type { DomainImpls } from '../platform/lambda-router';
 import * as needs from './needs';

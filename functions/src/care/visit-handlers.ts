@@ -1,4 +1,4 @@
-/** Route id → use case for grid workers' care visits; joined into the care domain's handlers. */
+/** Route id → use case for grid workers' care visits; the grid function (functions/src/grid) serves them. */
 import type { careVisitRoutes } from '@linli/shared/contract/care-visits';
 import type { DomainImpls } from '../platform/lambda-router';
 import * as people from './grid-people';

@@ -42,6 +42,7 @@ export type RouteDomain =
   | 'moderation'
   | 'onboarding'
   | 'care'
+  | 'grid'
   | 'roster'
   | 'photos';
 
