@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Workbook } from 'exceljs';
-import { Match } from 'aws-cdk-lib/assertions';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { toApiGatewayPath } from '../../shared/src/contract/route';
 import { routeList } from '../../shared/src/contract/routes';
 import { subscriptions } from '../../functions/src/subscriptions';
@@ -21,6 +21,9 @@ const functionCount = domains.length + subscriptions.length + 1;
 
 describe('api stack', () => {
   let dev: SynthesizedLinli;
+  let prodApi: Template | undefined;
+  /** The prod stage's Api template, synthesized once for the tests that need it. */
+  const prod = () => (prodApi ??= synthLinli(PROD_CONTEXT).apiTemplate);
 
   beforeAll(() => {
     dev = synthLinli({ stage: 'dev' });
@@ -145,6 +148,12 @@ describe('api stack', () => {
     }
   });
 
+  it('turns source maps on at runtime only in the DEBUG stage: in prod a cold start does not parse the map', () => {
+    expectTemplate(prod()).allResourcesProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ LOG_LEVEL: 'INFO', NODE_OPTIONS: Match.absent() }) },
+    });
+  });
+
   it('gives every function the table, source maps and the log level', () => {
     expectTemplate(dev.apiTemplate).allResourcesProperties('AWS::Lambda::Function', {
       Environment: {
@@ -251,12 +260,10 @@ describe('api stack', () => {
   });
 
   it('answers CORS preflights in prod from the H5 origin only', () => {
-    const prod = synthLinli(PROD_CONTEXT);
-
-    expectTemplate(prod.apiTemplate).hasResourceProperties('AWS::ApiGatewayV2::Api', {
+    expectTemplate(prod()).hasResourceProperties('AWS::ApiGatewayV2::Api', {
       CorsConfiguration: Match.objectLike({ AllowOrigins: [PROD_CONTEXT.h5Origin] }),
     });
-    expectTemplate(prod.apiTemplate).hasResourceProperties('AWS::SNS::Subscription', {
+    expectTemplate(prod()).hasResourceProperties('AWS::SNS::Subscription', {
       Protocol: 'email',
       Endpoint: PROD_CONTEXT.alarmEmail,
     });
