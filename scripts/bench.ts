@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the figures behind the platform's speed and size budgets, each beside a
  * baseline measured in the same run, so the ratios mean something on any machine.
- *  - function bundles: minified bytes and cold require time vs. a GetItem-only handler
+ *  - function bundles: minified bytes and cold require time vs. a GetItem-only handler, and
+ *    the first-use cost of packages bundled into their own file (the roster's exceljs)
  *  - weapp packages: main package and each subpackage
  *  - local API: p50/p99 and requests/s for GET /community/:id at 50 connections vs. a bare GetItem
  *  - points redemptions (throughput, and 50 at once on one balance)
@@ -21,7 +22,7 @@ import autocannon from 'autocannon';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { routeList, type RouteDomain } from '@linli/shared';
 import { key } from '../functions/src/table';
-import { bundle, domainEntry, domainsWithEntries } from './lib/function-bundles';
+import { bundle, domainEntry, domainsWithEntries, type FunctionBundle } from './lib/function-bundles';
 import { subscriptions } from '../functions/src/subscriptions';
 import { startLocalStack } from './lib/local-stack';
 import { DEMO_COMMUNITY_ID } from './lib/seed-data';
@@ -60,6 +61,14 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
 
+/** What a function needs at require, and nothing of this machine's environment. */
+const BENCH_ENV = {
+  PATH: process.env.PATH,
+  TABLE_NAME: 'bench',
+  AWS_REGION: 'cn-northwest-1',
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+};
+
 /**
  * Cold require of each bundle in a fresh node process, beside the baseline's. Rounds are
  * interleaved (baseline, function, baseline, …) after one unmeasured round that fills the file
@@ -70,15 +79,7 @@ const median = (xs: number[]) => {
 function coldRequire(files: string[], rounds = 21): { ms: number[]; ratios: number[] } {
   const requireOnce = (file: string): number => {
     const script = `const t=process.hrtime.bigint();require(${JSON.stringify(file)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
-    const out = spawnSync(process.execPath, ['-e', script], {
-      env: {
-        PATH: process.env.PATH,
-        TABLE_NAME: 'bench',
-        AWS_REGION: 'cn-northwest-1',
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-      },
-      encoding: 'utf8',
-    });
+    const out = spawnSync(process.execPath, ['-e', script], { env: BENCH_ENV, encoding: 'utf8' });
     if (out.status !== 0) throw new Error(`require of ${file} failed: ${out.stderr}`);
     return Number(out.stdout);
   };
@@ -98,11 +99,29 @@ function coldRequire(files: string[], rounds = 21): { ms: number[]; ratios: numb
   return { ms: times.map(median), ratios: ratios.map(median) };
 }
 
+/**
+ * Time to require a separately bundled package the way the function does on first use (from its
+ * index.js's directory), in a fresh node process that has required the function already: what
+ * the first request needing it adds. Median of `rounds`, after one unmeasured round.
+ */
+function firstRequire(functionFile: string, pkg: string, rounds = 11): number {
+  const script =
+    `const f=${JSON.stringify(functionFile)};require(f);const r=require('node:module').createRequire(f);` +
+    `const t=process.hrtime.bigint();r(${JSON.stringify(pkg)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
+  const once = (): number => {
+    const out = spawnSync(process.execPath, ['-e', script], { env: BENCH_ENV, encoding: 'utf8' });
+    if (out.status !== 0) throw new Error(`require of ${pkg} beside ${functionFile} failed: ${out.stderr}`);
+    return Number(out.stdout);
+  };
+  once();
+  return median(Array.from({ length: rounds }, once));
+}
+
 async function benchFunctions(): Promise<void> {
   console.log('\n## Lambda functions (esbuild, minified, AWS SDK bundled)');
   const out = mkdtempSync(join(tmpdir(), 'linli-bench-'));
   const baselineFile = join(out, 'baseline.js');
-  const baselineBytes = await bundle(join(__dirname, 'bench', 'baseline-handler.ts'), baselineFile);
+  const { bytes: baselineBytes } = await bundle(join(__dirname, 'bench', 'baseline-handler.ts'), baselineFile);
   // One function per domain of the route table, one per outbox subscriber, the daily reminders.
   const functions: { name: string; entry: string }[] = [
     ...domainsWithEntries([...new Set(routeList.map((r) => r.domain))] as RouteDomain[]).map((d) => ({
@@ -115,9 +134,13 @@ async function benchFunctions(): Promise<void> {
   const domains = functions.map((f) => f.name);
   const files: string[] = [];
   const sizes: number[] = [];
+  const separate: FunctionBundle['separate'][] = [];
   for (const fn of functions) {
-    const file = join(out, `${fn.name.replace(/\W+/g, '-')}.js`);
-    sizes.push(await bundle(fn.entry, file));
+    // One directory per function, laid out as deployed: index.js and node_modules/<package>/index.js.
+    const file = join(out, fn.name.replace(/\W+/g, '-'), 'index.js');
+    const built = await bundle(fn.entry, file);
+    sizes.push(built.bytes);
+    separate.push(built.separate);
     files.push(file);
   }
   const cold = coldRequire([baselineFile, ...files]);
@@ -144,6 +167,15 @@ async function benchFunctions(): Promise<void> {
       `${timeRatio.toFixed(2)}×`,
       timeRatio <= BUDGET.coldRequireRatio,
     );
+    // Separately bundled packages are not in the figures above: their cost comes once per
+    // container, on the first request that needs them (e.g. the roster's first XLSX).
+    for (const part of separate[i]!) {
+      const firstUse = firstRequire(files[i]!, part.pkg);
+      console.log(
+        `${''.padEnd(38)} + ${part.pkg} on first use: ${kb(part.bytes)} (${(part.bytes / baselineBytes).toFixed(2)}× bytes), ` +
+          `require ${firstUse.toFixed(1)} ms after the function's (${(firstUse / baselineMs!).toFixed(2)}× the baseline's cold require)`,
+      );
+    }
   });
 }
 

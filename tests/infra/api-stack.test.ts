@@ -1,11 +1,13 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Match } from 'aws-cdk-lib/assertions';
+import { Workbook } from 'exceljs';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { toApiGatewayPath } from '../../shared/src/contract/route';
 import { routeList } from '../../shared/src/contract/routes';
 import { subscriptions } from '../../functions/src/subscriptions';
-import { bundle, domainEntry } from '../../scripts/lib/function-bundles';
+import { bundle, domainEntry, separateBundleFile } from '../../scripts/lib/function-bundles';
 import { STAGES } from '../../infra/lib/stage-config';
 import { API_LATENCY_P99_ALARM_MS, ITERATOR_AGE_ALARM_MS } from '../../infra/lib/monitoring';
 import { expectTemplate, PROD_CONTEXT, resourcesOfType, synthLinli, type SynthesizedLinli } from './synth';
@@ -19,6 +21,9 @@ const functionCount = domains.length + subscriptions.length + 1;
 
 describe('api stack', () => {
   let dev: SynthesizedLinli;
+  let prodApi: Template | undefined;
+  /** The prod stage's Api template, synthesized once for the tests that need it. */
+  const prod = () => (prodApi ??= synthLinli(PROD_CONTEXT).apiTemplate);
 
   beforeAll(() => {
     dev = synthLinli({ stage: 'dev' });
@@ -49,6 +54,78 @@ describe('api stack', () => {
     expect(deployed).not.toContain('require("node:stream/web")');
   });
 
+  it('deploys the roster function without exceljs, which sits in its own file beside it, as the benchmark builds it', async () => {
+    const fn = resourcesOfType(dev.apiTemplate, 'AWS::Lambda::Function')[functionOf('roster')]!;
+    const asset = join(dev.assembly.directory, `asset.${String(fn.Properties?.Code?.S3Key).replace(/\.zip$/, '')}`);
+    const deployedIndex = readFileSync(join(asset, 'index.js'), 'utf8');
+    const deployedExceljs = join(asset, separateBundleFile('exceljs'));
+    expect(existsSync(deployedExceljs)).toBe(true);
+    // Built, not npm-installed: no package.json or lock file for an install in the asset.
+    expect(existsSync(join(asset, 'package.json'))).toBe(false);
+    expect(existsSync(join(asset, 'package-lock.json'))).toBe(false);
+    // The function only names it, through require (not import(), whose ESM loader would miss
+    // the bundle's named exports); exceljs's own code (its XML part names) is not inside.
+    expect(deployedIndex).toContain('require("exceljs")');
+    expect(deployedIndex).not.toContain('import("exceljs")');
+    expect(deployedIndex).not.toContain('xl/workbook.xml');
+    expect(readFileSync(deployedExceljs, 'utf8')).toContain('xl/workbook.xml');
+
+    const measuredIndex = join(mkdtempSync(join(tmpdir(), 'linli-bundle-')), 'index.js');
+    const measured = await bundle(domainEntry('roster'), measuredIndex);
+    expect(measured.separate.map((s) => s.pkg)).toEqual(['exceljs']);
+    const withoutMapComment = deployedIndex.replace(/\n\/\/# sourceMappingURL=index\.js\.map\n?$/, '\n');
+    // Not toBe / toEqual: a mismatch would print megabytes of minified code.
+    expect(withoutMapComment === readFileSync(measuredIndex, 'utf8')).toBe(true);
+    expect(readFileSync(deployedExceljs).equals(readFileSync(measured.separate[0]!.file))).toBe(true);
+  });
+
+  it('reads an XLSX through the exceljs file the deployed roster function resolves', async () => {
+    const fn = resourcesOfType(dev.apiTemplate, 'AWS::Lambda::Function')[functionOf('roster')]!;
+    const index = join(
+      dev.assembly.directory,
+      `asset.${String(fn.Properties?.Code?.S3Key).replace(/\.zip$/, '')}`,
+      'index.js',
+    );
+    const workbook = new Workbook();
+    workbook.addWorksheet('台账').addRow(['楼号', '门牌号', '居民姓名', '出生日期']);
+    workbook.getWorksheet('台账')!.addRow(['1号楼', 302, '王桂芳', new Date(Date.UTC(1956, 3, 12))]);
+    const xlsx = join(mkdtempSync(join(tmpdir(), 'linli-xlsx-')), '台账.xlsx');
+    writeFileSync(xlsx, Buffer.from(await workbook.xlsx.writeBuffer()));
+
+    // A fresh node, as a cold Lambda: load the function (which must not load exceljs), then
+    // require exceljs from the function's own file as its `require("exceljs")` does, and read.
+    const script = `
+      const index = ${JSON.stringify(index)};
+      require(index);
+      const loadedAtStart = Object.keys(require.cache).filter((f) => f.includes('exceljs'));
+      const resolved = require('node:module').createRequire(index).resolve('exceljs');
+      const { Workbook } = require('node:module').createRequire(index)('exceljs');
+      const workbook = new Workbook();
+      workbook.xlsx.load(require('node:fs').readFileSync(${JSON.stringify(xlsx)})).then(() => {
+        const rows = [];
+        workbook.worksheets[0].eachRow((row) => rows.push(row.values.slice(1)));
+        process.stdout.write(JSON.stringify({ loadedAtStart, resolved, rows }));
+      });`;
+    const out = spawnSync(process.execPath, ['-e', script], {
+      env: {
+        PATH: process.env.PATH,
+        TABLE_NAME: 'infra',
+        AWS_REGION: 'cn-northwest-1',
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      },
+      encoding: 'utf8',
+    });
+    expect(out.stderr).toBe('');
+    expect(JSON.parse(out.stdout)).toEqual({
+      loadedAtStart: [],
+      resolved: join(index, '..', separateBundleFile('exceljs')),
+      rows: [
+        ['楼号', '门牌号', '居民姓名', '出生日期'],
+        ['1号楼', 302, '王桂芳', '1956-04-12T00:00:00.000Z'],
+      ],
+    });
+  });
+
   it('creates one function per domain of the route table, Node 22 on ARM64', () => {
     expectTemplate(dev.apiTemplate).resourceCountIs('AWS::Lambda::Function', functionCount);
     for (const domain of [...domains, ...subscriptions.map((x) => x.name), 'reminders']) {
@@ -69,6 +146,12 @@ describe('api stack', () => {
     for (const name of [...domains, 'notifier']) {
       expect(functions[functionOf(name)]!.Properties!.Environment.Variables.WECHAT_SECRET_ARN).toBeDefined();
     }
+  });
+
+  it('turns source maps on at runtime only in the DEBUG stage: in prod a cold start does not parse the map', () => {
+    expectTemplate(prod()).allResourcesProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ LOG_LEVEL: 'INFO', NODE_OPTIONS: Match.absent() }) },
+    });
   });
 
   it('gives every function the table, source maps and the log level', () => {
@@ -177,12 +260,10 @@ describe('api stack', () => {
   });
 
   it('answers CORS preflights in prod from the H5 origin only', () => {
-    const prod = synthLinli(PROD_CONTEXT);
-
-    expectTemplate(prod.apiTemplate).hasResourceProperties('AWS::ApiGatewayV2::Api', {
+    expectTemplate(prod()).hasResourceProperties('AWS::ApiGatewayV2::Api', {
       CorsConfiguration: Match.objectLike({ AllowOrigins: [PROD_CONTEXT.h5Origin] }),
     });
-    expectTemplate(prod.apiTemplate).hasResourceProperties('AWS::SNS::Subscription', {
+    expectTemplate(prod()).hasResourceProperties('AWS::SNS::Subscription', {
       Protocol: 'email',
       Endpoint: PROD_CONTEXT.alarmEmail,
     });

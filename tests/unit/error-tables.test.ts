@@ -9,7 +9,7 @@ import { build } from 'esbuild';
 import { ERRORS } from '@linli/shared';
 import { PIPELINE_ERRORS } from '@linli/shared/domain-error';
 import { domains } from '../../functions/src/domains';
-import { LAMBDA_BUNDLE_OPTIONS, domainEntry } from '../../scripts/lib/function-bundles';
+import { LAMBDA_BUNDLE_OPTIONS, domainEntry, separatelyBundled } from '../../scripts/lib/function-bundles';
 
 const featureCodes = Object.keys(ERRORS).filter((code) => !Object.hasOwn(PIPELINE_ERRORS, code));
 
@@ -17,6 +17,8 @@ async function bundledText(domain: (typeof domains)[number]['domain']): Promise<
   const result = await build({
     ...LAMBDA_BUNDLE_OPTIONS,
     entryPoints: [domainEntry(domain)],
+    // As deployed: packages loaded from their own file (the roster's exceljs) are not inside.
+    external: [...separatelyBundled(domainEntry(domain))],
     outfile: `${domain}.js`,
     write: false,
   });

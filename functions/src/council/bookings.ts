@@ -1,5 +1,5 @@
 /** Seat bookings with a waitlist: book, cancel (promoting the head of the waitlist), list one's own. */
-import { ulid } from 'ulidx';
+import { monotonicFactory } from 'ulidx';
 import type { Booking, MyBooking } from '@linli/shared/contract/council';
 import type { Principal } from '@linli/shared/contract/principal';
 import { DomainError } from '@linli/shared/domain-error';
@@ -9,6 +9,14 @@ import { completionPut } from '../platform/idempotency';
 import { randomNumbers } from '../platform/random';
 import { retry, withOptimisticRetry } from '../platform/retry';
 import * as repo from './repository';
+
+/**
+ * Booking ids from one process sort in the order they were made, even within one millisecond.
+ * A waitlist key is `${createdAt}#${bookingId}` and places commit in key order, so an id that
+ * sorts before an earlier one of the same millisecond is a lost race and a retry. (A Lambda serves
+ * one request at a time, so this matters where one process serves a rush: the local API.)
+ */
+const ulid = monotonicFactory();
 import type { BookingRecord } from './records';
 import { bookingView, nowIso, restrictionFrom, sessionOf, sessionView } from './views';
 

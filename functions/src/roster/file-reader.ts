@@ -4,7 +4,6 @@
  * on Chinese Windows writes for 「CSV（逗号分隔）」. Nothing here is stored.
  */
 import { parse } from 'csv-parse/sync';
-import iconv from 'iconv-lite';
 import { ROSTER_MAX_FILE_BYTES } from '@linli/shared/contract/roster';
 import { DomainError } from '@linli/shared/domain-error';
 
@@ -19,13 +18,30 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
 const isZip = (bytes: Buffer) => ZIP_MAGIC.every((b, i) => bytes[i] === b);
 
+/**
+ * GBK through node's own WHATWG decoder (ICU; official node builds and Lambda's node runtimes
+ * have full ICU) rather than a JS table library: iconv-lite put 493 KB of encoding tables into
+ * the roster bundle, parsed at every cold start. The label is `gb18030`, which is what the WHATWG
+ * "GBK" decoder is: node maps the label `gbk` to ICU's windows-936-2000 table instead, which
+ * gives private-use code points for 83 GBK codes and silently drops a 0xFF byte.
+ *
+ * Against iconv-lite's GBK, ASCII and every double-byte code decode the same except 18 codes
+ * that GB18030-2022 moved out of the private-use area (ten vertical punctuation forms, U+FE10–
+ * FE19, and eight CJK ideographs, U+9FB4–9FBB): they come out as those characters where
+ * iconv-lite gave private-use code points that no font shows (tests/unit/gbk-decode.test.ts
+ * lists them). Four-byte GB18030 sequences, never valid GBK, decode to their characters too.
+ */
+export function decodeGbk(bytes: Uint8Array): string {
+  return new TextDecoder('gb18030').decode(bytes);
+}
+
 /** UTF-8 when the bytes decode strictly, else GBK; a UTF-8 BOM is dropped. */
 export function decodeText(bytes: Buffer): string {
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(body);
   } catch {
-    return iconv.decode(body, 'gbk');
+    return decodeGbk(body);
   }
 }
 
@@ -60,7 +76,9 @@ function cellText(value: unknown): string {
 }
 
 async function fromXlsx(bytes: Buffer): Promise<string[][]> {
-  // Loaded on first XLSX only: CSV imports and the other roster routes never pay for it.
+  // Loaded on first XLSX only: CSV imports and the other roster routes never pay for it. In
+  // Lambda it is a file of its own beside the function's (SEPARATELY_BUNDLED in
+  // scripts/lib/function-bundles.ts), so cold starts do not even compile it.
   const { Workbook } = await import('exceljs');
   const workbook = new Workbook();
   try {

@@ -3,31 +3,9 @@ import { Id, IsoTime, communityItemParams, communityParams } from './common';
 import { RoleGrant } from './principal';
 import { defineRoute, lazy, type Infer } from './route';
 
-/** A calendar date, YYYY-MM-DD (birth dates are dates, not instants). */
-export const CalendarDate = lazy(() => z.iso.date());
+import { CalendarDate, Phone, RealName, Relation, Room, Session } from './person';
 
-/** Mainland mobile number, 11 digits starting with 1. */
-export const Phone = lazy(() => z.string().check(z.regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号')));
-
-/** A person's real name as on their ID card: 2–20 characters. */
-export const RealName = lazy(() =>
-  z.string().check(z.trim(), z.minLength(2, '请输入真实姓名'), z.maxLength(20, '姓名最多 20 个字')),
-);
-
-export const Room = lazy(() => z.string().check(z.trim(), z.regex(/^[0-9A-Za-z-]{1,8}$/, '请输入门牌号，如 302')));
-
-export const Relation = lazy(() => z.enum(['父母', '祖父母', '配偶', '子女', '兄弟姐妹', '其他亲属']));
-
-export const Session = lazy(() =>
-  z.object({
-    accessToken: z.string(),
-    refreshToken: z.string(),
-    /** Seconds until the access token expires. */
-    expiresIn: z.int().check(z.positive()),
-    userId: Id(),
-  }),
-);
-export type Session = Infer<typeof Session>;
+export { CalendarDate, Phone, RealName, Relation, Room, Session };
 
 /** Where a person lives, with the names people read. */
 const addressFields = () => ({

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { Id, IsoTime, communityItemParams } from './common';
-import { RealName, Session } from './identity';
+import { RealName, Session } from './person';
 import { defineRoute, lazy, type Infer } from './route';
 
 const Text = (max: number, message: string) =>

@@ -7,7 +7,7 @@
  */
 import * as z from 'zod/mini';
 import { Id, communityItemParams, communityParams } from './common';
-import { Phone } from './identity';
+import { Phone } from './person';
 import { defineRoute, lazy, type Infer } from './route';
 
 const Name = (max: number, message: string) =>
