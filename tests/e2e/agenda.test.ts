@@ -7,6 +7,7 @@ import {
   currentPage,
   h5Url,
   openTopicList,
+  openWorkbenchLink,
   pickOfferedDate,
   shownPage,
   signIn,
@@ -19,15 +20,8 @@ import { expectVisible, withBrowsers } from './browser';
 /** Two browsers and a dozen page loads each; said here so it holds whatever the project's default. */
 const SCENARIO_TIMEOUT_MS = 180_000;
 
-/** 我的 → 社区工作台 → 议题办理 (a link named by its title and what waits there). */
-async function openTopicDesk(page: Page): Promise<void> {
-  await currentPage(page).getByText('社区工作台', { exact: true }).click();
-  await page.waitForURL(/#\/packages\/staff\/workbench\/index/);
-  await currentPage(page)
-    .getByRole('link', { name: startsWith('议题办理') })
-    .click();
-  await page.waitForURL(/#\/packages\/staff\/agenda\/index/);
-}
+/** 我的 → 社区工作台 → 议题办理. */
+const openTopicDesk = (page: Page) => openWorkbenchLink(page, '议题办理', /#\/packages\/staff\/agenda\/index/);
 
 describe('agenda (议题) on H5: from a resident’s topic to the 晒事栏', () => {
   it(

@@ -87,6 +87,16 @@ export async function openStaffEntry(page: Page, entry: string, url: RegExp): Pr
   return currentPage(page);
 }
 
+/** 我的 → 社区工作台 → the workbench link whose name begins with `name` (links are named by all they show). */
+export async function openWorkbenchLink(page: Page, name: string, url: RegExp): Promise<void> {
+  await currentPage(page).getByText('社区工作台', { exact: true }).click();
+  await page.waitForURL(/#\/packages\/staff\/workbench\/index/);
+  await currentPage(page)
+    .getByRole('link', { name: startsWith(name) })
+    .click();
+  await page.waitForURL(url);
+}
+
 /** 议事 → 邻里议题: the list of topics. */
 export async function openTopicList(page: Page): Promise<void> {
   await tab(page, '议事').click();

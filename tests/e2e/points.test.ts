@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { button, currentPage, h5Url, signIn, startsWith, textInput } from './app';
+import { button, currentPage, h5Url, openWorkbenchLink, signIn, startsWith, textInput } from './app';
 import { expectVisible, withBrowsers } from './browser';
 import { callApi, signInApi, type DemoSession } from './stack-api';
 
@@ -68,12 +68,7 @@ describe('points on H5: service hours to points, points to a haircut', () => {
 
         // Staff put the activity's check-in code on screen.
         await signIn(sPage, '刘晶');
-        await currentPage(sPage).getByText('社区工作台', { exact: true }).click();
-        await sPage.waitForURL(/#\/packages\/staff\/workbench\/index/);
-        await currentPage(sPage)
-          .getByRole('link', { name: startsWith('志愿服务与积分') })
-          .click();
-        await sPage.waitForURL(/#\/packages\/staff\/points\/index/);
+        await openWorkbenchLink(sPage, '志愿服务与积分', /#\/packages\/staff\/points\/index/);
         await currentPage(sPage)
           .getByRole('link', { name: startsWith('敲门探访独居老人') })
           .click();
