@@ -19,10 +19,17 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { build } from 'esbuild';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { routeList, type RouteDomain } from '@linli/shared';
 import { key } from '../functions/src/table';
-import { bundle, domainEntry, domainsWithEntries, type FunctionBundle } from './lib/function-bundles';
+import {
+  LAMBDA_BUNDLE_OPTIONS,
+  bundle,
+  domainEntry,
+  domainsWithEntries,
+  type FunctionBundle,
+} from './lib/function-bundles';
 import { subscriptions } from '../functions/src/subscriptions';
 import { startLocalStack } from './lib/local-stack';
 import { DEMO_COMMUNITY_ID } from './lib/seed-data';
@@ -177,6 +184,40 @@ async function benchFunctions(): Promise<void> {
       );
     }
   });
+  const maps = await sourceMapCost(out, 'community');
+  console.log(
+    `community with --enable-source-maps (dev stage only): +${maps.addedMs.toFixed(1)} ms on ${maps.plainMs.toFixed(1)} ms ` +
+      `(+${((100 * maps.addedMs) / maps.plainMs).toFixed(0)} %), which is why prod leaves source maps off`,
+  );
+}
+
+/**
+ * What NODE_OPTIONS=--enable-source-maps (the dev stage only, infra/lib/app-function.ts) adds to
+ * a cold require: node parses the function's whole map when it loads the bundle. Median over
+ * interleaved rounds of (with the flag − without) on the same bundle with its map beside it.
+ */
+async function sourceMapCost(
+  out: string,
+  domain: RouteDomain,
+  rounds = 11,
+): Promise<{ plainMs: number; addedMs: number }> {
+  const file = join(out, `${domain}-with-map`, 'index.js');
+  await build({ ...LAMBDA_BUNDLE_OPTIONS, entryPoints: [domainEntry(domain)], outfile: file, sourcemap: true });
+  const once = (flags: string[]): number => {
+    const script = `const t=process.hrtime.bigint();require(${JSON.stringify(file)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
+    const run = spawnSync(process.execPath, [...flags, '-e', script], { env: BENCH_ENV, encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`require of ${file} failed: ${run.stderr}`);
+    return Number(run.stdout);
+  };
+  once([]);
+  const plain: number[] = [];
+  const added: number[] = [];
+  for (let i = 0; i < rounds; i += 1) {
+    const without = once([]);
+    plain.push(without);
+    added.push(once(['--enable-source-maps']) - without);
+  }
+  return { plainMs: median(plain), addedMs: median(added) };
 }
 
 /** Modification time of the newest file under `dir`. */
