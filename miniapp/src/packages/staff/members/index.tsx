@@ -1,7 +1,6 @@
 import { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { ChoiceChips } from '../../../components/choice-chips';
 import { MemberCard } from '../../../components/member-card';
 import { PageShell } from '../../../components/page-shell';
 import { RequestStatus } from '../../../components/request-status';
@@ -9,28 +8,20 @@ import { StatusTag } from '../../../components/status-tag';
 import { useCommunity } from '../../../hooks/use-community';
 import { useMembers } from '../../../hooks/use-staff';
 import { StaffGate } from '../components/staff-gate';
+import { ALL_BUILDINGS, BuildingFilter } from '../components/building-filter';
 import '../components/staff.css';
-
-const ALL = 'all';
 
 function Members({ communityId }: { communityId: string }) {
   const community = useCommunity(communityId);
-  const [buildingId, setBuildingId] = useState<string>(ALL);
-  const members = useMembers(communityId, buildingId === ALL ? undefined : buildingId);
+  const [buildingId, setBuildingId] = useState<string>(ALL_BUILDINGS);
+  const members = useMembers(communityId, buildingId === ALL_BUILDINGS ? undefined : buildingId);
   useDidShow(() => members.reload());
   const buildings = community.data?.grids.flatMap((grid) => grid.buildings) ?? [];
   const list = members.data?.members;
 
   return (
     <>
-      <View className="staff__filter">
-        <ChoiceChips
-          label="按楼栋查看"
-          choices={[{ value: ALL, label: '全部' }, ...buildings.map((b) => ({ value: b.id, label: b.name }))]}
-          value={buildingId}
-          onChange={setBuildingId}
-        />
-      </View>
+      <BuildingFilter buildings={buildings} value={buildingId} onChange={setBuildingId} withAll />
       {list ? (
         <>
           <Text className="linli-section-title">共 {list.length} 位已认证居民</Text>

@@ -2,7 +2,6 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
-import { ChoiceChips } from '../../../../components/choice-chips';
 import { MemberCard } from '../../../../components/member-card';
 import { PageShell } from '../../../../components/page-shell';
 import { RequestStatus } from '../../../../components/request-status';
@@ -11,15 +10,15 @@ import { useCommunity } from '../../../../hooks/use-community';
 import { actForMember } from '../../../../hooks/use-council-staff';
 import { useMembers, type Members } from '../../../../hooks/use-staff';
 import { StaffGate } from '../../components/staff-gate';
+import { ALL_BUILDINGS, BuildingFilter } from '../../components/building-filter';
 import '../../components/staff.css';
 
-const ALL = 'all';
 type Member = Members['members'][number];
 
 function Record({ communityId }: { communityId: string }) {
   const community = useCommunity(communityId);
-  const [buildingId, setBuildingId] = useState<string>(ALL);
-  const members = useMembers(communityId, buildingId === ALL ? undefined : buildingId);
+  const [buildingId, setBuildingId] = useState<string>(ALL_BUILDINGS);
+  const members = useMembers(communityId, buildingId === ALL_BUILDINGS ? undefined : buildingId);
   const buildings = community.data?.grids.flatMap((grid) => grid.buildings) ?? [];
 
   const recordFor = (member: Member) => {
@@ -35,14 +34,7 @@ function Record({ communityId }: { communityId: string }) {
           选择提出议题的居民，页面会切换到“为TA代办”，填写后议题记在TA名下，并注明由您代为登记。
         </Text>
       </View>
-      <View className="staff__filter">
-        <ChoiceChips
-          label="按楼栋查看"
-          choices={[{ value: ALL, label: '全部' }, ...buildings.map((b) => ({ value: b.id, label: b.name }))]}
-          value={buildingId}
-          onChange={setBuildingId}
-        />
-      </View>
+      <BuildingFilter buildings={buildings} value={buildingId} onChange={setBuildingId} withAll />
       {members.data ? (
         members.data.members.length === 0 ? (
           <View className="linli-card staff__empty">

@@ -1,12 +1,12 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { ChoiceChips } from '../../../../components/choice-chips';
 import { PageShell } from '../../../../components/page-shell';
 import { RequestStatus } from '../../../../components/request-status';
 import { SUB_PAGES } from '../../../../constants';
 import { actForMember } from '../../../../hooks/use-council-staff';
 import { ActForMemberCard, useBuildingMembers, type Member } from '../../components/act-for-member';
 import { StaffGate } from '../../components/staff-gate';
+import { BuildingFilter } from '../../components/building-filter';
 import '../../components/staff.css';
 
 function PostFor({ communityId }: { communityId: string }) {
@@ -19,16 +19,7 @@ function PostFor({ communityId }: { communityId: string }) {
       <Text className="staff__intro linli-muted">
         选择一位居民，页面会切换到“为TA代办”，再填写TA的心愿。心愿会标明“社区工作人员代为登记”。
       </Text>
-      {buildings.length > 0 ? (
-        <View className="staff__filter">
-          <ChoiceChips
-            label="按楼栋查看"
-            choices={buildings.map((b) => ({ value: b.id, label: b.name }))}
-            value={buildingId}
-            onChange={choose}
-          />
-        </View>
-      ) : null}
+      <BuildingFilter buildings={buildings} value={buildingId} onChange={choose} />
       {!members.data ? (
         <RequestStatus what="居民档案" loading={members.loading} error={members.error} onRetry={members.reload} />
       ) : list.length === 0 ? (

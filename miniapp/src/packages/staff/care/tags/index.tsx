@@ -2,7 +2,6 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
-import { ChoiceChips } from '../../../../components/choice-chips';
 import { FormError } from '../../../../components/form-error';
 import { MemberCard } from '../../../../components/member-card';
 import { PageShell } from '../../../../components/page-shell';
@@ -13,6 +12,7 @@ import { useSetMemberTags, useTaggedMembers, type MemberTag } from '../../../../
 import { useMembers, type Members } from '../../../../hooks/use-staff';
 import { StaffGate } from '../../components/staff-gate';
 import '../../components/staff.css';
+import { BuildingFilter } from '../../components/building-filter';
 import './tags.css';
 
 type Member = Members['members'][number];
@@ -107,16 +107,7 @@ function Tags({ communityId }: { communityId: string }) {
           ))}
         </View>
       ) : null}
-      {buildings.length > 0 ? (
-        <View className="staff__filter">
-          <ChoiceChips
-            label="按楼栋查看"
-            choices={buildings.map((b) => ({ value: b.id, label: b.name }))}
-            value={buildingId}
-            onChange={setChosen}
-          />
-        </View>
-      ) : null}
+      <BuildingFilter buildings={buildings} value={buildingId} onChange={setChosen} />
       {!ready ? (
         <RequestStatus
           what="居民档案"
