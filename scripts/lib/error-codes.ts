@@ -10,6 +10,18 @@ import { ERRORS, type ErrorCode, type RouteDef, type RouteDomain } from '@linli/
 
 const ROOT = join(__dirname, '..', '..');
 
+/**
+ * The error codes a bundle names as string literals (thrown, compared, returned by a rule); an
+ * error table's own keys are bare property names in minified code and do not count.
+ */
+export function quotedErrorCodes(bundleText: string): Set<ErrorCode> {
+  return new Set(
+    [...bundleText.matchAll(/["'`]([A-Z][A-Z_]+)["'`]/g)]
+      .map((m) => m[1]!)
+      .filter((word): word is ErrorCode => Object.hasOwn(ERRORS, word)),
+  );
+}
+
 const codesByDomain = new Map<RouteDomain, Set<ErrorCode>>();
 
 /**
@@ -33,12 +45,7 @@ export function domainErrorCodes(domain: RouteDomain): Set<ErrorCode> {
     outfile: 'codes.js',
     logLevel: 'silent',
   });
-  const text = result.outputFiles[0]!.text;
-  const codes = new Set(
-    [...text.matchAll(/["'`]([A-Z][A-Z_]+)["'`]/g)]
-      .map((m) => m[1]!)
-      .filter((word): word is ErrorCode => Object.hasOwn(ERRORS, word)),
-  );
+  const codes = quotedErrorCodes(result.outputFiles[0]!.text);
   codesByDomain.set(domain, codes);
   return codes;
 }

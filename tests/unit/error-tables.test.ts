@@ -9,6 +9,7 @@ import { build } from 'esbuild';
 import { ERRORS } from '@linli/shared';
 import { PIPELINE_ERRORS } from '@linli/shared/domain-error';
 import { domains } from '../../functions/src/domains';
+import { quotedErrorCodes } from '../../scripts/lib/error-codes';
 import { LAMBDA_BUNDLE_OPTIONS, domainEntry, separatelyBundled } from '../../scripts/lib/function-bundles';
 
 const featureCodes = Object.keys(ERRORS).filter((code) => !Object.hasOwn(PIPELINE_ERRORS, code));
@@ -25,10 +26,6 @@ async function bundledText(domain: (typeof domains)[number]['domain']): Promise<
   return result.outputFiles[0]!.text;
 }
 
-/** Codes the code names as string literals; a table's own keys are bare property names. */
-const quotedCodes = (text: string) =>
-  new Set([...text.matchAll(/["'`]([A-Z][A-Z_]+)["'`]/g)].map((m) => m[1]!).filter((c) => Object.hasOwn(ERRORS, c)));
-
 /** Feature codes whose table entry (`CODE:{status:…`) is in the bundle. */
 const tabledCodes = (text: string) =>
   new Set(featureCodes.filter((code) => new RegExp(`[{,]${code}:\\{status:`).test(text)));
@@ -40,7 +37,7 @@ describe.each(domains.map((d) => [d.domain, d] as const))('the %s function', (do
   }, 60_000);
 
   it('answers every error code its bundle can raise', () => {
-    expect([...quotedCodes(text)].filter((code) => !handlers.errorCodes.has(code))).toEqual([]);
+    expect([...quotedErrorCodes(text)].filter((code) => !handlers.errorCodes.has(code))).toEqual([]);
   });
 
   it('bundles the tables it declares and no other', () => {
@@ -52,7 +49,7 @@ describe.each(domains.map((d) => [d.domain, d] as const))('the %s function', (do
 describe('the proof', () => {
   it('sees a code the code raises and a table the bundle carries', () => {
     const minified = 'throw new e("SOLD_OUT");const t={ROSTER_FILE_EMPTY:{status:400,message:"x"}};';
-    expect([...quotedCodes(minified)]).toEqual(['SOLD_OUT']);
+    expect([...quotedErrorCodes(minified)]).toEqual(['SOLD_OUT']);
     expect([...tabledCodes(minified)]).toEqual(['ROSTER_FILE_EMPTY']);
   });
 });
