@@ -25,8 +25,7 @@
  *  AP18 a venue's sessions by start (overlaps)      Query gsi2 gsi2pk=VENUE#<community>#<venue>
  *  AP19 a member's booking of a session             GetItem pk=SESSION#<id> sk=BOOKING#<member>
  *  AP20 a session's bookings (attendee list)        Query pk=SESSION#<id> begins_with(sk, BOOKING#)
- *       (also a waitlisted booking's place: consistent COUNT of earlier waitKeys, the index may lag)
- *  AP21 a session's waitlist in arrival order       Query gsi2 gsi2pk=SESSION#<id>#WAIT (head: Limit 1)
+ *  AP21 a session's waitlist in arrival order       GetItem pk=SESSION#<id> sk=META (its `waitlist` list)
  *  AP22 a member's bookings by session start        Query gsi1 gsi1pk=MEMBER#<id>#BOOKINGS
  *  AP23 the booking behind a check-in code          GetItem pk=SESSION#<id> sk=CODE#<code>
  *  AP24 a community's council settings              GetItem pk=COMMUNITY#<id> sk=SETTINGS#council

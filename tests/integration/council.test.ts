@@ -190,10 +190,16 @@ describe('booking seats', () => {
     expect(stored).toMatchObject({ booked: 20, waiting: 80 });
     const items = await bookingsOf(session.body.sessionId);
     expect(items.filter((b) => b.status === 'booked')).toHaveLength(20);
-    // Waitlist order is arrival order: positions follow the order in which the places were taken.
-    const waits = items
-      .filter((b) => b.status === 'waitlisted')
-      .sort((a, b) => String(a.waitKey).localeCompare(String(b.waitKey)));
+    // Waitlist order is arrival order: the session's queue holds every waitlisted member once,
+    // in the order their places committed, and positions follow it.
+    const queue = stored.waitlist as string[];
+    expect([...queue].sort()).toEqual(
+      items
+        .filter((b) => b.status === 'waitlisted')
+        .map((b) => b.memberId as string)
+        .sort(),
+    );
+    const waits = queue.map((memberId) => items.find((b) => b.memberId === memberId)!);
     const detail = await Promise.all(
       waits.map((w) =>
         api.call<any>('GET', `/community/${c.communityId}/sessions/${session.body.sessionId}`, {
@@ -246,6 +252,44 @@ describe('booking seats', () => {
     // The first ten to arrive on the waitlist are the ones promoted.
     expect(promoted.map((p) => p.memberId)).toEqual(waiting.slice(0, 10).map((w) => w.memberId));
     expect(await outboxTypes(sid, 'council.seat_promoted')).toBe(10);
+  });
+
+  it('keeps the waitlist in order when seats are cancelled and people leave the queue at once', async () => {
+    const { c, staff, venueId } = await setup(5);
+    const session = await schedule(c, staff, venueId);
+    const sid = session.body.sessionId;
+    const seated = [];
+    for (let i = 0; i < 5; i += 1) {
+      const r = await residentMember(c);
+      await book(c, sid, r.token);
+      seated.push(r);
+    }
+    const waiting = [];
+    for (let i = 0; i < 15; i += 1) {
+      const r = await residentMember(c);
+      const answer = await book(c, sid, r.token);
+      expect(answer.body).toMatchObject({ status: 'waitlisted', waitlistPosition: i + 1 });
+      waiting.push(r);
+    }
+    const leavers = [waiting[1]!, waiting[3]!, waiting[6]!];
+
+    const answers = await Promise.all([...seated, ...leavers].map((r) => cancel(c, sid, r.token)));
+
+    expect(answers.map((a) => a.status)).toEqual(Array(8).fill(200));
+    expect(answers.map((a) => a.body.status)).toEqual(Array(8).fill('cancelled'));
+    // A freed seat always goes to the head, so the first five who stayed hold the seats, whatever
+    // order the cancellations committed in, and the rest wait in their original order.
+    const stayed = waiting.filter((w) => !leavers.includes(w)).map((w) => w.memberId);
+    const stored = await sessionItem(sid);
+    expect(stored).toMatchObject({ booked: 5, waiting: 7, waitlist: stayed.slice(5) });
+    const items = await bookingsOf(sid);
+    const statusOf = (memberId: string) => items.find((b) => b.memberId === memberId)?.status;
+    expect(stayed.map(statusOf)).toEqual([...Array(5).fill('booked'), ...Array(7).fill('waitlisted')]);
+    expect(leavers.map((l) => statusOf(l.memberId))).toEqual(['cancelled', 'cancelled', 'cancelled']);
+    const detail = await api.call<any>('GET', `/community/${c.communityId}/sessions/${sid}`, {
+      token: waiting.find((w) => w.memberId === stayed[7])!.token,
+    });
+    expect(detail.body.myBooking).toMatchObject({ status: 'waitlisted', waitlistPosition: 3 });
   });
 
   it('frees the seat without promotion when nobody waits, and lets a waitlisted person leave the queue', async () => {

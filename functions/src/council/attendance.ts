@@ -15,7 +15,7 @@ export async function listAttendees(communityId: string, sessionId: string) {
   const session = await sessionOf(communityId, sessionId);
   const now = new Date();
   const bookings = (await repo.listSessionBookings(sessionId)).filter((b) => b.status !== 'cancelled');
-  const views = await Promise.all(bookings.map((b) => bookingView(b, session, false, now)));
+  const views = bookings.map((b) => bookingView(b, session, false, now));
   views.sort(
     (a, b) =>
       STATUS_ORDER.indexOf(a.status as (typeof STATUS_ORDER)[number]) -
@@ -74,7 +74,7 @@ export async function checkIn(
   const refusal = checkinRefusal(session, new Date());
   if (refusal) throw new DomainError(refusal);
   const at = nowIso();
-  const reply = await bookingView({ ...booking, status: 'attended', checkedInAt: at }, session, false);
+  const reply = bookingView({ ...booking, status: 'attended', checkedInAt: at }, session, false);
   const checkedIn = { type: 'council.checked_in' as const, communityId, sessionId, memberId: booking.memberId };
   const marked = await repo.markAttended(booking, staff.userId, at, checkedIn, completionPut(reply));
   if (!marked) {

@@ -1,7 +1,6 @@
 /** Reads and writes of council bookings, check-in codes and the council's settings. */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { DEFAULT_NO_SHOW_POLICY } from '@linli/shared/domain/council/rules';
-import { documentClient, tableName } from '../platform/dynamo';
+import { tableName } from '../platform/dynamo';
 import { outboxPut } from '../platform/outbox';
 import type { CouncilEvent as OutboxEvent } from './events';
 import { getItem, getItemsByKey, queryIndex, queryPartition } from '../platform/items';
@@ -12,8 +11,6 @@ import { transactIfConditionsHold } from '../platform/transactions';
 import { ConditionsFailed, named, transact, type NamedWrite } from '../platform/transactions';
 import { bookingItem, checkinCodeItem, councilIndex, councilKey } from './items';
 import type { BookingRecord, CouncilSettings, SessionRecord } from './records';
-
-type Item = Record<string, unknown>;
 
 const get = <T>(k: { pk: string; sk: string }, consistent = false) => getItem<T>(k, consistent);
 
@@ -29,43 +26,10 @@ export function listSessionBookings(sessionId: string): Promise<BookingRecord[]>
 export const listMemberBookings = (memberId: string) =>
   queryIndex<BookingRecord>('gsi1', councilIndex.memberBookings(memberId));
 
-/** AP21: the first on the waitlist. */
-export async function waitlistHead(sessionId: string): Promise<BookingRecord | undefined> {
-  return (await queryIndex<BookingRecord>('gsi2', councilIndex.sessionWaitlist(sessionId), { limit: 1 }))[0];
-}
-
-/**
- * 1-based place of a waitlisted booking, read consistently from the session's own partition
- * (the index may lag): how many are waiting with an earlier key, plus one.
- */
-export async function waitlistPosition(sessionId: string, waitKey: string): Promise<number> {
-  let count = 0;
-  let startKey: Item | undefined;
-  do {
-    const out = await documentClient.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :booking)',
-        FilterExpression: '#status = :waitlisted AND #waitKey < :mine',
-        ExpressionAttributeNames: { '#pk': 'pk', '#sk': 'sk', '#status': 'status', '#waitKey': 'waitKey' },
-        ExpressionAttributeValues: {
-          ':pk': councilKey.session(sessionId).pk,
-          ':booking': 'BOOKING#',
-          ':waitlisted': 'waitlisted',
-          ':mine': waitKey,
-        },
-        Select: 'COUNT',
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    count += out.Count ?? 0;
-    startKey = out.LastEvaluatedKey;
-  } while (startKey);
-  return count + 1;
-}
-
-export type TakeOutcome = 'taken' | 'already-booked' | 'code-taken' | 'session-changed';
+export type TakeOutcome =
+  | { outcome: 'taken' | 'already-booked' | 'code-taken' }
+  /** The session as the failed condition saw it, when the table returned it. */
+  | { outcome: 'session-changed'; session: SessionRecord | undefined };
 
 const bookingPut = (b: BookingRecord) => ({
   Put: {
@@ -87,7 +51,7 @@ const codePut = (b: BookingRecord) => ({
 });
 
 /**
- * Takes a seat (status booked) or a place on the waitlist (status waitlisted) in one
+ * Takes a seat (status booked) or a place at the end of the waitlist (status waitlisted) in one
  * transaction with the session's counters. A seat needs a free online seat and nobody waiting;
  * a waitlist place needs the session to be full or others already waiting. `now` guards the
  * booking window against a session edited or cancelled meanwhile.
@@ -104,22 +68,24 @@ export async function takePlace(
       Update: {
         TableName: tableName,
         Key: councilKey.session(b.sessionId),
-        // Waitlist places commit in the order of their keys (a late one with an older key retries
-        // with a fresh key), so once mine is in, everyone ahead of me is in too: the place I am
-        // told right after is the place the table holds.
-        UpdateExpression: seat ? 'SET booked = booked + :one' : 'SET waiting = waiting + :one, lastWaitKey = :waitKey',
+        // The queue's order is the order in which these transactions commit: whoever commits
+        // is behind everyone already in, so a rush of waiters never retries for its place.
+        UpdateExpression: seat
+          ? 'SET booked = booked + :one'
+          : 'SET waiting = waiting + :one, #queue = list_append(if_not_exists(#queue, :empty), :me)',
         ConditionExpression: seat
           ? '#status = :scheduled AND booked < onlineSeats AND waiting = :zero AND bookingClosesAt > :now'
-          : '#status = :scheduled AND (booked >= onlineSeats OR waiting > :zero) AND bookingClosesAt > :now' +
-            ' AND (attribute_not_exists(lastWaitKey) OR lastWaitKey < :waitKey)',
-        ExpressionAttributeNames: { '#status': 'status' },
+          : '#status = :scheduled AND (booked >= onlineSeats OR waiting > :zero) AND bookingClosesAt > :now',
+        ExpressionAttributeNames: { '#status': 'status', ...(seat ? {} : { '#queue': 'waitlist' }) },
         ExpressionAttributeValues: {
           ':one': 1,
           ':zero': 0,
           ':scheduled': 'scheduled',
           ':now': now,
-          ...(seat ? {} : { ':waitKey': b.waitKey }),
+          ...(seat ? {} : { ':empty': [], ':me': [b.memberId] }),
         },
+        // A seat lost to a full session retries as a waitlist place from this, without a read.
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       },
     }),
     named('booking', bookingPut(b)),
@@ -129,12 +95,12 @@ export async function takePlace(
   try {
     // The answer a retry replays commits with the booking itself.
     await transact(writes, completion);
-    return 'taken';
+    return { outcome: 'taken' };
   } catch (error) {
     if (!(error instanceof ConditionsFailed)) throw error;
-    if (error.has('booking')) return 'already-booked';
-    if (error.has('checkin-code')) return 'code-taken';
-    return 'session-changed';
+    if (error.has('booking')) return { outcome: 'already-booked' };
+    if (error.has('checkin-code')) return { outcome: 'code-taken' };
+    return { outcome: 'session-changed', session: error.old('session') as SessionRecord | undefined };
   }
 }
 
@@ -144,7 +110,7 @@ const cancelUpdate = (b: BookingRecord, at: string) => ({
   Update: {
     TableName: tableName,
     Key: councilKey.booking(b.sessionId, b.memberId),
-    UpdateExpression: 'SET #status = :cancelled, cancelledAt = :at REMOVE gsi2pk, gsi2sk',
+    UpdateExpression: 'SET #status = :cancelled, cancelledAt = :at',
     ConditionExpression: '#status = :was AND bookingId = :id',
     ExpressionAttributeNames: { '#status': 'status' },
     ExpressionAttributeValues: { ':cancelled': 'cancelled', ':at': at, ':was': b.status, ':id': b.bookingId },
@@ -152,39 +118,51 @@ const cancelUpdate = (b: BookingRecord, at: string) => ({
 });
 
 /**
- * Cancels a booking. A seat freed while people wait goes to `promote` (the waitlist head) in the
- * same transaction, so a freed seat is given exactly once and never to someone who jumped the
- * queue; with nobody waiting, the seat count goes down instead.
+ * Where a cancelled booking leaves the session: a waitlisted one leaves its place in the queue
+ * (`place`, 0-based, as read); a seat goes to `promote`, the head of the queue, when anyone waits.
+ */
+export type Release = { place: number } | { promote: BookingRecord } | { nobodyWaits: true };
+
+/**
+ * Cancels a booking. A seat freed while people wait goes to the waitlist head in the same
+ * transaction, so a freed seat is given exactly once and never to someone who jumped the queue;
+ * with nobody waiting, the seat count goes down instead. Each queue change is conditioned on the
+ * queue still holding that member at that place, so a queue that moved meanwhile means a retry.
  */
 export async function releasePlace(
   b: BookingRecord,
-  promote: BookingRecord | undefined,
+  release: Release,
   at: string,
   events: OutboxEvent[],
   completion?: IdempotencyCompletion,
 ): Promise<ReleaseOutcome> {
-  const sessionKey = councilKey.session(b.sessionId);
   const names = { '#status': 'status' };
   const writes: NamedWrite[] = [named('booking', cancelUpdate(b, at))];
-  const seatsDown = (condition: string, update: string) =>
+  /** The queue loses the member at `place`; `place` is a number we read, never caller text. */
+  const leaveQueue = (place: number, memberId: string) =>
     named('session', {
       Update: {
         TableName: tableName,
-        Key: sessionKey,
-        UpdateExpression: update,
-        ConditionExpression: condition,
-        ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
+        Key: councilKey.session(b.sessionId),
+        UpdateExpression: `SET waiting = waiting - :one REMOVE #queue[${place}]`,
+        ConditionExpression: `waiting > :zero AND #queue[${place}] = :member`,
+        ExpressionAttributeNames: { '#queue': 'waitlist' },
+        ExpressionAttributeValues: { ':one': 1, ':zero': 0, ':member': memberId },
       },
     });
-  if (b.status === 'waitlisted') {
-    writes.push(seatsDown('waiting > :zero', 'SET waiting = waiting - :one'));
-  } else if (promote) {
+  if ('place' in release) {
+    if (b.status !== 'waitlisted' || !Number.isInteger(release.place) || release.place < 0) {
+      throw new Error('releasePlace: a queue place belongs to a waitlisted booking');
+    }
+    writes.push(leaveQueue(release.place, b.memberId));
+  } else if ('promote' in release) {
+    const { promote } = release;
     writes.push(
       named('promoted', {
         Update: {
           TableName: tableName,
           Key: councilKey.booking(promote.sessionId, promote.memberId),
-          UpdateExpression: 'SET #status = :booked, promotedAt = :at REMOVE gsi2pk, gsi2sk',
+          UpdateExpression: 'SET #status = :booked, promotedAt = :at',
           ConditionExpression: '#status = :waitlisted AND bookingId = :id',
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: {
@@ -195,10 +173,20 @@ export async function releasePlace(
           },
         },
       }),
-      seatsDown('waiting > :zero', 'SET waiting = waiting - :one'),
+      leaveQueue(0, promote.memberId),
     );
   } else {
-    writes.push(seatsDown('waiting = :zero AND booked > :zero', 'SET booked = booked - :one'));
+    writes.push(
+      named('session', {
+        Update: {
+          TableName: tableName,
+          Key: councilKey.session(b.sessionId),
+          UpdateExpression: 'SET booked = booked - :one',
+          ConditionExpression: 'waiting = :zero AND booked > :zero',
+          ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
+        },
+      }),
+    );
   }
   for (const event of events) writes.push(named('outbox', outboxPut(event)));
   try {

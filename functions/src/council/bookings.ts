@@ -1,5 +1,5 @@
 /** Seat bookings with a waitlist: book, cancel (promoting the head of the waitlist), list one's own. */
-import { monotonicFactory } from 'ulidx';
+import { ulid } from 'ulidx';
 import type { Booking, MyBooking } from '@linli/shared/contract/council';
 import type { Principal } from '@linli/shared/contract/principal';
 import { DomainError } from '@linli/shared/domain-error';
@@ -9,15 +9,8 @@ import { completionPut } from '../platform/idempotency';
 import { randomNumbers } from '../platform/random';
 import { retry, withOptimisticRetry } from '../platform/retry';
 import * as repo from './repository';
-
-/**
- * Booking ids from one process sort in the order they were made, even within one millisecond.
- * A waitlist key is `${createdAt}#${bookingId}` and places commit in key order, so an id that
- * sorts before an earlier one of the same millisecond is a lost race and a retry. (A Lambda serves
- * one request at a time, so this matters where one process serves a rush: the local API.)
- */
-const ulid = monotonicFactory();
-import type { BookingRecord } from './records';
+import type { Release } from './repository';
+import type { BookingRecord, SessionRecord } from './records';
 import { bookingView, nowIso, restrictionFrom, sessionOf, sessionView } from './views';
 
 /**
@@ -54,9 +47,11 @@ export async function bookSeat(
   }
   const restriction = await restrictionFrom(history, settings, communityId, now);
 
-  return withOptimisticRetry(async (attempt) => {
-    // A lost race reads the session again: the read also spaces the attempts of a rush out.
-    const session = attempt === 0 ? first : await sessionOf(communityId, sessionId, true);
+  // What the last lost race saw of the session, so a retry need not read it again.
+  let seen: SessionRecord | undefined = first;
+  return withOptimisticRetry(async () => {
+    const session = seen ?? (await sessionOf(communityId, sessionId, true));
+    seen = undefined;
     const again = bookingRefusal(session, new Date());
     if (again) throw new DomainError(again);
     const seatFree = session.booked < session.onlineSeats && session.waiting === 0;
@@ -76,25 +71,27 @@ export async function bookSeat(
       bookedByName: principal.name,
       via: member.via,
       status: seatFree ? 'booked' : 'waitlisted',
-      waitKey: seatFree ? undefined : `${createdAt}#${bookingId}`,
       checkinCode: newCheckinCode(randomNumbers),
       sessionStartsAt: session.startsAt,
       sessionEndsAt: session.endsAt,
       createdAt,
     };
     const base = { communityId, sessionId, memberId: member.memberId, bookedByUserId: principal.userId };
-    // A replay cannot know the waitlist place the first answer counted after commit; it says
+    // A replay cannot know the waitlist place the first answer read after commit; it says
     // 候补 without a number rather than a number that may have changed since.
-    const replay = await bookingView({ ...booking, waitKey: undefined }, session, true);
-    const outcome = await repo.takePlace(
+    const replay = { ...bookingView(booking, session, true), waitlistPosition: undefined };
+    const taken = await repo.takePlace(
       booking,
       createdAt,
       seatFree ? { type: 'council.booking_confirmed', ...base } : { type: 'council.waitlisted', ...base },
       completionPut(replay),
     );
-    if (outcome === 'already-booked') throw new DomainError('ALREADY_BOOKED');
-    if (outcome !== 'taken') return retry;
-    return bookingView(booking, session, true);
+    if (taken.outcome === 'already-booked') throw new DomainError('ALREADY_BOOKED');
+    if (taken.outcome === 'session-changed') seen = taken.session;
+    if (taken.outcome !== 'taken') return retry;
+    // The place is read after commit: everyone ahead committed before, so it is final until
+    // someone ahead leaves or is promoted.
+    return bookingView(booking, seatFree ? session : await sessionOf(communityId, sessionId, true), true);
   });
 }
 
@@ -119,14 +116,20 @@ export async function cancelBooking(
       sessionId,
       memberId: booking.memberId,
     };
+    const fresh = await sessionOf(communityId, sessionId, true);
+    const queue = fresh.waitlist ?? [];
+    let release: Release = { nobodyWaits: true };
     let promote: BookingRecord | undefined;
-    if (booking.status === 'booked') {
-      const fresh = await sessionOf(communityId, sessionId, true);
-      if (fresh.waiting > 0) {
-        promote = await repo.waitlistHead(sessionId);
-        // The index has not caught up with someone who is waiting: look again shortly.
-        if (!promote) return retry;
-      }
+    if (booking.status === 'waitlisted') {
+      const place = queue.indexOf(booking.memberId);
+      // Promoted between the two reads: read the booking again.
+      if (place < 0) return retry;
+      release = { place };
+    } else if (queue.length > 0) {
+      promote = await repo.getBooking(sessionId, queue[0]!, true);
+      // The head left between the two reads: read the queue again.
+      if (promote?.status !== 'waitlisted') return retry;
+      release = { promote };
     }
     const events = promote
       ? [
@@ -140,8 +143,8 @@ export async function cancelBooking(
           },
         ]
       : [cancelled];
-    const reply = await bookingView({ ...booking, status: 'cancelled', cancelledAt: at }, session, false);
-    const outcome = await repo.releasePlace(booking, promote, at, events, completionPut(reply));
+    const reply = bookingView({ ...booking, status: 'cancelled', cancelledAt: at }, session, false);
+    const outcome = await repo.releasePlace(booking, release, at, events, completionPut(reply));
     if (outcome !== 'released') return retry;
     return reply;
   });
@@ -155,12 +158,10 @@ export async function listMyBookings(
   const bookings = (await repo.listMemberBookings(subject.memberId)).filter((b) => b.status !== 'cancelled');
   const sessions = new Map((await repo.getSessions(bookings.map((b) => b.sessionId))).map((s) => [s.sessionId, s]));
   const now = new Date();
-  const rows = await Promise.all(
-    bookings.flatMap((b) => {
-      const s = sessions.get(b.sessionId);
-      return s ? [bookingView(b, s, true, now).then((booking) => ({ booking, session: sessionView(s) }))] : [];
-    }),
-  );
+  const rows = bookings.flatMap((b) => {
+    const s = sessions.get(b.sessionId);
+    return s ? [{ booking: bookingView(b, s, true, now), session: sessionView(s) }] : [];
+  });
   // Upcoming first (soonest first), then past (most recent first).
   const nowIsoString = now.toISOString();
   const upcoming = rows

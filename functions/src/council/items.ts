@@ -22,7 +22,6 @@ export const councilKey = {
 export const councilIndex = {
   communitySessions: sharedIndex.communitySessions,
   venueSessions: (communityId: string, venueId: string) => `VENUE#${communityId}#${venueId}`,
-  sessionWaitlist: (sessionId: string) => `SESSION#${sessionId}#WAIT`,
   memberBookings: (memberId: string) => `MEMBER#${memberId}#BOOKINGS`,
 } as const;
 
@@ -45,7 +44,7 @@ export function sessionItem(s: SessionRecord): Item {
   };
 }
 
-/** A booking, listed under its member (AP22) and, while waitlisted, in the session's queue (AP21). */
+/** A booking, listed under its member (AP22); its place in the queue is on the session (AP21). */
 export function bookingItem(b: BookingRecord): Item {
   return {
     ...councilKey.booking(b.sessionId, b.memberId),
@@ -53,9 +52,6 @@ export function bookingItem(b: BookingRecord): Item {
     ...b,
     gsi1pk: councilIndex.memberBookings(b.memberId),
     gsi1sk: `${b.sessionStartsAt}#${b.sessionId}`,
-    ...(b.status === 'waitlisted' && b.waitKey
-      ? { gsi2pk: councilIndex.sessionWaitlist(b.sessionId), gsi2sk: b.waitKey }
-      : {}),
   };
 }
 

@@ -28,8 +28,15 @@ export interface SessionRecord {
   reservedSeats: number;
   /** Seats taken by online bookings (never above onlineSeats). */
   booked: number;
-  /** People on the waitlist. */
+  /** People on the waitlist: always the length of `waitlist`. */
   waiting: number;
+  /**
+   * The waitlist: member ids in the order their places committed (absent until someone waits).
+   * The queue lives on the session so that its order is the commit order of the session's own
+   * transactions: no key to race for, and a place read after commit is final until someone
+   * ahead leaves. A thousand waiting members add about 30 KB to the item.
+   */
+  waitlist?: string[];
   status: 'scheduled' | 'cancelled';
   cancelReason?: string;
   createdBy: string;
@@ -49,8 +56,6 @@ export interface BookingRecord {
   bookedByName: string;
   via: 'self' | 'caregiver' | 'staff';
   status: StoredBookingStatus;
-  /** Arrival order on the waitlist: createdAt + bookingId, sortable. */
-  waitKey?: string;
   checkinCode: string;
   sessionStartsAt: string;
   /** Copied from the session: a booked seat not checked in by then is a no-show. */

@@ -10,7 +10,7 @@ import { retry, withOptimisticRetry } from '../platform/retry';
 import { completionPut } from '../platform/idempotency';
 import * as repo from './repository';
 import type { SessionRecord } from './records';
-import { bookingView, nowIso, restrictionOf, sessionOf, sessionView } from './views';
+import { bookingView, nowIso, restrictionOf, sessionOf, sessionView, waitlistPlace } from './views';
 
 export interface ScheduleRequest {
   title: string;
@@ -109,9 +109,15 @@ export async function getSessionDetail(
     restrictionOf(subject.memberId, communityId, now),
   ]);
   const active = booking && booking.status !== 'cancelled' ? booking : undefined;
+  // A waitlisted booking the session read does not queue yet was read ahead of the session: the
+  // consistent read has it.
+  const queued =
+    active?.status === 'waitlisted' && !waitlistPlace(session, active.memberId)
+      ? await sessionOf(communityId, sessionId, true)
+      : session;
   return {
-    session: sessionView(session),
-    myBooking: active ? await bookingView(active, session, true, now) : null,
+    session: sessionView(queued),
+    myBooking: active ? bookingView(active, queued, true, now) : null,
     ...(restriction
       ? {
           restriction: {

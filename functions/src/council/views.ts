@@ -37,13 +37,17 @@ export function sessionView(s: SessionRecord): CouncilSession {
   };
 }
 
-/** A booking as its member's side sees it; `withCode` adds the check-in code and QR text. */
-export async function bookingView(
-  b: BookingRecord,
-  session: SessionRecord,
-  withCode: boolean,
-  now = new Date(),
-): Promise<Booking> {
+/** 1-based place of a member in the session's waitlist as read, undefined when not in it. */
+export function waitlistPlace(session: SessionRecord, memberId: string): number | undefined {
+  const index = (session.waitlist ?? []).indexOf(memberId);
+  return index < 0 ? undefined : index + 1;
+}
+
+/**
+ * A booking as its member's side sees it; `withCode` adds the check-in code and QR text. The
+ * waitlist place comes from `session`, so it is as fresh as that read.
+ */
+export function bookingView(b: BookingRecord, session: SessionRecord, withCode: boolean, now = new Date()): Booking {
   const status = effectiveStatus(b.status, session.endsAt, now);
   return {
     bookingId: b.bookingId,
@@ -52,8 +56,7 @@ export async function bookingView(
     memberName: b.memberName,
     bookedBy: { userId: b.bookedByUserId, name: b.bookedByName, via: b.via },
     status,
-    waitlistPosition:
-      status === 'waitlisted' && b.waitKey ? await repo.waitlistPosition(b.sessionId, b.waitKey) : undefined,
+    waitlistPosition: status === 'waitlisted' ? waitlistPlace(session, b.memberId) : undefined,
     ...(withCode && (status === 'booked' || status === 'waitlisted')
       ? { checkinCode: b.checkinCode, qrPayload: qrPayload(b.sessionId, b.checkinCode) }
       : {}),

@@ -6,6 +6,7 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { bookingStatusLabel } from '../../components/booking-status';
 import { EntryCard } from '../../components/entry-card';
 import { SUB_PAGES, TAB_PAGES } from '../../constants';
 import { useActingFor } from '../../hooks/use-acting-for';
@@ -46,7 +47,7 @@ function NextSeat({ actingId }: { actingId: string | undefined }) {
       : '正在读取…'
     : next
       ? `${next.session.title} · ${formatSessionTime(next.session.startsAt, next.session.endsAt)}${
-          next.booking.status === 'waitlisted' ? ` · 候补第 ${next.booking.waitlistPosition ?? ''} 位` : ' · 已预约座位'
+          next.booking.status === 'waitlisted' ? ` · ${bookingStatusLabel(next.booking).label}` : ' · 已预约座位'
         }`
       : '暂无预约，去看看近期的议事会';
   return (

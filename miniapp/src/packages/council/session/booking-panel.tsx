@@ -112,7 +112,9 @@ export function BookingPanel({ detail, acting, communityId, onChanged }: Booking
     void Taro.showToast({
       title:
         booking.status === 'waitlisted'
-          ? `已加入候补，排第${booking.waitlistPosition ?? '?'}位`
+          ? booking.waitlistPosition
+            ? `已加入候补，排第${booking.waitlistPosition}位`
+            : '已加入候补'
           : acting
             ? `已为${acting.realName}预约`
             : '预约成功',
@@ -163,8 +165,9 @@ export function BookingPanel({ detail, acting, communityId, onChanged }: Booking
         {myBooking.status === 'booked' ? <Ticket booking={myBooking} whose={whose} /> : null}
         {myBooking.status === 'waitlisted' ? (
           <Text className="session__text">
-            座位已满，{whose}排在候补第 {myBooking.waitlistPosition ?? '?'}{' '}
-            位。有人取消时按顺序自动补上，补上后会通知您。
+            座位已满，{whose}
+            {myBooking.waitlistPosition ? `排在候补第 ${myBooking.waitlistPosition} 位` : '在候补中'}
+            。有人取消时按顺序自动补上，补上后会通知您。
           </Text>
         ) : null}
         {myBooking.status === 'attended' ? (

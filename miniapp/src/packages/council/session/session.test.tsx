@@ -93,6 +93,18 @@ describe('议事会 page', () => {
     expect(screen.queryByText('K7M2QX')).toBeNull();
   });
 
+  it('says 在候补中 without a number when the answer carries no place (a replayed booking)', async () => {
+    const full = session({ seatsLeft: 0, waiting: 3 });
+    const replayed = booking({ status: 'waitlisted', waitlistPosition: undefined });
+    signedInAs(me(), { [DETAIL]: { session: full, myBooking: replayed } });
+
+    render(<SessionPage />);
+
+    expect(await screen.findByText(/座位已满，您在候补中/)).toBeTruthy();
+    expect(screen.queryByText(/\?/)).toBeNull();
+    expect(screen.getAllByText('候补中').length).toBeGreaterThan(0);
+  });
+
   it('cancels a booking only after the person confirms', async () => {
     const flow = detailBeforeAndAfter(
       { session: session(), myBooking: booking() },
