@@ -8,7 +8,7 @@
  *  - points redemptions (throughput, and 50 at once on one balance)
  *  - contention: the floors (300 bare conditional decrements of one item, 300 two-item
  *    transactions), then council bookings (100 for 20 seats) and canteen orders (300 for 50
- *    portions), judged against the transaction floor's p99
+ *    portions), judged against the transaction floor's p99 on a second, warm pass
  *  - roster import: 5,000 rows previewed and confirmed through the local API, time and write units
  * `npm run bench -- contention` runs only the contention part (`-- roster` only the roster import).
  */
@@ -317,44 +317,82 @@ async function benchApi(stack: Stack): Promise<void> {
   }
 }
 
-/** The contended writes beside their floors, measured one after the other on the same table. */
+interface ContentionPass {
+  floors: { decrement: FloorResult; transaction: FloorResult };
+  booking: Awaited<ReturnType<typeof bookingContention>>;
+  ordering: Awaited<ReturnType<typeof orderingContention>>;
+}
+
+/** The floors, then the contended bookings and orders, one after the other on the same table. */
+async function contentionPass(stack: Stack, pass: number): Promise<ContentionPass> {
+  const client = localClient(stack.dynamoEndpoint);
+  const floors = await contentionFloors(client, stack.tableName);
+  const booking = await bookingContention(stack.apiUrl, client, stack.tableName);
+  // Each pass orders lunches of its own days.
+  const ordering = await orderingContention(stack.apiUrl, client, stack.tableName, { firstDay: 7 + pass * 3 });
+  return { floors, booking, ordering };
+}
+
+/**
+ * The contended writes beside their floors. DynamoDB Local is a JVM: measured on this machine,
+ * the transaction floor's p99 fell from 1,189 ms to 539 ms between its first and second burst,
+ * and a booking round's p99 from 3.4 s to 1.3 s over eight rounds, as the JIT compiled the paths
+ * each one uses. So the whole section runs once unmeasured and is judged on the second pass,
+ * where the floor and the contended writes are equally warm; the first pass is printed too.
+ */
 async function benchContention(stack: Stack): Promise<void> {
-  console.log('\n## Contention floors (300 at once on one item, straight to DynamoDB Local)');
-  const floors = await contentionFloors(localClient(stack.dynamoEndpoint), stack.tableName);
   const floorRow = (name: string, f: FloorResult) =>
     console.log(
       `${name.padEnd(38)} p50 ${f.p50.toFixed(0).padStart(4)} ms   p99 ${f.p99.toFixed(0).padStart(4)} ms   ` +
         `all done in ${f.totalMs.toFixed(0)} ms   succeeded ${f.succeeded}/${f.requests}`,
     );
+  const bookingRow = (c: ContentionPass['booking']) =>
+    console.log(
+      `${'POST …/bookings'.padEnd(38)} p50 ${c.p50.toFixed(0).padStart(4)} ms   p99 ${c.p99.toFixed(0).padStart(4)} ms   ` +
+        `${c.requestsPerSecond.toFixed(0)} req/s   booked ${c.booked}, waitlisted ${c.waitlisted}, 5xx ${c.errors5xx}`,
+    );
+  const orderingRow = (o: ContentionPass['ordering']) =>
+    console.log(
+      `${'POST …/menus/:date/:meal/orders'.padEnd(38)} p50 ${o.p50.toFixed(0).padStart(4)} ms   p99 ${o.p99.toFixed(0).padStart(4)} ms   ` +
+        `${o.requestsPerSecond.toFixed(0)} req/s   ${o.acceptedPerSecond.toFixed(1)} accepted orders/s   ` +
+        `accepted ${o.accepted}, sold out ${o.soldOut}, 5xx ${o.errors5xx}`,
+    );
+
+  console.log('\n## Contention, first pass (DynamoDB Local warming up; printed, not judged)');
+  const cold = await contentionPass(stack, 0);
+  floorRow('two-item transaction (stock + order)', cold.floors.transaction);
+  bookingRow(cold.booking);
+  orderingRow(cold.ordering);
+
+  const { floors, booking: c, ordering: o } = await contentionPass(stack, 1);
+  console.log('\n## Contention floors (300 at once on one item, straight to DynamoDB Local)');
   floorRow('bare conditional decrement', floors.decrement);
   floorRow('two-item transaction (stock + order)', floors.transaction);
   const ceiling = BUDGET.contentionP99Ratio * floors.transaction.p99;
-
   console.log('\n## Council booking contention (100 residents at once for 20 seats, 3 rounds)');
-  const c = await bookingContention(stack.apiUrl, localClient(stack.dynamoEndpoint), stack.tableName);
-  console.log(
-    `${'POST …/bookings'.padEnd(38)} p50 ${c.p50.toFixed(0).padStart(4)} ms   p99 ${c.p99.toFixed(0).padStart(4)} ms   ` +
-      `${c.requestsPerSecond.toFixed(0)} req/s   booked ${c.booked}, waitlisted ${c.waitlisted}, 5xx ${c.errors5xx}`,
-  );
-  judge(
-    'booking contention: exactly the seats booked, the rest waitlisted, no 5xx',
-    `${c.booked} booked, ${c.waitlisted} waitlisted, ${c.errors5xx} 5xx`,
-    c.booked === 20 * c.rounds && c.waitlisted === 80 * c.rounds && c.errors5xx === 0,
-  );
-
+  bookingRow(c);
   console.log('\n## Canteen ordering contention (300 residents at once for a 50-portion dish, 3 rounds)');
-  const o = await orderingContention(stack.apiUrl, localClient(stack.dynamoEndpoint), stack.tableName);
-  console.log(
-    `${'POST …/menus/:date/:meal/orders'.padEnd(38)} p50 ${o.p50.toFixed(0).padStart(4)} ms   p99 ${o.p99.toFixed(0).padStart(4)} ms   ` +
-      `${o.requestsPerSecond.toFixed(0)} req/s   ${o.acceptedPerSecond.toFixed(1)} accepted orders/s   ` +
-      `accepted ${o.accepted}, sold out ${o.soldOut}, 5xx ${o.errors5xx}`,
-  );
-  judge(
-    'ordering contention: exactly the portions accepted, the rest sold out, no 5xx',
-    `${o.accepted} accepted, ${o.soldOut} sold out, ${o.errors5xx} 5xx`,
-    o.accepted === o.portions * o.rounds && o.soldOut === o.requests - o.accepted && o.errors5xx === 0,
-  );
+  orderingRow(o);
 
+  for (const [pass, run] of [
+    ['first pass', cold],
+    ['second pass', { floors, booking: c, ordering: o }],
+  ] as const) {
+    judge(
+      `booking contention (${pass}): exactly the seats booked, the rest waitlisted, no 5xx`,
+      `${run.booking.booked} booked, ${run.booking.waitlisted} waitlisted, ${run.booking.errors5xx} 5xx`,
+      run.booking.booked === 20 * run.booking.rounds &&
+        run.booking.waitlisted === 80 * run.booking.rounds &&
+        run.booking.errors5xx === 0,
+    );
+    judge(
+      `ordering contention (${pass}): exactly the portions accepted, the rest sold out, no 5xx`,
+      `${run.ordering.accepted} accepted, ${run.ordering.soldOut} sold out, ${run.ordering.errors5xx} 5xx`,
+      run.ordering.accepted === run.ordering.portions * run.ordering.rounds &&
+        run.ordering.soldOut === run.ordering.requests - run.ordering.accepted &&
+        run.ordering.errors5xx === 0,
+    );
+  }
   judge(
     `booking contention p99 ≤ ${BUDGET.contentionP99Ratio}× transaction floor p99`,
     `${(c.p99 / floors.transaction.p99).toFixed(2)}× (${c.p99.toFixed(0)} ms vs ${floors.transaction.p99.toFixed(0)} ms)`,

@@ -2,7 +2,8 @@
  * The floors under the contention benches, measured on the same DynamoDB Local in the same run:
  * N bare conditional decrements of one item, and N two-item transactions (decrement the stock,
  * put an order) at once, each retried with jittered backoff when DynamoDB reports a transaction
- * conflict. No API, no reads: what a contended write costs at the least.
+ * conflict. No API, no reads: what a contended write costs at the least. The caller warms the
+ * database first (see benchContention in scripts/bench.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { TransactionCanceledException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -59,53 +60,47 @@ export async function contentionFloors(
     ExpressionAttributeNames: { '#left': 'left' },
     ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
   });
-  const measure = async (prefix: string) => {
-    for (const kind of ['decrement', 'transaction']) {
-      await doc.send(new PutCommand({ TableName: tableName, Item: { ...stockKey(prefix + kind), left: stock } }));
-    }
+  for (const kind of ['decrement', 'transaction']) {
+    await doc.send(new PutCommand({ TableName: tableName, Item: { ...stockKey(kind), left: stock } }));
+  }
 
-    const bare = await burst(n, async () => {
+  const bare = await burst(n, async () => {
+    try {
+      await doc.send(new UpdateCommand(decrement('decrement')));
+      return true;
+    } catch (error) {
+      if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+      throw error;
+    }
+  });
+
+  const transaction = await burst(n, async () => {
+    const orderId = randomBytes(8).toString('hex');
+    for (let attempt = 0; ; attempt += 1) {
       try {
-        await doc.send(new UpdateCommand(decrement(prefix + 'decrement')));
+        await doc.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              { Update: decrement('transaction') },
+              {
+                Put: {
+                  TableName: tableName,
+                  Item: { pk: `BENCH#${run}#ORDER#${orderId}`, sk: 'ORDER', createdAt: new Date().toISOString() },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+            ],
+          }),
+        );
         return true;
       } catch (error) {
-        if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-        throw error;
+        if (!(error instanceof TransactionCanceledException)) throw error;
+        const reasons = error.CancellationReasons ?? [];
+        if (reasons.some((r) => r.Code === 'ConditionalCheckFailed')) return false;
+        if (attempt >= 50) throw error;
+        await sleep(Math.random() * Math.min(100, 5 * 2 ** attempt));
       }
-    });
-
-    const transaction = await burst(n, async () => {
-      const orderId = randomBytes(8).toString('hex');
-      for (let attempt = 0; ; attempt += 1) {
-        try {
-          await doc.send(
-            new TransactWriteCommand({
-              TransactItems: [
-                { Update: decrement(prefix + 'transaction') },
-                {
-                  Put: {
-                    TableName: tableName,
-                    Item: { pk: `BENCH#${run}#ORDER#${orderId}`, sk: 'ORDER', createdAt: new Date().toISOString() },
-                    ConditionExpression: 'attribute_not_exists(pk)',
-                  },
-                },
-              ],
-            }),
-          );
-          return true;
-        } catch (error) {
-          if (!(error instanceof TransactionCanceledException)) throw error;
-          const reasons = error.CancellationReasons ?? [];
-          if (reasons.some((r) => r.Code === 'ConditionalCheckFailed')) return false;
-          if (attempt >= 50) throw error;
-          await sleep(Math.random() * Math.min(100, 5 * 2 ** attempt));
-        }
-      }
-    });
-    return { decrement: bare, transaction };
-  };
-  // A first, unmeasured round warms DynamoDB Local's JVM and the client, as the contended
-  // benches that follow find them warm: a cold floor would flatter their ratios.
-  await measure('warm-');
-  return measure('');
+    }
+  });
+  return { decrement: bare, transaction };
 }

@@ -25,7 +25,8 @@ export async function orderingContention(
   apiUrl: string,
   client: DynamoDBClient,
   tableName: string,
-  options: { rounds?: number; residents?: number; portions?: number } = {},
+  /** `firstDay`: days ahead of the first round's lunch (each round is a day later), so passes differ. */
+  options: { rounds?: number; residents?: number; portions?: number; firstDay?: number } = {},
 ): Promise<OrderingResult> {
   const rounds = options.rounds ?? 3;
   const residents = options.residents ?? 300;
@@ -41,7 +42,7 @@ export async function orderingContention(
   let busyMs = 0;
   for (let round = 0; round < rounds; round += 1) {
     // Lunch of a day ahead (10:00 cutoff tomorrow or later), a later day each round.
-    const date = addDays(todayInShanghai(), 7 + round);
+    const date = addDays(todayInShanghai(), (options.firstDay ?? 7) + round);
     const menu = await call<{ dishes?: { dishId: string }[] }>('POST', `${canteen}/menus`, staff, {
       date,
       meal: 'lunch',
