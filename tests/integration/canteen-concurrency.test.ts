@@ -2,9 +2,9 @@
  * Portions, per-person limits and subsidies under real concurrent HTTP requests against
  * DynamoDB Local: nothing is oversold, lost or invented, whatever the interleaving.
  */
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../../functions/src/platform/dynamo';
-import { canteenIndex, canteenKey, takerTag } from '../../functions/src/canteen/items';
+import { canteenIndex, canteenKey, holdAttribute, holdsOn, takerTag } from '../../functions/src/canteen/items';
 import { apiForThisFile } from '../helpers/api';
 import {
   CANTEEN_ID,
@@ -12,6 +12,7 @@ import {
   canteenSetup,
   diner,
   makeEligible,
+  menuPath,
   order,
   orderPath,
   publish,
@@ -77,6 +78,81 @@ describe('ordering under concurrency', () => {
     const taken = accepted.reduce((sum, o) => sum + o.lines[0].quantity, 0);
     expect(taken).toBe(stock.portions - stock.left);
     expect(new Set(accepted.map((o) => o.memberId)).size).toBe(50);
+    // Every portion hold was consumed by its order or given back.
+    expect(holdsOn(stock)).toEqual([]);
+  });
+
+  it('gives back the portions an order that died was holding, to the next order', async () => {
+    const f = await canteenSetup(api);
+    const menu = await publish(api, f, [{ name: '最后一份', portions: 1, perPersonLimit: 1 }]);
+    const dishId = menu.dishes[0].dishId;
+    const key = canteenKey.dish(canteenKey.menu(f.c.communityId, CANTEEN_ID, menu.date, menu.meal).pk, dishId);
+    // An order took the last portion into a hold and died before its transaction; the hold lapsed.
+    await documentClient.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: key,
+        UpdateExpression: 'SET #left = :zero, #hold = :hold',
+        ExpressionAttributeNames: { '#left': 'left', '#hold': holdAttribute('died') },
+        ExpressionAttributeValues: {
+          ':zero': 0,
+          ':hold': { qty: 1, until: new Date(Date.now() - 1000).toISOString() },
+        },
+      }),
+    );
+    const r = await diner(f.c, { age: 70 });
+    const shown = await api.call<any>('GET', menuPath(f, menu), { token: r.token });
+    expect(shown.body.menu.dishes[0].left).toBe(1);
+
+    const placed = await order(api, f, menu, r.token, { lines: [{ dishId, quantity: 1 }] });
+
+    expect(placed.status).toBe(201);
+    const stock = await dish(f, menu, dishId);
+    expect(stock.left).toBe(0);
+    expect(holdsOn(stock)).toEqual([]);
+  });
+
+  it('gives a retry the portions its first try held when that try could neither order nor give them back', async () => {
+    const f = await canteenSetup(api);
+    const menu = await publish(api, f, [{ name: '最后一份', portions: 1, perPersonLimit: 1 }]);
+    const dishId = menu.dishes[0].dishId;
+    const r = await diner(f.c, { age: 70 });
+    const other = await diner(f.c, { age: 70 });
+    const headers = idem();
+    // The first try holds the portion, then the database fails its transaction and its give-back.
+    let failing = true;
+    documentClient.middlewareStack.add(
+      (next, ctx) => async (args) => {
+        const update = (args.input as { UpdateExpression?: string }).UpdateExpression ?? '';
+        const giveBack = ctx.commandName === 'UpdateItemCommand' && update.includes('REMOVE');
+        if (failing && (ctx.commandName === 'TransactWriteItemsCommand' || giveBack)) {
+          throw Object.assign(new Error('service unavailable'), { name: 'ServiceUnavailable', $fault: 'server' });
+        }
+        return next(args);
+      },
+      { step: 'initialize', name: 'failOrderWrites' },
+    );
+    let first;
+    try {
+      first = await order(api, f, menu, r.token, { lines: [{ dishId, quantity: 1 }] }, headers);
+    } finally {
+      failing = false;
+      documentClient.middlewareStack.remove('failOrderWrites');
+    }
+    expect(first.status).toBeGreaterThanOrEqual(500);
+    expect(holdsOn(await dish(f, menu, dishId))).toHaveLength(1);
+    // Nobody else gets the held portion meanwhile…
+    const refused = await order(api, f, menu, other.token, { lines: [{ dishId, quantity: 1 }] });
+    expect([refused.status, refused.body.error.code]).toEqual([409, 'SOLD_OUT']);
+
+    // …and the retry with the same key orders it.
+    const retry = await order(api, f, menu, r.token, { lines: [{ dishId, quantity: 1 }] }, headers);
+
+    expect(retry.status).toBe(201);
+    const stock = await dish(f, menu, dishId);
+    expect(stock.left).toBe(0);
+    expect(holdsOn(stock)).toEqual([]);
+    expect((await ordersOf(f, menu)).map((o) => o.memberId)).toEqual([r.memberId]);
   });
 
   it('never loses or invents a portion when cancellations and new orders race', async () => {
@@ -228,7 +304,9 @@ describe('ordering under concurrency', () => {
     expect(answers.filter((a) => a.status === 201)).toHaveLength(5);
     expect(answers.filter((a) => a.status === 409).map((a) => a.body.error.code)).toEqual(Array(15).fill('SOLD_OUT'));
     expect((await dish(f, menu, fish)).left).toBe(0);
-    expect((await dish(f, menu, rice)).left).toBe(95);
+    const riceLeft = await dish(f, menu, rice);
+    expect(riceLeft.left).toBe(95);
+    expect(holdsOn(riceLeft)).toEqual([]);
   });
 
   it('hands a meal over once when staff at two counters scan the same code at once, and gives a task to one volunteer', async () => {

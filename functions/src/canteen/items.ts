@@ -37,6 +37,42 @@ export const takerTag = (memberId: string): string => createHash('sha256').updat
 export const everServed = (dish: Pick<DishRecord, 'takers'>, memberId: string): boolean =>
   dish.takers?.has(takerTag(memberId)) ?? false;
 
+/**
+ * A hold: portions an order in flight took out of a dish's `left`, kept on the dish as the
+ * attribute `hold#<holdId>` until the order's transaction consumes it, the order gives it back,
+ * or, past `until` (an order that died), anyone gives it back. See canteen/portion-holds.ts.
+ */
+export interface PortionHold {
+  holdId: string;
+  qty: number;
+  until: string;
+}
+
+export const HOLD_ATTRIBUTE_PREFIX = 'hold#';
+export const holdAttribute = (holdId: string): string => `${HOLD_ATTRIBUTE_PREFIX}${holdId}`;
+
+/** The holds on a dish as read (its `hold#…` attributes). */
+export function holdsOn(dish: object): PortionHold[] {
+  return Object.entries(dish).flatMap(([name, value]) => {
+    if (!name.startsWith(HOLD_ATTRIBUTE_PREFIX)) return [];
+    const hold = value as { qty?: unknown; until?: unknown };
+    return typeof hold.qty === 'number' && typeof hold.until === 'string'
+      ? [{ holdId: name.slice(HOLD_ATTRIBUTE_PREFIX.length), qty: hold.qty, until: hold.until }]
+      : [];
+  });
+}
+
+/** Portions held for `holdId` on the dish (0 when none). */
+export const heldFor = (dish: object, holdId: string): number =>
+  holdsOn(dish).find((h) => h.holdId === holdId)?.qty ?? 0;
+
+/** Holds whose order died: past their `until`, their portions are anyone's again. */
+export const lapsedHolds = (dish: object, now: string): PortionHold[] => holdsOn(dish).filter((h) => h.until < now);
+
+/** What people may still order: `left`, plus portions of holds that lapsed (they come back on the next order). */
+export const orderableLeft = (dish: DishRecord, now: string): number =>
+  dish.left + lapsedHolds(dish, now).reduce((sum, h) => sum + h.qty, 0);
+
 export const canteenKey = {
   canteen: (communityId: string, canteenId: string) => ({ pk: `COMMUNITY#${communityId}`, sk: `CANTEEN#${canteenId}` }),
   settings: (communityId: string) => ({ pk: `COMMUNITY#${communityId}`, sk: 'SETTINGS#canteen' }),

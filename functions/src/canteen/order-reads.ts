@@ -21,19 +21,23 @@ export interface OrderReads {
   settings: CanteenSettingsRecord;
   subsidyClaim: { orderId: string } | undefined;
   delivery: MealDeliveryRecord | undefined;
+  /** The request's idempotency record, when asked for: a copy of it may have finished already. */
+  record: Record<string, unknown> | undefined;
 }
 
 /**
  * AP43 + AP45 + AP4 and the pricing facts in one strongly consistent BatchGetItem: the menu, the
  * dishes the order asks for (their keys are known from the lines), the subject's member record
  * (unless already resolved), the canteen (delivery fee), the subsidy bands, the member's subsidy
- * claim for this meal and their delivery eligibility. One call instead of three in a row; a
- * refusal (sold out, closed) costs the same one call.
+ * claim for this meal and their delivery eligibility, and the request's idempotency record
+ * (`recordKey`), so a retry of an order already placed never holds portions again. One call
+ * instead of three in a row; a refusal (sold out, closed) costs the same one call.
  */
 export async function readForOrder(
   ref: MenuRef,
   dishIds: readonly string[],
   subject: { memberId: string; readMember: boolean },
+  recordKey?: { pk: string; sk: string },
 ): Promise<OrderReads> {
   const pk = menuPk(ref);
   const wanted = [...new Set(dishIds)];
@@ -45,11 +49,13 @@ export async function readForOrder(
       canteenKey.settings(ref.communityId),
       canteenKey.mealSubsidy(subject.memberId, ref.date, ref.meal),
       canteenKey.mealDelivery(subject.memberId),
+      ...(recordKey ? [recordKey] : []),
       ...memberKeys,
       ...wanted.map((id) => canteenKey.dish(pk, id)),
     ],
     true,
   );
+  const record = recordKey ? rest.shift() : undefined;
   const member = subject.readMember ? rest.shift() : undefined;
   const dishes = rest;
   const menuRecord = menu as MenuRecord | undefined;
@@ -62,6 +68,7 @@ export async function readForOrder(
     settings: { subsidyBands: stored?.subsidyBands ?? DEFAULT_SUBSIDY_BANDS },
     subsidyClaim: subsidyClaim as { orderId: string } | undefined,
     delivery: delivery as MealDeliveryRecord | undefined,
+    record,
   };
 }
 

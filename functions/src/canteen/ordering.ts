@@ -12,12 +12,13 @@ import { ageOn, todayInShanghai } from '@linli/shared/domain/identity/person';
 import { DomainError } from '@linli/shared/domain-error';
 import { ulid } from 'ulidx';
 import { subjectInFrom, subjectOf, subjectToRead, type ActingSubject, type Caller } from '../identity';
-import { completionPut, refusalIsFinal } from '../platform/idempotency';
+import { completionPut, currentRequest, isAnswerOnRecord, refusalIsFinal } from '../platform/idempotency';
 import { randomNumbers } from '../platform/random';
 import { retry, withOptimisticRetry } from '../platform/retry';
 import { nowIso, orderFor, type MenuRef, type OrderRef } from './access';
 import { readContended, readForOrder } from './order-reads';
-import { everServed } from './items';
+import { everServed, heldFor, menuPk, orderableLeft } from './items';
+import { holdPortions, reclaimLapsed, releaseHolds } from './portion-holds';
 import * as repo from './repository';
 import type { CanteenRecord, DishRecord, MenuRecord, OrderLine, OrderRecord } from './records';
 import { orderView } from './views';
@@ -61,13 +62,18 @@ async function orderContext(
   caller: Caller,
   ref: MenuRef,
   input: OrderInput,
+  own?: OwnRequest,
 ): Promise<{ ctx: OrderContext; contended: Contended }> {
   const toRead = subjectToRead(caller, ref.communityId);
   const read = await readForOrder(
     ref,
     input.lines.map((l) => l.dishId),
     toRead,
+    own?.recordKey,
   );
+  // A copy of this request was answered already: the pipeline replays that answer (see
+  // answerOnRecord), and this copy takes nothing.
+  if (isAnswerOnRecord(read.record)) throw new DomainError('IDEMPOTENCY_IN_PROGRESS');
   if (!read.menu) {
     if (!read.canteen) throw new DomainError('CANTEEN_NOT_FOUND');
     throw new DomainError('MENU_NOT_PUBLISHED');
@@ -76,7 +82,7 @@ async function orderContext(
   const refusal = orderRefusal(read.menu, now, todayInShanghai(now));
   if (refusal) throw new DomainError(refusal);
   if (!linesValid(input.lines)) throw new DomainError('ORDER_LINES_INVALID');
-  linesFor(read.dishes, input.lines, toRead.memberId);
+  linesFor(asOrderable(read.dishes, own?.holdId, now), input.lines, toRead.memberId);
   const subject = await subjectInFrom(caller, ref.communityId, read.member);
   if (!read.canteen) throw new DomainError('CANTEEN_NOT_FOUND');
   return {
@@ -89,6 +95,29 @@ async function orderContext(
     },
     contended: { dishes: read.dishes, subsidyUsed: Boolean(read.subsidyClaim) },
   };
+}
+
+/**
+ * What a placing order knows of itself: its idempotency record, and the name of its portion holds,
+ * which every copy of the request shares (see portion-holds.ts).
+ */
+interface OwnRequest {
+  recordKey?: { pk: string; sk: string };
+  holdId: string;
+}
+
+function ownRequest(): OwnRequest {
+  const request = currentRequest();
+  return request ? { recordKey: request.recordKey, holdId: request.copyId } : { holdId: ulid() };
+}
+
+/**
+ * The dishes as this order may count them: `left` plus the portions it already holds (a copy of
+ * this request took them) and those of lapsed holds (the hold step gives them back).
+ */
+function asOrderable(dishes: DishRecord[], holdId: string | undefined, now: Date): DishRecord[] {
+  const at = now.toISOString();
+  return dishes.map((d) => ({ ...d, left: orderableLeft(d, at) + (holdId ? heldFor(d, holdId) : 0) }));
 }
 
 /**
@@ -132,9 +161,9 @@ function orderLines(dishes: DishRecord[], wanted: OrderInput['lines']) {
 }
 
 /** Prices an order against the contended facts as last read; throws the first rule it breaks. */
-function priceFor(ctx: OrderContext, contended: Contended, input: OrderInput): Priced {
+function priceFor(ctx: OrderContext, contended: Contended, input: OrderInput, holdId?: string): Priced {
   const { subject, menu } = ctx;
-  const { lines, limits } = linesFor(contended.dishes, input.lines, subject.memberId);
+  const { lines, limits } = linesFor(asOrderable(contended.dishes, holdId, new Date()), input.lines, subject.memberId);
   if (input.fulfilment === 'delivery' && !ctx.deliveryEligible) throw new DomainError('DELIVERY_NOT_ELIGIBLE');
   const price = priceOrder({
     lines,
@@ -155,74 +184,112 @@ export async function quoteOrder(caller: Caller, ref: MenuRef, input: OrderInput
 
 /**
  * Places an order for the member (the caller, a dependent they act for, or a member staff
- * order for by phone). Stock, per-person limits and the subsidy change only inside one
- * conditional transaction; a lost race is priced again against fresh reads. Nothing is written
- * before that transaction, which also records the answer a retry replays (the route is
- * answered in its transaction, see canteen/handlers.ts).
+ * order for by phone). The portions are held first, one small conditional write per dish (see
+ * portion-holds.ts); per-person limits, the subsidy and the order itself then change only inside
+ * one conditional transaction that consumes the holds and records the answer a retry replays
+ * (the route is answered in its transaction, see canteen/handlers.ts). A lost race is priced
+ * again against fresh reads; an order that will not be placed gives its holds back.
  */
 export async function placeOrder(caller: Caller, ref: MenuRef, input: OrderInput): Promise<MealOrder> {
-  const { ctx, contended: first } = await orderContext(caller, ref, input);
-  return withOptimisticRetry(async (attempt) => {
-    const contended =
-      attempt === 0
-        ? first
-        : await readContended(
-            ctx.menu,
-            input.lines.map((l) => l.dishId),
-            ctx.subject.memberId,
-          );
-    const { subject, menu, lines, limits, price } = priceFor(ctx, contended, input);
-    const createdAt = nowIso();
-    const order: OrderRecord = {
-      orderId: ulid(),
-      communityId: ref.communityId,
-      canteenId: ref.canteenId,
-      canteenName: menu.canteenName,
-      date: ref.date,
-      meal: ref.meal,
-      memberId: subject.memberId,
-      memberName: subject.realName,
-      age: ageOn(subject.birthDate, ref.date),
-      buildingId: subject.buildingId,
-      buildingName: subject.buildingName,
-      unitId: subject.unitId,
-      unitName: subject.unitName,
-      room: subject.room,
-      placedByUserId: caller.principal.userId,
-      placedByName: caller.principal.name,
-      via: subject.via,
-      lines,
-      itemsFen: price.itemsFen,
-      subsidyFen: price.subsidyFen,
-      deliveryFeeFen: price.deliveryFeeFen,
-      amountDueFen: price.amountDueFen,
-      band: price.band,
-      fulfilment: input.fulfilment,
-      note: input.note || undefined,
-      status: 'placed',
-      paymentStatus: 'unpaid',
-      pickupCode: newPickupCode(randomNumbers),
-      cutoffAt: menu.cutoffAt,
-      pickupStartsAt: menu.pickupStartsAt,
-      pickupEndsAt: menu.pickupEndsAt,
-      createdAt,
-    };
-    const reply = orderView(order, true);
-    const outcome = await repo.placeOrder(order, repo.menuPk(menu), limits, createdAt, completionPut(reply));
-    if (outcome.ok) return reply;
-    switch (outcome.reason) {
-      case 'sold-out':
-        if (outcome.neverServed) refusalIsFinal();
-        throw new DomainError('SOLD_OUT', { dishId: outcome.dishId });
-      case 'limit':
-        throw new DomainError('ORDER_LIMIT_EXCEEDED', { dishId: outcome.dishId, limit: limits.get(outcome.dishId) });
-      case 'closed':
-        throw new DomainError('ORDER_CUTOFF_PASSED');
-      default:
-        // The subsidy was claimed by a concurrent order, or the code was taken: price again.
-        return retry;
-    }
-  }, 40);
+  const own = ownRequest();
+  const { ctx, contended: first } = await orderContext(caller, ref, input, own);
+  const pk = menuPk(ctx.menu);
+  // Whether this request may hold portions now; nothing to give back before that.
+  let mayHold = first.dishes.some((d) => heldFor(d, own.holdId) > 0);
+  let placed = false;
+  try {
+    return await withOptimisticRetry(async (attempt) => {
+      const contended =
+        attempt === 0
+          ? first
+          : await readContended(
+              ctx.menu,
+              input.lines.map((l) => l.dishId),
+              ctx.subject.memberId,
+            );
+      const priced = priceFor(ctx, contended, input, own.holdId);
+      const unheld = priced.lines.filter(
+        (l) => heldFor(contended.dishes.find((d) => d.dishId === l.dishId) ?? {}, own.holdId) === 0,
+      );
+      if (unheld.length > 0) {
+        const now = new Date();
+        const held = await holdPortions(pk, unheld, own.holdId, ctx.subject.memberId, now);
+        if (!held.held) {
+          // Orders that died left portions held: they are anyone's again, so try again.
+          if (held.dish && (await reclaimLapsed(pk, held.dish, now))) return retry;
+          if (held.dish && !everServed(held.dish, ctx.subject.memberId)) refusalIsFinal();
+          throw new DomainError('SOLD_OUT', { dishId: held.dishId });
+        }
+        mayHold = true;
+      }
+      const order = await placeHeld(caller, ref, input, own.holdId, priced, pk);
+      if (order === retry) return retry;
+      placed = true;
+      return order;
+    }, 40);
+  } finally {
+    if (mayHold && !placed) await releaseHolds(pk, input.lines, own.holdId);
+  }
+}
+
+/** The order transaction for portions already held; `retry` when a lost race means pricing again. */
+async function placeHeld(
+  caller: Caller,
+  ref: MenuRef,
+  input: OrderInput,
+  holdId: string,
+  priced: Priced,
+  pk: string,
+): Promise<MealOrder | typeof retry> {
+  const { subject, menu, lines, limits, price } = priced;
+  const createdAt = nowIso();
+  const order: OrderRecord = {
+    orderId: ulid(),
+    communityId: ref.communityId,
+    canteenId: ref.canteenId,
+    canteenName: menu.canteenName,
+    date: ref.date,
+    meal: ref.meal,
+    memberId: subject.memberId,
+    memberName: subject.realName,
+    age: ageOn(subject.birthDate, ref.date),
+    buildingId: subject.buildingId,
+    buildingName: subject.buildingName,
+    unitId: subject.unitId,
+    unitName: subject.unitName,
+    room: subject.room,
+    placedByUserId: caller.principal.userId,
+    placedByName: caller.principal.name,
+    via: subject.via,
+    lines,
+    itemsFen: price.itemsFen,
+    subsidyFen: price.subsidyFen,
+    deliveryFeeFen: price.deliveryFeeFen,
+    amountDueFen: price.amountDueFen,
+    band: price.band,
+    fulfilment: input.fulfilment,
+    note: input.note || undefined,
+    status: 'placed',
+    paymentStatus: 'unpaid',
+    pickupCode: newPickupCode(randomNumbers),
+    cutoffAt: menu.cutoffAt,
+    pickupStartsAt: menu.pickupStartsAt,
+    pickupEndsAt: menu.pickupEndsAt,
+    createdAt,
+  };
+  const reply = orderView(order, true);
+  const outcome = await repo.placeOrder(order, pk, holdId, limits, createdAt, completionPut(reply));
+  if (outcome.ok) return reply;
+  switch (outcome.reason) {
+    case 'limit':
+      throw new DomainError('ORDER_LIMIT_EXCEEDED', { dishId: outcome.dishId, limit: limits.get(outcome.dishId) });
+    case 'closed':
+      throw new DomainError('ORDER_CUTOFF_PASSED');
+    default:
+      // The hold lapsed, the subsidy was claimed by a concurrent order, or the code was taken:
+      // price again (and hold again what is no longer held).
+      return retry;
+  }
 }
 
 export async function getOrder(caller: Caller, { communityId, orderId }: OrderRef): Promise<MealOrder> {

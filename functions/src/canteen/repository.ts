@@ -11,7 +11,7 @@ import {
   canteenItem,
   canteenKey,
   dishItem,
-  everServed,
+  holdAttribute,
   mealDeliveryItem,
   mealSubsidyItem,
   menuItem,
@@ -19,7 +19,6 @@ import {
   orderItem,
   pickupCodeItem,
   settingsItem,
-  takerTag,
 } from './items';
 import {
   ConditionsFailed,
@@ -145,20 +144,22 @@ export const listMemberOrders = (memberId: string, limit = 60) =>
 
 export type PlaceOutcome =
   | { ok: true }
-  /** `neverServed`: the dish, as it stood, never had a portion taken for this member. */
-  | { ok: false; reason: 'sold-out'; dishId: string; neverServed: boolean }
+  /** The hold was given back meanwhile (it lapsed, or a copy of this request gave it back). */
+  | { ok: false; reason: 'hold-lapsed'; dishId: string }
   | { ok: false; reason: 'limit'; dishId: string }
   | { ok: false; reason: 'subsidy-taken' | 'code-taken' | 'closed' };
 
 /**
- * Places an order in one transaction: each dish's `left` goes down only while enough remain,
- * each per-person counter goes up only while it stays within the dish's limit, the subsidy of
- * this meal is claimed at most once for the member, the pickup code is unique on the menu, and
- * the menu must still be before its cutoff. Any failed condition cancels everything.
+ * Places an order in one transaction: each dish's hold of the order's portions (see
+ * portion-holds.ts) is consumed only while it is still there, each per-person counter goes up
+ * only while it stays within the dish's limit, the subsidy of this meal is claimed at most once
+ * for the member, the pickup code is unique on the menu, and the menu must still be before its
+ * cutoff. Any failed condition cancels everything.
  */
 export async function placeOrder(
   o: OrderRecord,
   pk: string,
+  holdId: string,
   limits: Map<string, number>,
   now: string,
   completion?: IdempotencyCompletion,
@@ -175,16 +176,14 @@ export async function placeOrder(
   ];
   for (const line of o.lines) {
     writes.push(
-      named(`stock:${line.dishId}`, {
+      named(`hold:${line.dishId}`, {
         Update: {
           TableName: tableName,
           Key: canteenKey.dish(pk, line.dishId),
-          UpdateExpression: 'SET #left = #left - :q ADD takers :taker',
-          ConditionExpression: '#left >= :q',
-          ExpressionAttributeNames: { '#left': 'left' },
-          ExpressionAttributeValues: { ':q': line.quantity, ':taker': new Set([takerTag(o.memberId)]) },
-          // The dish as it stood when sold out: whether it ever served this member (refusalIsFinal).
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          UpdateExpression: 'REMOVE #hold',
+          ConditionExpression: '#hold.#qty = :q',
+          ExpressionAttributeNames: { '#hold': holdAttribute(holdId), '#qty': 'qty' },
+          ExpressionAttributeValues: { ':q': line.quantity },
         },
       }),
       named(`limit:${line.dishId}`, {
@@ -233,16 +232,8 @@ export async function placeOrder(
   } catch (error) {
     if (!(error instanceof ConditionsFailed)) throw error;
     if (error.has('menu-open')) return { ok: false, reason: 'closed' };
-    const stock = error.hasPrefix('stock:');
-    if (stock) {
-      const old = error.old(stock) as Pick<DishRecord, 'takers'> | undefined;
-      return {
-        ok: false,
-        reason: 'sold-out',
-        dishId: stock.slice('stock:'.length),
-        neverServed: !!old && !everServed(old, o.memberId),
-      };
-    }
+    const hold = error.hasPrefix('hold:');
+    if (hold) return { ok: false, reason: 'hold-lapsed', dishId: hold.slice('hold:'.length) };
     const limit = error.hasPrefix('limit:');
     if (limit) return { ok: false, reason: 'limit', dishId: limit.slice('limit:'.length) };
     if (error.has('subsidy')) return { ok: false, reason: 'subsidy-taken' };

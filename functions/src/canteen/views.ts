@@ -1,6 +1,7 @@
 /** How canteen records read to people: canteens, menus, orders, delivery rounds. */
 import type { Canteen, DeliveryGroup, MealOrder, Menu } from '@linli/shared/contract/canteen';
 import { MEALS, menuKeyOf, pickupQrPayload } from '@linli/shared/domain/canteen/rules';
+import { orderableLeft } from './items';
 import type { CanteenRecord, DishRecord, MenuRecord, OrderRecord } from './records';
 
 export function canteenView(c: CanteenRecord): Canteen {
@@ -14,7 +15,7 @@ export function canteenView(c: CanteenRecord): Canteen {
   };
 }
 
-export function menuView(m: MenuRecord, dishes: DishRecord[]): Menu {
+export function menuView(m: MenuRecord, dishes: DishRecord[], now = new Date().toISOString()): Menu {
   return {
     communityId: m.communityId,
     canteenId: m.canteenId,
@@ -30,7 +31,8 @@ export function menuView(m: MenuRecord, dishes: DishRecord[]): Menu {
       name: d.name,
       priceFen: d.priceFen,
       portions: d.portions,
-      left: Math.max(0, d.left),
+      // A hold whose order died counts as orderable: the next order gives it back.
+      left: Math.max(0, orderableLeft(d, now)),
       perPersonLimit: d.perPersonLimit,
       tags: d.tags,
       photoUrl: d.photoUrl,

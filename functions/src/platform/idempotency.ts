@@ -116,6 +116,26 @@ export function refusalIsFinal(): void {
   if (scope) scope.progress.noCopyCommitted = true;
 }
 
+/**
+ * The idempotent request being served: its record's key (an effect may read it with its own
+ * reads) and an id that every copy of this request (same caller, route, key and payload) shares,
+ * for what an effect must recognise as its own across retries. Undefined outside one.
+ */
+export function currentRequest(): { recordKey: { pk: string; sk: string }; copyId: string } | undefined {
+  const scope = scopes.getStore();
+  if (!scope) return undefined;
+  const copyId = createHash('sha256')
+    .update(`${scope.recordKey.pk}\u0000${scope.payloadHash}`)
+    .digest('hex')
+    .slice(0, 20);
+  return { recordKey: scope.recordKey, copyId };
+}
+
+/** Whether `item`, read at currentRequest().recordKey, is an answer on record (a copy finished). */
+export function isAnswerOnRecord(item: Record<string, unknown> | undefined): boolean {
+  return item?.status === 'COMPLETED' && typeof item.expiresAt === 'number' && item.expiresAt >= nowSeconds();
+}
+
 /** Called once the transaction holding `completion` committed: the answer is on record. */
 export function completionCommitted(completion: IdempotencyCompletion): void {
   const progress = owners.get(completion);
