@@ -29,7 +29,7 @@ function WorkerRow({ worker, onRemove, onEdit }: { worker: Worker; onRemove: () 
         </Text>
         <Text className="grid__line linli-muted">负责：{worker.grids.map((g) => g.name).join('、')}</Text>
       </View>
-      <View className="staff__buttons">
+      <View className="staff__buttons grid__row-actions">
         <Button className="staff__button" onClick={onEdit}>
           调整网格
         </Button>
