@@ -72,6 +72,24 @@ const sessionItem = async (sessionId: string) =>
 
 const bookingsOf = (sessionId: string) => itemsUnder(key.session(sessionId).pk, 'BOOKING#');
 
+/** `seats` residents book one after another (seated), then `waiters` more (waitlisted). */
+async function bookOneByOne(c: CommunityFixture, sessionId: string, seats: number, waiters: number) {
+  const seated = [];
+  for (let i = 0; i < seats; i += 1) {
+    const r = await residentMember(c);
+    await book(c, sessionId, r.token);
+    seated.push(r);
+  }
+  const waiting = [];
+  const waitAnswers = [];
+  for (let i = 0; i < waiters; i += 1) {
+    const r = await residentMember(c);
+    waitAnswers.push(await book(c, sessionId, r.token));
+    waiting.push(r);
+  }
+  return { seated, waiting, waitAnswers };
+}
+
 async function outboxTypes(sessionId: string, type: string): Promise<number> {
   // The outbox is read by the notifier from the stream; here we count its items for the session.
   const items = await scanWhere('eventType = :t AND payload.sessionId = :s', { ':t': type, ':s': sessionId });
@@ -230,18 +248,7 @@ describe('booking seats', () => {
     const { c, staff, venueId } = await setup(10);
     const session = await schedule(c, staff, venueId);
     const sid = session.body.sessionId;
-    const seated = [];
-    for (let i = 0; i < 10; i += 1) {
-      const r = await residentMember(c);
-      await book(c, sid, r.token);
-      seated.push(r);
-    }
-    const waiting = [];
-    for (let i = 0; i < 15; i += 1) {
-      const r = await residentMember(c);
-      await book(c, sid, r.token);
-      waiting.push(r);
-    }
+    const { seated, waiting } = await bookOneByOne(c, sid, 10, 15);
 
     const answers = await Promise.all(seated.map((r) => cancel(c, sid, r.token)));
 
@@ -258,19 +265,10 @@ describe('booking seats', () => {
     const { c, staff, venueId } = await setup(5);
     const session = await schedule(c, staff, venueId);
     const sid = session.body.sessionId;
-    const seated = [];
-    for (let i = 0; i < 5; i += 1) {
-      const r = await residentMember(c);
-      await book(c, sid, r.token);
-      seated.push(r);
-    }
-    const waiting = [];
-    for (let i = 0; i < 15; i += 1) {
-      const r = await residentMember(c);
-      const answer = await book(c, sid, r.token);
-      expect(answer.body).toMatchObject({ status: 'waitlisted', waitlistPosition: i + 1 });
-      waiting.push(r);
-    }
+    const { seated, waiting, waitAnswers } = await bookOneByOne(c, sid, 5, 15);
+    expect(waitAnswers.map((a) => [a.body.status, a.body.waitlistPosition])).toEqual(
+      waiting.map((_, i) => ['waitlisted', i + 1]),
+    );
     const leavers = [waiting[1]!, waiting[3]!, waiting[6]!];
 
     const answers = await Promise.all([...seated, ...leavers].map((r) => cancel(c, sid, r.token)));
