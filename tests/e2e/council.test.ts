@@ -16,6 +16,8 @@ import {
   textInput,
 } from './app';
 import { expectVisible, withBrowsers } from './browser';
+import { callApi, signInApi } from './stack-api';
+import { inMinutes } from '../helpers/clock';
 
 /**
  * Two browsers and a dozen page loads each, every one audited (axe-core takes a second or more on
@@ -185,6 +187,54 @@ describe('council on H5: venues, sessions, seats and check-in', () => {
         expect(await detail.locator('.ticket__code').count()).toBe(0);
 
         expect(staff!.pageErrors).toEqual([]);
+        expect(resident!.pageErrors).toEqual([]);
+      });
+    },
+    SCENARIO_TIMEOUT_MS,
+  );
+
+  it(
+    'lets 王桂芳 join the waitlist of a full session and shows her place in the queue, in normal and 大字模式',
+    async () => {
+      const run = Date.now().toString(36).slice(-4);
+      // Through the API: a one-seat venue, a session for everyone, and 张伟 takes the seat.
+      const staffApi = await signInApi('dev:staff');
+      const venue = await callApi(staffApi, 'POST', `/community/anjuyuan/venues`, {
+        body: { name: `候补厅${run}`, place: '社区服务中心三楼', capacity: 1 },
+      });
+      const session = await callApi(staffApi, 'POST', `/community/anjuyuan/sessions`, {
+        body: {
+          title: `垃圾分类议事${run}`,
+          venueId: venue.venueId,
+          startsAt: inMinutes(3 * 24 * 60),
+          endsAt: inMinutes(3 * 24 * 60 + 90),
+          audience: { kind: 'community' },
+        },
+      });
+      const zhangWei = await signInApi('dev:volunteer');
+      expect(
+        (await callApi(zhangWei, 'POST', `/community/anjuyuan/sessions/${session.sessionId}/bookings`)).status,
+      ).toBe('booked');
+
+      await withBrowsers('council-waitlist', 1, async ([resident]) => {
+        const page = resident!.page;
+        await signIn(page, '王桂芳');
+        await page.goto(
+          `${h5Url()}/#/packages/council/session/index?communityId=anjuyuan&sessionId=${session.sessionId}`,
+        );
+        const detail = shownPage(page, 'session');
+        await expectVisible(detail.getByText('已满', { exact: false }).first());
+        await button(detail, '加入候补').click();
+
+        await expectVisible(detail.getByText(/座位已满，您排在候补第 1 位/));
+        // The status tag, on the session card and on 我的预约.
+        await expectVisible(detail.getByText('候补第1位', { exact: true }).first());
+        await resident!.screenshot('council-session-waitlisted');
+        await page.evaluate(() => localStorage.setItem('linli:large-text', JSON.stringify({ data: true })));
+        await page.reload();
+        const large = shownPage(page, 'session');
+        await expectVisible(large.getByText(/座位已满，您排在候补第 1 位/));
+        await resident!.screenshot('council-session-waitlisted-large');
         expect(resident!.pageErrors).toEqual([]);
       });
     },
