@@ -48,7 +48,7 @@ export interface PortionHold {
   until: string;
 }
 
-export const HOLD_ATTRIBUTE_PREFIX = 'hold#';
+const HOLD_ATTRIBUTE_PREFIX = 'hold#';
 export const holdAttribute = (holdId: string): string => `${HOLD_ATTRIBUTE_PREFIX}${holdId}`;
 
 /** The holds on a dish as read (its `hold#…` attributes). */

@@ -21,7 +21,7 @@ import { canteenKey, holdAttribute, lapsedHolds, takerTag } from './items';
 import type { DishRecord, OrderLine } from './records';
 
 /** Longer than any invocation that could still consume the hold (API functions time out at 10 s). */
-export const HOLD_SECONDS = 120;
+const HOLD_SECONDS = 120;
 
 type Line = Pick<OrderLine, 'dishId' | 'quantity'>;
 
@@ -66,7 +66,7 @@ export async function holdPortions(
       return { held: true };
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      return refused(line.dishId, error.Item ? unmarshallDish(error.Item) : undefined);
+      return refused(line.dishId, error.Item ? (unmarshall(error.Item) as DishRecord) : undefined);
     }
   }
   try {
@@ -135,8 +135,4 @@ export async function reclaimLapsed(pk: string, dish: DishRecord, now: Date): Pr
   const lapsed = lapsedHolds(dish, at);
   await Promise.all(lapsed.map((h) => giveBack(pk, dish.dishId, h.holdId, at)));
   return lapsed.length > 0;
-}
-
-function unmarshallDish(item: NonNullable<ConditionalCheckFailedException['Item']>): DishRecord {
-  return unmarshall(item) as DishRecord;
 }

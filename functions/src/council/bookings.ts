@@ -119,18 +119,18 @@ export async function cancelBooking(
     const fresh = await sessionOf(communityId, sessionId, true);
     const queue = fresh.waitlist ?? [];
     let release: Release = { nobodyWaits: true };
-    let promote: BookingRecord | undefined;
     if (booking.status === 'waitlisted') {
       const place = queue.indexOf(booking.memberId);
       // Promoted between the two reads: read the booking again.
       if (place < 0) return retry;
       release = { place };
     } else if (queue.length > 0) {
-      promote = await repo.getBooking(sessionId, queue[0]!, true);
+      const head = await repo.getBooking(sessionId, queue[0]!, true);
       // The head left between the two reads: read the queue again.
-      if (promote?.status !== 'waitlisted') return retry;
-      release = { promote };
+      if (head?.status !== 'waitlisted') return retry;
+      release = { promote: head };
     }
+    const promote = 'promote' in release ? release.promote : undefined;
     const events = promote
       ? [
           cancelled,
