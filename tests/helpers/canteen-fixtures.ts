@@ -147,20 +147,39 @@ export async function publish(
 export const menuPath = (f: CanteenFixture, menu: { date: string; meal: string }) =>
   `${f.path}/menus/${menu.date}/${menu.meal}`;
 
-/** Moves a published menu's cutoff (and optionally date) into the past, as if time had passed. */
+/**
+ * Moves a published menu's cutoff (and optionally date) into the past, as if time had passed:
+ * on the menu and on the copy each of its dishes keeps (see dishItem).
+ */
 export async function closeMenu(f: CanteenFixture, menu: { date: string; meal: string }, date?: string) {
+  const past = new Date(Date.now() - 60_000).toISOString();
+  const key = canteenKey.menu(f.c.communityId, CANTEEN_ID, menu.date, menu.meal);
   await documentClient.send(
     new UpdateCommand({
       TableName: tableName,
-      Key: canteenKey.menu(f.c.communityId, CANTEEN_ID, menu.date, menu.meal),
+      Key: key,
       UpdateExpression: date ? 'SET cutoffAt = :past, #date = :date' : 'SET cutoffAt = :past',
       ExpressionAttributeNames: date ? { '#date': 'date' } : undefined,
-      ExpressionAttributeValues: {
-        ':past': new Date(Date.now() - 60_000).toISOString(),
-        ...(date ? { ':date': date } : {}),
-      },
+      ExpressionAttributeValues: { ':past': past, ...(date ? { ':date': date } : {}) },
     }),
   );
+  const dishes = await documentClient.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :dish)',
+      ExpressionAttributeValues: { ':pk': key.pk, ':dish': 'DISH#' },
+    }),
+  );
+  for (const d of dishes.Items ?? []) {
+    await documentClient.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: { pk: d.pk, sk: d.sk },
+        UpdateExpression: 'SET cutoffAt = :past',
+        ExpressionAttributeValues: { ':past': past },
+      }),
+    );
+  }
 }
 
 /**

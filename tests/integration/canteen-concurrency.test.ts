@@ -10,6 +10,7 @@ import {
   CANTEEN_ID,
   actor,
   canteenSetup,
+  closeMenu,
   diner,
   makeEligible,
   menuPath,
@@ -229,8 +230,9 @@ describe('ordering under concurrency', () => {
     const menu = await publish(api, f, [
       { name: '最后一份', portions: 1, perPersonLimit: 1 },
       { name: '米饭', portions: 10, perPersonLimit: 1 },
+      { name: '别人的最后一份', portions: 1, perPersonLimit: 1 },
     ]);
-    const [last, rice] = menu.dishes.map((d: { dishId: string }) => d.dishId);
+    const [last, rice, theirs] = menu.dishes.map((d: { dishId: string }) => d.dishId);
     const r = await diner(f.c, { age: 66 });
     const headers = idem();
     const first = await order(api, f, menu, r.token, { lines: [{ dishId: last, quantity: 1 }] }, headers);
@@ -242,6 +244,13 @@ describe('ordering under concurrency', () => {
     const other = await order(api, f, menu, r.token, { lines: [{ dishId: rice, quantity: 1 }] }, headers);
     expect([other.status, other.body.error.code]).toEqual([409, 'IDEMPOTENCY_KEY_REUSED']);
     expect((await dish(f, menu, rice)).left).toBe(10);
+    // Reused for a dish sold out to someone else, the key hears the refusal the dish alone gives
+    // (see holdAhead): both refuse, and nothing changes.
+    const neighbour = await diner(f.c, { age: 70 });
+    expect((await order(api, f, menu, neighbour.token, { lines: [{ dishId: theirs, quantity: 1 }] })).status).toBe(201);
+    const reused = await order(api, f, menu, r.token, { lines: [{ dishId: theirs, quantity: 1 }] }, headers);
+    expect([reused.status, reused.body.error.code]).toEqual([409, 'SOLD_OUT']);
+    expect((await dish(f, menu, theirs)).left).toBe(0);
   });
 
   it('refuses a resident the dish never served as sold out without looking for an earlier answer, and still looks for one the dish served', async () => {
@@ -256,10 +265,12 @@ describe('ordering under concurrency', () => {
     expect([...(await dish(f, menu, dishId)).takers]).toEqual([takerTag(served.memberId)]);
 
     const idempotencyReads: string[] = [];
+    const calls: string[] = [];
     documentClient.middlewareStack.add(
       (next, ctx) => async (args) => {
         const key = (args.input as { Key?: { pk?: string } }).Key;
         if (ctx.commandName === 'GetItemCommand' && key?.pk?.startsWith('IDEMPOTENCY#')) idempotencyReads.push(key.pk);
+        calls.push(String(ctx.commandName));
         return next(args);
       },
       { step: 'initialize', name: 'countIdempotencyReads' },
@@ -267,7 +278,10 @@ describe('ordering under concurrency', () => {
     try {
       const refused = await order(api, f, menu, stranger.token, { lines: [{ dishId, quantity: 1 }] }, idem());
       expect([refused.status, refused.body.error.code]).toEqual([409, 'SOLD_OUT']);
+      expect(refused.body.error.details).toMatchObject({ dishId, left: 0 });
       expect(idempotencyReads).toEqual([]);
+      // The late comer of a rush costs one small write: the hold it was refused, nothing read.
+      expect(calls).toEqual(['UpdateItemCommand']);
 
       // The member it served may be retrying: their new request looks for an answer, finds none.
       const again = await order(api, f, menu, served.token, { lines: [{ dishId, quantity: 1 }] }, idem());
@@ -279,6 +293,32 @@ describe('ordering under concurrency', () => {
     } finally {
       documentClient.middlewareStack.remove('countIdempotencyReads');
     }
+  });
+
+  it('tells a late comer what comes before 已售罄 when the dish is sold out too: the limit, then the cutoff', async () => {
+    const f = await canteenSetup(api);
+    const menu = await publish(api, f, [{ name: '最后一份', portions: 1, perPersonLimit: 1 }]);
+    const dishId = menu.dishes[0].dishId;
+    const first = await diner(f.c, { age: 70 });
+    const late = await diner(f.c, { age: 70 });
+    expect((await order(api, f, menu, first.token, { lines: [{ dishId, quantity: 1 }] })).status).toBe(201);
+    const tryOrder = async (quantity: number) => {
+      const res = await order(api, f, menu, late.token, { lines: [{ dishId, quantity }] });
+      return [res.status, res.body.error.code];
+    };
+
+    expect(await tryOrder(2)).toEqual([409, 'ORDER_LIMIT_EXCEEDED']);
+    expect(await tryOrder(1)).toEqual([409, 'SOLD_OUT']);
+    await closeMenu(f, menu);
+    expect(await tryOrder(1)).toEqual([422, 'ORDER_CUTOFF_PASSED']);
+    // A dish written before dishes kept their menu's cutoff is answered from the menu.
+    const key = canteenKey.dish(canteenKey.menu(f.c.communityId, CANTEEN_ID, menu.date, menu.meal).pk, dishId);
+    await documentClient.send(
+      new UpdateCommand({ TableName: tableName, Key: key, UpdateExpression: 'REMOVE cutoffAt' }),
+    );
+    expect(await tryOrder(1)).toEqual([422, 'ORDER_CUTOFF_PASSED']);
+    const dishNow = await dish(f, menu, dishId);
+    expect([dishNow.left, holdsOn(dishNow)]).toEqual([0, []]);
   });
 
   it('takes all of an order’s dishes or none of them', async () => {

@@ -153,10 +153,12 @@ export function menuItem(menu: MenuRecord): Item {
   };
 }
 
+/** A dish carries its menu's cutoff, so an order refused on the dish alone is refused in order (see ordering.ts). */
 export const dishItem = (menu: MenuRecord, d: DishRecord): Item => ({
   ...canteenKey.dish(menuPk(menu), d.dishId),
   type: 'Dish',
   ...d,
+  cutoffAt: menu.cutoffAt,
 });
 
 /** A meal order item with its index attributes (the seed writes demo orders with it too). */

@@ -55,6 +55,8 @@ export interface DishRecord {
    * cancel): a member not in it has no order of the dish, read atomically with `left`.
    */
   takers?: Set<string>;
+  /** The menu's cutoff (menus never change once published), written by dishItem. */
+  cutoffAt?: string;
 }
 
 /** Staff handed over or marked delivered outside the meal's service window, and why. */
