@@ -1,7 +1,7 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, tableName } from '../../functions/src/platform/dynamo';
 import { key } from '../../functions/src/table';
-import { councilIndex, councilKey } from '../../functions/src/council/items';
+import { councilIndex, councilKey, seatHoldAttribute, seatHoldsOn } from '../../functions/src/council/items';
 import { apiForThisFile } from '../helpers/api';
 import {
   createCommunity,
@@ -306,6 +306,73 @@ describe('booking seats', () => {
     expect(await sessionItem(sid)).toMatchObject({ booked: 0, waiting: 0 });
     const again = await book(c, sid, a.token);
     expect(again.body.status).toBe('booked');
+  });
+
+  it('gives the seat of a booking that died back: to the free seats when nobody waits, else to the head of the queue', async () => {
+    const { c, staff, venueId } = await setup(1);
+    const sid = (await schedule(c, staff, venueId)).body.sessionId;
+    // A booking took the only seat and died before its transaction: its hold lapses at `until`.
+    const bookingDied = (untilMs: number) =>
+      documentClient.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: key.session(sid),
+          UpdateExpression: 'SET booked = booked + :one, #hold = :until',
+          ExpressionAttributeNames: { '#hold': seatHoldAttribute(freshId('died')) },
+          ExpressionAttributeValues: { ':one': 1, ':until': new Date(Date.now() + untilMs).toISOString() },
+        }),
+      );
+    const seatsLeft = async () =>
+      (await api.call<any>('GET', `/community/${c.communityId}/sessions/${sid}`, { token: staff.accessToken })).body
+        .session.seatsLeft;
+
+    await bookingDied(-1000);
+    expect(await seatsLeft()).toBe(1);
+    const a = await residentMember(c);
+    expect((await book(c, sid, a.token)).body.status).toBe('booked');
+    expect(await sessionItem(sid)).toMatchObject({ booked: 1, waiting: 0 });
+    expect(seatHoldsOn(await sessionItem(sid))).toEqual([]);
+
+    // Now the hold outlives a booking that queues behind it, then lapses.
+    await cancel(c, sid, a.token);
+    await bookingDied(1500);
+    const w = await residentMember(c);
+    expect((await bookFirstAnswer(c, sid, w.token)).body).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
+    expect(await seatsLeft()).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 1600));
+    const late = await residentMember(c);
+    expect((await bookFirstAnswer(c, sid, late.token)).body).toMatchObject({
+      status: 'waitlisted',
+      waitlistPosition: 1,
+    });
+    const mine = await api.call<any>('GET', '/me/bookings', { token: w.token });
+    expect(mine.body.bookings.map((b: any) => b.booking.status)).toEqual(['booked']);
+    expect(await sessionItem(sid)).toMatchObject({ booked: 1, waiting: 1, waitlist: [late.memberId] });
+    expect(seatHoldsOn(await sessionItem(sid))).toEqual([]);
+    expect(await outboxTypes(sid, 'council.seat_promoted')).toBe(1);
+  });
+
+  it('gives back the seat it held when the booking is refused after the hold', async () => {
+    const { c, staff, venueId } = await setup(2);
+    const sid = (await schedule(c, staff, venueId)).body.sessionId;
+    const r = await residentMember(c);
+    // A booking the member's index does not show yet: only the transaction finds it.
+    await documentClient.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: {
+          ...councilKey.booking(sid, r.memberId),
+          type: 'Booking',
+          sessionId: sid,
+          memberId: r.memberId,
+          status: 'booked',
+        },
+      }),
+    );
+    const refused = await book(c, sid, r.token);
+    expect([refused.status, refused.body.error.code]).toEqual([409, 'ALREADY_BOOKED']);
+    expect(await sessionItem(sid)).toMatchObject({ booked: 0, waiting: 0 });
+    expect(seatHoldsOn(await sessionItem(sid))).toEqual([]);
   });
 
   it('replays the same answer to a retried booking and changes nothing the second time', async () => {

@@ -9,7 +9,7 @@ import type { MemberRecord } from '../identity';
 import { identityKey } from '../identity/items';
 import { transactIfConditionsHold } from '../platform/transactions';
 import { ConditionsFailed, named, transact, type NamedWrite } from '../platform/transactions';
-import { bookingItem, checkinCodeItem, councilIndex, councilKey } from './items';
+import { bookingItem, checkinCodeItem, councilIndex, councilKey, seatHoldAttribute } from './items';
 import type { BookingRecord, CouncilSettings, SessionRecord } from './records';
 
 const get = <T>(k: { pk: string; sk: string }, consistent = false) => getItem<T>(k, consistent);
@@ -51,18 +51,20 @@ const codePut = (b: BookingRecord) => ({
 });
 
 /**
- * Takes a seat (status booked) or a place at the end of the waitlist (status waitlisted) in one
- * transaction with the session's counters. A seat needs a free online seat and nobody waiting;
- * a waitlist place needs the session to be full or others already waiting. `now` guards the
- * booking window against a session edited or cancelled meanwhile.
+ * Books the seat `seatHoldId` holds (status booked, see seat-holds.ts) or a place at the end of
+ * the waitlist (status waitlisted), in one transaction with the session. A seat consumes its hold
+ * (the seat is counted already); a waitlist place needs the session to be full or others already
+ * waiting. `now` guards the booking window against a session edited or cancelled meanwhile.
  */
 export async function takePlace(
   b: BookingRecord,
   now: string,
   event: OutboxEvent,
   completion?: IdempotencyCompletion,
+  seatHoldId?: string,
 ): Promise<TakeOutcome> {
   const seat = b.status === 'booked';
+  if (seat && !seatHoldId) throw new Error('takePlace: a seat is booked from its hold');
   const writes: NamedWrite[] = [
     named('session', {
       Update: {
@@ -71,20 +73,21 @@ export async function takePlace(
         // The queue's order is the order in which these transactions commit: whoever commits
         // is behind everyone already in, so a rush of waiters never retries for its place.
         UpdateExpression: seat
-          ? 'SET booked = booked + :one'
+          ? 'REMOVE #hold'
           : 'SET waiting = waiting + :one, #queue = list_append(if_not_exists(#queue, :empty), :me)',
         ConditionExpression: seat
-          ? '#status = :scheduled AND booked < onlineSeats AND waiting = :zero AND bookingClosesAt > :now'
+          ? '#status = :scheduled AND attribute_exists(#hold) AND bookingClosesAt > :now'
           : '#status = :scheduled AND (booked >= onlineSeats OR waiting > :zero) AND bookingClosesAt > :now',
-        ExpressionAttributeNames: { '#status': 'status', ...(seat ? {} : { '#queue': 'waitlist' }) },
+        ExpressionAttributeNames: {
+          '#status': 'status',
+          ...(seat ? { '#hold': seatHoldAttribute(seatHoldId!) } : { '#queue': 'waitlist' }),
+        },
         ExpressionAttributeValues: {
-          ':one': 1,
-          ':zero': 0,
           ':scheduled': 'scheduled',
           ':now': now,
-          ...(seat ? {} : { ':empty': [], ':me': [b.memberId] }),
+          ...(seat ? {} : { ':one': 1, ':zero': 0, ':empty': [], ':me': [b.memberId] }),
         },
-        // A seat lost to a full session retries as a waitlist place from this, without a read.
+        // A place lost to a changed session retries from this, without a read.
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       },
     }),
@@ -103,6 +106,10 @@ export async function takePlace(
     return { outcome: 'session-changed', session: error.old('session') as SessionRecord | undefined };
   }
 }
+
+/** DynamoDB refuses an empty ExpressionAttributeNames: none at all when there are none. */
+const attributeNames = (names: Record<string, string>) =>
+  Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {};
 
 export type ReleaseOutcome = 'released' | 'booking-changed' | 'session-changed';
 
@@ -124,34 +131,58 @@ const cancelUpdate = (b: BookingRecord, at: string) => ({
 export type Release = { place: number } | { promote: BookingRecord } | { nobodyWaits: true };
 
 /**
- * Cancels a booking. A seat freed while people wait goes to the waitlist head in the same
- * transaction, so a freed seat is given exactly once and never to someone who jumped the queue;
- * with nobody waiting, the seat count goes down instead. Each queue change is conditioned on the
- * queue still holding that member at that place, so a queue that moved meanwhile means a retry.
+ * What a release frees: a booking being cancelled, or a seat hold that no booking will consume
+ * (given back by its booking, or lapsed: `lapsedBefore`, see seat-holds.ts).
+ */
+export type Freed =
+  { booking: BookingRecord } | { sessionId: string; seatHold: { holdId: string; lapsedBefore?: string } };
+
+/**
+ * Cancels a booking, or gives back a seat hold. A seat freed while people wait goes to the
+ * waitlist head in the same transaction, so a freed seat is given exactly once and never to
+ * someone who jumped the queue; with nobody waiting, the seat count goes down instead. Each queue
+ * change is conditioned on the queue still holding that member at that place, and a hold's on
+ * the hold still being there, so a queue that moved meanwhile means a retry.
  */
 export async function releasePlace(
-  b: BookingRecord,
+  freed: Freed,
   release: Release,
   at: string,
   events: OutboxEvent[],
   completion?: IdempotencyCompletion,
 ): Promise<ReleaseOutcome> {
+  const b = 'booking' in freed ? freed.booking : undefined;
+  const hold = 'seatHold' in freed ? freed.seatHold : undefined;
+  const sessionId = b ? b.sessionId : (freed as { sessionId: string }).sessionId;
   const names = { '#status': 'status' };
-  const writes: NamedWrite[] = [named('booking', cancelUpdate(b, at))];
-  /** The queue loses the member at `place`; `place` is a number we read, never caller text. */
-  const leaveQueue = (place: number, memberId: string) =>
+  const writes: NamedWrite[] = b ? [named('booking', cancelUpdate(b, at))] : [];
+  /** The session's side of the release; a seat hold is removed with it, while it is still there. */
+  const sessionUpdate = (set: string, remove: string[], condition: string, values: Record<string, unknown>) =>
     named('session', {
       Update: {
         TableName: tableName,
-        Key: councilKey.session(b.sessionId),
-        UpdateExpression: `SET waiting = waiting - :one REMOVE #queue[${place}]`,
-        ConditionExpression: `waiting > :zero AND #queue[${place}] = :member`,
-        ExpressionAttributeNames: { '#queue': 'waitlist' },
-        ExpressionAttributeValues: { ':one': 1, ':zero': 0, ':member': memberId },
+        Key: councilKey.session(sessionId),
+        UpdateExpression: `SET ${set}${remove.length + (hold ? 1 : 0) > 0 ? ` REMOVE ${[...remove, ...(hold ? ['#hold'] : [])].join(', ')}` : ''}`,
+        ConditionExpression:
+          condition +
+          (hold ? ' AND attribute_exists(#hold)' : '') +
+          (hold?.lapsedBefore ? ' AND #hold < :lapsedBefore' : ''),
+        ...attributeNames({
+          ...(remove.some((r) => r.startsWith('#queue')) ? { '#queue': 'waitlist' } : {}),
+          ...(hold ? { '#hold': seatHoldAttribute(hold.holdId) } : {}),
+        }),
+        ExpressionAttributeValues: { ...values, ...(hold?.lapsedBefore ? { ':lapsedBefore': hold.lapsedBefore } : {}) },
       },
     });
+  /** The queue loses the member at `place`; `place` is a number we read, never caller text. */
+  const leaveQueue = (place: number, memberId: string) =>
+    sessionUpdate('waiting = waiting - :one', [`#queue[${place}]`], `waiting > :zero AND #queue[${place}] = :member`, {
+      ':one': 1,
+      ':zero': 0,
+      ':member': memberId,
+    });
   if ('place' in release) {
-    if (b.status !== 'waitlisted' || !Number.isInteger(release.place) || release.place < 0) {
+    if (b?.status !== 'waitlisted' || !Number.isInteger(release.place) || release.place < 0) {
       throw new Error('releasePlace: a queue place belongs to a waitlisted booking');
     }
     writes.push(leaveQueue(release.place, b.memberId));
@@ -177,15 +208,7 @@ export async function releasePlace(
     );
   } else {
     writes.push(
-      named('session', {
-        Update: {
-          TableName: tableName,
-          Key: councilKey.session(b.sessionId),
-          UpdateExpression: 'SET booked = booked - :one',
-          ConditionExpression: 'waiting = :zero AND booked > :zero',
-          ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
-        },
-      }),
+      sessionUpdate('booked = booked - :one', [], 'waiting = :zero AND booked > :zero', { ':one': 1, ':zero': 0 }),
     );
   }
   for (const event of events) writes.push(named('outbox', outboxPut(event)));

@@ -5,18 +5,22 @@ import type { Principal } from '@linli/shared/contract/principal';
 import { DomainError } from '@linli/shared/domain-error';
 import { bookingRefusal, cancellationRefusal, isInAudience, newCheckinCode } from '@linli/shared/domain/council/rules';
 import { subjectInFrom, subjectOf, subjectToRead, type ActingSubject } from '../identity';
-import { completionPut } from '../platform/idempotency';
+import { completionPut, currentRequest } from '../platform/idempotency';
 import { randomNumbers } from '../platform/random';
 import { retry, withOptimisticRetry } from '../platform/retry';
 import * as repo from './repository';
 import type { Release } from './repository';
 import type { BookingRecord, SessionRecord } from './records';
+import { holdsSeatFor } from './items';
+import { giveBackSeatQuietly, holdSeat, reclaimLapsedSeats } from './seat-holds';
 import { bookingView, nowIso, restrictionFrom, sessionOf, sessionView } from './views';
 
 /**
  * Books a seat for the member (the caller, or the member they act for), or a place on the
- * waitlist when the online seats are gone. Seats and waitlist places change only inside
- * conditional transactions; a lost race is retried against the fresh session.
+ * waitlist when the online seats are gone. A free seat is held first with one small conditional
+ * write (see seat-holds.ts) and booked by a conditional transaction that consumes the hold; a
+ * waitlist place is taken by one conditional transaction. A lost race is retried against the
+ * session it lost to; a held seat that is not booked is given back.
  */
 export async function bookSeat(
   principal: Principal,
@@ -49,50 +53,73 @@ export async function bookSeat(
 
   // What the last lost race saw of the session, so a retry need not read it again.
   let seen: SessionRecord | undefined = first;
-  return withOptimisticRetry(async () => {
-    const session = seen ?? (await sessionOf(communityId, sessionId, true));
-    seen = undefined;
-    const again = bookingRefusal(session, new Date());
-    if (again) throw new DomainError(again);
-    const seatFree = session.booked < session.onlineSeats && session.waiting === 0;
-    if (seatFree && restriction) throw new DomainError('BOOKING_RESTRICTED', { until: restriction.until });
-    const createdAt = nowIso();
-    const bookingId = ulid();
-    const booking: BookingRecord = {
-      bookingId,
-      sessionId,
-      communityId,
-      memberId: member.memberId,
-      memberName: member.realName,
-      buildingName: member.buildingName,
-      unitName: member.unitName,
-      room: member.room,
-      bookedByUserId: principal.userId,
-      bookedByName: principal.name,
-      via: member.via,
-      status: seatFree ? 'booked' : 'waitlisted',
-      checkinCode: newCheckinCode(randomNumbers),
-      sessionStartsAt: session.startsAt,
-      sessionEndsAt: session.endsAt,
-      createdAt,
-    };
-    const base = { communityId, sessionId, memberId: member.memberId, bookedByUserId: principal.userId };
-    // A replay cannot know the waitlist place the first answer read after commit; it says
-    // 候补 without a number rather than a number that may have changed since.
-    const replay = { ...bookingView(booking, session, true), waitlistPosition: undefined };
-    const taken = await repo.takePlace(
-      booking,
-      createdAt,
-      seatFree ? { type: 'council.booking_confirmed', ...base } : { type: 'council.waitlisted', ...base },
-      completionPut(replay),
-    );
-    if (taken.outcome === 'already-booked') throw new DomainError('ALREADY_BOOKED');
-    if (taken.outcome === 'session-changed') seen = taken.session;
-    if (taken.outcome !== 'taken') return retry;
-    // The place is read after commit: everyone ahead committed before, so it is final until
-    // someone ahead leaves or is promoted.
-    return bookingView(booking, seatFree ? session : await sessionOf(communityId, sessionId, true), true);
-  });
+  const holdId = currentRequest()?.copyId ?? ulid();
+  // Whether this request took a seat hold it must give back if it books nothing (a copy's
+  // hold it found is left to the copy, or to lapse).
+  let tookHold = false;
+  let placed = false;
+  try {
+    return await withOptimisticRetry(async () => {
+      const session = seen ?? (await sessionOf(communityId, sessionId, true));
+      seen = undefined;
+      const now = new Date();
+      // Seats held by bookings that died are anyone's again: give them back, then look again.
+      if (await reclaimLapsedSeats(session, now)) return retry;
+      const again = bookingRefusal(session, now);
+      if (again) throw new DomainError(again);
+      const holding = holdsSeatFor(session, holdId);
+      const seatFree = holding || (session.booked < session.onlineSeats && session.waiting === 0);
+      if (seatFree && restriction) throw new DomainError('BOOKING_RESTRICTED', { until: restriction.until });
+      if (seatFree && !holding) {
+        const hold = await holdSeat(sessionId, holdId, now);
+        if (!hold.held) {
+          seen = hold.session;
+          return retry;
+        }
+        tookHold ||= !hold.byCopy;
+      }
+      const createdAt = nowIso();
+      const bookingId = ulid();
+      const booking: BookingRecord = {
+        bookingId,
+        sessionId,
+        communityId,
+        memberId: member.memberId,
+        memberName: member.realName,
+        buildingName: member.buildingName,
+        unitName: member.unitName,
+        room: member.room,
+        bookedByUserId: principal.userId,
+        bookedByName: principal.name,
+        via: member.via,
+        status: seatFree ? 'booked' : 'waitlisted',
+        checkinCode: newCheckinCode(randomNumbers),
+        sessionStartsAt: session.startsAt,
+        sessionEndsAt: session.endsAt,
+        createdAt,
+      };
+      const base = { communityId, sessionId, memberId: member.memberId, bookedByUserId: principal.userId };
+      // A replay cannot know the waitlist place the first answer read after commit; it says
+      // 候补 without a number rather than a number that may have changed since.
+      const replay = { ...bookingView(booking, session, true), waitlistPosition: undefined };
+      const taken = await repo.takePlace(
+        booking,
+        createdAt,
+        seatFree ? { type: 'council.booking_confirmed', ...base } : { type: 'council.waitlisted', ...base },
+        completionPut(replay),
+        seatFree ? holdId : undefined,
+      );
+      if (taken.outcome === 'already-booked') throw new DomainError('ALREADY_BOOKED');
+      if (taken.outcome === 'session-changed') seen = taken.session;
+      if (taken.outcome !== 'taken') return retry;
+      placed = true;
+      // The place is read after commit: everyone ahead committed before, so it is final until
+      // someone ahead leaves or is promoted.
+      return bookingView(booking, seatFree ? session : await sessionOf(communityId, sessionId, true), true);
+    });
+  } finally {
+    if (tookHold && !placed) await giveBackSeatQuietly(sessionId, holdId);
+  }
 }
 
 export async function cancelBooking(
@@ -117,6 +144,8 @@ export async function cancelBooking(
       memberId: booking.memberId,
     };
     const fresh = await sessionOf(communityId, sessionId, true);
+    // Seats held by bookings that died go back first (maybe to the head this release would promote).
+    if (await reclaimLapsedSeats(fresh, new Date())) return retry;
     const queue = fresh.waitlist ?? [];
     let release: Release = { nobodyWaits: true };
     if (booking.status === 'waitlisted') {
@@ -144,7 +173,7 @@ export async function cancelBooking(
         ]
       : [cancelled];
     const reply = bookingView({ ...booking, status: 'cancelled', cancelledAt: at }, session, false);
-    const outcome = await repo.releasePlace(booking, release, at, events, completionPut(reply));
+    const outcome = await repo.releasePlace({ booking }, release, at, events, completionPut(reply));
     if (outcome !== 'released') return retry;
     return reply;
   });

@@ -63,3 +63,33 @@ export const checkinCodeItem = (
   memberId: b.memberId,
   bookingId: b.bookingId,
 });
+
+/**
+ * A seat hold: a seat a booking in flight took (counted in the session's `booked`), kept on the
+ * session as the attribute `seat#<holdId>` = until, until the booking's transaction consumes it,
+ * the booking gives it back, or, past `until` (a booking that died), anyone gives it back. See
+ * council/seat-holds.ts.
+ */
+export interface SeatHold {
+  holdId: string;
+  until: string;
+}
+
+const SEAT_HOLD_PREFIX = 'seat#';
+export const seatHoldAttribute = (holdId: string): string => `${SEAT_HOLD_PREFIX}${holdId}`;
+
+/** The seat holds on a session as read (its `seat#…` attributes). */
+export function seatHoldsOn(session: object): SeatHold[] {
+  return Object.entries(session).flatMap(([name, until]) =>
+    name.startsWith(SEAT_HOLD_PREFIX) && typeof until === 'string'
+      ? [{ holdId: name.slice(SEAT_HOLD_PREFIX.length), until }]
+      : [],
+  );
+}
+
+/** Whether the session holds a seat for `holdId` (this request, or a copy of it, took one). */
+export const holdsSeatFor = (session: object, holdId: string): boolean => seatHoldAttribute(holdId) in session;
+
+/** Holds whose booking died: past their `until`, their seats are given back by whoever reads them. */
+export const lapsedSeatHolds = (session: object, now: string): SeatHold[] =>
+  seatHoldsOn(session).filter((h) => h.until < now);

@@ -26,7 +26,7 @@ export interface SessionRecord {
   cancelCutoffAt: string;
   onlineSeats: number;
   reservedSeats: number;
-  /** Seats taken by online bookings (never above onlineSeats). */
+  /** Seats taken by online bookings and held by bookings in flight (never above onlineSeats; see seat-holds.ts). */
   booked: number;
   /** People on the waitlist: always the length of `waitlist`. */
   waiting: number;

@@ -2,6 +2,7 @@
 import type { Booking, CouncilSession, Venue } from '@linli/shared/contract/council';
 import { DomainError } from '@linli/shared/domain-error';
 import { effectiveStatus, noShowRestriction, qrPayload } from '@linli/shared/domain/council/rules';
+import { lapsedSeatHolds } from './items';
 import * as repo from './repository';
 import type { BookingRecord, CouncilSettings, SessionRecord, VenueRecord } from './records';
 
@@ -30,7 +31,8 @@ export function sessionView(s: SessionRecord): CouncilSession {
     cancelCutoffAt: s.cancelCutoffAt,
     onlineSeats: s.onlineSeats,
     reservedSeats: s.reservedSeats,
-    seatsLeft: Math.max(0, s.onlineSeats - s.booked),
+    // A seat held by a booking that died is free again; the next booking gives it back.
+    seatsLeft: Math.max(0, s.onlineSeats - s.booked + lapsedSeatHolds(s, new Date().toISOString()).length),
     waiting: s.waiting,
     status: s.status,
     cancelReason: s.cancelReason,
