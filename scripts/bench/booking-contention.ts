@@ -21,7 +21,8 @@ export async function bookingContention(
   apiUrl: string,
   client: DynamoDBClient,
   tableName: string,
-  options: { rounds?: number; residents?: number; seats?: number } = {},
+  /** `beforeBurst`: runs once a round is set up, just before its burst (the bench measures its floors there). */
+  options: { rounds?: number; residents?: number; seats?: number; beforeBurst?: () => Promise<void> } = {},
 ): Promise<ContentionResult> {
   const rounds = options.rounds ?? 3;
   const residents = options.residents ?? 100;
@@ -52,6 +53,7 @@ export async function bookingContention(
       idPrefix: `bench-${round}`,
       birthDate: '1950-01-01',
     });
+    await options.beforeBurst?.();
     const burstStart = performance.now();
     const answers = await Promise.all(
       tokens.map(async (token) => {

@@ -3,7 +3,8 @@
  * N bare conditional decrements of one item, and N two-item transactions (decrement the stock,
  * put an order) at once, each retried with jittered backoff when DynamoDB reports a transaction
  * conflict. No API, no reads: what a contended write costs at the least. The caller warms the
- * database first (see benchContention in scripts/bench.ts).
+ * database first and runs a burst before each contended round, combining them (combineFloors; see
+ * contentionPass in scripts/bench.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { TransactionCanceledException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -15,7 +16,25 @@ export interface FloorResult {
   succeeded: number;
   p50: number;
   p99: number;
+  /** The longest burst's time from first request to last answer. */
   totalMs: number;
+  /** Every request's latency, ascending. */
+  latencies: number[];
+  bursts: number;
+}
+
+/** Several bursts of one floor as one: percentiles over all their requests. */
+export function combineFloors(results: FloorResult[]): FloorResult {
+  const latencies = results.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  return {
+    requests: results.reduce((n, r) => n + r.requests, 0),
+    succeeded: results.reduce((n, r) => n + r.succeeded, 0),
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    totalMs: Math.max(...results.map((r) => r.totalMs)),
+    latencies,
+    bursts: results.reduce((n, r) => n + r.bursts, 0),
+  };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -39,6 +58,8 @@ async function burst(n: number, one: () => Promise<boolean>): Promise<FloorResul
     p50: percentile(sorted, 50),
     p99: percentile(sorted, 99),
     totalMs,
+    latencies: sorted,
+    bursts: 1,
   };
 }
 

@@ -26,7 +26,14 @@ export async function orderingContention(
   client: DynamoDBClient,
   tableName: string,
   /** `firstDay`: days ahead of the first round's lunch (each round is a day later), so passes differ. */
-  options: { rounds?: number; residents?: number; portions?: number; firstDay?: number } = {},
+  /** `beforeBurst`: runs once a round is set up, just before its burst (the bench measures its floors there). */
+  options: {
+    rounds?: number;
+    residents?: number;
+    portions?: number;
+    firstDay?: number;
+    beforeBurst?: () => Promise<void>;
+  } = {},
 ): Promise<OrderingResult> {
   const rounds = options.rounds ?? 3;
   const residents = options.residents ?? 300;
@@ -54,6 +61,7 @@ export async function orderingContention(
       idPrefix: `bench-meal-${round}`,
       birthDate: '1944-01-01',
     });
+    await options.beforeBurst?.();
     const burstStart = performance.now();
     const answers = await Promise.all(
       tokens.map(async (token) => {
