@@ -157,29 +157,39 @@ export async function releasePlace(
   const names = { '#status': 'status' };
   const writes: NamedWrite[] = b ? [named('booking', cancelUpdate(b, at))] : [];
   /** The session's side of the release; a seat hold is removed with it, while it is still there. */
-  const sessionUpdate = (set: string, remove: string[], condition: string, values: Record<string, unknown>) =>
-    named('session', {
+  const sessionUpdate = (change: {
+    set: string;
+    remove?: string;
+    condition: string;
+    names?: Record<string, string>;
+    values: Record<string, unknown>;
+  }) => {
+    const removals = [change.remove, hold && '#hold'].filter(Boolean);
+    return named('session', {
       Update: {
         TableName: tableName,
         Key: councilKey.session(sessionId),
-        UpdateExpression: `SET ${set}${remove.length + (hold ? 1 : 0) > 0 ? ` REMOVE ${[...remove, ...(hold ? ['#hold'] : [])].join(', ')}` : ''}`,
+        UpdateExpression: `SET ${change.set}${removals.length > 0 ? ` REMOVE ${removals.join(', ')}` : ''}`,
         ConditionExpression:
-          condition +
+          change.condition +
           (hold ? ' AND attribute_exists(#hold)' : '') +
           (hold?.lapsedBefore ? ' AND #hold < :lapsedBefore' : ''),
-        ...attributeNames({
-          ...(remove.some((r) => r.startsWith('#queue')) ? { '#queue': 'waitlist' } : {}),
-          ...(hold ? { '#hold': seatHoldAttribute(hold.holdId) } : {}),
-        }),
-        ExpressionAttributeValues: { ...values, ...(hold?.lapsedBefore ? { ':lapsedBefore': hold.lapsedBefore } : {}) },
+        ...attributeNames({ ...change.names, ...(hold ? { '#hold': seatHoldAttribute(hold.holdId) } : {}) }),
+        ExpressionAttributeValues: {
+          ...change.values,
+          ...(hold?.lapsedBefore ? { ':lapsedBefore': hold.lapsedBefore } : {}),
+        },
       },
     });
+  };
   /** The queue loses the member at `place`; `place` is a number we read, never caller text. */
   const leaveQueue = (place: number, memberId: string) =>
-    sessionUpdate('waiting = waiting - :one', [`#queue[${place}]`], `waiting > :zero AND #queue[${place}] = :member`, {
-      ':one': 1,
-      ':zero': 0,
-      ':member': memberId,
+    sessionUpdate({
+      set: 'waiting = waiting - :one',
+      remove: `#queue[${place}]`,
+      condition: `waiting > :zero AND #queue[${place}] = :member`,
+      names: { '#queue': 'waitlist' },
+      values: { ':one': 1, ':zero': 0, ':member': memberId },
     });
   if ('place' in release) {
     if (b?.status !== 'waitlisted' || !Number.isInteger(release.place) || release.place < 0) {
@@ -208,7 +218,11 @@ export async function releasePlace(
     );
   } else {
     writes.push(
-      sessionUpdate('booked = booked - :one', [], 'waiting = :zero AND booked > :zero', { ':one': 1, ':zero': 0 }),
+      sessionUpdate({
+        set: 'booked = booked - :one',
+        condition: 'waiting = :zero AND booked > :zero',
+        values: { ':one': 1, ':zero': 0 },
+      }),
     );
   }
   for (const event of events) writes.push(named('outbox', outboxPut(event)));

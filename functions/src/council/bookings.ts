@@ -12,7 +12,7 @@ import * as repo from './repository';
 import type { Release } from './repository';
 import type { BookingRecord, SessionRecord } from './records';
 import { holdsSeatFor } from './items';
-import { giveBackSeatQuietly, holdSeat, reclaimLapsedSeats } from './seat-holds';
+import { freedSeatRelease, giveBackSeatQuietly, holdSeat, reclaimLapsedSeats, seatPromoted } from './seat-holds';
 import { bookingView, nowIso, restrictionFrom, sessionOf, sessionView } from './views';
 
 /**
@@ -146,32 +146,18 @@ export async function cancelBooking(
     const fresh = await sessionOf(communityId, sessionId, true);
     // Seats held by bookings that died go back first (maybe to the head this release would promote).
     if (await reclaimLapsedSeats(fresh, new Date())) return retry;
-    const queue = fresh.waitlist ?? [];
-    let release: Release = { nobodyWaits: true };
+    let release: Release | undefined;
     if (booking.status === 'waitlisted') {
-      const place = queue.indexOf(booking.memberId);
+      const place = (fresh.waitlist ?? []).indexOf(booking.memberId);
       // Promoted between the two reads: read the booking again.
       if (place < 0) return retry;
       release = { place };
-    } else if (queue.length > 0) {
-      const head = await repo.getBooking(sessionId, queue[0]!, true);
+    } else {
+      release = await freedSeatRelease(fresh);
       // The head left between the two reads: read the queue again.
-      if (head?.status !== 'waitlisted') return retry;
-      release = { promote: head };
+      if (!release) return retry;
     }
-    const promote = 'promote' in release ? release.promote : undefined;
-    const events = promote
-      ? [
-          cancelled,
-          {
-            type: 'council.seat_promoted' as const,
-            communityId,
-            sessionId,
-            memberId: promote.memberId,
-            bookedByUserId: promote.bookedByUserId,
-          },
-        ]
-      : [cancelled];
+    const events = 'promote' in release ? [cancelled, seatPromoted(release.promote)] : [cancelled];
     const reply = bookingView({ ...booking, status: 'cancelled', cancelledAt: at }, session, false);
     const outcome = await repo.releasePlace({ booking }, release, at, events, completionPut(reply));
     if (outcome !== 'released') return retry;

@@ -21,7 +21,7 @@ import { logger } from '../platform/logger';
 import { councilKey, lapsedSeatHolds, seatHoldAttribute } from './items';
 import * as repo from './repository';
 import type { Release } from './repository';
-import type { SessionRecord } from './records';
+import type { BookingRecord, SessionRecord } from './records';
 
 /** Longer than any invocation that could still consume the hold (API functions time out at 10 s). */
 const HOLD_SECONDS = 120;
@@ -78,35 +78,38 @@ export async function giveBackSeat(sessionId: string, holdId: string, lapsedBefo
     const session = await repo.getSession(sessionId, true);
     const until = (session as Record<string, unknown> | undefined)?.[attribute];
     if (!session || typeof until !== 'string' || (lapsedBefore && until >= lapsedBefore)) return;
-    const queue = session.waitlist ?? [];
-    let release: Release = { nobodyWaits: true };
-    if (queue.length > 0) {
-      const head = await repo.getBooking(sessionId, queue[0]!, true);
-      // The head left between the two reads: read the queue again.
-      if (head?.status !== 'waitlisted') continue;
-      release = { promote: head };
-    }
-    const events =
-      'promote' in release
-        ? [
-            {
-              type: 'council.seat_promoted' as const,
-              communityId: session.communityId,
-              sessionId,
-              memberId: release.promote.memberId,
-              bookedByUserId: release.promote.bookedByUserId,
-            },
-          ]
-        : [];
+    const release = await freedSeatRelease(session);
+    // The head left between the two reads: read the queue again.
+    if (!release) continue;
     const outcome = await repo.releasePlace(
       { sessionId, seatHold: { holdId, lapsedBefore } },
       release,
       new Date().toISOString(),
-      events,
+      'promote' in release ? [seatPromoted(release.promote)] : [],
     );
     if (outcome === 'released') return;
   }
 }
+
+/**
+ * Where a seat freed on the session as read goes: to the head of the waitlist when anyone waits,
+ * else back to the free seats. Undefined when the head has left since the read (read again).
+ */
+export async function freedSeatRelease(session: SessionRecord): Promise<Release | undefined> {
+  const head = session.waitlist?.[0];
+  if (head === undefined) return { nobodyWaits: true };
+  const booking = await repo.getBooking(session.sessionId, head, true);
+  return booking?.status === 'waitlisted' ? { promote: booking } : undefined;
+}
+
+/** The event of a waitlisted booking given a freed seat. */
+export const seatPromoted = (promoted: BookingRecord) => ({
+  type: 'council.seat_promoted' as const,
+  communityId: promoted.communityId,
+  sessionId: promoted.sessionId,
+  memberId: promoted.memberId,
+  bookedByUserId: promoted.bookedByUserId,
+});
 
 /** giveBackSeat that never throws: the hold lapses if it cannot be given back now. */
 export async function giveBackSeatQuietly(sessionId: string, holdId: string): Promise<void> {
