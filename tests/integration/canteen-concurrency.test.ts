@@ -321,6 +321,28 @@ describe('ordering under concurrency', () => {
     expect([dishNow.left, holdsOn(dishNow)]).toEqual([0, []]);
   });
 
+  it('refuses an order whose cutoff passes between its read and its transaction, on the dish, and gives the portion back', async () => {
+    const f = await canteenSetup(api);
+    const menu = await publish(api, f, [{ name: '红烧肉', portions: 5, perPersonLimit: 1 }]);
+    const dishId = menu.dishes[0].dishId;
+    const r = await diner(f.c, { age: 70 });
+    // The menu still reads as open; the dish's copy of the cutoff (checked by the transaction) has passed.
+    const key = canteenKey.dish(canteenKey.menu(f.c.communityId, CANTEEN_ID, menu.date, menu.meal).pk, dishId);
+    await documentClient.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: key,
+        UpdateExpression: 'SET cutoffAt = :past',
+        ExpressionAttributeValues: { ':past': new Date(Date.now() - 1000).toISOString() },
+      }),
+    );
+    const res = await order(api, f, menu, r.token, { lines: [{ dishId, quantity: 1 }] });
+    expect([res.status, res.body.error.code]).toEqual([422, 'ORDER_CUTOFF_PASSED']);
+    const after = await dish(f, menu, dishId);
+    expect([after.left, holdsOn(after)]).toEqual([5, []]);
+    expect(await ordersOf(f, menu)).toEqual([]);
+  });
+
   it('takes all of an order’s dishes or none of them', async () => {
     const f = await canteenSetup(api);
     const menu = await publish(api, f, [

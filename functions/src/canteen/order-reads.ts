@@ -38,9 +38,11 @@ export async function readForOrder(
   dishIds: readonly string[],
   subject: { memberId: string; readMember: boolean },
   recordKey?: { pk: string; sk: string },
+  /** A dish already in hand (its hold's answer), left out of the read. */
+  known?: DishRecord,
 ): Promise<OrderReads> {
   const pk = menuPk(ref);
-  const wanted = [...new Set(dishIds)];
+  const wanted = [...new Set(dishIds)].filter((id) => id !== known?.dishId);
   const memberKeys = subject.readMember ? [identityKey.member(subject.memberId)] : [];
   const [menu, canteen, settings, subsidyClaim, delivery, ...rest] = await getItemsByKey(
     [
@@ -57,7 +59,7 @@ export async function readForOrder(
   );
   const record = recordKey ? rest.shift() : undefined;
   const member = subject.readMember ? rest.shift() : undefined;
-  const dishes = rest;
+  const dishes = known ? [...rest, known] : rest;
   const menuRecord = menu as MenuRecord | undefined;
   const stored = settings as Partial<CanteenSettingsRecord> | undefined;
   return {

@@ -15,6 +15,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { documentClient, tableName } from '../platform/dynamo';
+import { strip } from '../platform/items';
 import { logger } from '../platform/logger';
 import { ConditionsFailed, named, transact } from '../platform/transactions';
 import { canteenKey, holdAttribute, lapsedHolds, takerTag } from './items';
@@ -41,7 +42,9 @@ const holdWrite = (pk: string, line: Line, holdId: string, memberId: string, unt
   ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
 });
 
-export type HoldOutcome = { held: true } | { held: false; dishId: string; dish: DishRecord | undefined };
+/** `dish`: for one line, the dish as the hold left it (or as a copy's hold had left it). */
+export type HoldOutcome =
+  { held: true; dish?: DishRecord } | { held: false; dishId: string; dish: DishRecord | undefined };
 
 /**
  * Holds the lines' portions for `holdId`: all of them or none. A line whose dish already holds
@@ -58,15 +61,19 @@ export async function holdPortions(
   const until = new Date(now.getTime() + HOLD_SECONDS * 1000).toISOString();
   const hold = holdAttribute(holdId);
   const refused = (dishId: string, old: object | undefined): HoldOutcome =>
-    old && hold in old ? { held: true } : { held: false, dishId, dish: old as DishRecord | undefined };
+    old && hold in old
+      ? { held: true, dish: old as DishRecord }
+      : { held: false, dishId, dish: old as DishRecord | undefined };
   if (lines.length === 1) {
     const line = lines[0]!;
     try {
-      await documentClient.send(new UpdateCommand(holdWrite(pk, line, holdId, memberId, until)));
-      return { held: true };
+      const out = await documentClient.send(
+        new UpdateCommand({ ...holdWrite(pk, line, holdId, memberId, until), ReturnValues: 'ALL_NEW' }),
+      );
+      return { held: true, dish: strip<DishRecord>(out.Attributes) };
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      return refused(line.dishId, error.Item ? (unmarshall(error.Item) as DishRecord) : undefined);
+      return refused(line.dishId, error.Item ? strip<DishRecord>(unmarshall(error.Item)) : undefined);
     }
   }
   try {

@@ -163,17 +163,22 @@ export async function placeOrder(
   limits: Map<string, number>,
   now: string,
   completion?: IdempotencyCompletion,
+  /** Every dish of the order keeps its menu's cutoff (dishes published before the copy do not). */
+  dishesKeepCutoff = false,
 ): Promise<PlaceOutcome> {
-  const writes: NamedWrite[] = [
-    named('menu-open', {
-      ConditionCheck: {
-        TableName: tableName,
-        Key: { pk, sk: 'META' },
-        ConditionExpression: 'cutoffAt > :now',
-        ExpressionAttributeValues: { ':now': now },
-      },
-    }),
-  ];
+  // Dishes that keep their menu's cutoff (see dishItem) check it themselves: one item fewer.
+  const writes: NamedWrite[] = dishesKeepCutoff
+    ? []
+    : [
+        named('menu-open', {
+          ConditionCheck: {
+            TableName: tableName,
+            Key: { pk, sk: 'META' },
+            ConditionExpression: 'cutoffAt > :now',
+            ExpressionAttributeValues: { ':now': now },
+          },
+        }),
+      ];
   for (const line of o.lines) {
     writes.push(
       named(`hold:${line.dishId}`, {
@@ -181,9 +186,10 @@ export async function placeOrder(
           TableName: tableName,
           Key: canteenKey.dish(pk, line.dishId),
           UpdateExpression: 'REMOVE #hold',
-          ConditionExpression: '#hold.#qty = :q',
+          ConditionExpression: dishesKeepCutoff ? '#hold.#qty = :q AND cutoffAt > :now' : '#hold.#qty = :q',
           ExpressionAttributeNames: { '#hold': holdAttribute(holdId), '#qty': 'qty' },
-          ExpressionAttributeValues: { ':q': line.quantity },
+          ExpressionAttributeValues: { ':q': line.quantity, ...(dishesKeepCutoff ? { ':now': now } : {}) },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
         },
       }),
       named(`limit:${line.dishId}`, {
@@ -233,7 +239,12 @@ export async function placeOrder(
     if (!(error instanceof ConditionsFailed)) throw error;
     if (error.has('menu-open')) return { ok: false, reason: 'closed' };
     const hold = error.hasPrefix('hold:');
-    if (hold) return { ok: false, reason: 'hold-lapsed', dishId: hold.slice('hold:'.length) };
+    if (hold) {
+      const dish = error.old(hold) as { cutoffAt?: string } | undefined;
+      if (dishesKeepCutoff && dish?.cutoffAt !== undefined && dish.cutoffAt <= now)
+        return { ok: false, reason: 'closed' };
+      return { ok: false, reason: 'hold-lapsed', dishId: hold.slice('hold:'.length) };
+    }
     const limit = error.hasPrefix('limit:');
     if (limit) return { ok: false, reason: 'limit', dishId: limit.slice('limit:'.length) };
     if (error.has('subsidy')) return { ok: false, reason: 'subsidy-taken' };
