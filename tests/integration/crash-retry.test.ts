@@ -37,6 +37,7 @@ beforeAll(async () => {
   process.env.TABLE_NAME = tableName;
   const { TestApi: Api } = await import('../helpers/api');
   api = await new Api().start({ lambdaTimeoutMs: LAMBDA_TIMEOUT_MS, loseCompletions: false });
+  await installCrashGate();
 }, 180_000);
 
 afterAll(async () => {
@@ -53,17 +54,46 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Kills the database the way DynamoDB would fail: what it acknowledged stays. DynamoDB Local
  * keeps acknowledged TransactWriteItems in memory until its next plain write (measured: 8 of 8
  * transactions lost to a SIGKILL right after their answer, 0 of 8 when one PutItem came between),
- * which DynamoDB itself never does. So one plain write makes durable what was acknowledged, a
- * SIGSTOP freezes it before it answers anything more, and then it is killed.
+ * which DynamoDB itself never does. So from the moment the crash begins no answer of the database
+ * reaches a function any more (crashGate: each is failed as a cut connection would fail it), one
+ * plain write then makes durable everything answered before, a SIGSTOP freezes the database and
+ * it is killed. An answer that reached a function before the gate came from a write the database
+ * had made before that plain write, so it stays; one cut off by the gate the client retries.
  */
 async function crash(): Promise<void> {
-  const { PutCommand } = await import('@aws-sdk/lib-dynamodb');
-  const { documentClient } = await import('../../functions/src/platform/dynamo');
-  await documentClient.send(new PutCommand({ TableName: tableName, Item: { pk: 'TEST#crash', sk: 'flush' } }));
+  const { DynamoDBDocumentClient, PutCommand } = await import('@aws-sdk/lib-dynamodb');
+  crashGate.closed = true;
+  const flusher = localClient(db.endpoint);
+  await DynamoDBDocumentClient.from(flusher).send(
+    new PutCommand({ TableName: tableName, Item: { pk: 'TEST#crash', sk: 'flush' } }),
+  );
+  flusher.destroy();
   db.process.kill('SIGSTOP');
   const exited = new Promise<void>((resolve) => db.process.once('exit', () => resolve()));
   db.process.kill('SIGKILL');
   await exited;
+  crashGate.closed = false;
+}
+
+/** While closed, every answer the functions' client gets from the database is lost on the way. */
+const crashGate = { closed: false };
+
+async function installCrashGate(): Promise<void> {
+  const { documentClient } = await import('../../functions/src/platform/dynamo');
+  documentClient.middlewareStack.add(
+    (next) => async (args) => {
+      const cut = () => Object.assign(new Error('socket hang up: the database crashed'), { code: 'ECONNRESET' });
+      try {
+        const result = await next(args);
+        if (crashGate.closed) throw cut();
+        return result;
+      } catch (error) {
+        if (crashGate.closed) throw cut();
+        throw error;
+      }
+    },
+    { step: 'initialize', name: 'crashGate' },
+  );
 }
 
 /** Answers that mean "not settled yet, same request again": the database down, or the first try's claim not yet lapsed. */
