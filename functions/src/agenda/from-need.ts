@@ -5,7 +5,7 @@
  */
 import type { AgendaCategory } from '@linli/shared/domain/agenda/state';
 import { changed } from './access';
-import type { TimelineRecord, TopicRecord } from './records';
+import { raisedTopic } from './items';
 import { topicCreateItems } from './repository';
 
 export interface TopicFromNeedInput {
@@ -24,39 +24,25 @@ export interface TopicFromNeedInput {
 /** The new topic's id and its writes (submitted for review like any topic entered by staff). */
 export function topicFromNeedWrites(input: TopicFromNeedInput, at: string) {
   const note = `由求助转为议题，工作人员${input.staff.name}登记`;
-  const topic: TopicRecord = {
-    topicId: input.topicId,
-    communityId: input.communityId,
-    title: input.title,
-    description: input.description,
-    category: input.category,
-    scope: { kind: 'building', buildingId: input.author.buildingId },
-    scopeLabel: input.author.buildingName,
-    authorMemberId: input.author.memberId,
-    authorName: input.author.realName,
-    recordedByUserId: input.staff.userId,
-    recordedByName: input.staff.name,
-    via: 'staff',
-    status: 'submitted',
-    version: 1,
-    cosignCount: 0,
-    ratingSum: 0,
-    ratingCount: 0,
-    actions: [],
-    createdAt: at,
-    statusAt: at,
-    fromNeedId: input.needId,
-  };
-  const first: TimelineRecord = {
-    topicId: topic.topicId,
-    seq: 0,
-    at,
-    byId: input.staff.userId,
-    byName: input.staff.name,
-    byRole: 'staff',
-    from: null,
-    to: 'submitted',
+  const { topic, first } = raisedTopic(
+    {
+      topicId: input.topicId,
+      communityId: input.communityId,
+      title: input.title,
+      description: input.description,
+      category: input.category,
+      scope: { kind: 'building', buildingId: input.author.buildingId },
+      scopeLabel: input.author.buildingName,
+      authorMemberId: input.author.memberId,
+      authorName: input.author.realName,
+      recordedByUserId: input.staff.userId,
+      recordedByName: input.staff.name,
+      via: 'staff',
+      fromNeedId: input.needId,
+    },
+    { byId: input.staff.userId, byName: input.staff.name, byRole: 'staff' },
     note,
-  };
+    at,
+  );
   return { topicId: topic.topicId, items: topicCreateItems(topic, first, changed(topic, note)) };
 }

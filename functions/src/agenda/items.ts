@@ -61,6 +61,37 @@ export const topicItem = (t: TopicRecord, open: boolean): Item => ({
   ...topicIndexes(t, open),
 });
 
+/** The fields that differ between raised topics; raisedTopic fills in the rest. */
+type TopicRaise = Omit<
+  TopicRecord,
+  'status' | 'version' | 'cosignCount' | 'ratingSum' | 'ratingCount' | 'actions' | 'createdAt' | 'statusAt'
+>;
+
+/**
+ * A topic as it is raised, by a resident, for them, or from a need, and the first entry of its
+ * timeline: submitted for review at `at`, nothing co-signed, rated or decided yet.
+ */
+export function raisedTopic(
+  fields: TopicRaise,
+  by: Pick<TimelineRecord, 'byId' | 'byName' | 'byRole'>,
+  note: string | undefined,
+  at: string,
+): { topic: TopicRecord; first: TimelineRecord } {
+  const topic: TopicRecord = {
+    ...fields,
+    status: 'submitted',
+    version: 1,
+    cosignCount: 0,
+    ratingSum: 0,
+    ratingCount: 0,
+    actions: [],
+    createdAt: at,
+    statusAt: at,
+  };
+  const first: TimelineRecord = { topicId: topic.topicId, seq: 0, at, ...by, from: null, to: 'submitted', note };
+  return { topic, first };
+}
+
 export const timelineItem = (e: TimelineRecord): Item => ({
   ...agendaKey.topicTimeline(e.topicId, e.seq),
   type: 'TopicTimeline',

@@ -10,7 +10,7 @@ import {
   type AgendaActor,
 } from '@linli/shared/domain/agenda/state';
 import { DomainError } from '@linli/shared/domain-error';
-import { subjectIn, type ActingSubject } from '../identity';
+import { actedBy, subjectIn, type ActingSubject } from '../identity';
 import { screenStaffText } from '../moderation';
 import { completionPut } from '../platform/idempotency';
 import { retry, withOptimisticRetry } from '../platform/retry';
@@ -116,8 +116,7 @@ export async function withdrawTopic(
   const mover: Mover = {
     actor: () => memberActor(subject),
     byId: principal.userId,
-    byName: subject.via === 'self' ? subject.realName : principal.name,
-    byRole: subject.via === 'self' ? 'resident' : subject.via,
+    ...actedBy(principal, subject),
   };
   return move(mover, communityId, topicId, () => ({ kind: 'withdraw' }));
 }

@@ -2,15 +2,15 @@
 import { ulid } from 'ulidx';
 import type { Topic, TopicDetail } from '@linli/shared/contract/agenda';
 import type { Principal } from '@linli/shared/contract/principal';
-import { OPEN_STATES, applyAction, inScope, submitted, type AgendaCategory } from '@linli/shared/domain/agenda/state';
+import { OPEN_STATES, applyAction, inScope, type AgendaCategory } from '@linli/shared/domain/agenda/state';
 import { DomainError } from '@linli/shared/domain-error';
-import { subjectIn, subjectOf, type ActingSubject } from '../identity';
+import { actedBy, enteredForNote, subjectIn, subjectOf, type ActingSubject } from '../identity';
 import { screenText } from '../moderation';
 import { withOptimisticRetry } from '../platform/retry';
 import { completionPut } from '../platform/idempotency';
 import * as responses from './cosigns-and-ratings-repository';
 import * as repo from './repository';
-import type { TimelineRecord, TopicRecord } from './records';
+import { raisedTopic } from './items';
 import { PUBLIC_STATES, changed, memberActor, topicOf, viewerOf } from './access';
 import { fullFor, ratingView, timelineView, toDomain, topicView } from './views';
 
@@ -44,56 +44,32 @@ export async function submitTopic(
     input.scope === 'community'
       ? { kind: 'community' as const }
       : { kind: 'building' as const, buildingId: subject.buildingId };
-  const item = submitted(
-    { communityId, scope, authorUserId: subject.memberId },
-    subject.via === 'self' ? subject.memberId : principal.userId,
-    at,
-  );
-  const byName = subject.via === 'self' ? subject.realName : principal.name;
+  const { byName, byRole } = actedBy(principal, subject);
   const held = screening.outcome === 'review' ? { reason: screening.verdict.reason ?? 'wechat-review', at } : undefined;
-  const recorded =
-    subject.via === 'staff'
-      ? `由工作人员${principal.name}代为登记`
-      : subject.via === 'caregiver'
-        ? `家属${principal.name}代为提出`
-        : undefined;
+  const recorded = enteredForNote(principal, subject, '代为提出');
   const note = held
     ? [recorded, '内容待社区工作人员复核，通过后邻居才能看到并附议'].filter(Boolean).join('；')
     : recorded;
-  const topic: TopicRecord = {
-    topicId: ulid(),
-    communityId,
-    title: input.title,
-    description: input.description,
-    category: input.category,
-    scope,
-    scopeLabel: scope.kind === 'community' ? '全社区' : subject.buildingName,
-    authorMemberId: subject.memberId,
-    authorName: subject.realName,
-    recordedByUserId: principal.userId,
-    recordedByName: byName,
-    via: subject.via,
-    status: item.status,
-    version: 1,
-    cosignCount: 0,
-    ratingSum: 0,
-    ratingCount: 0,
-    actions: [],
-    createdAt: at,
-    statusAt: at,
-    held,
-  };
-  const first: TimelineRecord = {
-    topicId: topic.topicId,
-    seq: 0,
-    at,
-    byId: principal.userId,
-    byName,
-    byRole: subject.via === 'self' ? 'resident' : subject.via,
-    from: null,
-    to: 'submitted',
+  const { topic, first } = raisedTopic(
+    {
+      topicId: ulid(),
+      communityId,
+      title: input.title,
+      description: input.description,
+      category: input.category,
+      scope,
+      scopeLabel: scope.kind === 'community' ? '全社区' : subject.buildingName,
+      authorMemberId: subject.memberId,
+      authorName: subject.realName,
+      recordedByUserId: principal.userId,
+      recordedByName: byName,
+      via: subject.via,
+      held,
+    },
+    { byId: principal.userId, byName, byRole },
     note,
-  };
+    at,
+  );
   const reply = topicView(topic, true);
   await repo.createTopic(topic, first, changed(topic, note), completionPut(reply));
   return reply;

@@ -15,12 +15,11 @@ import {
 } from '@linli/shared/domain/care/need';
 import { surnameOnly } from '@linli/shared/domain/care/wish';
 import { DomainError } from '@linli/shared/domain-error';
-import type { ActingSubject } from '../identity';
+import { actedBy, type ActingSubject } from '../identity';
 import { listCommunityStaff } from '../onboarding';
 import { completionPut } from '../platform/idempotency';
 import * as repo from './need-repository';
 import { needIntakeWrites } from './need-intake';
-import type { NeedByRole } from './need-records';
 import { needTimelineView, needView } from './need-views';
 import { getMember, listPartners } from './repository';
 import { actorFor, addressOf, assigneesOf, domainNeed, gridsOf, needOf, subjectOf } from './need-access';
@@ -45,7 +44,7 @@ export async function postNeed(
     repo.gridOfBuilding(communityId, subject.buildingId),
     subject.via === 'self' ? principal.userId : getMember(subject.memberId).then((m) => m?.userId),
   ]);
-  const role: NeedByRole = subject.via === 'self' ? 'resident' : subject.via;
+  const { byName, byRole } = actedBy(principal, subject);
   const { need, items } = needIntakeWrites(
     {
       communityId,
@@ -60,11 +59,7 @@ export async function postNeed(
       text: input.text,
       category: input.category,
       urgency: input.urgency,
-      createdBy: {
-        userId: principal.userId,
-        name: subject.via === 'self' ? subject.realName : principal.name,
-        role,
-      },
+      createdBy: { userId: principal.userId, name: byName, role: byRole },
     },
     new Date(),
   );

@@ -4,7 +4,7 @@ import type { Principal } from '@linli/shared/contract/principal';
 import { isStaffOf } from '@linli/shared/domain/access/rules';
 import { applyWishAction, type WishAction, type WishActor } from '@linli/shared/domain/care/wish';
 import { DomainError } from '@linli/shared/domain-error';
-import { resolveActingSubject, type ActingSubject } from '../identity';
+import { actedBy, resolveActingSubject, type ActingSubject } from '../identity';
 import { screenStaffText } from '../moderation';
 import { completionPut } from '../platform/idempotency';
 import { retry, withOptimisticRetry } from '../platform/retry';
@@ -209,8 +209,7 @@ async function wisherStep(principal: Principal, onBehalfOf: ActingSubject | unde
       staffOf: staff || subject?.via === 'staff' ? communityId : undefined,
       wisherOf: subject?.memberId,
     } satisfies WishActor,
-    byName: subject?.via === 'self' ? subject.realName : principal.name,
-    byRole: (staff ? 'staff' : subject!.via === 'self' ? 'resident' : subject!.via) as WishTimelineRecord['byRole'],
+    ...(subject ? actedBy(principal, subject) : { byName: principal.name, byRole: 'staff' as const }),
   };
 }
 

@@ -14,7 +14,7 @@ import {
   type WishHandover,
 } from '@linli/shared/domain/care/wish';
 import { DomainError } from '@linli/shared/domain-error';
-import type { ActingSubject } from '../identity';
+import { actedBy, enteredForNote, type ActingSubject } from '../identity';
 import { screenText } from '../moderation';
 import { completionPut } from '../platform/idempotency';
 import type { WishRecord, WishTimelineRecord } from './records';
@@ -58,13 +58,8 @@ export async function postWish(
     : undefined;
   const member = await repo.getMember(subject.memberId);
   const at = new Date().toISOString();
-  const byName = subject.via === 'self' ? subject.realName : principal.name;
-  const note =
-    subject.via === 'staff'
-      ? `由工作人员${principal.name}代为登记`
-      : subject.via === 'caregiver'
-        ? `家属${principal.name}代为许愿`
-        : undefined;
+  const { byName, byRole } = actedBy(principal, subject);
+  const note = enteredForNote(principal, subject, '代为许愿');
   const w: WishRecord = {
     wishId,
     communityId,
@@ -95,7 +90,7 @@ export async function postWish(
     at,
     byId: principal.userId,
     byName,
-    byRole: subject.via === 'self' ? 'resident' : subject.via,
+    byRole,
     from: null,
     to: 'pending_review',
     note,

@@ -51,6 +51,30 @@ export interface Caller {
   onBehalfOf: ActingSubject | undefined;
 }
 
+/**
+ * How a record names who did something for the subject: the member themselves (as a resident),
+ * or the caregiver or staff member who acted for them (under their own name).
+ */
+export function actedBy(
+  principal: Principal,
+  subject: ActingSubject,
+): { byName: string; byRole: 'resident' | 'caregiver' | 'staff' } {
+  return subject.via === 'self'
+    ? { byName: subject.realName, byRole: 'resident' }
+    : { byName: principal.name, byRole: subject.via };
+}
+
+/**
+ * The note a timeline keeps when someone else entered a record for the member: staff registered
+ * it (由工作人员…代为登记), or a caregiver did `caregiverDid` (家属…代为提出); none when the
+ * member did it themselves.
+ */
+export function enteredForNote(principal: Principal, subject: ActingSubject, caregiverDid: string): string | undefined {
+  if (subject.via === 'staff') return `由工作人员${principal.name}代为登记`;
+  if (subject.via === 'caregiver') return `家属${principal.name}${caregiverDid}`;
+  return undefined;
+}
+
 /** The caller's own member record id, when they are a resident. */
 export function ownMemberId(principal: Principal): string | undefined {
   return principal.grants.find((g) => g.role === 'resident' && g.memberId)?.memberId;

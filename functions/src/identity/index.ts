@@ -1,5 +1,7 @@
 /** The identity feature's public face: what other features may use of it. */
 export {
+  actedBy,
+  enteredForNote,
   ownMemberId,
   resolveActingSubject,
   subjectIn,
