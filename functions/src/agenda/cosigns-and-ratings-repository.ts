@@ -1,6 +1,6 @@
 /** DynamoDB reads and writes of residents' co-signs (附议) and ratings (评价) of a topic, and the moderation of a rating's comment. */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { paginateQuery } from '@aws-sdk/lib-dynamodb';
 import { OPEN_STATES } from '@linli/shared/domain/agenda/state';
 import { documentClient, tableName } from '../platform/dynamo';
 import type { IdempotencyCompletion } from '../platform/idempotency';
@@ -8,8 +8,6 @@ import { getItem, queryPartition } from '../platform/items';
 import { ConditionsFailed, named, transact, writeWithReply } from '../platform/transactions';
 import { agendaKey, cosignItem, ratingItem } from './items';
 import type { CosignRecord, RatingRecord } from './records';
-
-type Item = Record<string, unknown>;
 
 /** AP33 */
 export const getCosign = (topicId: string, memberId: string) =>
@@ -20,21 +18,17 @@ export const getRating = (topicId: string, memberId: string) =>
 /** Every co-signer's member id, read consistently (a merge carries them over). */
 export async function listCosigners(topicId: string): Promise<string[]> {
   const ids: string[] = [];
-  let startKey: Item | undefined;
-  do {
-    const out = await documentClient.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)',
-        ExpressionAttributeValues: { ':pk': agendaKey.topic(topicId).pk, ':c': 'COSIGN#' },
-        ProjectionExpression: 'memberId',
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of out.Items ?? []) ids.push(item.memberId as string);
-    startKey = out.LastEvaluatedKey;
-  } while (startKey);
+  const pages = paginateQuery(
+    { client: documentClient },
+    {
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)',
+      ExpressionAttributeValues: { ':pk': agendaKey.topic(topicId).pk, ':c': 'COSIGN#' },
+      ProjectionExpression: 'memberId',
+      ConsistentRead: true,
+    },
+  );
+  for await (const page of pages) for (const item of page.Items ?? []) ids.push(item.memberId as string);
   return ids;
 }
 

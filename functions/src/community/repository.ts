@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { BuildingRecord, CommunityRecord, GridRecord } from '@linli/shared/domain/community/structure';
 import { communityPartition } from '../table';
 import { communityKey } from './items';
@@ -48,24 +48,22 @@ const toBuilding = (i: Item): BuildingRecord => ({
 /** AP1: one Query (followed to its last page) returns the community, its grids and buildings. */
 export async function loadCommunityStructure(communityId: string): Promise<CommunityStructure> {
   const out: CommunityStructure = { community: undefined, grids: [], buildings: [] };
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documentClient.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': communityPartition(communityId) },
-        ExclusiveStartKey: startKey,
-      }),
-    );
+  const pages = paginateQuery(
+    { client: documentClient },
+    {
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': communityPartition(communityId) },
+    },
+  );
+  for await (const page of pages) {
     for (const item of page.Items ?? []) {
       const sk = String(item.sk);
       if (sk === 'META') out.community = toCommunity(item);
       else if (sk.startsWith('GRID#')) out.grids.push(toGrid(item));
       else if (sk.startsWith('BUILDING#')) out.buildings.push(toBuilding(item));
     }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  }
   return out;
 }
 

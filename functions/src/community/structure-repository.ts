@@ -1,5 +1,5 @@
 /** The only DynamoDB code of the structure editor: grids, buildings (with units) and member counts. */
-import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { paginateQuery, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DomainError } from '@linli/shared/domain-error';
 import { documentClient, tableName } from '../platform/dynamo';
@@ -189,26 +189,24 @@ export async function writeOrder(keys: { pk: string; sk: string }[]): Promise<vo
  */
 export async function memberCounts(communityId: string): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
-  let startKey: Item | undefined;
-  do {
-    const out = await documentClient.send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: GSI.gsi1.name,
-        KeyConditionExpression: '#pk = :pk',
-        ProjectionExpression: '#sk',
-        ExpressionAttributeNames: { '#pk': GSI.gsi1.partitionKey, '#sk': GSI.gsi1.sortKey },
-        ExpressionAttributeValues: { ':pk': index.communityMembers(communityId) },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of out.Items ?? []) {
+  const pages = paginateQuery(
+    { client: documentClient },
+    {
+      TableName: tableName,
+      IndexName: GSI.gsi1.name,
+      KeyConditionExpression: '#pk = :pk',
+      ProjectionExpression: '#sk',
+      ExpressionAttributeNames: { '#pk': GSI.gsi1.partitionKey, '#sk': GSI.gsi1.sortKey },
+      ExpressionAttributeValues: { ':pk': index.communityMembers(communityId) },
+    },
+  );
+  for await (const page of pages) {
+    for (const item of page.Items ?? []) {
       const [buildingId, unitId] = String(item[GSI.gsi1.sortKey]).split('#');
       counts.set(buildingId!, (counts.get(buildingId!) ?? 0) + 1);
       counts.set(`${buildingId}#${unitId}`, (counts.get(`${buildingId}#${unitId}`) ?? 0) + 1);
     }
-    startKey = out.LastEvaluatedKey;
-  } while (startKey);
+  }
   return counts;
 }
 

@@ -1,5 +1,5 @@
 /** DynamoDB reads and writes of members (people known to a community) and the address they live at. */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { paginateQuery } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '@linli/shared/domain-error';
 import { documentClient, tableName } from '../platform/dynamo';
 import type { IdempotencyCompletion } from '../platform/idempotency';
@@ -74,26 +74,22 @@ export const listHouseholdMembers = (key: string) => queryIndex<MemberRecord>('g
  */
 export async function countVerifiedMembers(communityId: string, before: string): Promise<number> {
   let count = 0;
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const out = await documentClient.send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: GSI.gsi1.name,
-        KeyConditionExpression: '#pk = :pk',
-        FilterExpression: '#status = :verified AND #createdAt < :before',
-        ExpressionAttributeNames: { '#pk': GSI.gsi1.partitionKey, '#status': 'status', '#createdAt': 'createdAt' },
-        ExpressionAttributeValues: {
-          ':pk': identityIndex.communityMembers(communityId),
-          ':verified': 'verified',
-          ':before': before,
-        },
-        Select: 'COUNT',
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    count += out.Count ?? 0;
-    startKey = out.LastEvaluatedKey;
-  } while (startKey);
+  const pages = paginateQuery(
+    { client: documentClient },
+    {
+      TableName: tableName,
+      IndexName: GSI.gsi1.name,
+      KeyConditionExpression: '#pk = :pk',
+      FilterExpression: '#status = :verified AND #createdAt < :before',
+      ExpressionAttributeNames: { '#pk': GSI.gsi1.partitionKey, '#status': 'status', '#createdAt': 'createdAt' },
+      ExpressionAttributeValues: {
+        ':pk': identityIndex.communityMembers(communityId),
+        ':verified': 'verified',
+        ':before': before,
+      },
+      Select: 'COUNT',
+    },
+  );
+  for await (const page of pages) count += page.Count ?? 0;
   return count;
 }

@@ -3,7 +3,7 @@
  * reminder event. Its id is derived from the session, so running the job twice writes it once.
  */
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { paginateQuery, type QueryCommandInput, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { tomorrowInShanghai } from '@linli/shared/domain/common/shanghai-time';
 import { documentClient, tableName } from '../platform/dynamo';
 import { outboxPut } from '../platform/outbox';
@@ -11,14 +11,9 @@ import { GSI, index } from '../table';
 
 export { tomorrowInShanghai };
 
-async function queryAll(params: ConstructorParameters<typeof QueryCommand>[0]): Promise<Record<string, unknown>[]> {
+async function queryAll(params: QueryCommandInput): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const out = await documentClient.send(new QueryCommand({ ...params, ExclusiveStartKey: startKey }));
-    items.push(...(out.Items ?? []));
-    startKey = out.LastEvaluatedKey;
-  } while (startKey);
+  for await (const page of paginateQuery({ client: documentClient }, params)) items.push(...(page.Items ?? []));
   return items;
 }
 

@@ -1,6 +1,13 @@
 /** Every DynamoDB read and write of notifications: messages, unread counts, consent, delivery log. */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  paginateQuery,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { shanghaiDate as dayOf } from '@linli/shared/domain/common/shanghai-time';
 import { documentClient, tableName } from '../platform/dynamo';
 import type { IdempotencyCompletion } from '../platform/idempotency';
@@ -120,22 +127,21 @@ export async function markRead(userId: string, messageId: string, at: string): P
 /** Ids of a user's unread messages, newest first, at most `limit` (a filtered read of AP26). */
 export async function unreadMessageIds(userId: string, limit: number): Promise<string[]> {
   const ids: string[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await documentClient.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :msg)',
-        FilterExpression: 'attribute_not_exists(readAt)',
-        ProjectionExpression: 'messageId',
-        ExpressionAttributeValues: { ':pk': notifyKey.inbox(userId).pk, ':msg': 'MSG#' },
-        ScanIndexForward: false,
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of out.Items ?? []) ids.push(String(item.messageId));
-    start = out.LastEvaluatedKey;
-  } while (start && ids.length < limit);
+  const pages = paginateQuery(
+    { client: documentClient },
+    {
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :msg)',
+      FilterExpression: 'attribute_not_exists(readAt)',
+      ProjectionExpression: 'messageId',
+      ExpressionAttributeValues: { ':pk': notifyKey.inbox(userId).pk, ':msg': 'MSG#' },
+      ScanIndexForward: false,
+    },
+  );
+  for await (const page of pages) {
+    for (const item of page.Items ?? []) ids.push(String(item.messageId));
+    if (ids.length >= limit) break;
+  }
   return ids.slice(0, limit);
 }
 
@@ -301,21 +307,19 @@ export async function deliveriesOfDay(
   day: string,
 ): Promise<{ channel: string; status: string }[]> {
   const rows: { channel: string; status: string }[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const out = await documentClient.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': notifyKey.deliveryDay(communityId, day) },
-        ProjectionExpression: 'channel, #status',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of out.Items ?? []) rows.push({ channel: String(item.channel), status: String(item.status) });
-    startKey = out.LastEvaluatedKey;
-  } while (startKey);
+  const pages = paginateQuery(
+    { client: documentClient },
+    {
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': notifyKey.deliveryDay(communityId, day) },
+      ProjectionExpression: 'channel, #status',
+      ExpressionAttributeNames: { '#status': 'status' },
+    },
+  );
+  for await (const page of pages) {
+    for (const item of page.Items ?? []) rows.push({ channel: String(item.channel), status: String(item.status) });
+  }
   return rows;
 }
 

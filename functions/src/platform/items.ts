@@ -1,5 +1,5 @@
 /** Reading items of the single table, shared by every feature's repository. */
-import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import { GSI } from '../table';
 import { documentClient, tableName } from './dynamo';
 
@@ -86,27 +86,26 @@ async function query<T>(
         ? '#pk = :pk AND #sk BETWEEN :sk AND :to'
         : `#pk = :pk AND #sk ${sort.op} :sk`;
   const items: T[] = [];
-  let startKey: Item | undefined;
-  do {
-    const out = await documentClient.send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: indexName,
-        KeyConditionExpression: condition,
-        ExpressionAttributeNames: { '#pk': names.pk, ...(sort ? { '#sk': names.sk } : {}) },
-        ExpressionAttributeValues: {
-          ':pk': pkValue,
-          ...(sort ? sortValues(sort) : {}),
-        },
-        ScanIndexForward: !options.newestFirst,
-        Limit: options.limit,
-        ConsistentRead: options.consistent,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of out.Items ?? []) items.push(strip<T>(item)!);
-    startKey = options.limit !== undefined && items.length >= options.limit ? undefined : out.LastEvaluatedKey;
-  } while (startKey);
+  const pages = paginateQuery(
+    { client: documentClient },
+    {
+      TableName: tableName,
+      IndexName: indexName,
+      KeyConditionExpression: condition,
+      ExpressionAttributeNames: { '#pk': names.pk, ...(sort ? { '#sk': names.sk } : {}) },
+      ExpressionAttributeValues: {
+        ':pk': pkValue,
+        ...(sort ? sortValues(sort) : {}),
+      },
+      ScanIndexForward: !options.newestFirst,
+      Limit: options.limit,
+      ConsistentRead: options.consistent,
+    },
+  );
+  for await (const page of pages) {
+    for (const item of page.Items ?? []) items.push(strip<T>(item)!);
+    if (options.limit !== undefined && items.length >= options.limit) break;
+  }
   return items;
 }
 

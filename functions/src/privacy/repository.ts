@@ -3,7 +3,7 @@
  * (no Scan), and rewrites or deletes them. The only DynamoDB code of account erasure and data copy.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import { volunteerAccount } from '@linli/shared/domain/points/ledger';
 import { documentClient, tableName } from '../platform/dynamo';
 import type { IdempotencyCompletion } from '../platform/idempotency';
@@ -21,22 +21,18 @@ export type RawItem = Record<string, unknown> & { pk: string; sk: string };
 async function rawQuery(pkValue: string, gsi?: keyof typeof GSI, beginsWith?: string): Promise<RawItem[]> {
   const names = gsi ? { pk: GSI[gsi].partitionKey, sk: GSI[gsi].sortKey } : { pk: 'pk', sk: 'sk' };
   const items: RawItem[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const out = await documentClient.send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: gsi ? GSI[gsi].name : undefined,
-        KeyConditionExpression: beginsWith ? '#pk = :pk AND begins_with(#sk, :sk)' : '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': names.pk, ...(beginsWith ? { '#sk': names.sk } : {}) },
-        ExpressionAttributeValues: { ':pk': pkValue, ...(beginsWith ? { ':sk': beginsWith } : {}) },
-        ConsistentRead: gsi ? undefined : true,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    items.push(...((out.Items ?? []) as RawItem[]));
-    startKey = out.LastEvaluatedKey;
-  } while (startKey);
+  const pages = paginateQuery(
+    { client: documentClient },
+    {
+      TableName: tableName,
+      IndexName: gsi ? GSI[gsi].name : undefined,
+      KeyConditionExpression: beginsWith ? '#pk = :pk AND begins_with(#sk, :sk)' : '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': names.pk, ...(beginsWith ? { '#sk': names.sk } : {}) },
+      ExpressionAttributeValues: { ':pk': pkValue, ...(beginsWith ? { ':sk': beginsWith } : {}) },
+      ConsistentRead: gsi ? undefined : true,
+    },
+  );
+  for await (const page of pages) items.push(...((page.Items ?? []) as RawItem[]));
   return items;
 }
 
