@@ -1,9 +1,8 @@
 /** Who reads or moves a topic, and the topic itself as its community holds it. */
-import type { Principal } from '@linli/shared/contract/principal';
 import { isStaffOf } from '@linli/shared/domain/access/rules';
 import { type AgendaActor } from '@linli/shared/domain/agenda/state';
 import { DomainError } from '@linli/shared/domain-error';
-import { subjectIn, type ActingSubject } from '../identity';
+import { subjectIn, type ActingSubject, type Caller } from '../identity';
 import type { AgendaEvent as OutboxEvent } from './events';
 import * as repo from './repository';
 import type { TopicRecord } from './records';
@@ -14,13 +13,15 @@ export const PUBLIC_STATES: readonly string[] = ['scheduled', 'decided', 'in_pro
 /** Staff reading as themselves see everything of their community; anyone else reads as a member. */
 export type Viewer = { kind: 'staff' } | { kind: 'member'; subject: ActingSubject };
 
-export async function viewerOf(
-  principal: Principal,
-  onBehalfOf: ActingSubject | undefined,
-  communityId: string,
-): Promise<Viewer> {
-  if (!onBehalfOf && isStaffOf(principal, communityId)) return { kind: 'staff' };
-  const subject = await subjectIn({ principal, onBehalfOf }, communityId);
+/** A topic of a community, as the path names it. */
+export interface TopicRef {
+  communityId: string;
+  topicId: string;
+}
+
+export async function viewerOf(caller: Caller, communityId: string): Promise<Viewer> {
+  if (!caller.onBehalfOf && isStaffOf(caller.principal, communityId)) return { kind: 'staff' };
+  const subject = await subjectIn(caller, communityId);
   return { kind: 'member', subject };
 }
 

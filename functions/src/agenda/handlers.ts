@@ -14,41 +14,24 @@ export const agendaDomain = defineDomain('agenda', agendaRoutes, {
   errorTables: [IDENTITY_ERRORS, COUNCIL_ERRORS, AGENDA_ERRORS, MODERATION_ERRORS],
   actingFor: resolveActingSubject,
 })({
-  submitTopic: async ({ principal, onBehalfOf, params, body }) =>
-    residents.submitTopic(principal, onBehalfOf, params.communityId, body),
-  listOpenTopics: async ({ principal, onBehalfOf, params }) =>
-    residents.listOpenTopics(principal, onBehalfOf, params.communityId),
-  getTopic: async ({ principal, onBehalfOf, params }) =>
-    residents.getTopicDetail(principal, onBehalfOf, params.communityId, params.topicId),
-  withdrawTopic: async ({ principal, onBehalfOf, params }) =>
-    moves.withdrawTopic(principal, onBehalfOf, params.communityId, params.topicId),
-  cosignTopic: async ({ principal, onBehalfOf, params }) =>
-    residents.cosignTopic(principal, onBehalfOf, params.communityId, params.topicId),
-  rateTopic: async ({ principal, onBehalfOf, params, body }) =>
-    residents.rateTopic(principal, onBehalfOf, params.communityId, params.topicId, body),
-  listMyTopics: async ({ principal, onBehalfOf }) => residents.listMyTopics(principal, onBehalfOf),
+  submitTopic: async (request) => residents.submitTopic(request, request.params.communityId, request.body),
+  listOpenTopics: async (request) => residents.listOpenTopics(request, request.params.communityId),
+  getTopic: async (request) => residents.getTopicDetail(request, request.params),
+  withdrawTopic: async (request) => moves.withdrawTopic(request, request.params),
+  cosignTopic: async (request) => residents.cosignTopic(request, request.params),
+  rateTopic: async (request) => residents.rateTopic(request, request.params, request.body),
+  listMyTopics: async (request) => residents.listMyTopics(request),
   getTopicBoard: async ({ params }) => lists.topicBoard(params.communityId),
-  listSessionTopics: async ({ principal, params }) =>
-    lists.listSessionTopics(principal, params.communityId, params.sessionId),
+  listSessionTopics: async ({ principal, params }) => lists.listSessionTopics(principal, params),
   listTopicQueue: async ({ params, query }) => lists.listQueue(params.communityId, query.status ?? 'submitted'),
-  approveTopic: async ({ principal, params, body }) =>
-    moves.approveTopic(principal, params.communityId, params.topicId, body.note),
-  rejectTopic: async ({ principal, params, body }) =>
-    moves.rejectTopic(principal, params.communityId, params.topicId, body.reason),
-  mergeTopic: async ({ principal, params, body }) =>
-    moves.mergeTopic(principal, params.communityId, params.topicId, body),
-  scheduleTopic: async ({ principal, params, body }) =>
-    moves.scheduleTopic(principal, params.communityId, params.topicId, body.sessionId),
-  decideTopic: async ({ principal, params, body }) =>
-    moves.decideTopic(principal, params.communityId, params.topicId, body),
-  addTopicActions: async ({ principal, params, body }) =>
-    moves.addTopicActions(principal, params.communityId, params.topicId, body.actions),
-  progressTopic: async ({ principal, params, body }) =>
-    moves.progressTopic(principal, params.communityId, params.topicId, body.note),
-  finishTopic: async ({ principal, params, body }) =>
-    moves.finishTopic(principal, params.communityId, params.topicId, body.note),
-  releaseTopicText: async ({ principal, params, body }) =>
-    moderation.releaseTopicText(principal, params.communityId, params.topicId, body),
-  hideTopicText: async ({ principal, params, body }) =>
-    moderation.hideTopicText(principal, params.communityId, params.topicId, body),
+  approveTopic: async ({ principal, params, body }) => moves.approveTopic(principal, params, body),
+  rejectTopic: async ({ principal, params, body }) => moves.rejectTopic(principal, params, body),
+  mergeTopic: async ({ principal, params, body }) => moves.mergeTopic(principal, params, body),
+  scheduleTopic: async ({ principal, params, body }) => moves.scheduleTopic(principal, params, body),
+  decideTopic: async ({ principal, params, body }) => moves.decideTopic(principal, params, body),
+  addTopicActions: async ({ principal, params, body }) => moves.addTopicActions(principal, params, body),
+  progressTopic: async ({ principal, params, body }) => moves.progressTopic(principal, params, body),
+  finishTopic: async ({ principal, params, body }) => moves.finishTopic(principal, params, body),
+  releaseTopicText: async ({ principal, params, body }) => moderation.releaseTopicText(principal, params, body),
+  hideTopicText: async ({ principal, params, body }) => moderation.hideTopicText(principal, params, body),
 });

@@ -40,8 +40,7 @@ export async function topicBoard(communityId: string): Promise<{ topics: Topic[]
 /** A council session's agenda: the topics scheduled into it (they stay listed once decided). */
 export async function listSessionTopics(
   principal: Principal,
-  communityId: string,
-  sessionId: string,
+  { communityId, sessionId }: { communityId: string; sessionId: string },
 ): Promise<{ topics: Topic[] }> {
   const s = await repo.getSession(sessionId);
   if (!s || s.communityId !== communityId) throw new DomainError('SESSION_NOT_FOUND');

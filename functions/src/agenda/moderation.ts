@@ -11,7 +11,7 @@ import type { TimelineRecord, TopicRecord } from './records';
 import { completionPut } from '../platform/idempotency';
 import * as responses from './cosigns-and-ratings-repository';
 import * as repo from './repository';
-import { changed, topicOf } from './access';
+import { changed, topicOf, type TopicRef } from './access';
 import { topicView } from './views';
 
 export interface ModerationTarget {
@@ -20,12 +20,8 @@ export interface ModerationTarget {
 }
 
 /** Staff release a held text: a topic becomes visible to neighbours for co-signing; a comment is shown. */
-export async function releaseTopicText(
-  principal: Principal,
-  communityId: string,
-  topicId: string,
-  target: ModerationTarget,
-): Promise<Topic> {
+export async function releaseTopicText(principal: Principal, ref: TopicRef, target: ModerationTarget): Promise<Topic> {
+  const { communityId, topicId } = ref;
   if (target.ratingMemberId) {
     const rating = await responses.getRating(topicId, target.ratingMemberId);
     if (!rating?.commentHeld) throw new DomainError('CONTENT_NOT_HELD');
@@ -36,7 +32,7 @@ export async function releaseTopicText(
     }
     return reply;
   }
-  return changeTopic(principal, communityId, topicId, (seen) => {
+  return changeTopic(principal, ref, (seen) => {
     if (!seen.held) throw new DomainError('CONTENT_NOT_HELD');
     return { change: { held: undefined }, note: '内容复核通过，邻居现在可以看到并附议' };
   });
@@ -45,10 +41,10 @@ export async function releaseTopicText(
 /** Staff hide a published text; neighbours see the reason in its place, staff and the author still read it. */
 export async function hideTopicText(
   principal: Principal,
-  communityId: string,
-  topicId: string,
+  ref: TopicRef,
   target: ModerationTarget & { reason: string },
 ): Promise<Topic> {
+  const { communityId, topicId } = ref;
   const at = new Date().toISOString();
   if (target.ratingMemberId) {
     const reply = topicView(await topicOf(communityId, topicId, true), true);
@@ -57,7 +53,7 @@ export async function hideTopicText(
     if (!hidden) throw new DomainError('CONTENT_NOT_FOUND');
     return reply;
   }
-  return changeTopic(principal, communityId, topicId, (seen) => {
+  return changeTopic(principal, ref, (seen) => {
     if (seen.hidden) throw new DomainError('CONTENT_ALREADY_HIDDEN');
     return {
       change: { hidden: { reason: target.reason, at }, held: undefined },
@@ -69,8 +65,7 @@ export async function hideTopicText(
 /** A moderation step on the topic: status unchanged, version bumped, a timeline entry, the author told. */
 async function changeTopic(
   principal: Principal,
-  communityId: string,
-  topicId: string,
+  { communityId, topicId }: TopicRef,
   decide: (seen: TopicRecord) => { change: Partial<TopicRecord>; note: string },
 ): Promise<Topic> {
   return withOptimisticRetry(async () => {

@@ -10,7 +10,7 @@ import {
   type AgendaActor,
 } from '@linli/shared/domain/agenda/state';
 import { DomainError } from '@linli/shared/domain-error';
-import { actedBy, subjectIn, type ActingSubject } from '../identity';
+import { actedBy, subjectIn, type Caller } from '../identity';
 import { screenStaffText } from '../moderation';
 import { completionPut } from '../platform/idempotency';
 import { retry, withOptimisticRetry } from '../platform/retry';
@@ -18,7 +18,7 @@ import * as responses from './cosigns-and-ratings-repository';
 import * as repo from './repository';
 import type { TimelineRecord, TopicRecord } from './records';
 import { shanghaiWallClock } from '@linli/shared/domain/common/shanghai-time';
-import { changed, memberActor, topicOf } from './access';
+import { changed, memberActor, topicOf, type TopicRef } from './access';
 import { toDomain, topicView } from './views';
 
 interface Mover {
@@ -60,8 +60,7 @@ function readableNote(ruleNote: string | undefined, seen: TopicRecord, next: Top
  */
 async function move(
   mover: Mover,
-  communityId: string,
-  topicId: string,
+  { communityId, topicId }: TopicRef,
   actionFor: (t: TopicRecord) => AgendaAction,
   extra: (t: TopicRecord) => Promise<Partial<TopicRecord>> | Partial<TopicRecord> = () => ({}),
 ): Promise<Topic> {
@@ -106,38 +105,32 @@ async function move(
   });
 }
 
-export async function withdrawTopic(
-  principal: Principal,
-  onBehalfOf: ActingSubject | undefined,
-  communityId: string,
-  topicId: string,
-): Promise<Topic> {
-  const subject = await subjectIn({ principal, onBehalfOf }, communityId);
+export async function withdrawTopic(caller: Caller, ref: TopicRef): Promise<Topic> {
+  const subject = await subjectIn(caller, ref.communityId);
   const mover: Mover = {
     actor: () => memberActor(subject),
-    byId: principal.userId,
-    ...actedBy(principal, subject),
+    byId: caller.principal.userId,
+    ...actedBy(caller.principal, subject),
   };
-  return move(mover, communityId, topicId, () => ({ kind: 'withdraw' }));
+  return move(mover, ref, () => ({ kind: 'withdraw' }));
 }
 
 /** Staff notes land on a timeline neighbours read: a risky one is refused before anything moves. */
 async function staffMove(
   principal: Principal,
-  communityId: string,
-  topicId: string,
+  ref: TopicRef,
   notes: (string | undefined)[],
   actionFor: (t: TopicRecord) => AgendaAction,
 ): Promise<Topic> {
   await screenStaffText(principal.userId, 'forum', notes);
-  return move(staffMover(principal, communityId), communityId, topicId, actionFor);
+  return move(staffMover(principal, ref.communityId), ref, actionFor);
 }
 
-export const approveTopic = (principal: Principal, communityId: string, topicId: string, note?: string) =>
-  staffMove(principal, communityId, topicId, [note], () => ({ kind: 'approve', note: note || undefined }));
+export const approveTopic = (principal: Principal, ref: TopicRef, { note }: { note?: string }) =>
+  staffMove(principal, ref, [note], () => ({ kind: 'approve', note: note || undefined }));
 
-export const rejectTopic = (principal: Principal, communityId: string, topicId: string, reason: string) =>
-  staffMove(principal, communityId, topicId, [reason], () => ({ kind: 'reject', reason }));
+export const rejectTopic = (principal: Principal, ref: TopicRef, { reason }: { reason: string }) =>
+  staffMove(principal, ref, [reason], () => ({ kind: 'reject', reason }));
 
 /** The session a topic is scheduled into: one of the community's, upcoming and not cancelled. */
 async function sessionFor(communityId: string, sessionId: string, now: Date) {
@@ -148,16 +141,15 @@ async function sessionFor(communityId: string, sessionId: string, now: Date) {
   return s;
 }
 
-export async function scheduleTopic(principal: Principal, communityId: string, topicId: string, sessionId: string) {
-  const mover = staffMover(principal, communityId);
+export async function scheduleTopic(principal: Principal, ref: TopicRef, { sessionId }: { sessionId: string }) {
+  const mover = staffMover(principal, ref.communityId);
   return move(
     mover,
-    communityId,
-    topicId,
+    ref,
     () => ({ kind: 'schedule', sessionId }),
     // Runs after the rules: a forbidden caller or a wrong state is refused before the session is looked at.
     async () => {
-      const s = await sessionFor(communityId, sessionId, new Date());
+      const s = await sessionFor(ref.communityId, sessionId, new Date());
       return { sessionId, sessionTitle: s.title, sessionStartsAt: s.startsAt };
     },
   );
@@ -165,29 +157,28 @@ export async function scheduleTopic(principal: Principal, communityId: string, t
 
 export const decideTopic = (
   principal: Principal,
-  communityId: string,
-  topicId: string,
+  ref: TopicRef,
   input: { text: string; tally?: { for: number; against: number; abstain: number } },
 ) =>
-  staffMove(principal, communityId, topicId, [input.text], () => ({
+  staffMove(principal, ref, [input.text], () => ({
     kind: 'decide',
     text: input.text,
     tally: input.tally,
   }));
 
 /** Action items: the first ones start the work (decided → in_progress); later ones are added to it. */
-export const addTopicActions = (principal: Principal, communityId: string, topicId: string, actions: ActionItem[]) =>
-  staffMove(principal, communityId, topicId, [actions.map((a) => `${a.title} ${a.owner}`).join('\n')], (seen) =>
+export const addTopicActions = (principal: Principal, ref: TopicRef, { actions }: { actions: ActionItem[] }) =>
+  staffMove(principal, ref, [actions.map((a) => `${a.title} ${a.owner}`).join('\n')], (seen) =>
     seen.status === 'in_progress'
       ? { kind: 'progress', note: `新增行动项：${actions.map((a) => a.title).join('、')}`, actions }
       : { kind: 'start', actions },
   );
 
-export const progressTopic = (principal: Principal, communityId: string, topicId: string, note: string) =>
-  staffMove(principal, communityId, topicId, [note], () => ({ kind: 'progress', note }));
+export const progressTopic = (principal: Principal, ref: TopicRef, { note }: { note: string }) =>
+  staffMove(principal, ref, [note], () => ({ kind: 'progress', note }));
 
-export const finishTopic = (principal: Principal, communityId: string, topicId: string, note?: string) =>
-  staffMove(principal, communityId, topicId, [note], () => ({ kind: 'finish', note: note || undefined }));
+export const finishTopic = (principal: Principal, ref: TopicRef, { note }: { note?: string }) =>
+  staffMove(principal, ref, [note], () => ({ kind: 'finish', note: note || undefined }));
 
 /**
  * Merges a submitted topic into another open topic of the community. Its co-signers, and its
@@ -195,8 +186,7 @@ export const finishTopic = (principal: Principal, communityId: string, topicId: 
  */
 export async function mergeTopic(
   principal: Principal,
-  communityId: string,
-  topicId: string,
+  { communityId, topicId }: TopicRef,
   input: { intoTopicId: string; note?: string },
 ): Promise<Topic> {
   const mover = staffMover(principal, communityId);

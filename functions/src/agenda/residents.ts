@@ -1,17 +1,16 @@
 /** What residents do with topics: raise, read, co-sign, rate, list their own. */
 import { ulid } from 'ulidx';
 import type { Topic, TopicDetail } from '@linli/shared/contract/agenda';
-import type { Principal } from '@linli/shared/contract/principal';
 import { OPEN_STATES, applyAction, inScope, type AgendaCategory } from '@linli/shared/domain/agenda/state';
 import { DomainError } from '@linli/shared/domain-error';
-import { actedBy, enteredForNote, subjectIn, subjectOf, type ActingSubject } from '../identity';
+import { actedBy, enteredForNote, subjectIn, subjectOf, type Caller } from '../identity';
 import { screenText } from '../moderation';
 import { withOptimisticRetry } from '../platform/retry';
 import { completionPut } from '../platform/idempotency';
 import * as responses from './cosigns-and-ratings-repository';
 import * as repo from './repository';
 import { raisedTopic } from './items';
-import { PUBLIC_STATES, changed, memberActor, topicOf, viewerOf } from './access';
+import { PUBLIC_STATES, changed, memberActor, topicOf, viewerOf, type TopicRef } from './access';
 import { fullFor, ratingView, timelineView, toDomain, topicView } from './views';
 
 export interface SubmitRequest {
@@ -25,13 +24,9 @@ export interface SubmitRequest {
  * Raises a topic for the member: the caller themselves, a dependent they care for, or (staff)
  * a resident who raised it in person. The timeline's first entry records who entered it.
  */
-export async function submitTopic(
-  principal: Principal,
-  onBehalfOf: ActingSubject | undefined,
-  communityId: string,
-  input: SubmitRequest,
-): Promise<Topic> {
-  const subject = await subjectIn({ principal, onBehalfOf }, communityId);
+export async function submitTopic(caller: Caller, communityId: string, input: SubmitRequest): Promise<Topic> {
+  const { principal } = caller;
+  const subject = await subjectIn(caller, communityId);
   // Checked before anything is written: a risky text is refused here and leaves no trace.
   const screening = await screenText({
     authorUserId: principal.userId,
@@ -75,12 +70,8 @@ export async function submitTopic(
   return reply;
 }
 
-export async function listOpenTopics(
-  principal: Principal,
-  onBehalfOf: ActingSubject | undefined,
-  communityId: string,
-): Promise<{ topics: Topic[] }> {
-  const viewer = await viewerOf(principal, onBehalfOf, communityId);
+export async function listOpenTopics(caller: Caller, communityId: string): Promise<{ topics: Topic[] }> {
+  const viewer = await viewerOf(caller, communityId);
   const lists =
     viewer.kind === 'staff'
       ? await Promise.all(OPEN_STATES.map((s) => repo.listByStatus(communityId, s)))
@@ -89,14 +80,9 @@ export async function listOpenTopics(
   return { topics: topics.map((t) => topicView(t, fullFor(viewer, t))) };
 }
 
-export async function getTopicDetail(
-  principal: Principal,
-  onBehalfOf: ActingSubject | undefined,
-  communityId: string,
-  topicId: string,
-): Promise<TopicDetail> {
+export async function getTopicDetail(caller: Caller, { communityId, topicId }: TopicRef): Promise<TopicDetail> {
   const t = await topicOf(communityId, topicId);
-  const viewer = await viewerOf(principal, onBehalfOf, communityId);
+  const viewer = await viewerOf(caller, communityId);
   const [timeline, ratings] = await Promise.all([repo.listTimeline(topicId), responses.listRatings(topicId)]);
   let mine: TopicDetail['mine'] = {
     isAuthor: false,
@@ -138,24 +124,17 @@ export async function getTopicDetail(
   };
 }
 
-export async function listMyTopics(
-  principal: Principal,
-  onBehalfOf: ActingSubject | undefined,
-): Promise<{ topics: Topic[] }> {
-  const subject = await subjectOf({ principal, onBehalfOf });
+export async function listMyTopics(caller: Caller): Promise<{ topics: Topic[] }> {
+  const subject = await subjectOf(caller);
   const topics = await repo.getTopics(await repo.listMemberTopicIds(subject.memberId));
   topics.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   return { topics: topics.map((t) => topicView(t, true)) };
 }
 
 /** Co-signs (附议) for the member, once: the count changes only inside the conditional transaction. */
-export async function cosignTopic(
-  principal: Principal,
-  onBehalfOf: ActingSubject | undefined,
-  communityId: string,
-  topicId: string,
-): Promise<Topic> {
-  const subject = await subjectIn({ principal, onBehalfOf }, communityId);
+export async function cosignTopic(caller: Caller, { communityId, topicId }: TopicRef): Promise<Topic> {
+  const { principal } = caller;
+  const subject = await subjectIn(caller, communityId);
   const t = await topicOf(communityId, topicId);
   if (t.held) throw new DomainError('CONTENT_HELD');
   const check = applyAction(toDomain(t), memberActor(subject), { kind: 'cosign' }, new Date().toISOString());
@@ -175,13 +154,12 @@ export async function cosignTopic(
 
 /** Rates a finished topic 1–5 for the member, once; sum and count change in the same transaction. */
 export async function rateTopic(
-  principal: Principal,
-  onBehalfOf: ActingSubject | undefined,
-  communityId: string,
-  topicId: string,
+  caller: Caller,
+  { communityId, topicId }: TopicRef,
   input: { stars: number; comment?: string },
 ): Promise<Topic> {
-  const subject = await subjectIn({ principal, onBehalfOf }, communityId);
+  const { principal } = caller;
+  const subject = await subjectIn(caller, communityId);
   const t = await topicOf(communityId, topicId);
   const check = applyAction(
     toDomain(t),
