@@ -7,11 +7,11 @@ import { DomainError } from '@linli/shared/domain-error';
 import { checkinRefusal, parseCheckinInput } from '@linli/shared/domain/council/rules';
 import { completionPut } from '../platform/idempotency';
 import * as repo from './repository';
-import { bookingView, nowIso, sessionOf, sessionView, statusOf } from './views';
+import { bookingView, nowIso, sessionOf, sessionView, statusOf, type SessionRef } from './views';
 
 const STATUS_ORDER = ['attended', 'booked', 'no_show', 'waitlisted'] as const;
 
-export async function listAttendees(communityId: string, sessionId: string) {
+export async function listAttendees({ communityId, sessionId }: SessionRef) {
   const session = await sessionOf(communityId, sessionId);
   const now = new Date();
   const bookings = (await repo.listSessionBookings(sessionId)).filter((b) => b.status !== 'cancelled');
@@ -35,7 +35,7 @@ const STATUS_LABEL: Record<string, string> = {
 };
 const VIA_LABEL: Record<string, string> = { self: '本人', caregiver: '家属代办', staff: '社区代办' };
 
-export async function exportAttendees(communityId: string, sessionId: string) {
+export async function exportAttendees({ communityId, sessionId }: SessionRef) {
   const session = await sessionOf(communityId, sessionId);
   const now = new Date();
   const bookings = (await repo.listSessionBookings(sessionId)).filter((b) => b.status !== 'cancelled');
@@ -58,9 +58,8 @@ export async function exportAttendees(communityId: string, sessionId: string) {
 
 export async function checkIn(
   staff: Principal,
-  communityId: string,
-  sessionId: string,
-  input: string,
+  { communityId, sessionId }: SessionRef,
+  { code: input }: { code: string },
 ): Promise<Booking> {
   const session = await sessionOf(communityId, sessionId);
   const code = parseCheckinInput(input, sessionId);

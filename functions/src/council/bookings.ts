@@ -1,10 +1,9 @@
 /** Seat bookings with a waitlist: book, cancel (promoting the head of the waitlist), list one's own. */
 import { ulid } from 'ulidx';
 import type { Booking, MyBooking } from '@linli/shared/contract/council';
-import type { Principal } from '@linli/shared/contract/principal';
 import { DomainError } from '@linli/shared/domain-error';
 import { bookingRefusal, cancellationRefusal, isInAudience, newCheckinCode } from '@linli/shared/domain/council/rules';
-import { subjectInFrom, subjectOf, subjectToRead, type ActingSubject } from '../identity';
+import { subjectInFrom, subjectOf, subjectToRead, type Caller } from '../identity';
 import { completionPut, currentRequest } from '../platform/idempotency';
 import { randomNumbers } from '../platform/random';
 import { retry, withOptimisticRetry } from '../platform/retry';
@@ -13,7 +12,7 @@ import type { Release } from './repository';
 import type { BookingRecord, SessionRecord } from './records';
 import { holdsSeatFor } from './items';
 import { freedSeatRelease, giveBackSeatQuietly, holdSeat, reclaimLapsedSeats, seatPromoted } from './seat-holds';
-import { bookingView, nowIso, restrictionFrom, sessionOf, sessionView } from './views';
+import { bookingView, nowIso, restrictionFrom, sessionOf, sessionView, type SessionRef } from './views';
 
 /**
  * Books a seat for the member (the caller, or the member they act for), or a place on the
@@ -22,13 +21,8 @@ import { bookingView, nowIso, restrictionFrom, sessionOf, sessionView } from './
  * waitlist place is taken by one conditional transaction. A lost race is retried against the
  * session it lost to; a held seat that is not booked is given back.
  */
-export async function bookSeat(
-  principal: Principal,
-  onBehalfOf: ActingSubject | undefined,
-  communityId: string,
-  sessionId: string,
-): Promise<Booking> {
-  const caller = { principal, onBehalfOf };
+export async function bookSeat(caller: Caller, { communityId, sessionId }: SessionRef): Promise<Booking> {
+  const { principal } = caller;
   const { memberId, readMember } = subjectToRead(caller, communityId);
   // One round trip: session, policy and (unless acting for someone) the member, beside the
   // member's bookings; the transaction below is what guards seats, places and one booking each.
@@ -122,13 +116,8 @@ export async function bookSeat(
   }
 }
 
-export async function cancelBooking(
-  principal: Principal,
-  onBehalfOf: ActingSubject | undefined,
-  communityId: string,
-  sessionId: string,
-): Promise<Booking> {
-  const subject = await subjectOf({ principal, onBehalfOf });
+export async function cancelBooking(caller: Caller, { communityId, sessionId }: SessionRef): Promise<Booking> {
+  const subject = await subjectOf(caller);
   const session = await sessionOf(communityId, sessionId);
   const refusal = cancellationRefusal(session, new Date());
   return withOptimisticRetry(async () => {
@@ -165,11 +154,8 @@ export async function cancelBooking(
   });
 }
 
-export async function listMyBookings(
-  principal: Principal,
-  onBehalfOf: ActingSubject | undefined,
-): Promise<{ bookings: MyBooking[] }> {
-  const subject = await subjectOf({ principal, onBehalfOf });
+export async function listMyBookings(caller: Caller): Promise<{ bookings: MyBooking[] }> {
+  const subject = await subjectOf(caller);
   const bookings = (await repo.listMemberBookings(subject.memberId)).filter((b) => b.status !== 'cancelled');
   const sessions = new Map((await repo.getSessions(bookings.map((b) => b.sessionId))).map((s) => [s.sessionId, s]));
   const now = new Date();

@@ -16,20 +16,16 @@ export const councilDomain = defineDomain('council', councilRoutes, {
 })({
   listVenues: async ({ params }) => venues.listVenues(params.communityId),
   createVenue: async ({ params, body }) => venues.createVenue(params.communityId, body),
-  updateVenue: async ({ params, body }) => venues.updateVenue(params.communityId, params.venueId, body),
+  updateVenue: async ({ params, body }) => venues.updateVenue(params, body),
   createSession: async ({ principal, params, body }) => sessions.scheduleSession(principal, params.communityId, body),
-  cancelSession: async ({ params, body }) => sessions.cancelSession(params.communityId, params.sessionId, body.reason),
-  listSessions: async ({ principal, onBehalfOf, params, query }) =>
-    sessions.listSessions(principal, onBehalfOf, params.communityId, query.when ?? 'upcoming'),
-  getSession: async ({ principal, onBehalfOf, params }) =>
-    sessions.getSessionDetail(principal, onBehalfOf, params.communityId, params.sessionId),
-  bookSeat: async ({ principal, onBehalfOf, params }) =>
-    bookings.bookSeat(principal, onBehalfOf, params.communityId, params.sessionId),
-  cancelBooking: async ({ principal, onBehalfOf, params }) =>
-    bookings.cancelBooking(principal, onBehalfOf, params.communityId, params.sessionId),
-  listMyBookings: async ({ principal, onBehalfOf }) => bookings.listMyBookings(principal, onBehalfOf),
-  listAttendees: async ({ params }) => attendance.listAttendees(params.communityId, params.sessionId),
-  exportAttendees: async ({ params }) => attendance.exportAttendees(params.communityId, params.sessionId),
-  checkIn: async ({ principal, params, body }) =>
-    attendance.checkIn(principal, params.communityId, params.sessionId, body.code),
+  cancelSession: async ({ params, body }) => sessions.cancelSession(params, body),
+  listSessions: async (request) =>
+    sessions.listSessions(request, request.params.communityId, request.query.when ?? 'upcoming'),
+  getSession: async (request) => sessions.getSessionDetail(request, request.params),
+  bookSeat: async (request) => bookings.bookSeat(request, request.params),
+  cancelBooking: async (request) => bookings.cancelBooking(request, request.params),
+  listMyBookings: async (request) => bookings.listMyBookings(request),
+  listAttendees: async ({ params }) => attendance.listAttendees(params),
+  exportAttendees: async ({ params }) => attendance.exportAttendees(params),
+  checkIn: async ({ principal, params, body }) => attendance.checkIn(principal, params, body),
 });

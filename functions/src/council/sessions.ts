@@ -5,12 +5,12 @@ import type { Principal } from '@linli/shared/contract/principal';
 import { isStaffOf } from '@linli/shared/domain/access/rules';
 import { DomainError } from '@linli/shared/domain-error';
 import { isInAudience, overlaps, planSession, type Audience } from '@linli/shared/domain/council/rules';
-import { ownMemberId, subjectOf, type ActingSubject } from '../identity';
+import { ownMemberId, subjectOf, type Caller } from '../identity';
 import { retry, withOptimisticRetry } from '../platform/retry';
 import { completionPut } from '../platform/idempotency';
 import * as repo from './repository';
 import type { SessionRecord } from './records';
-import { bookingView, nowIso, restrictionOf, sessionOf, sessionView, waitlistPlace } from './views';
+import { bookingView, nowIso, restrictionOf, sessionOf, sessionView, waitlistPlace, type SessionRef } from './views';
 
 export interface ScheduleRequest {
   title: string;
@@ -64,7 +64,10 @@ export async function scheduleSession(
   });
 }
 
-export async function cancelSession(communityId: string, sessionId: string, reason: string): Promise<CouncilSession> {
+export async function cancelSession(
+  { communityId, sessionId }: SessionRef,
+  { reason }: { reason: string },
+): Promise<CouncilSession> {
   const session = await sessionOf(communityId, sessionId);
   if (session.status === 'cancelled') throw new DomainError('SESSION_CANCELLED');
   if (Date.parse(session.startsAt) <= Date.now()) throw new DomainError('SESSION_ALREADY_STARTED');
@@ -76,31 +79,25 @@ export async function cancelSession(communityId: string, sessionId: string, reas
 }
 
 export async function listSessions(
-  principal: Principal,
-  onBehalfOf: ActingSubject | undefined,
+  caller: Caller,
   communityId: string,
   when: 'upcoming' | 'past',
 ): Promise<{ sessions: CouncilSession[] }> {
   const sessions = await repo.listCommunitySessions(communityId, when, new Date());
-  const isStaff = !onBehalfOf && isStaffOf(principal, communityId);
+  const isStaff = !caller.onBehalfOf && isStaffOf(caller.principal, communityId);
   if (isStaff) return { sessions: sessions.map(sessionView) };
-  const subject = await subjectOf({ principal, onBehalfOf });
+  const subject = await subjectOf(caller);
   return {
     sessions: sessions.filter((s) => isInAudience(s.audience, subject.buildingId)).map(sessionView),
   };
 }
 
-export async function getSessionDetail(
-  principal: Principal,
-  onBehalfOf: ActingSubject | undefined,
-  communityId: string,
-  sessionId: string,
-): Promise<SessionDetail> {
+export async function getSessionDetail(caller: Caller, { communityId, sessionId }: SessionRef): Promise<SessionDetail> {
   const session = await sessionOf(communityId, sessionId);
-  const memberId = onBehalfOf?.memberId ?? ownMemberId(principal);
+  const memberId = caller.onBehalfOf?.memberId ?? ownMemberId(caller.principal);
   if (!memberId) return { session: sessionView(session), myBooking: null };
-  const subject = await subjectOf({ principal, onBehalfOf });
-  if (!isInAudience(session.audience, subject.buildingId) && !isStaffOf(principal, communityId)) {
+  const subject = await subjectOf(caller);
+  if (!isInAudience(session.audience, subject.buildingId) && !isStaffOf(caller.principal, communityId)) {
     throw new DomainError('NOT_IN_AUDIENCE');
   }
   const now = new Date();

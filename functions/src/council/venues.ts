@@ -23,8 +23,7 @@ export async function createVenue(
 }
 
 export async function updateVenue(
-  communityId: string,
-  venueId: string,
+  { communityId, venueId }: { communityId: string; venueId: string },
   input: { name: string; place: string; capacity: number },
 ): Promise<Venue> {
   const updated = await repo.updateVenue(communityId, venueId, input);

@@ -67,6 +67,12 @@ export function bookingView(b: BookingRecord, session: SessionRecord, withCode: 
   };
 }
 
+/** A session of a community, as the path names it. */
+export interface SessionRef {
+  communityId: string;
+  sessionId: string;
+}
+
 export async function sessionOf(communityId: string, sessionId: string, consistent = false): Promise<SessionRecord> {
   const s = await repo.getSession(sessionId, consistent);
   if (!s || s.communityId !== communityId) throw new DomainError('SESSION_NOT_FOUND');

@@ -108,13 +108,13 @@ async function erase(principal: Principal, user: RawItem | undefined, member: Ra
 async function cancelWhatIsAhead(principal: Principal, member: RawItem, report: ErasureReport) {
   const subject = await resolveActingSubject(principal, String(member.memberId));
   // The caller acting as the member: their own self, or staff for the member.
-  const onBehalfOf = subject.via === 'self' ? undefined : subject;
+  const caller = { principal, onBehalfOf: subject.via === 'self' ? undefined : subject };
   const items = await repo.personalItems({ memberId: subject.memberId });
   for (const booking of items.filter(
     (i) => i.type === 'Booking' && ['booked', 'waitlisted'].includes(String(i.status)),
   )) {
     try {
-      await cancelBooking(principal, onBehalfOf, subject.communityId, String(booking.sessionId));
+      await cancelBooking(caller, { communityId: subject.communityId, sessionId: String(booking.sessionId) });
       report.cancelledBookings += 1;
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
@@ -123,10 +123,10 @@ async function cancelWhatIsAhead(principal: Principal, member: RawItem, report: 
   }
   for (const order of items.filter((i) => i.type === 'MealOrder' && i.status === 'placed')) {
     try {
-      await cancelOrder(
-        { principal, onBehalfOf },
-        { communityId: subject.communityId, orderId: String(order.orderId) },
-      );
+      await cancelOrder(caller, {
+        communityId: subject.communityId,
+        orderId: String(order.orderId),
+      });
       report.cancelledOrders += 1;
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
