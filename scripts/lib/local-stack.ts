@@ -24,6 +24,8 @@ export interface LocalStack {
   apiUrl: string;
   dynamoEndpoint: string;
   tableName: string;
+  /** Resolves once every outbox subscriber has handled what is on the stream so far. */
+  settled(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -92,6 +94,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       apiUrl: api.url,
       dynamoEndpoint: db.endpoint,
       tableName,
+      settled: async () => {
+        await Promise.all(pollers.map((p) => p.caughtUp()));
+      },
       stop: async () => {
         clearInterval(reminderTimer);
         await Promise.all(pollers.map((p) => p.stop()));

@@ -18,6 +18,8 @@ export interface StreamPoller {
   stop(): Promise<void>;
   /** Records handed to the handler so far (including retried ones). */
   delivered(): number;
+  /** Resolves after a whole pass over the stream, begun after the call, found nothing new. */
+  caughtUp(): Promise<void>;
 }
 
 type Handler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | void>;
@@ -39,6 +41,17 @@ export async function startStreamPoller(options: {
 
   let running = true;
   let delivered = 0;
+  let pass = 0;
+  const waiting: { afterPass: number; resolve: () => void }[] = [];
+  const passEnded = (idle: boolean) => {
+    pass += 1;
+    for (const w of [...waiting]) {
+      if (!idle && running) continue;
+      if (pass <= w.afterPass && running) continue;
+      waiting.splice(waiting.indexOf(w), 1);
+      w.resolve();
+    }
+  };
   const iterators = new Map<string, string | undefined>();
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -92,16 +105,20 @@ export async function startStreamPoller(options: {
           }
           iterators.set(shardId, out.NextShardIterator);
         }
+        passEnded(idle);
         if (idle) await sleep(options.intervalMs ?? 200);
       } catch (error) {
         options.onError?.(error);
         await sleep(500);
       }
     }
+    passEnded(true);
   };
   const done = loop();
   return {
     delivered: () => delivered,
+    // The pass under way may have begun before the records the caller cares about were written.
+    caughtUp: () => new Promise<void>((resolve) => waiting.push({ afterPass: pass + 1, resolve })),
     stop: async () => {
       running = false;
       await done;
