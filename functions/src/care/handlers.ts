@@ -14,27 +14,19 @@ export const careDomain = defineDomain('care', careRoutes, {
   errorTables: [IDENTITY_ERRORS, POINTS_ERRORS, MODERATION_ERRORS, CARE_ERRORS, STRUCTURE_ERRORS, PHOTO_ERRORS],
   actingFor: resolveActingSubject,
 })({
-  postWish: async ({ principal, onBehalfOf, params, body }) =>
-    wishes.postWish(principal, onBehalfOf, params.communityId, body),
-  listMyWishes: async ({ principal, onBehalfOf }) => wishes.listMine(principal, onBehalfOf),
+  postWish: async (request) => wishes.postWish(request, request.params.communityId, request.body),
+  listMyWishes: async (request) => wishes.listMine(request),
   getWishWall: async ({ principal, params }) => wishes.wall(principal, params.communityId),
-  getWish: async ({ principal, onBehalfOf, params }) =>
-    wishes.detail(principal, onBehalfOf, params.communityId, params.wishId),
+  getWish: async (request) => wishes.detail(request, request.params),
   listMyClaims: async ({ principal, params }) => wishes.listMyClaims(principal, params.communityId),
-  claimWish: async ({ principal, params }) => wishes.claim(principal, params.communityId, params.wishId),
-  releaseWish: async ({ principal, params, body }) =>
-    wishes.release(principal, params.communityId, params.wishId, body.reason || undefined),
-  deliverWish: async ({ principal, params, body }) =>
-    wishes.deliver(principal, params.communityId, params.wishId, body),
-  confirmWish: async ({ principal, onBehalfOf, params }) =>
-    wishes.confirm(principal, onBehalfOf, params.communityId, params.wishId),
-  withdrawWish: async ({ principal, onBehalfOf, params }) =>
-    wishes.withdraw(principal, onBehalfOf, params.communityId, params.wishId),
+  claimWish: async ({ principal, params }) => wishes.claim(principal, params),
+  releaseWish: async ({ principal, params, body }) => wishes.release(principal, params, body),
+  deliverWish: async ({ principal, params, body }) => wishes.deliver(principal, params, body),
+  confirmWish: async (request) => wishes.confirm(request, request.params),
+  withdrawWish: async (request) => wishes.withdraw(request, request.params),
   listWishQueue: async ({ params, query }) => admin.queue(params.communityId, query.status ?? 'pending_review'),
-  approveWish: async ({ principal, params, body }) =>
-    wishes.approve(principal, params.communityId, params.wishId, body),
-  declineWish: async ({ principal, params, body }) =>
-    wishes.decline(principal, params.communityId, params.wishId, body.reason),
+  approveWish: async ({ principal, params, body }) => wishes.approve(principal, params, body),
+  declineWish: async ({ principal, params, body }) => wishes.decline(principal, params, body),
   getWishOverview: async ({ params, query }) => admin.overview(params.communityId, query.year),
   getCareSettings: async ({ params }) => admin.getSettings(params.communityId),
   updateCareSettings: async ({ params, body }) => admin.updateSettings(params.communityId, body),

@@ -3,14 +3,16 @@ import type { Principal } from '@linli/shared/contract/principal';
 import { isStaffOf } from '@linli/shared/domain/access/rules';
 import { isAssignee, type Assignee, type Need as DomainNeed, type NeedActor } from '@linli/shared/domain/care/need';
 import { DomainError } from '@linli/shared/domain-error';
-import { subjectOf as identitySubjectOf, type ActingSubject } from '../identity';
+import type { Caller } from '../identity';
 import * as repo from './need-repository';
 import type { NeedRecord } from './need-records';
 import { getMember } from './repository';
 
-/** The member a resident request is about: the acted-for member, or the caller's own record. */
-export const subjectOf = (principal: Principal, onBehalfOf: ActingSubject | undefined): Promise<ActingSubject> =>
-  identitySubjectOf({ principal, onBehalfOf });
+/** A need of a community, as the path names it. */
+export interface NeedRef {
+  communityId: string;
+  needId: string;
+}
 
 export const gridsOf = (principal: Principal, communityId: string) =>
   principal.grants.flatMap((g) => (g.role === 'grid' && g.communityId === communityId && g.gridId ? [g.gridId] : []));
@@ -26,7 +28,7 @@ export function assigneesOf(principal: Principal, communityId: string): Pick<Ass
   });
 }
 
-export async function needOf(communityId: string, needId: string, consistent = false): Promise<NeedRecord> {
+export async function needOf({ communityId, needId }: NeedRef, consistent = false): Promise<NeedRecord> {
   const n = await repo.getNeed(needId, consistent);
   if (!n || n.communityId !== communityId) throw new DomainError('NEED_NOT_FOUND');
   return n;
@@ -45,24 +47,21 @@ export const domainNeed = (n: NeedRecord): DomainNeed => ({
 // ── posting ──────────────────────────────────────────────────────────────────
 
 /** Whether the caller stands for the need's person (themselves, or a dependent they care for). */
-export async function requesterOf(principal: Principal, onBehalfOf: ActingSubject | undefined, n: NeedRecord) {
+export async function requesterOf({ principal, onBehalfOf }: Caller, n: NeedRecord) {
   if (onBehalfOf) return onBehalfOf.memberId === n.memberId;
   if (principal.grants.some((g) => g.role === 'resident' && g.memberId === n.memberId)) return true;
   return false;
 }
 
-export async function actorFor(
-  principal: Principal,
-  onBehalfOf: ActingSubject | undefined,
-  n: NeedRecord,
-): Promise<NeedActor> {
+export async function actorFor(caller: Caller, n: NeedRecord): Promise<NeedActor> {
+  const { principal, onBehalfOf } = caller;
   const staff = isStaffOf(principal, n.communityId) && (!onBehalfOf || onBehalfOf.via === 'staff');
   const mine = assigneesOf(principal, n.communityId);
   return {
     userId: principal.userId,
     staffOf: staff ? n.communityId : undefined,
     gridsOf: gridsOf(principal, n.communityId),
-    requesterOf: (await requesterOf(principal, onBehalfOf, n)) ? n.memberId : undefined,
+    requesterOf: (await requesterOf(caller, n)) ? n.memberId : undefined,
     assignee: mine.find((a) => isAssignee(n, a)) ?? mine[0],
   };
 }

@@ -4,25 +4,17 @@ import type { DomainImpls } from '../platform/lambda-router';
 import * as needs from './needs';
 
 export const needHandlers: DomainImpls<typeof careNeedRoutes> = {
-  postNeed: async ({ principal, onBehalfOf, params, body }) =>
-    needs.postNeed(principal, onBehalfOf, params.communityId, body),
-  listMyNeeds: async ({ principal, onBehalfOf }) => needs.listMine(principal, onBehalfOf),
+  postNeed: async (request) => needs.postNeed(request, request.params.communityId, request.body),
+  listMyNeeds: async (request) => needs.listMine(request),
   listNeedBoard: async ({ principal, params, query }) => needs.board(principal, params.communityId, query.status),
   listNeedAssignees: async ({ principal, params }) => needs.assigneeOptions(principal, params.communityId),
   listMyNeedTasks: async ({ principal, params }) => needs.myTasks(principal, params.communityId),
-  getNeed: async ({ principal, onBehalfOf, params }) =>
-    needs.detail(principal, onBehalfOf, params.communityId, params.needId),
-  dispatchNeed: async ({ principal, params, body }) =>
-    needs.dispatch(principal, params.communityId, params.needId, body),
-  acceptNeed: async ({ principal, params }) => needs.accept(principal, params.communityId, params.needId),
-  declineNeed: async ({ principal, params, body }) =>
-    needs.decline(principal, params.communityId, params.needId, body.reason),
-  finishNeed: async ({ principal, params, body }) =>
-    needs.finish(principal, params.communityId, params.needId, body.note),
-  rateNeed: async ({ principal, onBehalfOf, params, body }) =>
-    needs.rate(principal, onBehalfOf, params.communityId, params.needId, body),
-  cancelNeed: async ({ principal, onBehalfOf, params, body }) =>
-    needs.cancel(principal, onBehalfOf, params.communityId, params.needId, body.reason || undefined),
-  referNeedToAgenda: async ({ principal, params, body }) =>
-    needs.refer(principal, params.communityId, params.needId, body),
+  getNeed: async (request) => needs.detail(request, request.params),
+  dispatchNeed: async ({ principal, params, body }) => needs.dispatch(principal, params, body),
+  acceptNeed: async ({ principal, params }) => needs.accept(principal, params),
+  declineNeed: async ({ principal, params, body }) => needs.decline(principal, params, body),
+  finishNeed: async ({ principal, params, body }) => needs.finish(principal, params, body),
+  rateNeed: async (request) => needs.rate(request, request.params, request.body),
+  cancelNeed: async (request) => needs.cancel(request, request.params, request.body),
+  referNeedToAgenda: async ({ principal, params, body }) => needs.refer(principal, params, body),
 };

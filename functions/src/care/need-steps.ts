@@ -14,7 +14,7 @@ import {
 } from '@linli/shared/domain/care/need';
 import { DomainError } from '@linli/shared/domain-error';
 import { topicFromNeedWrites } from '../agenda';
-import type { ActingSubject } from '../identity';
+import type { Caller } from '../identity';
 import { completionPut } from '../platform/idempotency';
 import { retry, withOptimisticRetry } from '../platform/retry';
 import * as repo from './need-repository';
@@ -22,7 +22,7 @@ import { needMessages } from './need-messages';
 import type { NeedByRole, NeedRecord, NeedTimelineRecord } from './need-records';
 import { needView } from './need-views';
 import { getMember, getPartner } from './repository';
-import { actorFor, assigneesOf, domainNeed, gridsOf, needOf } from './need-access';
+import { actorFor, assigneesOf, domainNeed, gridsOf, needOf, type NeedRef } from './need-access';
 import type { TransactWriteItem } from './need-intake';
 import { stepEntry } from './step-entry';
 
@@ -42,9 +42,10 @@ interface Step {
  * condition on the status and version read, with its timeline entry, messages and event; a
  * lost race reads again and decides again, so the loser hears 409 (already dispatched, rated…).
  */
-async function step(communityId: string, needId: string, s: Step): Promise<NeedRecord> {
+async function step(ref: NeedRef, s: Step): Promise<NeedRecord> {
+  const { communityId, needId } = ref;
   return withOptimisticRetry(async () => {
-    const seen = await needOf(communityId, needId, true);
+    const seen = await needOf(ref, true);
     const outcome = applyNeedAction(domainNeed(seen), s.actor, s.action);
     if (!outcome.ok) throw new DomainError(outcome.code);
     const at = new Date().toISOString();
@@ -124,15 +125,14 @@ async function resolveAssignee(
 
 export async function dispatch(
   principal: Principal,
-  communityId: string,
-  needId: string,
+  ref: NeedRef,
   input: { assignee: { kind: AssigneeKind; id: string }; dueAt: string; note?: string },
 ): Promise<Need> {
   if (Date.parse(input.dueAt) <= Date.now()) throw new DomainError('NEED_DUE_IN_PAST');
-  const { assignee, userId } = await resolveAssignee(communityId, input.assignee);
+  const { assignee, userId } = await resolveAssignee(ref.communityId, input.assignee);
   const dueAt = new Date(input.dueAt).toISOString();
-  const n = await step(communityId, needId, {
-    ...staffOrGridStep(principal, communityId),
+  const n = await step(ref, {
+    ...staffOrGridStep(principal, ref.communityId),
     action: { kind: 'dispatch', assignee, dueAt },
     note: `派给${assignee.name}${input.note ? `；${input.note}` : ''}`,
     fields: (_seen, at) => ({ assigneeUserId: userId, dispatchedAt: at }),
@@ -157,32 +157,31 @@ async function assigneeStep(principal: Principal, communityId: string) {
 /** Accept, decline or finish as the need's assignee. */
 async function byAssignee(
   principal: Principal,
-  communityId: string,
-  needId: string,
+  ref: NeedRef,
   action: NeedAction,
   note?: string,
   fields?: Step['fields'],
 ): Promise<Need> {
-  const who = await assigneeStep(principal, communityId);
-  const seen = await needOf(communityId, needId, true);
-  return needView(await step(communityId, needId, { ...who(seen), action, note, fields }));
+  const who = await assigneeStep(principal, ref.communityId);
+  const seen = await needOf(ref, true);
+  return needView(await step(ref, { ...who(seen), action, note, fields }));
 }
 
-export const accept = (principal: Principal, communityId: string, needId: string) =>
-  byAssignee(principal, communityId, needId, { kind: 'accept' });
+export const accept = (principal: Principal, ref: NeedRef) => byAssignee(principal, ref, { kind: 'accept' });
 
-export const decline = (principal: Principal, communityId: string, needId: string, reason: string) =>
-  byAssignee(principal, communityId, needId, { kind: 'decline' }, `退单：${reason}`);
+export const decline = (principal: Principal, ref: NeedRef, { reason }: { reason: string }) =>
+  byAssignee(principal, ref, { kind: 'decline' }, `退单：${reason}`);
 
-export const finish = (principal: Principal, communityId: string, needId: string, note: string) =>
-  byAssignee(principal, communityId, needId, { kind: 'finish' }, note, (_seen, at) => ({
+export const finish = (principal: Principal, ref: NeedRef, { note }: { note: string }) =>
+  byAssignee(principal, ref, { kind: 'finish' }, note, (_seen, at) => ({
     doneNote: note,
     doneAt: at,
   }));
 
 /** The requester's side (self, caregiver, staff acting for them) or staff as themselves. */
-async function requesterStep(principal: Principal, onBehalfOf: ActingSubject | undefined, n: NeedRecord) {
-  const actor = await actorFor(principal, onBehalfOf, n);
+async function requesterStep(caller: Caller, n: NeedRecord) {
+  const { principal, onBehalfOf } = caller;
+  const actor = await actorFor(caller, n);
   const self = !onBehalfOf && actor.requesterOf === n.memberId;
   const byRole: NeedByRole = onBehalfOf
     ? onBehalfOf.via === 'self'
@@ -194,18 +193,12 @@ async function requesterStep(principal: Principal, onBehalfOf: ActingSubject | u
   return { actor: { ...actor, assignee: undefined }, byName: principal.name, byRole };
 }
 
-export async function rate(
-  principal: Principal,
-  onBehalfOf: ActingSubject | undefined,
-  communityId: string,
-  needId: string,
-  input: { stars: number; comment?: string },
-): Promise<Need> {
-  const n = await needOf(communityId, needId, true);
-  const who = await requesterStep(principal, onBehalfOf, n);
+export async function rate(caller: Caller, ref: NeedRef, input: { stars: number; comment?: string }): Promise<Need> {
+  const n = await needOf(ref, true);
+  const who = await requesterStep(caller, n);
   const comment = input.comment?.trim() || undefined;
   return needView(
-    await step(communityId, needId, {
+    await step(ref, {
       ...who,
       action: { kind: 'rate', stars: input.stars },
       note: `${input.stars} 星${comment ? `：${comment}` : ''}`,
@@ -214,17 +207,11 @@ export async function rate(
   );
 }
 
-export async function cancel(
-  principal: Principal,
-  onBehalfOf: ActingSubject | undefined,
-  communityId: string,
-  needId: string,
-  reason?: string,
-): Promise<Need> {
-  const n = await needOf(communityId, needId, true);
-  const who = await requesterStep(principal, onBehalfOf, n);
+export async function cancel(caller: Caller, ref: NeedRef, { reason }: { reason?: string }): Promise<Need> {
+  const n = await needOf(ref, true);
+  const who = await requesterStep(caller, n);
   return needView(
-    await step(communityId, needId, {
+    await step(ref, {
       ...who,
       action: { kind: 'cancel' },
       note: reason ? `取消：${reason}` : '取消求助',
@@ -235,16 +222,16 @@ export async function cancel(
 /** Turns a need into an agenda topic (议题): the topic's writes go into the need's own step transaction. */
 export async function refer(
   principal: Principal,
-  communityId: string,
-  needId: string,
+  ref: NeedRef,
   input: { title: string; category: AgendaCategory },
 ): Promise<{ need: Need; topicId: string }> {
-  const n = await needOf(communityId, needId, true);
+  const { communityId, needId } = ref;
+  const n = await needOf(ref, true);
   const member = await getMember(n.memberId);
   if (!member) throw new DomainError('MEMBER_NOT_FOUND');
   // The topic id is fixed before the step, so every attempt links and writes the same topic.
   const topicId = ulid();
-  const next = await step(communityId, needId, {
+  const next = await step(ref, {
     ...staffOrGridStep(principal, communityId),
     byRole: 'staff',
     action: { kind: 'refer', topicId },

@@ -15,14 +15,14 @@ import {
 } from '@linli/shared/domain/care/need';
 import { surnameOnly } from '@linli/shared/domain/care/wish';
 import { DomainError } from '@linli/shared/domain-error';
-import { actedBy, type ActingSubject } from '../identity';
+import { actedBy, subjectOf, type Caller } from '../identity';
 import { listCommunityStaff } from '../onboarding';
 import { completionPut } from '../platform/idempotency';
 import * as repo from './need-repository';
 import { needIntakeWrites } from './need-intake';
 import { needTimelineView, needView } from './need-views';
 import { getMember, listPartners } from './repository';
-import { actorFor, addressOf, assigneesOf, domainNeed, gridsOf, needOf, subjectOf } from './need-access';
+import { actorFor, addressOf, assigneesOf, domainNeed, gridsOf, needOf, type NeedRef } from './need-access';
 
 export interface PostNeedInput {
   text: string;
@@ -31,13 +31,9 @@ export interface PostNeedInput {
 }
 
 /** A resident's request (for themselves or, 代办, a dependent), or staff entering a phone call for a member. */
-export async function postNeed(
-  principal: Principal,
-  onBehalfOf: ActingSubject | undefined,
-  communityId: string,
-  input: PostNeedInput,
-): Promise<Need> {
-  const subject = await subjectOf(principal, onBehalfOf);
+export async function postNeed(caller: Caller, communityId: string, input: PostNeedInput): Promise<Need> {
+  const { principal } = caller;
+  const subject = await subjectOf(caller);
   if (subject.communityId !== communityId) throw new DomainError('OUT_OF_SCOPE');
   const member = subject;
   const [gridId, memberUserId] = await Promise.all([
@@ -70,11 +66,8 @@ export async function postNeed(
 
 // ── reading ──────────────────────────────────────────────────────────────────
 
-export async function listMine(
-  principal: Principal,
-  onBehalfOf: ActingSubject | undefined,
-): Promise<{ needs: Need[] }> {
-  const subject = await subjectOf(principal, onBehalfOf);
+export async function listMine(caller: Caller): Promise<{ needs: Need[] }> {
+  const subject = await subjectOf(caller);
   const needs = await repo.listMemberNeeds(subject.memberId);
   needs.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   return { needs: needs.map((n) => needView(n)) };
@@ -132,21 +125,16 @@ export async function myTasks(principal: Principal, communityId: string): Promis
   };
 }
 
-export async function detail(
-  principal: Principal,
-  onBehalfOf: ActingSubject | undefined,
-  communityId: string,
-  needId: string,
-): Promise<NeedDetail> {
-  const n = await needOf(communityId, needId, true);
-  const actor = await actorFor(principal, onBehalfOf, n);
+export async function detail(caller: Caller, ref: NeedRef): Promise<NeedDetail> {
+  const n = await needOf(ref, true);
+  const actor = await actorFor(caller, n);
   const dispatcher = mayDispatch(n, actor);
   const requester = actor.requesterOf === n.memberId;
   const assignee = isAssignee(n, actor.assignee);
   // A volunteer sees only needs dispatched to them, a partner unit only its own, a grid worker only their grids'.
   if (!dispatcher && !requester && !assignee) throw new DomainError('NEED_NOT_YOURS');
   const can = (action: NeedAction) => applyNeedAction(domainNeed(n), actor, action).ok;
-  const timeline = await repo.listNeedTimeline(needId);
+  const timeline = await repo.listNeedTimeline(ref.needId);
   const full = dispatcher || requester;
   const address =
     dispatcher || (assignee && (n.status === 'accepted' || n.status === 'dispatched'))

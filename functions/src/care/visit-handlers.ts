@@ -19,6 +19,5 @@ export const careVisitHandlers: DomainImpls<typeof careVisitRoutes> = {
     people.listGridOverdue(principal, params.communityId, params.gridId),
   listCommunityOverdue: async ({ params }) => people.listCommunityOverdue(params.communityId),
   getGridPerson: async ({ principal, params }) => people.getGridPerson(principal, params.communityId, params.memberId),
-  recordVisit: async ({ principal, params, body }) =>
-    visits.recordVisit(principal, params.communityId, params.memberId, body),
+  recordVisit: async ({ principal, params, body }) => visits.recordVisit(principal, params, body),
 };

@@ -30,8 +30,7 @@ function needText(observation: VisitObservation, note: string | undefined): stri
  */
 export async function recordVisit(
   principal: Principal,
-  communityId: string,
-  memberId: string,
+  { communityId, memberId }: { communityId: string; memberId: string },
   input: { method: VisitMethod; observation?: VisitObservation; note?: string },
 ): Promise<Visit> {
   if (observationRequired(input.method) && !input.observation) throw new DomainError('VISIT_OBSERVATION_REQUIRED');

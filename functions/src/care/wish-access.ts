@@ -2,7 +2,7 @@
 import type { Principal } from '@linli/shared/contract/principal';
 import type { Claimer } from '@linli/shared/domain/care/wish';
 import { DomainError } from '@linli/shared/domain-error';
-import { subjectOf as identitySubjectOf, type ActingSubject } from '../identity';
+import type { Caller } from '../identity';
 import type { NotifyEvent } from '../notify';
 import type { CareEvent } from './events';
 import type { WishRecord } from './records';
@@ -10,9 +10,11 @@ import * as repo from './repository';
 
 export type OutboxEvent = CareEvent | NotifyEvent;
 
-/** The member a resident request is about: the acted-for member, or the caller's own record. */
-export const subjectOf = (principal: Principal, onBehalfOf: ActingSubject | undefined): Promise<ActingSubject> =>
-  identitySubjectOf({ principal, onBehalfOf });
+/** A wish of a community, as the path names it. */
+export interface WishRef {
+  communityId: string;
+  wishId: string;
+}
 
 /** Who the caller claims as in this community: their partner unit, else as a volunteer, else as a neighbour. */
 export async function claimerOf(principal: Principal, communityId: string): Promise<Claimer | undefined> {
@@ -30,7 +32,7 @@ export async function claimerOf(principal: Principal, communityId: string): Prom
   return undefined;
 }
 
-export async function wishOf(communityId: string, wishId: string, consistent = false): Promise<WishRecord> {
+export async function wishOf({ communityId, wishId }: WishRef, consistent = false): Promise<WishRecord> {
   const w = await repo.getWish(wishId, consistent);
   if (!w || w.communityId !== communityId) throw new DomainError('WISH_NOT_FOUND');
   return w;
@@ -52,7 +54,7 @@ export const shanghaiYear = (iso: string) => String(new Date(Date.parse(iso) + 8
 // ── posting ──────────────────────────────────────────────────────────────────
 
 /** The wisher's side (when the caller is them or acts for them) or undefined. */
-export async function wisherSideOf(principal: Principal, onBehalfOf: ActingSubject | undefined, w: WishRecord) {
+export async function wisherSideOf({ principal, onBehalfOf }: Caller, w: WishRecord) {
   if (onBehalfOf) return onBehalfOf.memberId === w.memberId ? onBehalfOf : undefined;
   const own = principal.grants.find((g) => g.role === 'resident' && g.memberId === w.memberId);
   return own ? { memberId: w.memberId } : undefined;

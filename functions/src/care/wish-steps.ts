@@ -4,7 +4,7 @@ import type { Principal } from '@linli/shared/contract/principal';
 import { isStaffOf } from '@linli/shared/domain/access/rules';
 import { applyWishAction, type WishAction, type WishActor } from '@linli/shared/domain/care/wish';
 import { DomainError } from '@linli/shared/domain-error';
-import { actedBy, resolveActingSubject, type ActingSubject } from '../identity';
+import { actedBy, resolveActingSubject, subjectOf, type Caller } from '../identity';
 import { screenStaffText } from '../moderation';
 import { completionPut } from '../platform/idempotency';
 import { retry, withOptimisticRetry } from '../platform/retry';
@@ -15,7 +15,7 @@ import { checkPhotos, preparePhoto, type PreparedPhoto } from '../photos';
 import { oneWishView, type WishViewer } from './views';
 import {
   type OutboxEvent,
-  subjectOf,
+  type WishRef,
   claimerOf,
   wishOf,
   domainWish,
@@ -46,9 +46,10 @@ interface Step {
  * yearly figure and (for a volunteer's confirmed wish) the points event; a lost race reads
  * again and decides again, so the loser of a claim race hears 409 WISH_ALREADY_CLAIMED.
  */
-async function step(communityId: string, wishId: string, s: Step): Promise<Wish> {
+async function step(ref: WishRef, s: Step): Promise<Wish> {
+  const { communityId, wishId } = ref;
   return withOptimisticRetry(async () => {
-    const seen = await wishOf(communityId, wishId, true);
+    const seen = await wishOf(ref, true);
     const outcome = applyWishAction(domainWish(seen), s.actor, s.action);
     if (!outcome.ok) throw new DomainError(outcome.code);
     const at = new Date().toISOString();
@@ -117,15 +118,15 @@ const staffStep = (principal: Principal, communityId: string) => ({
 /** Approves a wish, optionally rewording it (the original is kept for staff) and offering it to one partner unit. */
 export async function approve(
   principal: Principal,
-  communityId: string,
-  wishId: string,
+  ref: WishRef,
   input: { text?: string; partnerId?: string; note?: string },
 ) {
+  const { communityId } = ref;
   const partner = input.partnerId ? await repo.getPartner(communityId, input.partnerId) : undefined;
   if (input.partnerId && !partner) throw new DomainError('PARTNER_NOT_FOUND');
   await screenStaffText(principal.userId, 'forum', [input.text, input.note]);
   const reworded = input.text ? '；为保护隐私调整了措辞' : '';
-  return step(communityId, wishId, {
+  return step(ref, {
     ...staffStep(principal, communityId),
     action: { kind: 'approve', offeredTo: partner ? { kind: 'partner', partnerId: partner.partnerId } : undefined },
     note: `${partner ? `定向交由${partner.name}认领` : '审核通过'}${reworded}${input.note ? `；${input.note}` : ''}`,
@@ -138,8 +139,8 @@ export async function approve(
   });
 }
 
-export const decline = (principal: Principal, communityId: string, wishId: string, reason: string) =>
-  step(communityId, wishId, { ...staffStep(principal, communityId), action: { kind: 'decline' }, note: reason });
+export const decline = (principal: Principal, ref: WishRef, { reason }: { reason: string }) =>
+  step(ref, { ...staffStep(principal, ref.communityId), action: { kind: 'decline' }, note: reason });
 
 async function claimerStep(principal: Principal, communityId: string) {
   const claimer = await claimerOf(principal, communityId);
@@ -152,19 +153,19 @@ async function claimerStep(principal: Principal, communityId: string) {
   };
 }
 
-export async function claim(principal: Principal, communityId: string, wishId: string) {
-  const who = await claimerStep(principal, communityId);
+export async function claim(principal: Principal, ref: WishRef) {
+  const who = await claimerStep(principal, ref.communityId);
   // A caregiver may not claim the wish of an elder they care for.
-  const w = await wishOf(communityId, wishId);
-  const side = await wisherSideOf(principal, undefined, w).catch(() => undefined);
+  const w = await wishOf(ref);
+  const side = await wisherSideOf({ principal, onBehalfOf: undefined }, w).catch(() => undefined);
   const caring = !side && (await resolveActingSubject(principal, w.memberId).catch(() => undefined));
   const actor = { ...who.actor, wisherOf: side?.memberId ?? (caring ? w.memberId : who.actor.wisherOf) };
-  return step(communityId, wishId, { ...who, actor, action: { kind: 'claim' } });
+  return step(ref, { ...who, actor, action: { kind: 'claim' } });
 }
 
-export async function release(principal: Principal, communityId: string, wishId: string, reason?: string) {
-  const who = await claimerStep(principal, communityId);
-  return step(communityId, wishId, {
+export async function release(principal: Principal, ref: WishRef, { reason }: { reason?: string }) {
+  const who = await claimerStep(principal, ref.communityId);
+  return step(ref, {
     ...who,
     action: { kind: 'release' },
     note: `放弃认领${reason ? `：${reason}` : ''}`,
@@ -173,10 +174,10 @@ export async function release(principal: Principal, communityId: string, wishId:
 
 export async function deliver(
   principal: Principal,
-  communityId: string,
-  wishId: string,
+  ref: WishRef,
   input: { note: string; photoUrl?: string; photoId?: string },
 ) {
+  const { communityId, wishId } = ref;
   const who = await claimerStep(principal, communityId);
   const photo = input.photoId
     ? await preparePhoto({
@@ -187,7 +188,7 @@ export async function deliver(
         target: `wishDelivery#${wishId}`,
       })
     : undefined;
-  const delivered = await step(communityId, wishId, {
+  const delivered = await step(ref, {
     ...who,
     action: { kind: 'deliver' },
     note: input.note,
@@ -199,9 +200,10 @@ export async function deliver(
 }
 
 /** The wisher's side (self, caregiver, or staff acting for them) or staff as themselves. */
-async function wisherStep(principal: Principal, onBehalfOf: ActingSubject | undefined, communityId: string) {
-  const staff = !onBehalfOf && isStaffOf(principal, communityId);
-  const subject = staff ? undefined : await subjectOf(principal, onBehalfOf);
+async function wisherStep(caller: Caller, communityId: string) {
+  const { principal } = caller;
+  const staff = !caller.onBehalfOf && isStaffOf(principal, communityId);
+  const subject = staff ? undefined : await subjectOf(caller);
   if (subject && subject.communityId !== communityId) throw new DomainError('OUT_OF_SCOPE');
   return {
     actor: {
@@ -213,22 +215,12 @@ async function wisherStep(principal: Principal, onBehalfOf: ActingSubject | unde
   };
 }
 
-export async function confirm(
-  principal: Principal,
-  onBehalfOf: ActingSubject | undefined,
-  communityId: string,
-  wishId: string,
-) {
-  const who = await wisherStep(principal, onBehalfOf, communityId);
-  return step(communityId, wishId, { ...who, action: { kind: 'confirm' }, note: '确认已圆梦' });
+export async function confirm(caller: Caller, ref: WishRef) {
+  const who = await wisherStep(caller, ref.communityId);
+  return step(ref, { ...who, action: { kind: 'confirm' }, note: '确认已圆梦' });
 }
 
-export async function withdraw(
-  principal: Principal,
-  onBehalfOf: ActingSubject | undefined,
-  communityId: string,
-  wishId: string,
-) {
-  const who = await wisherStep(principal, onBehalfOf, communityId);
-  return step(communityId, wishId, { ...who, action: { kind: 'withdraw' } });
+export async function withdraw(caller: Caller, ref: WishRef) {
+  const who = await wisherStep(caller, ref.communityId);
+  return step(ref, { ...who, action: { kind: 'withdraw' } });
 }

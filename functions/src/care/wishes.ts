@@ -14,14 +14,14 @@ import {
   type WishHandover,
 } from '@linli/shared/domain/care/wish';
 import { DomainError } from '@linli/shared/domain-error';
-import { actedBy, enteredForNote, type ActingSubject } from '../identity';
+import { actedBy, enteredForNote, subjectOf, type Caller } from '../identity';
 import { screenText } from '../moderation';
 import { completionPut } from '../platform/idempotency';
 import type { WishRecord, WishTimelineRecord } from './records';
 import * as repo from './repository';
 import { checkPhotos, preparePhoto } from '../photos';
 import { oneWishView, timelineView, wishViews } from './views';
-import { subjectOf, claimerOf, wishOf, domainWish, wisherSideOf, heldBy, photoRefOfUrl } from './wish-access';
+import { claimerOf, wishOf, domainWish, wisherSideOf, heldBy, photoRefOfUrl, type WishRef } from './wish-access';
 
 export interface PostWishInput {
   text: string;
@@ -34,13 +34,9 @@ export interface PostWishInput {
 }
 
 /** Posts a wish for the member (self, a dependent, or — staff — a resident without WeChat); staff review it first. */
-export async function postWish(
-  principal: Principal,
-  onBehalfOf: ActingSubject | undefined,
-  communityId: string,
-  input: PostWishInput,
-): Promise<Wish> {
-  const subject = await subjectOf(principal, onBehalfOf);
+export async function postWish(caller: Caller, communityId: string, input: PostWishInput): Promise<Wish> {
+  const { principal } = caller;
+  const subject = await subjectOf(caller);
   if (subject.communityId !== communityId) throw new DomainError('OUT_OF_SCOPE');
   // The wall shows the text to neighbours: a risky one is refused before anything is written; one
   // WeChat holds for review goes to staff review like every new wish.
@@ -130,11 +126,8 @@ export async function wall(
   return { wishes: await wishViews(wishes, (w) => ({ full: false, deliveredIt: held(w) })), claimable };
 }
 
-export async function listMine(
-  principal: Principal,
-  onBehalfOf: ActingSubject | undefined,
-): Promise<{ wishes: Wish[] }> {
-  const subject = await subjectOf(principal, onBehalfOf);
+export async function listMine(caller: Caller): Promise<{ wishes: Wish[] }> {
+  const subject = await subjectOf(caller);
   const wishes = await repo.getWishes(await repo.listMemberWishIds(subject.memberId));
   wishes.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   return { wishes: await wishViews(wishes, () => ({ full: true })) };
@@ -147,15 +140,12 @@ export async function listMyClaims(principal: Principal, communityId: string): P
   return { wishes: await wishViews(wishes, () => ({ full: false, deliveredIt: true })) };
 }
 
-export async function detail(
-  principal: Principal,
-  onBehalfOf: ActingSubject | undefined,
-  communityId: string,
-  wishId: string,
-): Promise<WishDetail> {
-  const w = await wishOf(communityId, wishId, true);
-  const staff = !onBehalfOf && isStaffOf(principal, communityId);
-  const wisher = await wisherSideOf(principal, onBehalfOf, w);
+export async function detail(caller: Caller, ref: WishRef): Promise<WishDetail> {
+  const { principal } = caller;
+  const { communityId, wishId } = ref;
+  const w = await wishOf(ref, true);
+  const staff = !caller.onBehalfOf && isStaffOf(principal, communityId);
+  const wisher = await wisherSideOf(caller, w);
   const claimer = await claimerOf(principal, communityId);
   const isClaimer = heldBy(claimer)(w);
   // Before review only the wisher's side and staff read a wish; a wish offered to one unit is that unit's.
