@@ -26,9 +26,7 @@ export const communityDomain = defineDomain(
   deleteBuilding: async ({ params, query }) =>
     structure.deleteBuilding(params.communityId, params.buildingId, query.expectedVersion),
   addUnit: async ({ params, body }) => structure.addUnit(params.communityId, params.buildingId, body),
-  updateUnit: async ({ params, body }) =>
-    structure.updateUnit(params.communityId, params.buildingId, params.unitId, body),
-  deleteUnit: async ({ params, query }) =>
-    structure.deleteUnit(params.communityId, params.buildingId, params.unitId, query.expectedVersion),
+  updateUnit: async ({ params, body }) => structure.updateUnit(params, body),
+  deleteUnit: async ({ params, query }) => structure.deleteUnit(params, query.expectedVersion),
   reorderStructure: async ({ params, body }) => structure.reorder(params.communityId, body),
 });

@@ -251,12 +251,14 @@ export const addUnit = (communityId: string, buildingId: string, input: Body<Rou
     return [...building.units, { id: ulid(), name: input.name }];
   });
 
-export const updateUnit = (
-  communityId: string,
-  buildingId: string,
-  unitId: string,
-  change: Body<Routes['updateUnit']>,
-) =>
+/** A unit of a building, as the path names it. */
+interface UnitRef {
+  communityId: string;
+  buildingId: string;
+  unitId: string;
+}
+
+export const updateUnit = ({ communityId, buildingId, unitId }: UnitRef, change: Body<Routes['updateUnit']>) =>
   changeUnits(communityId, buildingId, change.expectedVersion, (building) => {
     const unit = requireUnit(building, unitId);
     if (change.name !== undefined && building.units.some((u) => u.id !== unitId && sameName(u.name, change.name!))) {
@@ -272,7 +274,7 @@ export const updateUnit = (
     return [...others.slice(0, at), updated, ...others.slice(at)];
   });
 
-export const deleteUnit = (communityId: string, buildingId: string, unitId: string, expectedVersion: number) =>
+export const deleteUnit = ({ communityId, buildingId, unitId }: UnitRef, expectedVersion: number) =>
   changeUnits(communityId, buildingId, expectedVersion, async (building) => {
     requireUnit(building, unitId);
     await refuseIfInUse(communityId, buildingId, unitId);

@@ -94,8 +94,7 @@ export type DecisionInput = { decision: 'approve' } | { decision: 'reject'; reas
 
 export async function decideApplication(
   staff: Principal,
-  communityId: string,
-  applicationId: string,
+  { communityId, applicationId }: { communityId: string; applicationId: string },
   decision: DecisionInput,
 ): Promise<Application> {
   const application = await repo.getApplication(applicationId);

@@ -71,8 +71,7 @@ export async function listDependentLinks(communityId: string, status = 'pending'
 
 export async function decideDependentLink(
   staff: Principal,
-  communityId: string,
-  linkId: string,
+  { communityId, linkId }: { communityId: string; linkId: string },
   decision: DecisionInput,
 ): Promise<DependentLink> {
   const link = await repo.getLink(linkId);

@@ -29,13 +29,11 @@ export const identityDomain = defineDomain('identity', identityRoutes, {
   getMe: async ({ principal }) => getMe(principal),
   applyMembership: async ({ principal, body }) => applications.applyForMembership(principal, body),
   listApplications: async ({ params, query }) => applications.listApplications(params.communityId, query.status),
-  decideApplication: async ({ principal, params, body }) =>
-    applications.decideApplication(principal, params.communityId, params.applicationId, body),
+  decideApplication: async ({ principal, params, body }) => applications.decideApplication(principal, params, body),
   listHousehold: async ({ principal }) => members.listHousehold(principal),
   requestDependentLink: async ({ principal, body }) => caregivers.requestDependentLink(principal, body),
   listDependentLinks: async ({ params, query }) => caregivers.listDependentLinks(params.communityId, query.status),
-  decideDependentLink: async ({ principal, params, body }) =>
-    caregivers.decideDependentLink(principal, params.communityId, params.linkId, body),
+  decideDependentLink: async ({ principal, params, body }) => caregivers.decideDependentLink(principal, params, body),
   registerMember: async ({ principal, params, body }) => members.registerMember(principal, params.communityId, body),
   listMembers: async ({ params, query }) => members.listMembers(params.communityId, query.buildingId),
   getMember: async ({ principal, params }) => members.getMemberCard(principal, params.memberId),

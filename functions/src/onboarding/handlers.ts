@@ -19,8 +19,7 @@ export const onboardingDomain = defineDomain('onboarding', onboardingRoutes, {
     invites.createOperatorInvite(principal, params.streetId, body.inviteeName),
   createCommunity: async ({ params, body }) => streets.createCommunity(params.streetId, body),
   updateCommunity: async ({ params, body }) => streets.updateCommunity(params.streetId, params.communityId, body),
-  createStaffInvite: async ({ principal, params, body }) =>
-    invites.createStaffInvite(principal, params.streetId, params.communityId, body.inviteeName),
+  createStaffInvite: async ({ principal, params, body }) => invites.createStaffInvite(principal, params, body),
   listInvites: async ({ params }) => invites.listInvites(params.streetId),
   revokeInvite: async ({ principal, params }) => invites.revokeInvite(principal, params.streetId, params.code),
   listRoleHolders: async ({ params }) => roles.listRoleHolders(params.streetId),

@@ -78,9 +78,8 @@ export async function createOperatorInvite(principal: Principal, streetId: strin
 
 export async function createStaffInvite(
   principal: Principal,
-  streetId: string,
-  communityId: string,
-  inviteeName: string,
+  { streetId, communityId }: { streetId: string; communityId: string },
+  { inviteeName }: { inviteeName: string },
 ) {
   const community = await requireStreetCommunity(streetId, communityId);
   return issueInvite(

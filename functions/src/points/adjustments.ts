@@ -49,7 +49,11 @@ export async function adjustPoints(
 }
 
 /** Undoes a posting with its mirror image; the original stays, marked reversed. */
-export async function reversePosting(principal: Principal, communityId: string, postingId: string, reason: string) {
+export async function reversePosting(
+  principal: Principal,
+  { communityId, postingId }: { communityId: string; postingId: string },
+  { reason }: { reason: string },
+) {
   const original = await repo.getPostingById(postingId);
   if (!original || original.communityId !== communityId) throw new DomainError('POSTING_NOT_FOUND');
   const refusal = reversalRefusal(original.kind);

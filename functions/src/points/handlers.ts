@@ -55,8 +55,7 @@ export const pointsDomain = defineDomain('points', pointsRoutes, {
     if (!idempotencyKey) throw new DomainError('IDEMPOTENCY_KEY_INVALID');
     return adjustments.adjustPoints(principal, params.communityId, idempotencyKey, body);
   },
-  reversePosting: async ({ principal, params, body }) =>
-    adjustments.reversePosting(principal, params.communityId, params.postingId, body.reason),
+  reversePosting: async ({ principal, params, body }) => adjustments.reversePosting(principal, params, body),
   listAdjustments: async ({ params }) => adjustments.listAdjustments(params.communityId),
   getPointsReport: async ({ params, query }) => figures.pointsReport(params.communityId, query.months),
   getPointsSettings: async ({ params }) => adjustments.getSettings(params.communityId),
