@@ -5,10 +5,12 @@
  * code and the seed write is declared.
  */
 import { agendaTypes } from './agenda/items';
+import { careTypes } from './care/items';
 import { canteenTypes } from './canteen/items';
 import { communityTypes } from './community/items';
 import { councilTypes } from './council/items';
 import { identityTypes } from './identity/items';
+import { moderationTypes } from './moderation/items';
 import { notifyTypes } from './notify/items';
 import { onboardingTypes } from './onboarding/items';
 import { platformTypes } from './platform/table-items';
@@ -16,29 +18,6 @@ import { pointsTypes } from './points/items';
 import { privacyTypes } from './privacy/items';
 import { rosterTypes } from './roster/items';
 import { photoTypes } from './photos/items';
-
-/**
- * Care's and moderation's tags, written by their item builders (care/items.ts, need-items.ts,
- * visit-items.ts, care/repository.ts, moderation/media.ts), listed here until those features
- * declare them in their own items.ts.
- */
-const careTypes = [
-  'Wish',
-  'WishTimeline',
-  'MemberWish',
-  'WishClaimerStat',
-  'PartnerUnit',
-  'PartnerInvite',
-  'PartnerOperator',
-  'CareSettings',
-  'Need',
-  'NeedTimeline',
-  'MemberNeed',
-  'GridWorker',
-  'Visit',
-  'VisitIntervals',
-] as const;
-const moderationTypes = ['MediaCheck', 'MediaTrace'] as const;
 
 export const entityTypes = [
   ...platformTypes,

@@ -129,6 +129,9 @@ export const key = {
     pk: `COMMUNITY#${communityId}`,
     sk: `BUILDING#${buildingId}`,
   }),
+  /** Sort-key prefixes of a community's grids and buildings (AP98). */
+  gridPrefix: 'GRID#',
+  buildingPrefix: 'BUILDING#',
   user: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
   member: (memberId: string) => ({ pk: `MEMBER#${memberId}`, sk: 'META' }),
   session: (sessionId: string) => ({ pk: `SESSION#${sessionId}`, sk: 'META' }),
@@ -143,6 +146,8 @@ export const index = {
   communities: () => 'COMMUNITIES',
   /** A community's council sessions by start (AP17; session reminders read it too). */
   communitySessions: (communityId: string) => `COMMUNITY#${communityId}#SESSIONS`,
+  /** A community's volunteers (AP67; care lists them to hand a need to one). */
+  communityVolunteers: (communityId: string) => `COMMUNITY#${communityId}#VOLUNTEERS`,
 } as const;
 
 /** Prefix of every item in a community's partition, for Query. */

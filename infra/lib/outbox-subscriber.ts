@@ -5,6 +5,7 @@ import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { platformKey } from '../../functions/src/platform/table-items';
 import type { SubscriberEntry } from '../../functions/src/subscriptions';
 import { AppFunction } from './app-function';
 import type { StageConfig } from './stage-config';
@@ -61,7 +62,7 @@ export function outboxSubscriber(
         lambda.FilterCriteria.filter({
           eventName: lambda.FilterRule.isEqual('INSERT'),
           dynamodb: {
-            Keys: { pk: { S: lambda.FilterRule.beginsWith('OUTBOX#') } },
+            Keys: { pk: { S: lambda.FilterRule.beginsWith(platformKey.outboxPrefix) } },
             ...(subscription.types ? { NewImage: { eventType: { S: [...subscription.types] } } } : {}),
           },
         }),

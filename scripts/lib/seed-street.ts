@@ -4,6 +4,7 @@
  * and audit lines their appointments would have left.
  */
 import { householdKey } from '../../shared/src/domain/identity/person';
+import { streetScope } from '../../shared/src/domain/onboarding/invites';
 import { memberItem } from '../../functions/src/identity/items';
 import type { HolderRecord, StreetRecord } from '../../functions/src/onboarding/records';
 import { buildingItem, gridItem } from '../../functions/src/community/items';
@@ -16,8 +17,6 @@ import {
 } from '../../functions/src/onboarding/items';
 
 const AT = '2026-01-01T00:00:00.000Z';
-const SCOPE = 'STREET#manchengbei';
-
 export const DEMO_STREET: StreetRecord = {
   id: 'manchengbei',
   name: '满城北街街道',
@@ -26,6 +25,8 @@ export const DEMO_STREET: StreetRecord = {
   createdAt: AT,
   createdBy: 'u-admin',
 };
+
+const SCOPE = streetScope(DEMO_STREET.id);
 
 export const SECOND_COMMUNITY = {
   id: 'xinhuayuan',
@@ -163,7 +164,7 @@ export function streetSeedItems(): Record<string, unknown>[] {
     }),
     ...holders.map((h) => holderItem(SCOPE, h)),
     ...holders.map((h, i) =>
-      auditItem(`STREET#${DEMO_STREET.id}`, {
+      auditItem(SCOPE, {
         id: `seed-audit-${i + 1}`,
         action: 'appointed',
         role: h.role,

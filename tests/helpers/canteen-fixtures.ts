@@ -167,7 +167,7 @@ export async function closeMenu(f: CanteenFixture, menu: { date: string; meal: s
     new QueryCommand({
       TableName: tableName,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :dish)',
-      ExpressionAttributeValues: { ':pk': key.pk, ':dish': 'DISH#' },
+      ExpressionAttributeValues: { ':pk': key.pk, ':dish': canteenKey.dishPrefix },
     }),
   );
   for (const d of dishes.Items ?? []) {

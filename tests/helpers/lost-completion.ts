@@ -1,4 +1,5 @@
 import { documentClient } from '../../functions/src/platform/dynamo';
+import { platformKey } from '../../functions/src/platform/table-items';
 
 /**
  * Fault injection for idempotent writes: the database "fails" right after a request's effect has
@@ -21,7 +22,7 @@ function install(): void {
       const pk = typeof raw === 'string' ? raw : (raw as { S?: string } | undefined)?.S;
       // Only the completion (an update); a failed request's release still runs, so without the
       // completion in the effect's transaction the retry runs the effect again, as in the defect.
-      if (pk?.startsWith('IDEMPOTENCY#') && input.UpdateExpression) {
+      if (pk?.startsWith(platformKey.idempotencyPrefix) && input.UpdateExpression) {
         const idempotencyKey = pk.slice(pk.lastIndexOf('#') + 1);
         if (losing.has(idempotencyKey)) {
           lost.add(idempotencyKey);

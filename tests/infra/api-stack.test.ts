@@ -10,6 +10,7 @@ import { subscriptions } from '../../functions/src/subscriptions';
 import { bundle, domainEntry, separateBundleFile } from '../../scripts/lib/function-bundles';
 import { STAGES } from '../../infra/lib/stage-config';
 import { API_LATENCY_P99_ALARM_MS, ITERATOR_AGE_ALARM_MS } from '../../infra/lib/monitoring';
+import { platformKey } from '../../functions/src/platform/table-items';
 import { expectTemplate, PROD_CONTEXT, resourcesOfType, synthLinli, type SynthesizedLinli } from './synth';
 
 const domains = [...new Set(routeList.map((route) => route.domain))];
@@ -427,7 +428,7 @@ describe('api stack', () => {
     expect(JSON.parse(props.FilterCriteria.Filters[0].Pattern)).toEqual({
       eventName: ['INSERT'],
       dynamodb: {
-        Keys: { pk: { S: [{ prefix: 'OUTBOX#' }] } },
+        Keys: { pk: { S: [{ prefix: platformKey.outboxPrefix }] } },
         NewImage: { eventType: { S: ['canteen.delivery_confirmed', 'care.wish_fulfilled'] } },
       },
     });

@@ -86,7 +86,7 @@ async function topicItems(topicId: string) {
   return out.Items ?? [];
 }
 
-const topicsOfMember = (memberId: string) => itemsUnder(key.member(memberId).pk, 'TOPIC#');
+const topicsOfMember = (memberId: string) => itemsUnder(key.member(memberId).pk, agendaKey.memberTopicPrefix);
 
 async function outboxFor(topicId: string) {
   const items = await scanWhere('eventType = :t AND payload.topicId = :id', {
@@ -128,7 +128,7 @@ describe('raising a topic', () => {
     });
     expect(res.body.recordedBy).toBeUndefined();
     const items = await topicItems(res.body.topicId);
-    expect(items.filter((i) => String(i.sk).startsWith('TL#'))).toHaveLength(1);
+    expect(items.filter((i) => String(i.sk).startsWith(agendaKey.topicTimelinePrefix))).toHaveLength(1);
     expect(await topicsOfMember(author.memberId)).toHaveLength(1);
     expect(await outboxFor(res.body.topicId)).toEqual([expect.objectContaining({ to: 'submitted' })]);
     const mine = await api.call<any>('GET', '/me/topics', { token: author.token });
@@ -385,7 +385,7 @@ describe('co-signing (附议)', () => {
     expect(answers.filter((a) => a.status === 200)).toHaveLength(50);
     const seen = await detail(c, author.token, id);
     expect(seen.body.topic.cosignCount).toBe(50);
-    expect((await topicItems(id)).filter((i) => String(i.sk).startsWith('COSIGN#'))).toHaveLength(50);
+    expect((await topicItems(id)).filter((i) => String(i.sk).startsWith(agendaKey.topicCosignPrefix))).toHaveLength(50);
   });
 
   it('counts one resident co-signing 50 times at once as 1', async () => {
@@ -435,7 +435,9 @@ describe('merging', () => {
     // r2, r3 were there; r1 and the duplicate's author arrive; r2 is not counted twice.
     const merged = await detail(c, author.token, target);
     expect(merged.body.topic.cosignCount).toBe(4);
-    expect((await topicItems(target)).filter((i) => String(i.sk).startsWith('COSIGN#'))).toHaveLength(4);
+    expect((await topicItems(target)).filter((i) => String(i.sk).startsWith(agendaKey.topicCosignPrefix))).toHaveLength(
+      4,
+    );
     expect(merged.body.timeline.at(-1).note).toContain('新增附议 2 人');
     expect((await detail(c, r1.token, target)).body.mine.cosigned).toBe(true);
     const dupEvents = await outboxFor(dup);
@@ -454,7 +456,9 @@ describe('merging', () => {
     const res = await staffDoes(c, staff, dup, 'merge', { intoTopicId: target });
     expect(res.status).toBe(200);
     expect((await detail(c, author.token, target)).body.topic.cosignCount).toBe(96);
-    expect((await topicItems(target)).filter((i) => String(i.sk).startsWith('COSIGN#'))).toHaveLength(96);
+    expect((await topicItems(target)).filter((i) => String(i.sk).startsWith(agendaKey.topicCosignPrefix))).toHaveLength(
+      96,
+    );
   });
 
   it('refuses to merge into itself, into a closed topic or into another community’s topic', async () => {

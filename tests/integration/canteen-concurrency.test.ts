@@ -21,6 +21,7 @@ import {
   type CanteenFixture,
 } from '../helpers/canteen-fixtures';
 import { idem } from '../helpers/fixtures';
+import { platformKey } from '../../functions/src/platform/table-items';
 
 const api = apiForThisFile();
 
@@ -269,7 +270,8 @@ describe('ordering under concurrency', () => {
     documentClient.middlewareStack.add(
       (next, ctx) => async (args) => {
         const key = (args.input as { Key?: { pk?: string } }).Key;
-        if (ctx.commandName === 'GetItemCommand' && key?.pk?.startsWith('IDEMPOTENCY#')) idempotencyReads.push(key.pk);
+        if (ctx.commandName === 'GetItemCommand' && key?.pk?.startsWith(platformKey.idempotencyPrefix))
+          idempotencyReads.push(key.pk);
         calls.push(String(ctx.commandName));
         return next(args);
       },

@@ -19,6 +19,7 @@ import {
 } from '../helpers/canteen-fixtures';
 import { idem, grantCare } from '../helpers/fixtures';
 import { scanWhere } from '../helpers/table-scan';
+import { platformKey } from '../../functions/src/platform/table-items';
 
 const api = apiForThisFile();
 
@@ -46,7 +47,7 @@ const ordersOfMember = async (memberId: string) =>
   ).Items ?? [];
 
 async function outboxOf(orderId: string) {
-  return scanWhere('begins_with(pk, :p) AND payload.orderId = :o', { ':p': 'OUTBOX#', ':o': orderId });
+  return scanWhere('begins_with(pk, :p) AND payload.orderId = :o', { ':p': platformKey.outboxPrefix, ':o': orderId });
 }
 
 const post = (path: string, token: string, body?: unknown, headers: Record<string, string> = idem()) =>

@@ -20,6 +20,7 @@ import {
   createStreet,
   createStreetCommunity,
 } from '../helpers/onboarding-fixtures';
+import { platformKey } from '../../functions/src/platform/table-items';
 
 const api = apiForThisFile();
 
@@ -76,7 +77,7 @@ async function dispatched(f: Setup, v: { userId: string }) {
 
 const outboxOf = (needId: string) =>
   scanWhere('begins_with(pk, :p) AND (payload.needId = :n OR contains(payload.link, :n))', {
-    ':p': 'OUTBOX#',
+    ':p': platformKey.outboxPrefix,
     ':n': needId,
   });
 

@@ -16,6 +16,9 @@ import { createCommunity, idem, residentMember, userWithGrants, type CommunityFi
 import { freshId } from '../helpers/ids';
 import { scanWhere } from '../helpers/table-scan';
 import { tokenFor } from '../helpers/tokens';
+import { platformKey } from '../../functions/src/platform/table-items';
+import { visitKey } from '../../functions/src/care/visit-items';
+import { needKey } from '../../functions/src/care/need-items';
 
 const api = apiForThisFile();
 
@@ -165,7 +168,10 @@ describe("a grid worker's list", () => {
     expect([card.status, card.body.error.code]).toEqual([403, 'GRID_NOT_YOURS']);
     expect([visit.status, visit.body.error.code]).toEqual([403, 'GRID_NOT_YOURS']);
     expect(
-      await scanWhere('pk = :pk AND begins_with(sk, :v)', { ':pk': `MEMBER#${elsewhere}`, ':v': 'VISIT#' }),
+      await scanWhere('pk = :pk AND begins_with(sk, :v)', {
+        ':pk': key.member(elsewhere).pk,
+        ':v': visitKey.visitPrefix,
+      }),
     ).toEqual([]);
     const grids = await get(`/community/${c.communityId}/my-grids`, token);
     expect(grids.body.grids).toEqual([{ gridId: 'g1', name: '第一网格', people: 4, overdue: 2, signals: 0 }]);
@@ -271,7 +277,10 @@ describe('recording visits', () => {
     expect(helped.status).toBe(201);
     expect(helped.body.needId).toEqual(expect.any(String));
     expect(well.body.needId).toBeUndefined();
-    const needs = await scanWhere('pk = :pk AND sk = :sk', { ':pk': `NEED#${helped.body.needId}`, ':sk': 'META' });
+    const needs = await scanWhere('pk = :pk AND sk = :sk', {
+      ':pk': needKey.need(helped.body.needId).pk,
+      ':sk': needKey.need(helped.body.needId).sk,
+    });
     expect(needs).toHaveLength(1);
     expect(needs[0]).toMatchObject({
       status: 'new',
@@ -304,9 +313,9 @@ describe('recording visits', () => {
     expect([badMethod.status, badMethod.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
     expect([longNote.status, longNote.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
     expect([stranger.status, stranger.body.error.code]).toEqual([404, 'MEMBER_NOT_FOUND']);
-    expect(await scanWhere('pk = :pk AND begins_with(sk, :v)', { ':pk': `MEMBER#${elder}`, ':v': 'VISIT#' })).toEqual(
-      [],
-    );
+    expect(
+      await scanWhere('pk = :pk AND begins_with(sk, :v)', { ':pk': key.member(elder).pk, ':v': visitKey.visitPrefix }),
+    ).toEqual([]);
   });
 
   it('records one visit when the same visit is sent twice at once with one Idempotency-Key', async () => {
@@ -319,7 +328,10 @@ describe('recording visits', () => {
 
     const answers = await Promise.all([post(path, token, body, headers), post(path, token, body, headers)]);
 
-    const visits = await scanWhere('pk = :pk AND begins_with(sk, :v)', { ':pk': `MEMBER#${elder}`, ':v': 'VISIT#' });
+    const visits = await scanWhere('pk = :pk AND begins_with(sk, :v)', {
+      ':pk': key.member(elder).pk,
+      ':v': visitKey.visitPrefix,
+    });
     expect(visits).toHaveLength(1);
     const ok = answers.filter((a) => a.status === 201);
     expect(ok.length).toBeGreaterThanOrEqual(1);
@@ -402,7 +414,7 @@ describe('the daily message about overdue visits', () => {
 
     expect(runs.reduce((a, b) => a + b, 0) + later).toBe(1);
     const events = await scanWhere('begins_with(pk, :p) AND payload.userId = :u', {
-      ':p': 'OUTBOX#gridvisits-',
+      ':p': platformKey.outbox('gridvisits-').pk,
       ':u': worker.userId,
     });
     expect(events).toHaveLength(1);

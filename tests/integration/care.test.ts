@@ -6,6 +6,7 @@ import { createCommunity, idem, residentMember, userWithGrants, type CommunityFi
 import { freshId } from '../helpers/ids';
 import { tokenFor } from '../helpers/tokens';
 import { scanWhere } from '../helpers/table-scan';
+import { platformKey } from '../../functions/src/platform/table-items';
 
 const api = apiForThisFile();
 
@@ -37,7 +38,7 @@ async function approvedWish(f: Awaited<ReturnType<typeof setup>>, body: Record<s
 
 async function outboxOf(wishId: string) {
   return scanWhere('begins_with(pk, :p) AND (payload.wishId = :w OR contains(payload.link, :w))', {
-    ':p': 'OUTBOX#',
+    ':p': platformKey.outboxPrefix,
     ':w': wishId,
   });
 }

@@ -20,6 +20,7 @@ import {
   type Resident,
 } from '../helpers/fixtures';
 import { key } from '../../functions/src/table';
+import { agendaKey } from '../../functions/src/agenda/items';
 
 const api = apiForThisFile();
 // The real adapter against the fake WeChat server, with a short timeout for the timeout case.
@@ -49,7 +50,8 @@ const openList = async (c: CommunityFixture, r: Resident) =>
     (t: any) => t.topicId,
   );
 
-const memberTopicCount = async (memberId: string) => (await itemsUnder(key.member(memberId).pk, 'TOPIC#')).length;
+const memberTopicCount = async (memberId: string) =>
+  (await itemsUnder(key.member(memberId).pk, agendaKey.memberTopicPrefix)).length;
 
 /** Runs a topic to done (all checks pass); returns its id. */
 async function finishedTopic(c: CommunityFixture, staff: SignedIn, author: Resident) {

@@ -70,7 +70,7 @@ const sessionItem = async (sessionId: string) =>
     )
   ).Item!;
 
-const bookingsOf = (sessionId: string) => itemsUnder(key.session(sessionId).pk, 'BOOKING#');
+const bookingsOf = (sessionId: string) => itemsUnder(key.session(sessionId).pk, councilKey.bookingPrefix);
 
 /** `seats` residents book one after another (seated), then `waiters` more (waitlisted). */
 async function bookOneByOne(c: CommunityFixture, sessionId: string, seats: number, waiters: number) {
@@ -475,7 +475,7 @@ describe('booking seats', () => {
             sessionStartsAt: startsAt,
             sessionEndsAt: endsAt,
             gsi1pk: councilIndex.memberBookings(r.memberId),
-            gsi1sk: `${startsAt}#${sessionId}`,
+            gsi1sk: councilIndex.byStart(startsAt, sessionId),
           },
         }),
       );

@@ -16,11 +16,12 @@ import type * as Sender from '../../functions/src/notify/wechat-sender';
 import type * as Dynamo from '../../functions/src/platform/dynamo';
 import type * as Outbox from '../../functions/src/platform/outbox';
 import type * as Table from '../../functions/src/table';
-import { councilKey } from '../../functions/src/council/items';
+import { councilIndex, councilKey } from '../../functions/src/council/items';
 import type * as Poller from '../../scripts/lib/stream-poller';
 import type { StreamPoller } from '../../scripts/lib/stream-poller';
 import { startDynamoDbLocal, type RunningDynamoDb } from '../../scripts/lib/dynamodb-local';
 import { ensureTable, localClient } from '../../scripts/lib/table-setup';
+import { notifyKey } from '../../functions/src/notify/items';
 
 const originalTable = process.env.TABLE_NAME;
 const originalEndpoint = process.env.DYNAMODB_ENDPOINT;
@@ -95,7 +96,7 @@ async function countMessages(userIds: string[]): Promise<number> {
         new m.doc.QueryCommand({
           TableName: notifyTable,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :msg)',
-          ExpressionAttributeValues: { ':pk': m.table.key.user(userId).pk, ':msg': 'MSG#' },
+          ExpressionAttributeValues: { ':pk': m.table.key.user(userId).pk, ':msg': notifyKey.messagePrefix },
           Select: 'COUNT',
           ExclusiveStartKey: startKey,
         }),
@@ -187,7 +188,7 @@ describe('the day-before reminder', () => {
       endsAt: new Date(Date.parse(startsAt) + 3600_000).toISOString(),
       status: 'scheduled',
       gsi1pk: m.table.index.communitySessions(communityId),
-      gsi1sk: `${startsAt}#${sessionId}`,
+      gsi1sk: councilIndex.byStart(startsAt, sessionId),
     });
     for (const [userId, status] of [
       [seated, 'booked'],

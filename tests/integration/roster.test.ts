@@ -11,6 +11,7 @@ import { manyRows, rosterCalls, rosterCsv } from '../helpers/roster-fixtures';
 import { scanWhere } from '../helpers/table-scan';
 import { key } from '../../functions/src/table';
 import { rosterKey } from '../../functions/src/roster/items';
+import { onboardingKey } from '../../functions/src/onboarding/items';
 
 const api = apiForThisFile();
 
@@ -82,7 +83,7 @@ describe('roster preview', () => {
     ]);
     expect((await roster.list()).body.people).toEqual([]);
     const stored = await rosterItems(c.communityId);
-    expect(stored.some((i) => String(i.pk).startsWith('ROSTER#'))).toBe(false);
+    expect(stored.some((i) => String(i.pk).startsWith(rosterKey.partition(c.communityId)))).toBe(false);
     // The preview keeps parsed rows (never the file) with a time to live.
     expect(stored.every((i) => typeof i.expiresAt === 'number')).toBe(true);
   });
@@ -259,7 +260,10 @@ describe('roster confirm', () => {
       body: {},
     });
     expect(revealed.body).toEqual({ name: '王桂芳', phone: '13812345678' });
-    const audit = await scanWhere('begins_with(sk, :a) AND communityId = :c', { ':a': 'AUDIT#', ':c': c.communityId });
+    const audit = await scanWhere('begins_with(sk, :a) AND communityId = :c', {
+      ':a': onboardingKey.roleAuditPrefix,
+      ':c': c.communityId,
+    });
     expect(audit.map((a) => [a.action, a.name, a.byName])).toEqual([['phone-revealed', '王桂芳', '刘晶']]);
     const none = await api.call<any>('POST', `${path}/${li.personId}/phone`, { token: staff.accessToken, body: {} });
     expect([none.status, none.body.error.code]).toEqual([404, 'ROSTER_PERSON_NOT_FOUND']);

@@ -69,7 +69,7 @@ describe('the demo menus of the seed', () => {
       new QueryCommand({
         TableName: table,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :dish)',
-        ExpressionAttributeValues: { ':pk': lunch.pk, ':dish': 'DISH#' },
+        ExpressionAttributeValues: { ':pk': lunch.pk, ':dish': canteenKey.dishPrefix },
       }),
     );
 

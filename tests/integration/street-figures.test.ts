@@ -7,6 +7,7 @@ import { ISSUANCE_ACCOUNT, merchantAccount } from '@linli/shared/domain/points/l
 import { documentClient, tableName } from '../../functions/src/platform/dynamo';
 import { communityMetaItem } from '../../functions/src/onboarding/items';
 import { index, key } from '../../functions/src/table';
+import { councilIndex, councilKey } from '../../functions/src/council/items';
 import { ledgerKey } from '../../functions/src/points/items';
 import { agendaIndex, agendaKey } from '../../functions/src/agenda/items';
 import { pointsKey } from '../../functions/src/points/items';
@@ -61,7 +62,7 @@ async function busyCommunity(street: { id: string; name: string }, name: string)
         booked: 3,
         waiting: 0,
         gsi1pk: index.communitySessions(communityId),
-        gsi1sk: `${startsAt}#${sessionId}`,
+        gsi1sk: councilIndex.byStart(startsAt, sessionId),
       },
     };
   };
@@ -72,8 +73,7 @@ async function busyCommunity(street: { id: string; name: string }, name: string)
     put(session('2026-11-02T02:00:00.000Z', 'scheduled').item),
     ...['attended', 'attended', 'booked', 'cancelled'].map((status, i) =>
       put({
-        pk: held.item.pk,
-        sk: `BOOKING#m${i}`,
+        ...councilKey.booking(held.sessionId, `m${i}`),
         type: 'Booking',
         sessionId: held.sessionId,
         memberId: `m${i}`,
@@ -95,7 +95,7 @@ async function busyCommunity(street: { id: string; name: string }, name: string)
       ratingSum,
       ratingCount,
       gsi1pk: agendaIndex.communityTopics(communityId, status),
-      gsi1sk: `${statusAt}#${topicId}`,
+      gsi1sk: agendaIndex.byStatusAt({ statusAt, topicId }),
     });
   };
   await Promise.all([
@@ -125,7 +125,14 @@ async function busyCommunity(street: { id: string; name: string }, name: string)
       lines: quantities.map((quantity) => ({ dishId: 'd', quantity })),
       subsidyFen,
       gsi1pk: canteenIndex.canteenOrders(communityId, canteenId),
-      gsi1sk: `${date}#lunch#b1#u1#101#${orderId}`,
+      gsi1sk: canteenIndex.canteenOrderSort({
+        date,
+        meal: 'lunch',
+        buildingId: 'b1',
+        unitId: 'u1',
+        room: '101',
+        orderId,
+      }),
     });
   };
   await Promise.all([

@@ -23,7 +23,7 @@ export async function listCosigners(topicId: string): Promise<string[]> {
     {
       TableName: tableName,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)',
-      ExpressionAttributeValues: { ':pk': agendaKey.topic(topicId).pk, ':c': 'COSIGN#' },
+      ExpressionAttributeValues: { ':pk': agendaKey.topic(topicId).pk, ':c': agendaKey.topicCosignPrefix },
       ProjectionExpression: 'memberId',
       ConsistentRead: true,
     },
@@ -34,7 +34,7 @@ export async function listCosigners(topicId: string): Promise<string[]> {
 
 export const listRatings = (topicId: string) =>
   queryPartition<RatingRecord>(agendaKey.topic(topicId).pk, {
-    sort: { beginsWith: 'RATING#' },
+    sort: { beginsWith: agendaKey.topicRatingPrefix },
     newestFirst: true,
     limit: 50,
   });

@@ -23,11 +23,16 @@ export const agendaKey = {
     pk: `TOPIC#${topicId}`,
     sk: `TL#${String(seq).padStart(5, '0')}`,
   }),
+  topicTimelinePrefix: 'TL#',
   topicCosign: (topicId: string, memberId: string) => ({ pk: `TOPIC#${topicId}`, sk: `COSIGN#${memberId}` }),
+  topicCosignPrefix: 'COSIGN#',
   topicRating: (topicId: string, memberId: string) => ({ pk: `TOPIC#${topicId}`, sk: `RATING#${memberId}` }),
+  topicRatingPrefix: 'RATING#',
   memberTopic: (memberId: string, topicId: string) => ({ pk: `MEMBER#${memberId}`, sk: `TOPIC#${topicId}` }),
+  memberTopicPrefix: 'TOPIC#',
   /** A topic on a council session's agenda: it sits in the session's partition (AP37). */
   sessionTopic: (sessionId: string, topicId: string) => ({ pk: `SESSION#${sessionId}`, sk: `TOPIC#${topicId}` }),
+  sessionTopicPrefix: 'TOPIC#',
 } as const;
 
 export const agendaIndex = {
@@ -35,6 +40,8 @@ export const agendaIndex = {
   /** `ALL` for community-wide topics, else the building's id. */
   openTopics: (communityId: string, scopeKey: string) => `COMMUNITY#${communityId}#OPENTOPICS#${scopeKey}`,
   memberRatings: (memberId: string) => `MEMBER#${memberId}#RATINGS`,
+  /** A topic's sort value in its status list: when it reached that status. */
+  byStatusAt: (t: Pick<TopicRecord, 'statusAt' | 'topicId'>) => `${t.statusAt}#${t.topicId}`,
 } as const;
 
 /** `ALL` for a community-wide topic, else its building. */
@@ -47,7 +54,7 @@ export const scopeKey = (t: Pick<TopicRecord, 'scope'>) => (t.scope.kind === 'co
 export function topicIndexes(t: TopicRecord, open: boolean): Item {
   return {
     gsi1pk: agendaIndex.communityTopics(t.communityId, t.status),
-    gsi1sk: `${t.statusAt}#${t.topicId}`,
+    gsi1sk: agendaIndex.byStatusAt(t),
     ...(open
       ? { gsi2pk: agendaIndex.openTopics(t.communityId, scopeKey(t)), gsi2sk: `${t.createdAt}#${t.topicId}` }
       : {}),

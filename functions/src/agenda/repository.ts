@@ -48,7 +48,7 @@ export const getTopics = (topicIds: string[]) =>
 
 /** AP32 */
 export const listTimeline = (topicId: string) =>
-  queryPartition<TimelineRecord>(agendaKey.topic(topicId).pk, { sort: { beginsWith: 'TL#' } });
+  queryPartition<TimelineRecord>(agendaKey.topic(topicId).pk, { sort: { beginsWith: agendaKey.topicTimelinePrefix } });
 
 /** AP34: a status list of a community; oldest first (queue) or newest first (晒事栏). */
 export const listByStatus = (communityId: string, status: string, newestFirst = false, limit?: number) =>
@@ -61,7 +61,7 @@ export const listOpen = (communityId: string, scope: string) =>
 /** AP36: ids of a member's own topics, newest first. */
 export async function listMemberTopicIds(memberId: string): Promise<string[]> {
   const links = await queryPartition<{ topicId: string }>(key.member(memberId).pk, {
-    sort: { beginsWith: 'TOPIC#' },
+    sort: { beginsWith: agendaKey.memberTopicPrefix },
     newestFirst: true,
     limit: 100,
   });
@@ -71,7 +71,7 @@ export async function listMemberTopicIds(memberId: string): Promise<string[]> {
 /** AP37: ids of the topics scheduled into a session. */
 export async function listSessionTopicIds(sessionId: string): Promise<string[]> {
   const links = await queryPartition<{ topicId: string }>(key.session(sessionId).pk, {
-    sort: { beginsWith: 'TOPIC#' },
+    sort: { beginsWith: agendaKey.sessionTopicPrefix },
   });
   return links.map((l) => l.topicId);
 }

@@ -75,6 +75,7 @@ export const orderableLeft = (dish: DishRecord, now: string): number =>
 
 export const canteenKey = {
   canteen: (communityId: string, canteenId: string) => ({ pk: `COMMUNITY#${communityId}`, sk: `CANTEEN#${canteenId}` }),
+  canteenPrefix: 'CANTEEN#',
   settings: (communityId: string) => ({ pk: `COMMUNITY#${communityId}`, sk: 'SETTINGS#canteen' }),
   mealDelivery: (memberId: string) => ({ pk: `MEMBER#${memberId}`, sk: 'MEALDELIVERY' }),
   menu: (communityId: string, canteenId: string, date: string, meal: string) => ({
@@ -82,6 +83,8 @@ export const canteenKey = {
     sk: 'META',
   }),
   dish: (menuPk: string, dishId: string) => ({ pk: menuPk, sk: `DISH#${dishId}` }),
+  /** Sort-key prefix of a menu's dishes (AP45). */
+  dishPrefix: 'DISH#',
   /** How many of a dish a member holds (UpdateItem ADD in the order transaction, which sets the tag). */
   portionsTaken: (menuPk: string, dishId: string, memberId: string) => ({
     pk: menuPk,
@@ -100,6 +103,13 @@ export const canteenIndex = {
   communityMenus: (communityId: string) => `COMMUNITY#${communityId}#MENUS`,
   canteenOrders: (communityId: string, canteenId: string) => `MEALORDERS#${communityId}#${canteenId}`,
   memberMealOrders: (memberId: string) => `MEMBER#${memberId}#MEALORDERS`,
+  /** Menus (AP44) or orders (AP50) dated from..to inclusive: both lists sort by date first. */
+  datesBetween: (from: string, to: string): [string, string] => [`${from}#`, `${to}#~`],
+  /** The sort-value prefix of a canteen's orders of one day, or of one meal of it (AP50). */
+  canteenOrdersOn: (date: string, meal?: string) => (meal ? `${date}#${meal}#` : `${date}#`),
+  /** An order's sort value in its canteen's list (AP50): date, meal, then where it goes. */
+  canteenOrderSort: (o: Pick<OrderRecord, 'date' | 'meal' | 'buildingId' | 'unitId' | 'room' | 'orderId'>) =>
+    `${o.date}#${o.meal}#${o.buildingId}#${o.unitId}#${o.room}#${o.orderId}`,
 } as const;
 
 export const canteenItem = (c: CanteenRecord): Item => ({
@@ -168,7 +178,7 @@ export function orderItem(o: OrderRecord): Item {
     type: 'MealOrder',
     ...o,
     gsi1pk: canteenIndex.canteenOrders(o.communityId, o.canteenId),
-    gsi1sk: `${o.date}#${o.meal}#${o.buildingId}#${o.unitId}#${o.room}#${o.orderId}`,
+    gsi1sk: canteenIndex.canteenOrderSort(o),
     gsi2pk: canteenIndex.memberMealOrders(o.memberId),
     gsi2sk: `${o.date}#${MEAL_ORDER[o.meal]}#${o.orderId}`,
   };

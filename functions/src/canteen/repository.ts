@@ -53,7 +53,7 @@ export const getCanteen = (communityId: string, canteenId: string) =>
 
 /** AP5: the community's canteens. */
 export const listCanteens = (communityId: string) =>
-  queryPartition<CanteenRecord>(key.community(communityId).pk, { sort: { beginsWith: 'CANTEEN#' } });
+  queryPartition<CanteenRecord>(key.community(communityId).pk, { sort: { beginsWith: canteenKey.canteenPrefix } });
 
 export async function putCanteen(c: CanteenRecord): Promise<void> {
   await put(canteenItem(c));
@@ -90,7 +90,10 @@ export const getMenu = (communityId: string, canteenId: string, date: string, me
 
 /** AP45: a menu's dishes with their stock, in menu order. */
 export async function getDishes(menu: MenuRecord, consistent = false): Promise<DishRecord[]> {
-  const dishes = await queryPartition<DishRecord>(menuPk(menu), { sort: { beginsWith: 'DISH#' }, consistent });
+  const dishes = await queryPartition<DishRecord>(menuPk(menu), {
+    sort: { beginsWith: canteenKey.dishPrefix },
+    consistent,
+  });
   const order = new Map(menu.dishIds.map((id, i) => [id, i]));
   return dishes.sort((a, b) => (order.get(a.dishId) ?? 0) - (order.get(b.dishId) ?? 0));
 }
@@ -98,7 +101,7 @@ export async function getDishes(menu: MenuRecord, consistent = false): Promise<D
 /** AP44: the community's menus dated from..to (inclusive). */
 export const listMenus = (communityId: string, from: string, to: string) =>
   queryIndex<MenuRecord>('gsi1', canteenIndex.communityMenus(communityId), {
-    sort: { between: [`${from}#`, `${to}#~`] },
+    sort: { between: canteenIndex.datesBetween(from, to) },
   });
 
 /** Publishes a menu with its dishes, once: false when this meal's menu exists already. */
@@ -129,13 +132,13 @@ export const getPickupCode = (pk: string, code: string) =>
 /** AP50: a canteen's orders of one day, or of one meal of one day. */
 export const listCanteenOrders = (communityId: string, canteenId: string, date: string, meal?: string) =>
   queryIndex<OrderRecord>('gsi1', canteenIndex.canteenOrders(communityId, canteenId), {
-    sort: { beginsWith: meal ? `${date}#${meal}#` : `${date}#` },
+    sort: { beginsWith: canteenIndex.canteenOrdersOn(date, meal) },
   });
 
 /** AP50: a canteen's orders of a date range (the month chart). */
 export const listCanteenOrdersBetween = (communityId: string, canteenId: string, from: string, to: string) =>
   queryIndex<OrderRecord>('gsi1', canteenIndex.canteenOrders(communityId, canteenId), {
-    sort: { between: [`${from}#`, `${to}#~`] },
+    sort: { between: canteenIndex.datesBetween(from, to) },
   });
 
 /** AP51: a member's orders, newest meal first. */

@@ -15,18 +15,40 @@ import type { ClaimerStatRecord, PartnerRecord, WishRecord, WishTimelineRecord }
 
 type Item = Record<string, unknown>;
 
+/** Care's item types: wishes and partner units (here), needs (need-items.ts), visits (visit-items.ts). */
+export const careTypes = [
+  'Wish',
+  'WishTimeline',
+  'MemberWish',
+  'WishClaimerStat',
+  'PartnerUnit',
+  'PartnerInvite',
+  'PartnerOperator',
+  'CareSettings',
+  'Need',
+  'NeedTimeline',
+  'MemberNeed',
+  'GridWorker',
+  'Visit',
+  'VisitIntervals',
+] as const;
+export type CareType = (typeof careTypes)[number];
+
 /** States in which a wish is listed under its claimer. */
 const HELD = new Set(['claimed', 'delivered', 'fulfilled']);
 
 export const careKey = {
   wish: (wishId: string) => ({ pk: `WISH#${wishId}`, sk: 'META' }),
   wishTimeline: (wishId: string, seq: number) => ({ pk: `WISH#${wishId}`, sk: `TL#${String(seq).padStart(5, '0')}` }),
+  wishTimelinePrefix: 'TL#',
   memberWish: (memberId: string, wishId: string) => ({ pk: `MEMBER#${memberId}`, sk: `WISH#${wishId}` }),
+  memberWishPrefix: 'WISH#',
   claimerStat: (communityId: string, year: string, kind: string, claimerId: string) => ({
     pk: `WISHSTATS#${communityId}#${year}`,
     sk: `${kind}#${claimerId}`,
   }),
   partner: (communityId: string, partnerId: string) => ({ pk: `COMMUNITY#${communityId}`, sk: `PARTNER#${partnerId}` }),
+  partnerPrefix: 'PARTNER#',
   partnerInvite: (code: string) => ({ pk: `PARTNERINVITE#${code}`, sk: 'META' }),
   partnerOperator: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PARTNER' }),
   settings: (communityId: string) => ({ pk: `COMMUNITY#${communityId}`, sk: 'SETTINGS#care' }),

@@ -16,7 +16,9 @@ const HELD = new Set(['dispatched', 'accepted', 'done', 'rated']);
 export const needKey = {
   need: (needId: string) => ({ pk: `NEED#${needId}`, sk: 'META' }),
   timeline: (needId: string, seq: number) => ({ pk: `NEED#${needId}`, sk: `TL#${String(seq).padStart(5, '0')}` }),
+  timelinePrefix: 'TL#',
   memberNeed: (memberId: string, needId: string) => ({ pk: `MEMBER#${memberId}`, sk: `NEED#${needId}` }),
+  memberNeedPrefix: 'NEED#',
 } as const;
 
 export const needIndex = {

@@ -5,7 +5,7 @@ import type { IdempotencyCompletion } from '../platform/idempotency';
 import { outboxPut } from '../platform/outbox';
 import { ConditionsFailed, named, transact, transactWithReply, type NamedWrite } from '../platform/transactions';
 import type { NotifyEvent } from '../notify';
-import { key } from '../table';
+import { index, key } from '../table';
 import type { NeedEvent } from './need-events';
 import type { TransactWriteItem } from './need-intake';
 import { needIndex, needItem, needKey, needTimelineItem } from './need-items';
@@ -18,7 +18,10 @@ export const getNeed = (needId: string, consistent = false) => getItem<NeedRecor
 
 /** AP88: the timeline, in order. */
 export const listNeedTimeline = (needId: string) =>
-  queryPartition<NeedTimelineRecord>(needKey.need(needId).pk, { sort: { beginsWith: 'TL#' }, consistent: true });
+  queryPartition<NeedTimelineRecord>(needKey.need(needId).pk, {
+    sort: { beginsWith: needKey.timelinePrefix },
+    consistent: true,
+  });
 
 /** AP89: one status list of a community, earliest due first. */
 export const listNeedsByStatus = (communityId: string, status: string) =>
@@ -33,8 +36,8 @@ export const listAssigneeNeeds = (communityId: string, kind: string, assigneeId:
 
 /** AP89b: a member's needs, newest first. */
 export async function listMemberNeeds(memberId: string): Promise<NeedRecord[]> {
-  const links = await queryPartition<{ needId: string }>(`MEMBER#${memberId}`, {
-    sort: { beginsWith: 'NEED#' },
+  const links = await queryPartition<{ needId: string }>(key.member(memberId).pk, {
+    sort: { beginsWith: needKey.memberNeedPrefix },
     newestFirst: true,
     limit: 100,
   });
@@ -101,7 +104,7 @@ export const getVolunteer = (userId: string, communityId: string) =>
 
 /** AP67: a community's volunteers. */
 export const listVolunteers = (communityId: string) =>
-  queryIndex<{ userId: string; name: string }>('gsi1', `COMMUNITY#${communityId}#VOLUNTEERS`);
+  queryIndex<{ userId: string; name: string }>('gsi1', index.communityVolunteers(communityId));
 
 /** A user's name and grants (to check a staff assignee belongs to the community). */
 export const getUser = (userId: string) =>

@@ -21,7 +21,7 @@ import {
   writeWithReply,
   type NamedWrite,
 } from '../platform/transactions';
-import { index, key } from '../table';
+import { communityPartition, index, key } from '../table';
 import {
   careIndex,
   careKey,
@@ -53,7 +53,10 @@ export const getWishes = (wishIds: string[]) =>
 
 /** AP81 */
 export const listTimeline = (wishId: string) =>
-  queryPartition<WishTimelineRecord>(careKey.wish(wishId).pk, { sort: { beginsWith: 'TL#' }, consistent: true });
+  queryPartition<WishTimelineRecord>(careKey.wish(wishId).pk, {
+    sort: { beginsWith: careKey.wishTimelinePrefix },
+    consistent: true,
+  });
 
 /** AP82: one status list of a community, oldest first unless asked otherwise. */
 export const listByStatus = (communityId: string, status: string, newestFirst = false, limit?: number) =>
@@ -68,8 +71,8 @@ export const listClaimerWishes = (communityId: string, kind: string, claimerId: 
 
 /** AP84: ids of a member's wishes. */
 export async function listMemberWishIds(memberId: string): Promise<string[]> {
-  const links = await queryPartition<{ wishId: string }>(`MEMBER#${memberId}`, {
-    sort: { beginsWith: 'WISH#' },
+  const links = await queryPartition<{ wishId: string }>(key.member(memberId).pk, {
+    sort: { beginsWith: careKey.memberWishPrefix },
     newestFirst: true,
     limit: 100,
   });
@@ -210,7 +213,7 @@ export async function createPartner(
 
 /** AP86 */
 export const listPartners = (communityId: string) =>
-  queryPartition<PartnerRecord>(`COMMUNITY#${communityId}`, { sort: { beginsWith: 'PARTNER#' } });
+  queryPartition<PartnerRecord>(communityPartition(communityId), { sort: { beginsWith: careKey.partnerPrefix } });
 export const getPartner = (communityId: string, partnerId: string) =>
   getItem<PartnerRecord>(careKey.partner(communityId, partnerId), true);
 export const getInvite = (code: string) =>

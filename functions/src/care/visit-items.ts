@@ -72,10 +72,13 @@ export const visitKey = {
     pk: `COMMUNITY#${communityId}`,
     sk: `GRIDWORKER#${userId}`,
   }),
+  gridWorkerPrefix: 'GRIDWORKER#',
   visit: (memberId: string, at: string, visitId: string) => ({
     pk: `MEMBER#${memberId}`,
     sk: `VISIT#${at}#${visitId}`,
   }),
+  /** Sort-key prefix of a member's visits (AP121). */
+  visitPrefix: 'VISIT#',
   intervals: (communityId: string) => ({ pk: `COMMUNITY#${communityId}`, sk: 'SETTINGS#visits' }),
 } as const;
 

@@ -6,6 +6,7 @@ import type { IdempotencyCompletion } from '../platform/idempotency';
 import { batchGetItems, getItem, queryIndex, queryPartition } from '../platform/items';
 import { ConditionsFailed, named, transact, writeWithReply } from '../platform/transactions';
 import { getUserGrants, userGrantsUpdate, type UserGrants } from '../platform/user-grants';
+import { identityIndex, identityKey } from '../identity/items';
 import { communityPartition, index, key } from '../table';
 import {
   gridWorkerItem,
@@ -37,8 +38,8 @@ export interface BuildingRef {
 /** AP1: the community's grids and buildings (two Queries of its partition). */
 export async function loadGrids(communityId: string): Promise<{ grids: GridRecord[]; buildings: BuildingRef[] }> {
   const [grids, buildings] = await Promise.all([
-    queryPartition<GridRecord>(communityPartition(communityId), { sort: { beginsWith: 'GRID#' } }),
-    queryPartition<BuildingRef>(communityPartition(communityId), { sort: { beginsWith: 'BUILDING#' } }),
+    queryPartition<GridRecord>(communityPartition(communityId), { sort: { beginsWith: key.gridPrefix } }),
+    queryPartition<BuildingRef>(communityPartition(communityId), { sort: { beginsWith: key.buildingPrefix } }),
   ]);
   const byOrder = (a: { order?: number }, b: { order?: number }) => (a.order ?? 0) - (b.order ?? 0);
   return { grids: grids.sort(byOrder), buildings: buildings.sort(byOrder) };
@@ -47,15 +48,15 @@ export async function loadGrids(communityId: string): Promise<{ grids: GridRecor
 /** AP10: the members of one building, or of the whole community. */
 export const listMembers = (communityId: string, buildingId?: string) =>
   queryIndex<VisitMember>('gsi1', index.communityMembers(communityId), {
-    sort: buildingId ? { beginsWith: `${buildingId}#` } : undefined,
+    sort: buildingId ? { beginsWith: identityIndex.membersAtPrefix(buildingId) } : undefined,
   });
 
 export const getMember = (memberId: string) => getItem<VisitMember>(key.member(memberId), true);
 
 /** The active caregivers of a member (代办家属): their grants, links and own member records. */
 export async function listCaregivers(memberId: string): Promise<{ name: string; relation: string; phone?: string }[]> {
-  const grants = await queryPartition<{ status: string; linkId: string }>(`MEMBER#${memberId}`, {
-    sort: { beginsWith: 'CAREGIVER#' },
+  const grants = await queryPartition<{ status: string; linkId: string }>(key.member(memberId).pk, {
+    sort: { beginsWith: identityKey.careGrantPrefix },
   });
   const active = grants.filter((g) => g.status === 'active');
   if (active.length === 0) return [];
@@ -92,7 +93,7 @@ export async function putIntervals(
 /** AP120 */
 export const listGridWorkers = (communityId: string) =>
   queryPartition<GridWorkerRecord>(communityPartition(communityId), {
-    sort: { beginsWith: 'GRIDWORKER#' },
+    sort: { beginsWith: visitKey.gridWorkerPrefix },
     consistent: true,
   });
 export const getGridWorker = (communityId: string, userId: string) =>
@@ -153,7 +154,11 @@ export async function removeWorker(
 
 /** AP121: a person's visits, newest first. */
 export const listVisits = (memberId: string, limit = 30) =>
-  queryPartition<VisitRecord>(`MEMBER#${memberId}`, { sort: { beginsWith: 'VISIT#' }, newestFirst: true, limit });
+  queryPartition<VisitRecord>(key.member(memberId).pk, {
+    sort: { beginsWith: visitKey.visitPrefix },
+    newestFirst: true,
+    limit,
+  });
 
 /**
  * Records a visit: the visit (new), the member's visit state (only while they are a verified

@@ -14,6 +14,8 @@ export type CommunityType = (typeof communityTypes)[number];
 export const communityKey = {
   grid: key.grid,
   building: key.building,
+  gridPrefix: key.gridPrefix,
+  buildingPrefix: key.buildingPrefix,
   /** A fixed item `GET /health` reads (AP2). */
   health: () => ({ pk: 'HEALTH', sk: 'HEALTH' }),
 } as const;

@@ -60,8 +60,8 @@ export async function loadCommunityStructure(communityId: string): Promise<Commu
     for (const item of page.Items ?? []) {
       const sk = String(item.sk);
       if (sk === 'META') out.community = toCommunity(item);
-      else if (sk.startsWith('GRID#')) out.grids.push(toGrid(item));
-      else if (sk.startsWith('BUILDING#')) out.buildings.push(toBuilding(item));
+      else if (sk.startsWith(communityKey.gridPrefix)) out.grids.push(toGrid(item));
+      else if (sk.startsWith(communityKey.buildingPrefix)) out.buildings.push(toBuilding(item));
     }
   }
   return out;

@@ -30,7 +30,7 @@ export const getBuilding = async (communityId: string, buildingId: string) =>
 export const listGrids = async (communityId: string) =>
   (
     await queryPartition<GridItemRecord>(communityPartition(communityId), {
-      sort: { beginsWith: 'GRID#' },
+      sort: { beginsWith: key.gridPrefix },
       consistent: true,
     })
   ).map((g) => ({ ...g, communityId }));
@@ -38,7 +38,7 @@ export const listGrids = async (communityId: string) =>
 export const listBuildings = async (communityId: string) =>
   (
     await queryPartition<BuildingItemRecord>(communityPartition(communityId), {
-      sort: { beginsWith: 'BUILDING#' },
+      sort: { beginsWith: key.buildingPrefix },
       consistent: true,
     })
   ).map((b) => ({ ...b, communityId, units: b.units ?? [] }));
@@ -210,10 +210,10 @@ export async function memberCounts(communityId: string): Promise<Map<string, num
   return counts;
 }
 
-/** AP10 with Limit 1: whether anyone is registered under `<building>#[<unit>#]`. */
-export async function hasMembers(communityId: string, prefix: string): Promise<boolean> {
+/** AP10 with Limit 1: whether anyone is registered in the building, or in one unit of it. */
+export async function hasMembers(communityId: string, buildingId: string, unitId?: string): Promise<boolean> {
   const found = await queryIndex<Item>('gsi1', index.communityMembers(communityId), {
-    sort: { beginsWith: prefix },
+    sort: { beginsWith: identityIndex.membersAtPrefix(buildingId, unitId) },
     limit: 1,
   });
   return found.length > 0;

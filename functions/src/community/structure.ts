@@ -209,9 +209,8 @@ async function writeBuilding(
 
 /** Refuses to delete where anyone lives or has applied: such places are retired instead. */
 async function refuseIfInUse(communityId: string, buildingId: string, unitId?: string) {
-  const prefix = unitId ? `${buildingId}#${unitId}#` : `${buildingId}#`;
   const [members, applications] = await Promise.all([
-    repo.hasMembers(communityId, prefix),
+    repo.hasMembers(communityId, buildingId, unitId),
     repo.hasPendingApplications(communityId, buildingId, unitId),
   ]);
   if (members || applications) throw new DomainError('STRUCTURE_IN_USE');

@@ -20,7 +20,9 @@ export const getBooking = (sessionId: string, memberId: string, consistent = fal
   get<BookingRecord>(councilKey.booking(sessionId, memberId), consistent);
 
 export function listSessionBookings(sessionId: string): Promise<BookingRecord[]> {
-  return queryPartition<BookingRecord>(councilKey.session(sessionId).pk, { sort: { beginsWith: 'BOOKING#' } });
+  return queryPartition<BookingRecord>(councilKey.session(sessionId).pk, {
+    sort: { beginsWith: councilKey.bookingPrefix },
+  });
 }
 
 export const listMemberBookings = (memberId: string) =>

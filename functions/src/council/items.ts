@@ -13,9 +13,11 @@ export type CouncilType = (typeof councilTypes)[number];
 
 export const councilKey = {
   venue: (communityId: string, venueId: string) => ({ pk: `COMMUNITY#${communityId}`, sk: `VENUE#${venueId}` }),
+  venuePrefix: 'VENUE#',
   settings: (communityId: string) => ({ pk: `COMMUNITY#${communityId}`, sk: 'SETTINGS#council' }),
   session: sharedKey.session,
   booking: (sessionId: string, memberId: string) => ({ pk: `SESSION#${sessionId}`, sk: `BOOKING#${memberId}` }),
+  bookingPrefix: 'BOOKING#',
   checkinCode: (sessionId: string, code: string) => ({ pk: `SESSION#${sessionId}`, sk: `CODE#${code}` }),
 } as const;
 
@@ -23,6 +25,8 @@ export const councilIndex = {
   communitySessions: sharedIndex.communitySessions,
   venueSessions: (communityId: string, venueId: string) => `VENUE#${communityId}#${venueId}`,
   memberBookings: (memberId: string) => `MEMBER#${memberId}#BOOKINGS`,
+  /** The sort value of a session, or of a booking, in each of these lists: by start. */
+  byStart: (startsAt: string, sessionId: string) => `${startsAt}#${sessionId}`,
 } as const;
 
 export const venueItem = (v: VenueRecord): Item => ({
@@ -38,9 +42,9 @@ export function sessionItem(s: SessionRecord): Item {
     type: 'Session',
     ...s,
     gsi1pk: councilIndex.communitySessions(s.communityId),
-    gsi1sk: `${s.startsAt}#${s.sessionId}`,
+    gsi1sk: councilIndex.byStart(s.startsAt, s.sessionId),
     gsi2pk: councilIndex.venueSessions(s.communityId, s.venueId),
-    gsi2sk: `${s.startsAt}#${s.sessionId}`,
+    gsi2sk: councilIndex.byStart(s.startsAt, s.sessionId),
   };
 }
 
@@ -51,7 +55,7 @@ export function bookingItem(b: BookingRecord): Item {
     type: 'Booking',
     ...b,
     gsi1pk: councilIndex.memberBookings(b.memberId),
-    gsi1sk: `${b.sessionStartsAt}#${b.sessionId}`,
+    gsi1sk: councilIndex.byStart(b.sessionStartsAt, b.sessionId),
   };
 }
 

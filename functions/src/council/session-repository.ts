@@ -20,7 +20,7 @@ export const getVenue = (communityId: string, venueId: string) =>
   get<VenueRecord>(councilKey.venue(communityId, venueId), true);
 
 export function listVenues(communityId: string): Promise<VenueRecord[]> {
-  return queryPartition<VenueRecord>(key.community(communityId).pk, { sort: { beginsWith: 'VENUE#' } });
+  return queryPartition<VenueRecord>(key.community(communityId).pk, { sort: { beginsWith: councilKey.venuePrefix } });
 }
 
 export async function putVenue(v: VenueRecord, mustBeNew: boolean, completion?: IdempotencyCompletion): Promise<void> {

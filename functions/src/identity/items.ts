@@ -29,6 +29,8 @@ export const identityKey = {
   application: (applicationId: string) => ({ pk: `APPLICATION#${applicationId}`, sk: 'META' }),
   /** A caregiver's right to act for a member (pending until staff confirm). */
   careGrant: (memberId: string, userId: string) => ({ pk: `MEMBER#${memberId}`, sk: `CAREGIVER#${userId}` }),
+  /** Sort-key prefix of a member's care grants (AP12, a grid worker's view of the caregivers). */
+  careGrantPrefix: 'CAREGIVER#',
 } as const;
 
 export const identityIndex = {
@@ -38,6 +40,8 @@ export const identityIndex = {
   communityMembers: sharedIndex.communityMembers,
   memberSort: (m: { buildingId: string; unitId: string; room: string; memberId: string }) =>
     `${m.buildingId}#${m.unitId}#${m.room}#${m.memberId}`,
+  /** The sort-value prefix of one building's members, or one unit's, in the community's list (AP10). */
+  membersAtPrefix: (buildingId: string, unitId?: string) => (unitId ? `${buildingId}#${unitId}#` : `${buildingId}#`),
   household: (householdKey: string) => `HOUSEHOLD#${householdKey}`,
   userLinks: (userId: string) => `USER#${userId}#LINKS`,
   communityLinks: (communityId: string, status: string) => `COMMUNITY#${communityId}#LINKS#${status.toUpperCase()}`,

@@ -63,7 +63,7 @@ export async function putNewMember(m: MemberRecord, completion?: IdempotencyComp
 
 export const listCommunityMembers = (communityId: string, buildingId?: string) =>
   queryIndex<MemberRecord>('gsi1', identityIndex.communityMembers(communityId), {
-    sort: buildingId ? { beginsWith: `${buildingId}#` } : undefined,
+    sort: buildingId ? { beginsWith: identityIndex.membersAtPrefix(buildingId) } : undefined,
   });
 
 export const listHouseholdMembers = (key: string) => queryIndex<MemberRecord>('gsi2', identityIndex.household(key));

@@ -4,12 +4,12 @@
  * the verdict arrives later on the message-push callback. Until it says `pass`, residents are
  * not shown the photo: pending, risky, review and failed submissions all stay hidden.
  */
-import { createHash } from 'node:crypto';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { getUser } from '../identity';
 import { documentClient, tableName } from '../platform/dynamo';
 import { batchGetItems } from '../platform/items';
 import { logger } from '../platform/logger';
+import { moderationKey } from './items';
 import { verifiedPush, type PushQuery } from './push-signature';
 import { contentSecurity } from './screen';
 
@@ -38,10 +38,6 @@ interface MediaRecord {
 }
 
 const subjectOf = (r: { subject?: string; url?: string }) => r.subject ?? r.url ?? '';
-const subjectHash = (subject: string) => createHash('sha256').update(subject).digest('hex');
-/** AP39 a photo's check: GetItem pk=MEDIA#<sha256(subject)> sk=CHECK; AP39b the photo behind a trace id. */
-const mediaKey = (subject: string) => ({ pk: `MEDIA#${subjectHash(subject)}`, sk: 'CHECK' });
-const traceKey = (traceId: string) => ({ pk: `MEDIATRACE#${traceId}`, sk: 'MEDIA' });
 
 /**
  * Asks WeChat to check each photo not checked (or not passed) before. A photo given as a bare
@@ -59,7 +55,10 @@ export async function requestMediaChecks(
   }
   if (bySubject.size === 0) return;
   const known = new Map(
-    (await batchGetItems<MediaRecord>([...bySubject.keys()].map(mediaKey))).map((r) => [subjectOf(r), r.status]),
+    (await batchGetItems<MediaRecord>([...bySubject.keys()].map(moderationKey.mediaCheck))).map((r) => [
+      subjectOf(r),
+      r.status,
+    ]),
   );
   const openid = (await getUser(authorUserId))?.openid;
   const security = await contentSecurity();
@@ -84,13 +83,16 @@ export async function requestMediaChecks(
           }
         : { subject, url: subject, status: 'review', requestedAt, error: submission.error };
     await documentClient.send(
-      new PutCommand({ TableName: tableName, Item: { ...mediaKey(subject), type: 'MediaCheck', ...record } }),
+      new PutCommand({
+        TableName: tableName,
+        Item: { ...moderationKey.mediaCheck(subject), type: 'MediaCheck', ...record },
+      }),
     );
     if ('traceId' in submission && !submission.suggest) {
       await documentClient.send(
         new PutCommand({
           TableName: tableName,
-          Item: { ...traceKey(submission.traceId), type: 'MediaTrace', subject, url: subject },
+          Item: { ...moderationKey.mediaTrace(submission.traceId), type: 'MediaTrace', subject, url: subject },
         }),
       );
     }
@@ -101,7 +103,7 @@ export async function requestMediaChecks(
 export async function statuses(subjects: string[]): Promise<Map<string, MediaStatus>> {
   const wanted = [...new Set(subjects)];
   if (wanted.length === 0) return new Map();
-  const records = await batchGetItems<MediaRecord>(wanted.map(mediaKey));
+  const records = await batchGetItems<MediaRecord>(wanted.map(moderationKey.mediaCheck));
   const bySubject = new Map(records.map((r) => [subjectOf(r), r.status]));
   return new Map(wanted.map((s) => [s, bySubject.get(s) ?? 'pending']));
 }
@@ -127,7 +129,9 @@ export interface MediaCheckEvent {
 export async function recordMediaVerdict(query: PushQuery, event: MediaCheckEvent): Promise<{ recorded: boolean }> {
   await verifiedPush(query);
   if (event.Event !== 'wxa_media_check' || !event.trace_id) return { recorded: false };
-  const trace = await documentClient.send(new GetCommand({ TableName: tableName, Key: traceKey(event.trace_id) }));
+  const trace = await documentClient.send(
+    new GetCommand({ TableName: tableName, Key: moderationKey.mediaTrace(event.trace_id) }),
+  );
   const subject = trace.Item ? subjectOf(trace.Item as { subject?: string; url?: string }) : undefined;
   if (!subject) {
     logger.warn('media verdict for an unknown trace id', { traceId: event.trace_id });
@@ -138,7 +142,7 @@ export async function recordMediaVerdict(query: PushQuery, event: MediaCheckEven
   await documentClient.send(
     new UpdateCommand({
       TableName: tableName,
-      Key: mediaKey(subject),
+      Key: moderationKey.mediaCheck(subject),
       UpdateExpression: 'SET #status = :s, label = :l, decidedAt = :at',
       // Only the verdict for the submission on record: a late answer to an older one changes nothing.
       ConditionExpression: 'traceId = :trace',

@@ -12,6 +12,7 @@ export type NotifyType = (typeof notifyTypes)[number];
 
 export const notifyKey = {
   message: (userId: string, messageId: string) => ({ pk: `USER#${userId}`, sk: `MSG#${messageId}` }),
+  messagePrefix: 'MSG#',
   /** A user's unread count (AP27). */
   inbox: (userId: string) => ({ pk: `USER#${userId}`, sk: 'INBOX' }),
   /** A user's remaining sends of one WeChat template (AP28). */

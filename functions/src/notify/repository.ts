@@ -59,8 +59,12 @@ export async function listMessages(userId: string, before?: string): Promise<Mes
       TableName: tableName,
       KeyConditionExpression: before ? 'pk = :pk AND sk BETWEEN :from AND :to' : 'pk = :pk AND begins_with(sk, :from)',
       ExpressionAttributeValues: before
-        ? { ':pk': notifyKey.inbox(userId).pk, ':from': 'MSG#', ':to': `MSG#${before}` }
-        : { ':pk': notifyKey.inbox(userId).pk, ':from': 'MSG#' },
+        ? {
+            ':pk': notifyKey.inbox(userId).pk,
+            ':from': notifyKey.messagePrefix,
+            ':to': notifyKey.message(userId, before).sk,
+          }
+        : { ':pk': notifyKey.inbox(userId).pk, ':from': notifyKey.messagePrefix },
       ScanIndexForward: false,
       Limit: PAGE + (before ? 1 : 0),
     }),
@@ -134,7 +138,7 @@ export async function unreadMessageIds(userId: string, limit: number): Promise<s
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :msg)',
       FilterExpression: 'attribute_not_exists(readAt)',
       ProjectionExpression: 'messageId',
-      ExpressionAttributeValues: { ':pk': notifyKey.inbox(userId).pk, ':msg': 'MSG#' },
+      ExpressionAttributeValues: { ':pk': notifyKey.inbox(userId).pk, ':msg': notifyKey.messagePrefix },
       ScanIndexForward: false,
     },
   );

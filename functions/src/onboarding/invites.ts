@@ -11,6 +11,7 @@ import {
   grantOf,
   inviteStatus,
   isSameAppointment,
+  streetScope,
   validUntil,
 } from '@linli/shared/domain/onboarding/invites';
 import { ACCESS_TOKEN_TTL_SECONDS, signAccessToken, signRefreshToken } from '../platform/auth';
@@ -166,7 +167,7 @@ export async function acceptInvite(principal: Principal, code: string): Promise<
 
 export async function listInvites(streetId: string): Promise<{ items: Invite[] }> {
   const now = new Date();
-  return { items: (await repo.listScopeInvites(`STREET#${streetId}`)).map((i) => inviteView(i, now)) };
+  return { items: (await repo.listScopeInvites(streetScope(streetId))).map((i) => inviteView(i, now)) };
 }
 
 /** Revokes an open invite of the street; an operator's invite only the platform admin may revoke. */

@@ -21,17 +21,23 @@ export const onboardingKey = {
     sk: 'LOCK',
   }),
   invite: (code: string) => ({ pk: `INVITE#${code}`, sk: 'META' }),
-  /** Scope: `PLATFORM` or `STREET#<id>` (a street's operators and its communities' staff). */
-  /** A scope's role holders and appointment audit (AP95, AP96). */
+  /**
+   * A scope's role holders and appointment audit (AP95, AP96). Scope: PLATFORM_SCOPE or
+   * streetScope(id) (shared/src/domain/onboarding/invites.ts).
+   */
   scopePartition: (scope: string) => `ROLES#${scope}`,
   roleHolder: (scope: string, role: string, communityId: string | undefined, userId: string) => ({
     pk: onboardingKey.scopePartition(scope),
     sk: `HOLDER#${role}#${communityId ?? '-'}#${userId}`,
   }),
+  /** Sort-key prefix of a scope's holders, or of one role's holders in one community. */
+  roleHolderPrefix: (role?: string, communityId?: string) =>
+    role ? `HOLDER#${role}#${communityId ?? '-'}#` : 'HOLDER#',
   roleAudit: (scope: string, at: string, id: string) => ({
     pk: onboardingKey.scopePartition(scope),
     sk: `AUDIT#${at}#${id}`,
   }),
+  roleAuditPrefix: 'AUDIT#',
 } as const;
 
 export const onboardingIndex = {

@@ -6,6 +6,7 @@
 import { ulid } from 'ulidx';
 import type { Principal } from '@linli/shared/contract/principal';
 import { DomainError } from '@linli/shared/domain-error';
+import { PLATFORM_SCOPE, streetScope } from '@linli/shared/domain/onboarding/invites';
 import { getApplication } from '../identity';
 import type { AuditRecord } from './records';
 import * as repo from './repository';
@@ -41,5 +42,5 @@ export async function recordPhoneReveal(
     at: new Date().toISOString(),
   };
   // A community not (yet) under a street office reports to the platform's list.
-  await repo.putAudit(community.streetId ? `STREET#${community.streetId}` : 'PLATFORM', audit);
+  await repo.putAudit(community.streetId ? streetScope(community.streetId) : PLATFORM_SCOPE, audit);
 }

@@ -227,7 +227,7 @@ export async function acceptInvite(
 }
 
 /** AP: a scope's role holders, all or those whose sort key starts with `prefix` (one role of one community). */
-export const listHolders = (scope: string, prefix = 'HOLDER#') =>
+export const listHolders = (scope: string, prefix = onboardingKey.roleHolderPrefix()) =>
   queryPartition<HolderRecord>(onboardingKey.scopePartition(scope), { sort: { beginsWith: prefix }, consistent: true });
 
 export const getHolder = (scope: string, role: string, communityId: string | undefined, userId: string) =>
@@ -265,7 +265,7 @@ export async function removeAppointment(
 
 export const listAudit = (scope: string) =>
   queryPartition<AuditRecord>(onboardingKey.scopePartition(scope), {
-    sort: { beginsWith: 'AUDIT#' },
+    sort: { beginsWith: onboardingKey.roleAuditPrefix },
     newestFirst: true,
     limit: 200,
   });

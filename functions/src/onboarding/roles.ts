@@ -3,13 +3,12 @@ import { ulid } from 'ulidx';
 import type { RoleAuditEntry, RoleHolder } from '@linli/shared/contract/onboarding';
 import type { Principal } from '@linli/shared/contract/principal';
 import { DomainError } from '@linli/shared/domain-error';
-import { grantsWithout } from '@linli/shared/domain/onboarding/invites';
+import { grantsWithout, streetScope } from '@linli/shared/domain/onboarding/invites';
 import { completionPut } from '../platform/idempotency';
 import { retry, withOptimisticRetry } from '../platform/retry';
+import { onboardingKey } from './items';
 import * as repo from './repository';
 import { auditView, holderView } from './views';
-
-const streetScope = (streetId: string) => `STREET#${streetId}`;
 
 export async function listRoleHolders(streetId: string): Promise<{ items: RoleHolder[] }> {
   return { items: (await repo.listHolders(streetScope(streetId))).map(holderView) };
@@ -22,7 +21,7 @@ export async function listRoleHolders(streetId: string): Promise<{ items: RoleHo
 export async function listCommunityStaff(communityId: string): Promise<{ userId: string; name: string }[]> {
   const streetId = (await repo.getCommunityMeta(communityId))?.streetId;
   if (!streetId) return [];
-  const holders = await repo.listHolders(streetScope(streetId), `HOLDER#staff#${communityId}#`);
+  const holders = await repo.listHolders(streetScope(streetId), onboardingKey.roleHolderPrefix('staff', communityId));
   return holders.map((h) => ({ userId: h.userId, name: h.name }));
 }
 

@@ -9,6 +9,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { logger } from './logger';
 import type { OutboxEventBase } from './outbox';
+import { platformKey } from './table-items';
 
 /** What a feature declares to subscribe to outbox events (its folder's `subscription.ts`). */
 export interface Subscription<T extends string = string> {
@@ -34,7 +35,8 @@ export function outboxConsumer<E extends OutboxEventBase>(
     const failures: { itemIdentifier: string }[] = [];
     for (const record of event.Records) {
       const image = record.dynamodb?.NewImage;
-      if (record.eventName !== 'INSERT' || !image || !String(image.pk?.S ?? '').startsWith('OUTBOX#')) continue;
+      if (record.eventName !== 'INSERT' || !image || !String(image.pk?.S ?? '').startsWith(platformKey.outboxPrefix))
+        continue;
       const item = unmarshall(image as Record<string, AttributeValue>) as OutboxRecord<E>;
       if (wanted && !wanted.has(item.payload.type)) continue;
       try {

@@ -2,10 +2,13 @@
 
 export const platformKey = {
   outbox: (eventId: string) => ({ pk: `OUTBOX#${eventId}`, sk: 'EVENT' }),
+  /** Partition-key prefix of every outbox event: how a stream consumer tells them from other items. */
+  outboxPrefix: 'OUTBOX#',
   idempotency: (userId: string, routeId: string, idempotencyKey: string) => ({
     pk: `IDEMPOTENCY#${userId}#${routeId}#${idempotencyKey}`,
     sk: 'IDEMPOTENCY',
   }),
+  idempotencyPrefix: 'IDEMPOTENCY#',
   /** Wrong typed codes of a user in one minute (AP74). */
   codeAttempts: (scope: string, userId: string, minute: number) => ({
     pk: `ATTEMPTS#${scope}#${userId}`,

@@ -71,7 +71,7 @@ export function listActivities(communityId: string, now: Date, graceHours = 72) 
 export const getSignup = (activityId: string, userId: string) =>
   getItem<SignupRecord>(pointsKey.signup(activityId, userId), true);
 export const listSignups = (activityId: string) =>
-  queryPartition<SignupRecord>(pointsKey.activity(activityId).pk, { sort: { beginsWith: 'SIGNUP#' } });
+  queryPartition<SignupRecord>(pointsKey.activity(activityId).pk, { sort: { beginsWith: pointsKey.signupPrefix } });
 export const listUserSignups = (userId: string) => queryIndex<SignupRecord>('gsi1', pointsIndex.userSignups(userId));
 export const listPendingHours = (communityId: string) =>
   queryIndex<SignupRecord>('gsi2', pointsIndex.pendingHours(communityId));

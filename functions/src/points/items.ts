@@ -5,7 +5,7 @@
  * codes. No I/O, no shared-package imports (the seed loads it). The volunteer key lives in
  * table.ts, since care reads volunteers.
  */
-import { key as sharedKey } from '../table';
+import { index as sharedIndex, key as sharedKey } from '../table';
 import type { ActivityRecord, MerchantRecord, PointsSettings, SignupRecord, VolunteerRecord } from './records';
 
 type Item = Record<string, unknown>;
@@ -31,10 +31,13 @@ export const ledgerKey = {
     pk: ledgerKey.account(communityId, account),
     sk: `ENTRY#${month}#${postedAt}#${postingId}`,
   }),
+  /** Sort-key prefix of an account's entries, or of one month's (AP56). */
+  entryPrefix: (month?: string) => (month ? `ENTRY#${month}#` : 'ENTRY#'),
   month: (communityId: string, account: string, month: string, shard?: number) => ({
     pk: ledgerKey.account(communityId, account),
     sk: shard === undefined ? `MONTH#${month}` : `MONTH#${month}#${shard}`,
   }),
+  monthPrefix: 'MONTH#',
 } as const;
 
 export const ledgerIndex = {
@@ -68,10 +71,12 @@ export const pointsKey = {
   starsPartition: (communityId: string, month: string) => `PTSTARS#${communityId}#${month}`,
   activity: (activityId: string) => ({ pk: `ACTIVITY#${activityId}`, sk: 'META' }),
   signup: (activityId: string, userId: string) => ({ pk: `ACTIVITY#${activityId}`, sk: `SIGNUP#${userId}` }),
+  signupPrefix: 'SIGNUP#',
   merchant: (communityId: string, merchantId: string) => ({
     pk: `COMMUNITY#${communityId}`,
     sk: `MERCHANT#${merchantId}`,
   }),
+  merchantPrefix: 'MERCHANT#',
   merchantInvite: (code: string) => ({ pk: `MERCHANTINVITE#${code}`, sk: 'META' }),
   merchantOperator: (userId: string) => ({ pk: `USER#${userId}`, sk: 'MERCHANT' }),
   /** A redemption's typed short code → its signed code (AP73). */
@@ -83,7 +88,7 @@ export const pointsIndex = {
   communityActivities: (communityId: string) => `COMMUNITY#${communityId}#ACTIVITIES`,
   userSignups: (userId: string) => `USER#${userId}#SIGNUPS`,
   pendingHours: (communityId: string) => `COMMUNITY#${communityId}#HOURS#PENDING`,
-  communityVolunteers: (communityId: string) => `COMMUNITY#${communityId}#VOLUNTEERS`,
+  communityVolunteers: sharedIndex.communityVolunteers,
 } as const;
 
 export function volunteerItem(v: VolunteerRecord): Item {

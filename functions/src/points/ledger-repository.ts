@@ -78,7 +78,7 @@ export async function getPostingById(postingId: string): Promise<PostingRecord |
 export async function balanceOf(communityId: string, account: string): Promise<number> {
   if (account === ISSUANCE_ACCOUNT) {
     const shards = await queryPartition<{ balance?: number }>(ledgerKey.balance(communityId, account).pk, {
-      sort: { beginsWith: 'BALANCE' },
+      sort: { beginsWith: ledgerKey.balance(communityId, account).sk },
     });
     return shards.reduce((sum, s) => sum + (s.balance ?? 0), 0);
   }
@@ -97,7 +97,7 @@ export async function balancesOf(communityId: string, accounts: string[]): Promi
 /** AP56: an account's entries, newest first (of one month, when given). */
 export function accountEntries(communityId: string, account: string, options: { month?: string; limit?: number } = {}) {
   return queryPartition<EntryRecord>(ledgerKey.balance(communityId, account).pk, {
-    sort: { beginsWith: options.month ? `ENTRY#${options.month}#` : 'ENTRY#' },
+    sort: { beginsWith: ledgerKey.entryPrefix(options.month) },
     newestFirst: true,
     limit: options.limit,
   });
@@ -114,7 +114,7 @@ export interface MonthRow {
 /** AP59: an account's month figures, the issuance account's shards summed. */
 export async function monthFigures(communityId: string, account: string): Promise<MonthRow[]> {
   const rows = await queryPartition<MonthRow>(ledgerKey.balance(communityId, account).pk, {
-    sort: { beginsWith: 'MONTH#' },
+    sort: { beginsWith: ledgerKey.monthPrefix },
   });
   const byMonth = new Map<string, MonthRow>();
   for (const r of rows) {

@@ -14,7 +14,7 @@ import { type MerchantRecord } from './records';
 // ── merchants ────────────────────────────────────────────────────────────────
 
 export const listMerchants = (communityId: string) =>
-  queryPartition<MerchantRecord>(key.community(communityId).pk, { sort: { beginsWith: 'MERCHANT#' } });
+  queryPartition<MerchantRecord>(key.community(communityId).pk, { sort: { beginsWith: pointsKey.merchantPrefix } });
 
 export const getMerchant = (communityId: string, merchantId: string) =>
   getItem<MerchantRecord>(pointsKey.merchant(communityId, merchantId), true);

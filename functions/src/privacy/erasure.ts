@@ -146,7 +146,7 @@ function planFor(item: RawItem, ids: { userId?: string; memberId?: string }): Pl
   }
   if (ids.memberId && item.pk === key.member(ids.memberId).pk) {
     if (item.sk === 'META') return 'member';
-    if (item.sk.startsWith('CAREGIVER#')) return 'delete';
+    if (item.sk.startsWith(identityKey.careGrantPrefix)) return 'delete';
   }
   return 'redact';
 }

@@ -71,14 +71,16 @@ export async function personalItems(ids: { userId?: string; memberId?: string; c
     found.push(...(await fresh(await rawQuery(canteenIndex.memberMealOrders(memberId), 'gsi2'))));
     found.push(...(await fresh(await rawQuery(agendaIndex.memberRatings(memberId), 'gsi1'))));
     // Topics the member raised, with every timeline entry (entries name who entered them).
-    const topicLinks = found.filter((i) => i.pk === key.member(memberId).pk && i.sk.startsWith('TOPIC#'));
+    const topicLinks = found.filter(
+      (i) => i.pk === key.member(memberId).pk && i.sk.startsWith(agendaKey.memberTopicPrefix),
+    );
     for (const link of topicLinks) found.push(...(await rawQuery(agendaKey.topic(String(link.topicId)).pk)));
   }
   if (userId && communityId) {
     // The volunteer's points account, the postings it took part in, and their 志愿之星 months.
     const account = await rawQuery(ledgerKey.account(communityId, volunteerAccount(userId)));
     found.push(...account);
-    const entries = account.filter((i) => i.sk.startsWith('ENTRY#'));
+    const entries = account.filter((i) => i.sk.startsWith(ledgerKey.entryPrefix()));
     for (const postingKey of new Set(entries.map((e) => String(e.postingKey)))) {
       const posting = await withKeys(ledgerKey.posting(communityId, postingKey));
       if (!posting) continue;

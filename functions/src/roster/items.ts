@@ -36,6 +36,8 @@ export const rosterKey = {
     pk: `ROSTERIMPORT#${communityId}#${importId}`,
     sk: `CHUNK#${planId}#${String(seq).padStart(4, '0')}`,
   }),
+  /** Sort-key prefix of a job's chunks, or of one plan's. */
+  chunkPrefix: (planId?: string) => (planId ? `CHUNK#${planId}#` : 'CHUNK#'),
 } as const;
 
 export const personItem = (p: PersonRecord): Item => ({

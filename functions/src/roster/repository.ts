@@ -111,7 +111,9 @@ export async function putPreview(job: ImportRecord, chunks: ChunkRecord[]): Prom
 /** Chunks of earlier previews of the same file that no job points at any more. */
 export async function deleteStaleChunks(communityId: string, importId: string, planId: string): Promise<void> {
   const { pk } = rosterKey.job(communityId, importId);
-  const stale = (await queryPartition<Item>(pk, { sort: { beginsWith: 'CHUNK#' } })).filter((c) => c.planId !== planId);
+  const stale = (await queryPartition<Item>(pk, { sort: { beginsWith: rosterKey.chunkPrefix() } })).filter(
+    (c) => c.planId !== planId,
+  );
   for (let i = 0; i < stale.length; i += 25) {
     await documentClient.send(
       new BatchWriteCommand({
@@ -128,7 +130,7 @@ export async function deleteStaleChunks(communityId: string, importId: string, p
 /** AP103: the chunks of a plan not yet applied, in order. */
 export const listChunks = (communityId: string, importId: string, planId: string) =>
   queryPartition<ChunkRecord>(rosterKey.job(communityId, importId).pk, {
-    sort: { beginsWith: `CHUNK#${planId}#` },
+    sort: { beginsWith: rosterKey.chunkPrefix(planId) },
     consistent: true,
   });
 

@@ -51,7 +51,13 @@ export function grantsWithout(grants: RoleGrant[], terms: InviteTerms): RoleGran
   return grants.filter((g) => !isSameAppointment(g, terms));
 }
 
+/** The role list of the platform's operators. */
+export const PLATFORM_SCOPE = 'PLATFORM';
+
+/** The role list of a street: its operators and its communities' staff. */
+export const streetScope = (streetId: string): string => `STREET#${streetId}`;
+
 /** The role list an appointment belongs to: the platform's, or its street's. */
 export function appointmentScope(terms: InviteTerms): string {
-  return terms.role === 'admin' ? 'PLATFORM' : `STREET#${terms.streetId}`;
+  return terms.role === 'admin' ? PLATFORM_SCOPE : streetScope(terms.streetId ?? '');
 }
