@@ -61,6 +61,28 @@ export const boundaries = [
   },
 ];
 
+/**
+ * One declaration per item type (docs/architecture.md): a key, a sort-key prefix or an index value
+ * is spelled out only in its feature's items.ts (table.ts for the keys several features share);
+ * repositories, tests, the seed and the CDK app call those builders. A string that starts like a
+ * key (`MEMBER#…`) anywhere else fails lint. Tests and the bench write synthetic items of their
+ * own (TEST#, NOTE#, BENCH#), which belong to no feature.
+ */
+const KEY_LIKE = '/^(?!TEST#|NOTE#|BENCH#)[A-Z][A-Z_]*#/';
+const keyMessage =
+  "Keys, sort-key prefixes and index values are declared once, in the feature's items.ts (or table.ts): use its builder.";
+export const keyDeclarations = {
+  files: ['functions/src/**/*.ts', 'tests/**/*.ts', 'infra/**/*.ts', 'scripts/**/*.ts'],
+  ignores: ['functions/src/**/items.ts', 'functions/src/**/*-items.ts', 'functions/src/table.ts'],
+  rules: {
+    'no-restricted-syntax': [
+      'error',
+      { selector: `Literal[value=${KEY_LIKE}]`, message: keyMessage },
+      { selector: `TemplateElement[value.raw=${KEY_LIKE}]`, message: keyMessage },
+    ],
+  },
+};
+
 export default tseslint.config(
   {
     ignores: ['node_modules/', 'miniapp/dist/', 'infra/cdk.out/', 'artifacts/', '.linli/', 'coverage/'],
@@ -92,4 +114,5 @@ export default tseslint.config(
     },
   },
   ...boundaries,
+  keyDeclarations,
 );

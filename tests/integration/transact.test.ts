@@ -48,7 +48,7 @@ describe('transact', () => {
   });
 
   it('finds a failed write by the prefix of its name', async () => {
-    const stock = { pk: pk(), sk: 'DISH#d2' };
+    const stock = { pk: pk(), sk: 'dish-d2' };
     await documentClient.send(new PutCommand({ TableName: tableName, Item: { ...stock, left: 0 } }));
     const error = await transact([
       named('stock:d2', {

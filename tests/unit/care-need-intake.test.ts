@@ -1,4 +1,5 @@
 import { needIntakeWrites } from '../../functions/src/care/need-intake';
+import { needIndex, needKey } from '../../functions/src/care/need-items';
 
 const now = new Date('2026-12-04T08:00:00.000Z');
 const visit = needIntakeWrites(
@@ -20,12 +21,12 @@ describe('need intake writes', () => {
     expect(items.map((p) => p?.Item?.type)).toEqual(['Need', 'NeedTimeline', 'MemberNeed', 'Outbox']);
     expect(items.every((p) => p?.ConditionExpression === 'attribute_not_exists(pk)')).toBe(true);
     expect(items[0]!.Item).toMatchObject({
-      pk: `NEED#${visit.needId}`,
+      ...needKey.need(visit.needId),
       status: 'new',
       version: 1,
       gridId: 'grid-a',
       dueAt: '2026-12-04T12:00:00.000Z',
-      gsi1pk: 'COMMUNITY#c1#NEEDS#NEW',
+      gsi1pk: needIndex.communityNeeds('c1', 'new'),
     });
     expect(items[1]!.Item).toMatchObject({ from: null, to: 'new', byRole: 'grid', note: '网格员张网格走访时登记' });
     expect(items[3]!.Item).toMatchObject({

@@ -1,5 +1,6 @@
 /**
- * The import boundaries in eslint.config.mjs fail on deliberate violations. Each fixture in
+ * The import boundaries and the one-declaration-per-key rule in eslint.config.mjs fail on
+ * deliberate violations. Each fixture in
  * tests/fixtures/import-boundaries names the path it is linted as; `allowed-*` fixtures must pass.
  */
 import { execFileSync } from 'node:child_process';
@@ -23,13 +24,17 @@ beforeAll(() => {
 }, 60_000);
 
 const restricted = (fixture: string) =>
-  results[fixture]!.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+  results[fixture]!.filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax').map(
+    (m) => m.message,
+  );
 
 describe('import boundaries', () => {
   it('has a fixture for each boundary', () => {
     expect(violations.sort()).toEqual([
       'feature-imports-internals.ts.fixture',
       'function-imports-merged-errors.ts.fixture',
+      'key-spelled-in-repository.ts.fixture',
+      'key-spelled-in-test.ts.fixture',
       'miniapp-imports-functions.tsx.fixture',
       'platform-imports-feature.ts.fixture',
       'shared-imports-functions.ts.fixture',
@@ -47,6 +52,11 @@ describe('import boundaries', () => {
 
   it('says why: a function bundles only the error tables it declares', () => {
     expect(restricted('function-imports-merged-errors.ts.fixture')[0]).toMatch(/@linli\/shared\/domain-error/);
+  });
+
+  it("says why: a key is spelled only in its feature's items.ts", () => {
+    expect(restricted('key-spelled-in-repository.ts.fixture')[0]).toMatch(/declared once, in the feature's items\.ts/);
+    expect(restricted('key-spelled-in-test.ts.fixture')[0]).toMatch(/use its builder/);
   });
 
   it.each(allowed)('passes lint on %s', (fixture) => {
