@@ -114,29 +114,41 @@ export const GSI = {
 export const TTL_ATTRIBUTE = 'expiresAt';
 
 /**
+ * The partitions several features keep items in: a community's (its structure, canteens, venues,
+ * merchants, settings), a member's, a user's and a council session's. Each feature's items.ts
+ * builds its keys in them with these.
+ */
+export const partition = {
+  community: (communityId: string) => `COMMUNITY#${communityId}`,
+  member: (memberId: string) => `MEMBER#${memberId}`,
+  user: (userId: string) => `USER#${userId}`,
+  session: (sessionId: string) => `SESSION#${sessionId}`,
+} as const;
+
+/**
  * Keys that several features read or write: the community's partition and structure, users,
  * members, council sessions, a caregiver's link and a volunteer's profile. Their type tags and
  * item builders belong to the owning feature (onboarding: Community; community: Grid, Building;
  * identity: User, Member, Link; council: Session; points: Volunteer).
  */
 export const key = {
-  community: (communityId: string) => ({ pk: `COMMUNITY#${communityId}`, sk: 'META' }),
+  community: (communityId: string) => ({ pk: partition.community(communityId), sk: 'META' }),
   grid: (communityId: string, gridId: string) => ({
-    pk: `COMMUNITY#${communityId}`,
+    pk: partition.community(communityId),
     sk: `GRID#${gridId}`,
   }),
   building: (communityId: string, buildingId: string) => ({
-    pk: `COMMUNITY#${communityId}`,
+    pk: partition.community(communityId),
     sk: `BUILDING#${buildingId}`,
   }),
   /** Sort-key prefixes of a community's grids and buildings (AP98). */
   gridPrefix: 'GRID#',
   buildingPrefix: 'BUILDING#',
-  user: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
-  member: (memberId: string) => ({ pk: `MEMBER#${memberId}`, sk: 'META' }),
-  session: (sessionId: string) => ({ pk: `SESSION#${sessionId}`, sk: 'META' }),
+  user: (userId: string) => ({ pk: partition.user(userId), sk: 'PROFILE' }),
+  member: (memberId: string) => ({ pk: partition.member(memberId), sk: 'META' }),
+  session: (sessionId: string) => ({ pk: partition.session(sessionId), sk: 'META' }),
   link: (linkId: string) => ({ pk: `LINK#${linkId}`, sk: 'META' }),
-  volunteer: (userId: string, communityId: string) => ({ pk: `USER#${userId}`, sk: `VOLUNTEER#${communityId}` }),
+  volunteer: (userId: string, communityId: string) => ({ pk: partition.user(userId), sk: `VOLUNTEER#${communityId}` }),
 } as const;
 
 /** Index values several features query. */
@@ -149,6 +161,3 @@ export const index = {
   /** A community's volunteers (AP67; care lists them to hand a need to one). */
   communityVolunteers: (communityId: string) => `COMMUNITY#${communityId}#VOLUNTEERS`,
 } as const;
-
-/** Prefix of every item in a community's partition, for Query. */
-export const communityPartition = (communityId: string) => `COMMUNITY#${communityId}`;

@@ -2,6 +2,7 @@
  * Keys, index values, type tags and item builders of the agenda entities, declared once; no I/O
  * (the seed uses them too).
  */
+import { partition } from '../table';
 import type { CosignRecord, RatingRecord, TimelineRecord, TopicRecord } from './records';
 
 type Item = Record<string, unknown>;
@@ -28,10 +29,10 @@ export const agendaKey = {
   topicCosignPrefix: 'COSIGN#',
   topicRating: (topicId: string, memberId: string) => ({ pk: `TOPIC#${topicId}`, sk: `RATING#${memberId}` }),
   topicRatingPrefix: 'RATING#',
-  memberTopic: (memberId: string, topicId: string) => ({ pk: `MEMBER#${memberId}`, sk: `TOPIC#${topicId}` }),
+  memberTopic: (memberId: string, topicId: string) => ({ pk: partition.member(memberId), sk: `TOPIC#${topicId}` }),
   memberTopicPrefix: 'TOPIC#',
   /** A topic on a council session's agenda: it sits in the session's partition (AP37). */
-  sessionTopic: (sessionId: string, topicId: string) => ({ pk: `SESSION#${sessionId}`, sk: `TOPIC#${topicId}` }),
+  sessionTopic: (sessionId: string, topicId: string) => ({ pk: partition.session(sessionId), sk: `TOPIC#${topicId}` }),
   sessionTopicPrefix: 'TOPIC#',
 } as const;
 

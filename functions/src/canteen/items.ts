@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
  * Keys, index values, type tags and item builders of the canteen entities, declared once. Pure
  * (no client), so the demo seed writes canteens, menus and orders exactly as the features do.
  */
+import { partition } from '../table';
 import type {
   CanteenRecord,
   CanteenSettingsRecord,
@@ -74,10 +75,13 @@ export const orderableLeft = (dish: DishRecord, now: string): number =>
   dish.left + lapsedHolds(dish, now).reduce((sum, h) => sum + h.qty, 0);
 
 export const canteenKey = {
-  canteen: (communityId: string, canteenId: string) => ({ pk: `COMMUNITY#${communityId}`, sk: `CANTEEN#${canteenId}` }),
+  canteen: (communityId: string, canteenId: string) => ({
+    pk: partition.community(communityId),
+    sk: `CANTEEN#${canteenId}`,
+  }),
   canteenPrefix: 'CANTEEN#',
-  settings: (communityId: string) => ({ pk: `COMMUNITY#${communityId}`, sk: 'SETTINGS#canteen' }),
-  mealDelivery: (memberId: string) => ({ pk: `MEMBER#${memberId}`, sk: 'MEALDELIVERY' }),
+  settings: (communityId: string) => ({ pk: partition.community(communityId), sk: 'SETTINGS#canteen' }),
+  mealDelivery: (memberId: string) => ({ pk: partition.member(memberId), sk: 'MEALDELIVERY' }),
   menu: (communityId: string, canteenId: string, date: string, meal: string) => ({
     pk: `MENU#${communityId}#${canteenId}#${date}#${meal}`,
     sk: 'META',
@@ -92,7 +96,7 @@ export const canteenKey = {
   }),
   pickupCode: (menuPk: string, code: string) => ({ pk: menuPk, sk: `CODE#${code}` }),
   mealSubsidy: (memberId: string, date: string, meal: string) => ({
-    pk: `MEMBER#${memberId}`,
+    pk: partition.member(memberId),
     sk: `MEALSUBSIDY#${date}#${meal}`,
   }),
   mealOrder: (orderId: string) => ({ pk: `MEALORDER#${orderId}`, sk: 'META' }),

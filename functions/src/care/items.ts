@@ -10,7 +10,7 @@
  *  AP86 partner units / invite / operator       Query pk=COMMUNITY#<id> begins_with(sk, PARTNER#); GetItem pk=PARTNERINVITE#<code>; pk=USER#<id> sk=PARTNER
  *  AP87 a community's care settings             GetItem pk=COMMUNITY#<id> sk=SETTINGS#care
  */
-import { key as tableKey } from '../table';
+import { key as tableKey, partition } from '../table';
 import type { ClaimerStatRecord, PartnerRecord, WishRecord, WishTimelineRecord } from './records';
 
 type Item = Record<string, unknown>;
@@ -41,17 +41,20 @@ export const careKey = {
   wish: (wishId: string) => ({ pk: `WISH#${wishId}`, sk: 'META' }),
   wishTimeline: (wishId: string, seq: number) => ({ pk: `WISH#${wishId}`, sk: `TL#${String(seq).padStart(5, '0')}` }),
   wishTimelinePrefix: 'TL#',
-  memberWish: (memberId: string, wishId: string) => ({ pk: `MEMBER#${memberId}`, sk: `WISH#${wishId}` }),
+  memberWish: (memberId: string, wishId: string) => ({ pk: partition.member(memberId), sk: `WISH#${wishId}` }),
   memberWishPrefix: 'WISH#',
   claimerStat: (communityId: string, year: string, kind: string, claimerId: string) => ({
     pk: `WISHSTATS#${communityId}#${year}`,
     sk: `${kind}#${claimerId}`,
   }),
-  partner: (communityId: string, partnerId: string) => ({ pk: `COMMUNITY#${communityId}`, sk: `PARTNER#${partnerId}` }),
+  partner: (communityId: string, partnerId: string) => ({
+    pk: partition.community(communityId),
+    sk: `PARTNER#${partnerId}`,
+  }),
   partnerPrefix: 'PARTNER#',
   partnerInvite: (code: string) => ({ pk: `PARTNERINVITE#${code}`, sk: 'META' }),
-  partnerOperator: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PARTNER' }),
-  settings: (communityId: string) => ({ pk: `COMMUNITY#${communityId}`, sk: 'SETTINGS#care' }),
+  partnerOperator: (userId: string) => ({ pk: partition.user(userId), sk: 'PARTNER' }),
+  settings: (communityId: string) => ({ pk: partition.community(communityId), sk: 'SETTINGS#care' }),
   member: tableKey.member,
 } as const;
 

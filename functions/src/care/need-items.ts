@@ -6,6 +6,7 @@
  *  AP89a an assignee's needs, newest dispatch    Query gsi2 gsi2pk=NEEDASSIGNEE#<community>#<kind>#<id>
  *  AP89b a member's needs                        Query pk=MEMBER#<id> begins_with(sk, NEED#)
  */
+import { partition } from '../table';
 import type { NeedRecord, NeedTimelineRecord } from './need-records';
 
 type Item = Record<string, unknown>;
@@ -17,7 +18,7 @@ export const needKey = {
   need: (needId: string) => ({ pk: `NEED#${needId}`, sk: 'META' }),
   timeline: (needId: string, seq: number) => ({ pk: `NEED#${needId}`, sk: `TL#${String(seq).padStart(5, '0')}` }),
   timelinePrefix: 'TL#',
-  memberNeed: (memberId: string, needId: string) => ({ pk: `MEMBER#${memberId}`, sk: `NEED#${needId}` }),
+  memberNeed: (memberId: string, needId: string) => ({ pk: partition.member(memberId), sk: `NEED#${needId}` }),
   memberNeedPrefix: 'NEED#',
 } as const;
 

@@ -21,7 +21,7 @@ import {
   writeWithReply,
   type NamedWrite,
 } from '../platform/transactions';
-import { communityPartition, index, key } from '../table';
+import { partition, index, key } from '../table';
 import {
   careIndex,
   careKey,
@@ -213,7 +213,7 @@ export async function createPartner(
 
 /** AP86 */
 export const listPartners = (communityId: string) =>
-  queryPartition<PartnerRecord>(communityPartition(communityId), { sort: { beginsWith: careKey.partnerPrefix } });
+  queryPartition<PartnerRecord>(partition.community(communityId), { sort: { beginsWith: careKey.partnerPrefix } });
 export const getPartner = (communityId: string, partnerId: string) =>
   getItem<PartnerRecord>(careKey.partner(communityId, partnerId), true);
 export const getInvite = (code: string) =>

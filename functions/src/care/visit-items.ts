@@ -8,6 +8,7 @@
  *  AP123 the people of a grid                    AP1 (the grid's buildings), then AP10 per building; the
  *                                                visit state (lastVisitAt, …) is a field of the member item
  */
+import { partition } from '../table';
 import type { VisitMethod, VisitObservation, VisitIntervals } from '@linli/shared/domain/care/visits';
 import type { MemberTag } from '@linli/shared/domain/care/tags';
 
@@ -69,17 +70,17 @@ export interface VisitMember {
 
 export const visitKey = {
   gridWorker: (communityId: string, userId: string) => ({
-    pk: `COMMUNITY#${communityId}`,
+    pk: partition.community(communityId),
     sk: `GRIDWORKER#${userId}`,
   }),
   gridWorkerPrefix: 'GRIDWORKER#',
   visit: (memberId: string, at: string, visitId: string) => ({
-    pk: `MEMBER#${memberId}`,
+    pk: partition.member(memberId),
     sk: `VISIT#${at}#${visitId}`,
   }),
   /** Sort-key prefix of a member's visits (AP121). */
   visitPrefix: 'VISIT#',
-  intervals: (communityId: string) => ({ pk: `COMMUNITY#${communityId}`, sk: 'SETTINGS#visits' }),
+  intervals: (communityId: string) => ({ pk: partition.community(communityId), sk: 'SETTINGS#visits' }),
 } as const;
 
 export const gridWorkerItem = (w: GridWorkerRecord): Item => ({

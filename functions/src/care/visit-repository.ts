@@ -7,7 +7,7 @@ import { batchGetItems, getItem, queryIndex, queryPartition } from '../platform/
 import { ConditionsFailed, named, transact, writeWithReply } from '../platform/transactions';
 import { getUserGrants, userGrantsUpdate, type UserGrants } from '../platform/user-grants';
 import { identityIndex, identityKey } from '../identity/items';
-import { communityPartition, index, key } from '../table';
+import { partition, index, key } from '../table';
 import {
   gridWorkerItem,
   intervalsItem,
@@ -38,8 +38,8 @@ export interface BuildingRef {
 /** AP1: the community's grids and buildings (two Queries of its partition). */
 export async function loadGrids(communityId: string): Promise<{ grids: GridRecord[]; buildings: BuildingRef[] }> {
   const [grids, buildings] = await Promise.all([
-    queryPartition<GridRecord>(communityPartition(communityId), { sort: { beginsWith: key.gridPrefix } }),
-    queryPartition<BuildingRef>(communityPartition(communityId), { sort: { beginsWith: key.buildingPrefix } }),
+    queryPartition<GridRecord>(partition.community(communityId), { sort: { beginsWith: key.gridPrefix } }),
+    queryPartition<BuildingRef>(partition.community(communityId), { sort: { beginsWith: key.buildingPrefix } }),
   ]);
   const byOrder = (a: { order?: number }, b: { order?: number }) => (a.order ?? 0) - (b.order ?? 0);
   return { grids: grids.sort(byOrder), buildings: buildings.sort(byOrder) };
@@ -92,7 +92,7 @@ export async function putIntervals(
 
 /** AP120 */
 export const listGridWorkers = (communityId: string) =>
-  queryPartition<GridWorkerRecord>(communityPartition(communityId), {
+  queryPartition<GridWorkerRecord>(partition.community(communityId), {
     sort: { beginsWith: visitKey.gridWorkerPrefix },
     consistent: true,
   });

@@ -1,6 +1,6 @@
 import { GetCommand, paginateQuery } from '@aws-sdk/lib-dynamodb';
 import type { BuildingRecord, CommunityRecord, GridRecord } from '@linli/shared/domain/community/structure';
-import { communityPartition } from '../table';
+import { partition } from '../table';
 import { communityKey } from './items';
 import { documentClient, tableName } from '../platform/dynamo';
 
@@ -53,7 +53,7 @@ export async function loadCommunityStructure(communityId: string): Promise<Commu
     {
       TableName: tableName,
       KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': communityPartition(communityId) },
+      ExpressionAttributeValues: { ':pk': partition.community(communityId) },
     },
   );
   for await (const page of pages) {

@@ -7,7 +7,7 @@ import type { IdempotencyCompletion } from '../platform/idempotency';
 import { getItem, queryIndex, queryPartition } from '../platform/items';
 import { ConditionsFailed, named, transact, writeWithReply, type NamedWrite } from '../platform/transactions';
 import { identityIndex } from '../identity/items';
-import { GSI, communityPartition, index, key } from '../table';
+import { GSI, partition, index, key } from '../table';
 import type { BuildingItemRecord, GridItemRecord } from './structure-records';
 
 type Item = Record<string, unknown>;
@@ -29,7 +29,7 @@ export const getBuilding = async (communityId: string, buildingId: string) =>
 
 export const listGrids = async (communityId: string) =>
   (
-    await queryPartition<GridItemRecord>(communityPartition(communityId), {
+    await queryPartition<GridItemRecord>(partition.community(communityId), {
       sort: { beginsWith: key.gridPrefix },
       consistent: true,
     })
@@ -37,7 +37,7 @@ export const listGrids = async (communityId: string) =>
 
 export const listBuildings = async (communityId: string) =>
   (
-    await queryPartition<BuildingItemRecord>(communityPartition(communityId), {
+    await queryPartition<BuildingItemRecord>(partition.community(communityId), {
       sort: { beginsWith: key.buildingPrefix },
       consistent: true,
     })

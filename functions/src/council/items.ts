@@ -3,7 +3,7 @@
  * I/O (the seed uses them too). The session key lives in table.ts: the agenda and the session
  * reminders read sessions too.
  */
-import { index as sharedIndex, key as sharedKey } from '../table';
+import { index as sharedIndex, key as sharedKey, partition } from '../table';
 import type { BookingRecord, SessionRecord, VenueRecord } from './records';
 
 type Item = Record<string, unknown>;
@@ -12,13 +12,13 @@ export const councilTypes = ['Venue', 'Session', 'Booking', 'CheckinCode'] as co
 export type CouncilType = (typeof councilTypes)[number];
 
 export const councilKey = {
-  venue: (communityId: string, venueId: string) => ({ pk: `COMMUNITY#${communityId}`, sk: `VENUE#${venueId}` }),
+  venue: (communityId: string, venueId: string) => ({ pk: partition.community(communityId), sk: `VENUE#${venueId}` }),
   venuePrefix: 'VENUE#',
-  settings: (communityId: string) => ({ pk: `COMMUNITY#${communityId}`, sk: 'SETTINGS#council' }),
+  settings: (communityId: string) => ({ pk: partition.community(communityId), sk: 'SETTINGS#council' }),
   session: sharedKey.session,
-  booking: (sessionId: string, memberId: string) => ({ pk: `SESSION#${sessionId}`, sk: `BOOKING#${memberId}` }),
+  booking: (sessionId: string, memberId: string) => ({ pk: partition.session(sessionId), sk: `BOOKING#${memberId}` }),
   bookingPrefix: 'BOOKING#',
-  checkinCode: (sessionId: string, code: string) => ({ pk: `SESSION#${sessionId}`, sk: `CODE#${code}` }),
+  checkinCode: (sessionId: string, code: string) => ({ pk: partition.session(sessionId), sk: `CODE#${code}` }),
 } as const;
 
 export const councilIndex = {

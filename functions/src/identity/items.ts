@@ -3,7 +3,7 @@
  * seed and tests use them too); no I/O. The user, member and link keys live in table.ts, since
  * other features read those items.
  */
-import { index as sharedIndex, key as sharedKey } from '../table';
+import { index as sharedIndex, key as sharedKey, partition } from '../table';
 import type { ApplicationRecord, LinkRecord, MemberRecord, UserRecord } from './records';
 
 type Item = Record<string, unknown>;
@@ -25,10 +25,10 @@ export const identityKey = {
   link: sharedKey.link,
   openid: (openid: string) => ({ pk: `OPENID#${openid}`, sk: 'USER' }),
   /** One open-or-approved membership per user; its existence refuses a second application. */
-  membershipLock: (userId: string) => ({ pk: `USER#${userId}`, sk: 'MEMBERSHIP' }),
+  membershipLock: (userId: string) => ({ pk: partition.user(userId), sk: 'MEMBERSHIP' }),
   application: (applicationId: string) => ({ pk: `APPLICATION#${applicationId}`, sk: 'META' }),
   /** A caregiver's right to act for a member (pending until staff confirm). */
-  careGrant: (memberId: string, userId: string) => ({ pk: `MEMBER#${memberId}`, sk: `CAREGIVER#${userId}` }),
+  careGrant: (memberId: string, userId: string) => ({ pk: partition.member(memberId), sk: `CAREGIVER#${userId}` }),
   /** Sort-key prefix of a member's care grants (AP12, a grid worker's view of the caregivers). */
   careGrantPrefix: 'CAREGIVER#',
 } as const;

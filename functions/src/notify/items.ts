@@ -3,6 +3,7 @@
  * unread counter (Inbox) and template consent (Consent) are written by UpdateItem, which sets
  * their tag.
  */
+import { partition } from '../table';
 import type { MessageRecord } from './repository';
 
 type Item = Record<string, unknown>;
@@ -11,12 +12,12 @@ export const notifyTypes = ['Message', 'Inbox', 'Consent', 'Delivery'] as const;
 export type NotifyType = (typeof notifyTypes)[number];
 
 export const notifyKey = {
-  message: (userId: string, messageId: string) => ({ pk: `USER#${userId}`, sk: `MSG#${messageId}` }),
+  message: (userId: string, messageId: string) => ({ pk: partition.user(userId), sk: `MSG#${messageId}` }),
   messagePrefix: 'MSG#',
   /** A user's unread count (AP27). */
-  inbox: (userId: string) => ({ pk: `USER#${userId}`, sk: 'INBOX' }),
+  inbox: (userId: string) => ({ pk: partition.user(userId), sk: 'INBOX' }),
   /** A user's remaining sends of one WeChat template (AP28). */
-  consent: (userId: string, template: string) => ({ pk: `USER#${userId}`, sk: `CONSENT#${template}` }),
+  consent: (userId: string, template: string) => ({ pk: partition.user(userId), sk: `CONSENT#${template}` }),
   /** A community's sends of one Shanghai day (AP29). */
   deliveryDay: (communityId: string, day: string) => `DELIVERY#${communityId}#${day}`,
   /** One send of an event to a user on a channel, kept once per Shanghai day (AP29). */

@@ -5,7 +5,7 @@
  * codes. No I/O, no shared-package imports (the seed loads it). The volunteer key lives in
  * table.ts, since care reads volunteers.
  */
-import { index as sharedIndex, key as sharedKey } from '../table';
+import { index as sharedIndex, key as sharedKey, partition } from '../table';
 import type { ActivityRecord, MerchantRecord, PointsSettings, SignupRecord, VolunteerRecord } from './records';
 
 type Item = Record<string, unknown>;
@@ -73,15 +73,15 @@ export const pointsKey = {
   signup: (activityId: string, userId: string) => ({ pk: `ACTIVITY#${activityId}`, sk: `SIGNUP#${userId}` }),
   signupPrefix: 'SIGNUP#',
   merchant: (communityId: string, merchantId: string) => ({
-    pk: `COMMUNITY#${communityId}`,
+    pk: partition.community(communityId),
     sk: `MERCHANT#${merchantId}`,
   }),
   merchantPrefix: 'MERCHANT#',
   merchantInvite: (code: string) => ({ pk: `MERCHANTINVITE#${code}`, sk: 'META' }),
-  merchantOperator: (userId: string) => ({ pk: `USER#${userId}`, sk: 'MERCHANT' }),
+  merchantOperator: (userId: string) => ({ pk: partition.user(userId), sk: 'MERCHANT' }),
   /** A redemption's typed short code → its signed code (AP73). */
   redemptionShortCode: (communityId: string, code: string) => ({ pk: `REDEEMCODE#${communityId}#${code}`, sk: 'META' }),
-  settings: (communityId: string) => ({ pk: `COMMUNITY#${communityId}`, sk: 'SETTINGS#points' }),
+  settings: (communityId: string) => ({ pk: partition.community(communityId), sk: 'SETTINGS#points' }),
 } as const;
 
 export const pointsIndex = {

@@ -1,4 +1,5 @@
 /** Key, type tag and item builder of the privacy-guide consents, declared once; no I/O. */
+import { partition } from '../table';
 
 type Item = Record<string, unknown>;
 
@@ -7,7 +8,7 @@ export type PrivacyType = (typeof privacyTypes)[number];
 
 export const privacyKey = {
   /** The user's agreement to one version of the privacy guide (隐私保护指引), kept once per version. */
-  consent: (userId: string, version: string) => ({ pk: `USER#${userId}`, sk: `PRIVACY#${version}` }),
+  consent: (userId: string, version: string) => ({ pk: partition.user(userId), sk: `PRIVACY#${version}` }),
   /** Sort-key prefix of a user's consents (AP97). */
   consentPrefix: 'PRIVACY#',
 } as const;
