@@ -113,7 +113,7 @@ export const canteenIndex = {
   canteenOrdersOn: (date: string, meal?: string) => (meal ? `${date}#${meal}#` : `${date}#`),
   /** An order's sort value in its canteen's list (AP50): date, meal, then where it goes. */
   canteenOrderSort: (o: Pick<OrderRecord, 'date' | 'meal' | 'buildingId' | 'unitId' | 'room' | 'orderId'>) =>
-    `${o.date}#${o.meal}#${o.buildingId}#${o.unitId}#${o.room}#${o.orderId}`,
+    `${canteenIndex.canteenOrdersOn(o.date, o.meal)}${o.buildingId}#${o.unitId}#${o.room}#${o.orderId}`,
 } as const;
 
 export const canteenItem = (c: CanteenRecord): Item => ({

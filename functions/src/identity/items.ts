@@ -39,7 +39,7 @@ export const identityIndex = {
     `COMMUNITY#${communityId}#APPLICATIONS#${status.toUpperCase()}`,
   communityMembers: sharedIndex.communityMembers,
   memberSort: (m: { buildingId: string; unitId: string; room: string; memberId: string }) =>
-    `${m.buildingId}#${m.unitId}#${m.room}#${m.memberId}`,
+    `${identityIndex.membersAtPrefix(m.buildingId, m.unitId)}${m.room}#${m.memberId}`,
   /** The sort-value prefix of one building's members, or one unit's, in the community's list (AP10). */
   membersAtPrefix: (buildingId: string, unitId?: string) => (unitId ? `${buildingId}#${unitId}#` : `${buildingId}#`),
   household: (householdKey: string) => `HOUSEHOLD#${householdKey}`,

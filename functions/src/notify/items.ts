@@ -18,6 +18,7 @@ export const notifyKey = {
   inbox: (userId: string) => ({ pk: partition.user(userId), sk: 'INBOX' }),
   /** A user's remaining sends of one WeChat template (AP28). */
   consent: (userId: string, template: string) => ({ pk: partition.user(userId), sk: `CONSENT#${template}` }),
+  consentPrefix: 'CONSENT#',
   /** A community's sends of one Shanghai day (AP29). */
   deliveryDay: (communityId: string, day: string) => `DELIVERY#${communityId}#${day}`,
   /** One send of an event to a user on a channel, kept once per Shanghai day (AP29). */

@@ -28,7 +28,7 @@ export const onboardingKey = {
   scopePartition: (scope: string) => `ROLES#${scope}`,
   roleHolder: (scope: string, role: string, communityId: string | undefined, userId: string) => ({
     pk: onboardingKey.scopePartition(scope),
-    sk: `HOLDER#${role}#${communityId ?? '-'}#${userId}`,
+    sk: `${onboardingKey.roleHolderPrefix(role, communityId)}${userId}`,
   }),
   /** Sort-key prefix of a scope's holders, or of one role's holders in one community. */
   roleHolderPrefix: (role?: string, communityId?: string) =>

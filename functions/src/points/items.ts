@@ -29,7 +29,7 @@ export const ledgerKey = {
   }),
   entry: (communityId: string, account: string, month: string, postedAt: string, postingId: string) => ({
     pk: ledgerKey.account(communityId, account),
-    sk: `ENTRY#${month}#${postedAt}#${postingId}`,
+    sk: `${ledgerKey.entryPrefix(month)}${postedAt}#${postingId}`,
   }),
   /** Sort-key prefix of an account's entries, or of one month's (AP56). */
   entryPrefix: (month?: string) => (month ? `ENTRY#${month}#` : 'ENTRY#'),

@@ -13,6 +13,7 @@ import { cancelBooking } from '../council';
 import { maskName } from '../agenda';
 import { resolveActingSubject } from '../identity';
 import { identityKey } from '../identity/items';
+import { notifyKey } from '../notify/items';
 import { completionPut, outsideIdempotencyScope } from '../platform/idempotency';
 import { logger } from '../platform/logger';
 import { key } from '../table';
@@ -139,13 +140,18 @@ type Plan = 'delete' | 'member' | 'redact' | 'skip';
 
 /** What becomes of each item: messages, consents and care grants go; the member record is emptied; the rest is redacted. */
 function planFor(item: RawItem, ids: { userId?: string; memberId?: string }): Plan {
-  if (ids.userId && item.pk === key.user(ids.userId).pk) {
-    if (item.sk === 'PROFILE') return 'skip'; // erased last, with the token version bump
-    if (/^(MSG#|CONSENT#|INBOX$|MEMBERSHIP$)/.test(item.sk)) return 'delete';
-    return 'redact';
+  const { userId, memberId } = ids;
+  if (userId && item.pk === key.user(userId).pk) {
+    if (item.sk === key.user(userId).sk) return 'skip'; // erased last, with the token version bump
+    const gone =
+      item.sk.startsWith(notifyKey.messagePrefix) ||
+      item.sk.startsWith(notifyKey.consentPrefix) ||
+      item.sk === notifyKey.inbox(userId).sk ||
+      item.sk === identityKey.membershipLock(userId).sk;
+    return gone ? 'delete' : 'redact';
   }
-  if (ids.memberId && item.pk === key.member(ids.memberId).pk) {
-    if (item.sk === 'META') return 'member';
+  if (memberId && item.pk === key.member(memberId).pk) {
+    if (item.sk === key.member(memberId).sk) return 'member';
     if (item.sk.startsWith(identityKey.careGrantPrefix)) return 'delete';
   }
   return 'redact';

@@ -34,7 +34,7 @@ export const rosterKey = {
   job: (communityId: string, importId: string) => ({ pk: `ROSTERIMPORT#${communityId}#${importId}`, sk: 'META' }),
   chunk: (communityId: string, importId: string, planId: string, seq: number) => ({
     pk: `ROSTERIMPORT#${communityId}#${importId}`,
-    sk: `CHUNK#${planId}#${String(seq).padStart(4, '0')}`,
+    sk: `${rosterKey.chunkPrefix(planId)}${String(seq).padStart(4, '0')}`,
   }),
   /** Sort-key prefix of a job's chunks, or of one plan's. */
   chunkPrefix: (planId?: string) => (planId ? `CHUNK#${planId}#` : 'CHUNK#'),
