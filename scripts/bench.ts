@@ -361,6 +361,18 @@ async function contentionPass(stack: Stack, pass: number): Promise<ContentionPas
  * and a booking round's p99 from 3.4 s to 1.3 s over eight rounds, as the JIT compiled the paths
  * each one uses. So the whole section runs once unmeasured and is judged on the second pass,
  * where the floor and the contended writes are equally warm; the first pass is printed too.
+ *
+ * Where a burst's time goes on a 2-core machine, so the next attempt starts from figures (measured
+ * 2026-12-05, warm rounds): an ordering burst keeps both cores busy, DynamoDB Local at 0.8–1.1 s
+ * of CPU and this process (API + clients) at 1.0–1.6 s, over 1.1–1.5 s of wall; a floor burst
+ * costs DynamoDB Local about as much (0.8–1.0 s) but this process only 0.45–0.55 s. Per request,
+ * measured one at a time: a sold-out order costs the API 2.6 ms of CPU, of which the one failing
+ * conditional write through the DocumentClient is 1.05–1.24 ms (0.78–0.86 ms through the bare
+ * client) and routing a 404 0.13 ms; the rest is spread thin (socket writes, middy, zod, hashing).
+ * Changes that did not move the wall time, so are not made: the API in a process of its own (the
+ * clients' 0.25–0.3 s of CPU per burst left it), the API in two processes, the outbox pollers off,
+ * the hold's write through the bare client (about 5 % less CPU, inside the noise). DynamoDB
+ * Local's GC is not the tail either: 29 young pauses of 6–16 ms in a whole contention run.
  */
 async function benchContention(stack: Stack): Promise<void> {
   const floorRow = (name: string, f: FloorResult) =>
